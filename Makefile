@@ -1,0 +1,51 @@
+# oversight: the two commands a newcomer needs are `make run` and `make check`.
+# Both install missing Debian packages first (scripts/install-deps.sh).
+
+BUILD   ?= build
+ASAN    ?= build-asan
+DEMO_DB ?= demo.db
+MESON_OPTS = --buildtype=debugoptimized -Dwerror=true
+
+.PHONY: all deps build asan check run bench clean format
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+build: deps
+	@test -f $(BUILD)/build.ninja || meson setup $(BUILD) $(MESON_OPTS)
+	@ninja -C $(BUILD)
+
+asan: deps
+	@test -f $(ASAN)/build.ninja || meson setup $(ASAN) $(MESON_OPTS) \
+		-Db_sanitize=address,undefined -Db_lundef=false
+	@ninja -C $(ASAN)
+
+# Runs the suite on the plain build and again under ASan + UBSan, then prints
+# one closing line "N passed, N failed" counted over every TAP assertion.
+check: build asan
+	@rc=0; \
+	meson test -C $(BUILD) --print-errorlogs -q || rc=1; \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	meson test -C $(ASAN) --print-errorlogs -q || rc=1; \
+	python3 scripts/test-summary.py $(BUILD) $(ASAN) || rc=1; \
+	exit $$rc
+
+# Until the web application exists, the main job is the register itself:
+# a fresh database with the demo data, and its summary.
+run: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BUILD)/oversight --db $(DEMO_DB) init
+	@$(BUILD)/oversight --db $(DEMO_DB) import examples/wmp-2018-09.json
+	@$(BUILD)/oversight --db $(DEMO_DB) summary --as-at 2018-09-27
+
+bench: build
+	@sh bench/run.sh
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+
+clean:
+	rm -rf $(BUILD) $(ASAN)

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install the Debian packages in scripts/debian-packages.txt that are missing.
+# Runs apt-get update only when something has to be installed, so a machine
+# that already has everything is not touched (and needs no network).
+set -eu
+here=$(dirname "$0")
+missing=""
+for p in $(grep -v '^#' "$here/debian-packages.txt" | grep -v '^$'); do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps: missing packages:$missing (run as root, or install them)" >&2
+	exit 1
+fi
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing

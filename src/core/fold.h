@@ -1,0 +1,53 @@
+#ifndef OV_CORE_FOLD_H
+#define OV_CORE_FOLD_H
+/*
+ * The timeline fold: a recommendation's status, RAG, owner and last update
+ * as at a date are computed from its events up to and including that date,
+ * never stored.  Events are applied in array order (which is date order,
+ * ties in the order given).
+ *
+ *   CREATED           status = OPEN
+ *   UPDATE            last_update = text, last_update_date = date
+ *   RAG               rag = rag
+ *   OWNER             owner = owner
+ *   PROPOSED          status = PROPOSED
+ *   CLOSED            status = CLOSED, closed_by = author, basis
+ *   REOPENED          status = OPEN (closed_by, basis cleared)
+ *   SUPERSEDED / NA   status = SUPERSEDED / NA, basis
+ * status_date is the date of the last event that changed status.
+ */
+#include <stdbool.h>
+
+#include "core/model.h"
+
+typedef struct ov_rec_state {
+	enum ov_status status; /* OV_STATUS_NONE before the CREATED event */
+	ov_day status_date;
+	enum ov_rag rag;       /* OV_RAG_NONE if never set */
+	const char *owner;     /* person id, borrowed from the rec; may be NULL */
+	const char *closed_by; /* author of the CLOSED event, borrowed */
+	const char *basis;     /* of CLOSED/SUPERSEDED/NA, borrowed */
+	const char *last_update; /* text of the last UPDATE, borrowed */
+	ov_day last_update_date;
+} ov_rec_state;
+
+/* Fold rec's events dated on or before as_at into *out.  Pointers in *out
+ * borrow from rec and live as long as it does. */
+void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out);
+
+/* True for the statuses that still need work: OPEN and PROPOSED. */
+bool ov_status_is_live(enum ov_status s);
+
+/* Overdue as at a date: live, with a due date strictly before as_at. */
+bool ov_rec_overdue(const ov_rec_state *st, ov_day due, ov_day as_at);
+
+/* Whether event kind k may follow status s (OV_STATUS_NONE: nothing yet).
+ * CREATED only first; PROPOSED only from OPEN; CLOSED from OPEN or
+ * PROPOSED; REOPENED from any ended status or PROPOSED; SUPERSEDED and NA
+ * from OPEN or PROPOSED; UPDATE, RAG, OWNER from any existing status. */
+bool ov_event_allowed(enum ov_status s, enum ov_event_kind k);
+
+/* Status after event kind k (unchanged for UPDATE, RAG, OWNER). */
+enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k);
+
+#endif

@@ -1,0 +1,324 @@
+#include "core/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/timescale.h"
+#include "util/mem.h"
+
+ov_dataset *ov_dataset_new(void)
+{
+	return ov_xcalloc(1, sizeof(ov_dataset));
+}
+
+static void prov_release(ov_prov *p)
+{
+	free(p->note);
+	p->note = NULL;
+}
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void ov_question_init(ov_question *q)
+{
+	memset(q, 0, sizeof *q);
+	q->grade = OV_GRADE_NONE;
+	q->inspect = OV_PDATE_NONE;
+}
+
+void ov_assessment_init(ov_assessment *a)
+{
+	memset(a, 0, sizeof *a);
+	a->date = OV_DAY_NONE;
+}
+
+void ov_report_init(ov_report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->published = r->fieldwork_from = r->fieldwork_to = OV_PDATE_NONE;
+	r->force_fieldwork_when = OV_PDATE_NONE;
+	r->forces_in_scope = r->forces_fieldwork = -1;
+	r->received = OV_DAY_NONE;
+}
+
+void ov_event_init(ov_event *e)
+{
+	memset(e, 0, sizeof *e);
+	e->date = OV_DAY_NONE;
+	e->rag = OV_RAG_NONE;
+}
+
+void ov_rec_init(ov_rec *r)
+{
+	memset(r, 0, sizeof *r);
+	r->kind = OV_RK_REC;
+	r->addressee = OV_AD_FORCE;
+	r->due_given = OV_DAY_NONE;
+}
+
+void ov_activity_init(ov_activity *a)
+{
+	memset(a, 0, sizeof *a);
+	a->from = a->to = a->feedback_date = OV_DAY_NONE;
+	a->kind = OV_ACT_OTHER;
+}
+
+void ov_meeting_init(ov_meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	m->date = OV_DAY_NONE;
+}
+
+void ov_force_release(ov_force *f)
+{
+	if (!f)
+		return;
+	free(f->code);
+	free(f->name);
+	prov_release(&f->prov);
+}
+
+void ov_person_release(ov_person *p)
+{
+	if (!p)
+		return;
+	free(p->id);
+	free(p->name);
+	free(p->title);
+	prov_release(&p->prov);
+}
+
+void ov_board_release(ov_board *b)
+{
+	if (!b)
+		return;
+	free(b->id);
+	free(b->name);
+	free(b->chair);
+	prov_release(&b->prov);
+}
+
+void ov_plan_release(ov_plan *p)
+{
+	if (!p)
+		return;
+	free(p->id);
+	free(p->name);
+	free(p->board);
+	prov_release(&p->prov);
+}
+
+void ov_assessment_release(ov_assessment *a)
+{
+	if (!a)
+		return;
+	free(a->id);
+	free(a->force);
+	free(a->label);
+	free(a->flag_note);
+	for (size_t i = 0; i < a->n_questions; i++) {
+		ov_question *q = &a->questions[i];
+		free(q->key);
+		free(q->pillar);
+		free(q->text);
+		free(q->lead);
+	}
+	free(a->questions);
+	prov_release(&a->prov);
+}
+
+void ov_report_release(ov_report *r)
+{
+	if (!r)
+		return;
+	free(r->id);
+	free(r->title);
+	free(r->short_name);
+	free(r->summary);
+	free(r->plan);
+	prov_release(&r->prov);
+}
+
+void ov_event_release(ov_event *e)
+{
+	if (!e)
+		return;
+	free(e->author);
+	free(e->text);
+	free(e->owner);
+	free(e->basis);
+}
+
+void ov_rec_release(ov_rec *r)
+{
+	if (!r)
+		return;
+	free(r->ref);
+	free(r->report);
+	free(r->force);
+	free(r->area);
+	free(r->subject);
+	free(r->timescale);
+	free(r->text);
+	strv_free(r->bullets, r->n_bullets);
+	free(r->sme);
+	free(r->plan);
+	free(r->finding);
+	free(r->response);
+	for (size_t i = 0; i < r->n_events; i++)
+		ov_event_release(&r->events[i]);
+	free(r->events);
+	prov_release(&r->prov);
+}
+
+void ov_activity_release(ov_activity *a)
+{
+	if (!a)
+		return;
+	free(a->id);
+	free(a->force);
+	free(a->subject);
+	free(a->place);
+	free(a->question);
+	free(a->feedback);
+	free(a->passed_to);
+	prov_release(&a->prov);
+}
+
+void ov_meeting_release(ov_meeting *m)
+{
+	if (!m)
+		return;
+	free(m->id);
+	free(m->force);
+	free(m->committee);
+	free(m->agenda_item);
+	free(m->title);
+	free(m->purpose);
+	free(m->assessment);
+	free(m->background);
+	free(m->peel_note);
+	free(m->closures_note);
+	free(m->activities_note);
+	free(m->activities_after);
+	for (size_t i = 0; i < m->n_reviews; i++) {
+		free(m->reviews[i].report);
+		free(m->reviews[i].intro);
+		free(m->reviews[i].narrative);
+	}
+	free(m->reviews);
+	free(m->recommendations);
+	free(m->contact);
+	strv_free(m->documents, m->n_documents);
+	prov_release(&m->prov);
+}
+
+#define RELEASE_ALL(arr, n, fn)                                               \
+	do {                                                                  \
+		for (size_t i_ = 0; i_ < (n); i_++)                           \
+			fn(&(arr)[i_]);                                       \
+		free(arr);                                                    \
+	} while (0)
+
+void ov_dataset_free(ov_dataset *ds)
+{
+	if (!ds)
+		return;
+	RELEASE_ALL(ds->forces, ds->n_forces, ov_force_release);
+	RELEASE_ALL(ds->people, ds->n_people, ov_person_release);
+	RELEASE_ALL(ds->boards, ds->n_boards, ov_board_release);
+	RELEASE_ALL(ds->plans, ds->n_plans, ov_plan_release);
+	RELEASE_ALL(ds->assessments, ds->n_assessments, ov_assessment_release);
+	RELEASE_ALL(ds->reports, ds->n_reports, ov_report_release);
+	RELEASE_ALL(ds->recs, ds->n_recs, ov_rec_release);
+	RELEASE_ALL(ds->activities, ds->n_activities, ov_activity_release);
+	RELEASE_ALL(ds->meetings, ds->n_meetings, ov_meeting_release);
+	free(ds);
+}
+
+/* Every entity struct starts with its id string, so one comparator and one
+ * search serve them all. */
+static int cmp_id(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a;
+	const char *y = *(const char *const *)b;
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+static int cmp_question(const void *a, const void *b)
+{
+	const ov_question *x = a, *y = b;
+
+	return (x->number > y->number) - (x->number < y->number);
+}
+
+void ov_dataset_sort(ov_dataset *ds)
+{
+	qsort(ds->forces, ds->n_forces, sizeof *ds->forces, cmp_id);
+	qsort(ds->people, ds->n_people, sizeof *ds->people, cmp_id);
+	qsort(ds->boards, ds->n_boards, sizeof *ds->boards, cmp_id);
+	qsort(ds->plans, ds->n_plans, sizeof *ds->plans, cmp_id);
+	qsort(ds->assessments, ds->n_assessments, sizeof *ds->assessments,
+	      cmp_id);
+	for (size_t i = 0; i < ds->n_assessments; i++)
+		qsort(ds->assessments[i].questions,
+		      ds->assessments[i].n_questions, sizeof(ov_question),
+		      cmp_question);
+	qsort(ds->reports, ds->n_reports, sizeof *ds->reports, cmp_id);
+	qsort(ds->recs, ds->n_recs, sizeof *ds->recs, cmp_id);
+	qsort(ds->activities, ds->n_activities, sizeof *ds->activities,
+	      cmp_id);
+	qsort(ds->meetings, ds->n_meetings, sizeof *ds->meetings, cmp_id);
+}
+
+static const void *find(const void *arr, size_t n, size_t sz, const char *id)
+{
+	if (!id || !arr)
+		return NULL;
+	return bsearch(&id, arr, n, sz, cmp_id);
+}
+
+#define FIND(name, type, field)                                               \
+	const type *ov_dataset_find_##name(const ov_dataset *ds,              \
+					   const char *id)                    \
+	{                                                                     \
+		return find(ds->field, ds->n_##field, sizeof(type), id);      \
+	}
+
+FIND(force, ov_force, forces)
+FIND(person, ov_person, people)
+FIND(board, ov_board, boards)
+FIND(plan, ov_plan, plans)
+FIND(assessment, ov_assessment, assessments)
+FIND(report, ov_report, reports)
+FIND(rec, ov_rec, recs)
+FIND(meeting, ov_meeting, meetings)
+
+ov_day ov_rec_due(const ov_rec *rec, const ov_report *report)
+{
+	ov_day due;
+
+	if (rec->due_given != OV_DAY_NONE)
+		return rec->due_given;
+	if (!rec->timescale || !report ||
+	    report->published.prec != OV_PREC_DAY)
+		return OV_DAY_NONE;
+	if (ov_timescale_due(rec->timescale, report->published.day, &due) < 0)
+		return OV_DAY_NONE;
+	return due;
+}
+
+char *ov_person_display(const ov_person *p)
+{
+	if (!p)
+		return ov_xstrdup("");
+	if (p->name && p->title)
+		return ov_xasprintf("%s, %s", p->name, p->title);
+	return ov_xstrdup(p->name ? p->name : p->title ? p->title : p->id);
+}

@@ -1,0 +1,37 @@
+#ifndef OV_CORE_VALIDATE_H
+#define OV_CORE_VALIDATE_H
+/*
+ * Semantic validation of a whole dataset, after its shape was checked by the
+ * parser: unique ids, links that resolve, required fields, field lengths,
+ * dates in order, timelines whose events are in date order, start with
+ * CREATED and make allowed transitions (core/fold.h), closures with a date
+ * and basis, grades on the assessment's scale, and so on.
+ *
+ * Each problem is appended to d as "PATH: message", PATH being the JSON path
+ * of the offending value in the interchange format (e.g.
+ * "$.recommendations[3].timeline[2].basis"), so the same messages serve the
+ * import command and the web forms.  The dataset's arrays must be in the
+ * order they were read (not yet sorted) for the paths to be right.
+ */
+#include "core/model.h"
+#include "util/diag.h"
+
+/* Longest text field accepted, in bytes; ids are shorter. */
+#define OV_MAX_TEXT 65536
+#define OV_MAX_ID 64
+#define OV_MAX_LINE 512  /* titles, names, areas, phrases */
+
+/* Returns the number of problems found (0: valid). */
+size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d);
+
+/* Checks one new event against a recommendation's timeline (for commands
+ * that append one): date not before the last event, transition allowed,
+ * required fields present.  Messages are prefixed with `where`. */
+size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
+			 const char *where, ov_diag *d);
+
+/* True if s is a valid id: 1..OV_MAX_ID bytes of [A-Za-z0-9._-], starting
+ * with a letter or digit. */
+bool ov_valid_id(const char *s);
+
+#endif

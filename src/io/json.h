@@ -1,0 +1,38 @@
+#ifndef OV_IO_JSON_H
+#define OV_IO_JSON_H
+/*
+ * The "oversight/1" interchange format (docs/format.md), through jansson.
+ *
+ * Reading checks the document's shape (types, required fields, known keys,
+ * enum codes, date syntax and validity) and then its meaning
+ * (ov_validate_dataset), appending one "FILE: $.path: what was expected"
+ * message per problem to d.  It builds the whole dataset in memory before
+ * anything is written anywhere.
+ *
+ * Writing is canonical: arrays in ov_dataset_sort() order, object keys in
+ * the documented order, two-space indent, dates as YYYY-MM-DD, optional
+ * fields omitted when empty, a final newline.  So reading a document and
+ * writing it again gives the same bytes once the input was canonical.
+ */
+#include <stdio.h>
+
+#include "core/model.h"
+#include "util/diag.h"
+
+#define OV_JSON_FORMAT "oversight/1"
+/* Largest document read, in bytes. */
+#define OV_JSON_MAX_BYTES ((size_t)2 << 30)
+
+/* Parse the document at path ("-" for stdin).  On success returns 0 and a
+ * new sorted dataset in *out (caller frees); on failure returns -1, *out is
+ * NULL, and d holds every problem found (up to OV_DIAG_MAX). */
+int ov_json_read_file(const char *path, ov_dataset **out, ov_diag *d);
+/* The same from a buffer; name is used in messages. */
+int ov_json_read_buf(const char *name, const char *buf, size_t len,
+		     ov_dataset **out, ov_diag *d);
+
+/* Write ds (sorted) canonically to f.  Returns 0, or -1 with a message in d
+ * when writing fails. */
+int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d);
+
+#endif
