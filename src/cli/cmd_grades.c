@@ -50,8 +50,9 @@ static void print(const ov_dataset *ds, const ov_assessment *a)
 	bool flagged = false;
 
 	ov_peel_table(ds, a, cells);
-	ov_table_flex(t, 1);
-	ov_table_flex(t, 2);
+	/* Whole words matter more here than one line per question. */
+	ov_table_wrap(t, 2);
+	ov_table_wrap(t, 3);
 	for (size_t i = 0; i < a->n_questions; i++) {
 		const ov_question *q = &a->questions[i];
 		char *num = ov_xasprintf("%d", q->number);

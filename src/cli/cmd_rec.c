@@ -411,6 +411,12 @@ int ov_cmd_rec(ov_cli *cli, int argc, char **argv)
 		fputs(usage, stdout);
 		return OV_EXIT_OK;
 	}
+	if (sub[0] == '-') {
+		ov_cli_err("rec", "unknown option '%s' (give a subcommand "
+			   "first)", sub);
+		ov_cli_usage_hint("rec");
+		return OV_EXIT_USAGE;
+	}
 	if (strcmp(sub, "show") == 0)
 		return rec_show(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "update") == 0)

@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/mem.h"
 
 struct ov_table {
 	size_t ncols;
 	char **headers;
 	bool *flex;
+	bool *wrap;
 	char **cells; /* nrows * ncols */
 	size_t nrows, cap;
 };
@@ -69,6 +71,7 @@ ov_table *ov_table_new(size_t ncols, const char *const *headers)
 	t->ncols = ncols;
 	t->headers = ov_xcalloc(ncols, sizeof *t->headers);
 	t->flex = ov_xcalloc(ncols, sizeof *t->flex);
+	t->wrap = ov_xcalloc(ncols, sizeof *t->wrap);
 	for (size_t i = 0; i < ncols; i++)
 		t->headers[i] = clean(headers[i]);
 	return t;
@@ -78,6 +81,12 @@ void ov_table_flex(ov_table *t, size_t col)
 {
 	if (col < t->ncols)
 		t->flex[col] = true;
+}
+
+void ov_table_wrap(ov_table *t, size_t col)
+{
+	if (col < t->ncols)
+		t->flex[col] = t->wrap[col] = true;
 }
 
 void ov_table_add(ov_table *t, const char *const *cells)
@@ -116,20 +125,72 @@ static void fit(const ov_table *t, size_t *w, size_t width)
 	}
 }
 
+/* Byte length of the first line of s when wrapped at width columns (at
+ * least one character); *next is where the following line starts. */
+static size_t wrap_line(const char *s, size_t width, const char **next)
+{
+	size_t w = 0, brk = 0;
+	const char *p = s;
+
+	for (; *p; p++) {
+		if (is_cont((unsigned char)*p))
+			continue;
+		if (w == width)
+			break;
+		if (*p == ' ')
+			brk = (size_t)(p - s);
+		w++;
+	}
+	if (!*p || brk == 0)
+		brk = (size_t)(p - s); /* all of it, or a word cut hard */
+	*next = s + brk;
+	while (**next == ' ')
+		(*next)++;
+	return brk;
+}
+
+/* One row, as many lines as its wrapped cells need. */
 static void print_row(const ov_table *t, char *const *row, const size_t *w,
 		      FILE *f)
 {
-	for (size_t i = 0; i < t->ncols; i++) {
-		char *c = ov_utf8_truncate(row[i], w[i]);
-		bool last = i + 1 == t->ncols;
+	const char **rest = ov_xcalloc(t->ncols, sizeof *rest);
+	ov_buf line = OV_BUF_INIT;
+	bool more = true, first = true;
 
-		fprintf(f, "%s%s", i ? "  " : "", c);
-		if (!last)
-			for (size_t k = ov_utf8_width(c); k < w[i]; k++)
-				fputc(' ', f);
-		free(c);
+	for (size_t i = 0; i < t->ncols; i++)
+		rest[i] = row[i];
+	while (more) {
+		more = false;
+		for (size_t i = 0; i < t->ncols; i++) {
+			char *c;
+			bool last = i + 1 == t->ncols;
+
+			if (t->wrap[i]) {
+				const char *next;
+				size_t n = wrap_line(rest[i], w[i], &next);
+
+				c = ov_xstrndup(rest[i], n);
+				rest[i] = next;
+				more |= *next != '\0';
+			} else {
+				c = first ? ov_utf8_truncate(row[i], w[i])
+					  : ov_xstrdup("");
+			}
+			ov_buf_printf(&line, "%s%s", i ? "  " : "", c);
+			if (!last)
+				for (size_t k = ov_utf8_width(c); k < w[i]; k++)
+					ov_buf_putc(&line, ' ');
+			free(c);
+		}
+		/* No trailing blanks when the last cells are empty. */
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(f, "%s\n", ov_buf_str(&line));
+		ov_buf_reset(&line);
+		first = false;
 	}
-	fputc('\n', f);
+	ov_buf_release(&line);
+	free(rest);
 }
 
 void ov_table_print(const ov_table *t, FILE *f, size_t width)
@@ -167,6 +228,7 @@ void ov_table_free(ov_table *t)
 		free(t->cells[i]);
 	free(t->headers);
 	free(t->flex);
+	free(t->wrap);
 	free(t->cells);
 	free(t);
 }

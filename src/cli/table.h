@@ -6,7 +6,8 @@
  * Widths are counted in UTF-8 code points (one column each; combining
  * marks and wide characters are not special-cased).  When the natural
  * widths do not fit, the columns marked flexible are narrowed (widest
- * first) and their cells cut with an ellipsis "…" on a character boundary.
+ * first) and their cells cut with an ellipsis "…" on a character boundary,
+ * or wrapped onto continuation lines for columns marked to wrap.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -17,6 +18,9 @@ typedef struct ov_table ov_table;
 ov_table *ov_table_new(size_t ncols, const char *const *headers);
 /* Allow column col to be narrowed to fit. */
 void ov_table_flex(ov_table *t, size_t col);
+/* Allow column col to be narrowed, wrapping its cells onto further lines
+ * at spaces (cutting a word only when it is wider than the column). */
+void ov_table_wrap(ov_table *t, size_t col);
 /* Add a row of ncols cells (copied; NULL prints as empty).  Newlines and
  * tabs in a cell print as spaces. */
 void ov_table_add(ov_table *t, const char *const *cells);

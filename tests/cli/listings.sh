@@ -17,9 +17,12 @@ run grades --as-at 2018-09-27
 is_rc 0 "grades succeeds"
 width_ok "$WORK/out" "grades fits 80 columns"
 has "$WORK/out" "IPA November 2018" "the current assessment is chosen by date"
-has "$WORK/out" "^2 +Efficiency +Use of resources +Requires improvement \(carried from PEEL 2017\)$" \
-	"a carried grade names where it came from"
-has "$WORK/out" "Treatment of the Public\* +To be inspected in November$" \
+has "$WORK/out" "^2 +Efficiency +Use of resources +Requires improvement \(carried" \
+	"a carried grade says so"
+grep -A1 "Use of resources" "$WORK/out" | tr -s ' \n' ' ' |
+	grep -q "Requires improvement (carried from PEEL 2017)"
+ok $? "and names where it came from (wrapped to fit)"
+has "$WORK/out" "Treatment of the Public\* +To be inspected in November" \
 	"a flagged question to be inspected in a month"
 has "$WORK/out" "^\* Inspected in every force\.$" "the asterisk's note"
 run grades --as-at 2018-05-01

@@ -74,6 +74,35 @@ int main(void)
 	       "with the full text");
 	free(text);
 	ov_table_free(t);
+
+	{
+		static const char *const h2[] = {"No.", "Question", "Grade"};
+		const char *r1[] = {"2", "Investigating crime & catching "
+				    "criminals",
+				    "Requires improvement (carried from PEEL "
+				    "2017)"};
+		const char *r2[] = {"3", "Supercalifragilisticexpialidocious",
+				    "Good"};
+
+		t = ov_table_new(3, h2);
+		ov_table_wrap(t, 1);
+		ov_table_wrap(t, 2);
+		ov_table_add(t, r1);
+		ov_table_add(t, r2);
+		tap_ok(widest(t, 40, &text) <= 40, "wrapped columns fit");
+		tap_ok(strstr(text, "\n2    Investigating") != NULL,
+		       "a wrapped row starts on one line");
+		tap_ok(strstr(text, "catching") && strstr(text, "criminals") &&
+			       strstr(text, "(carried") && strstr(text, "2017)"),
+		       "and no word of it is lost");
+		tap_ok(strstr(text, "…") == NULL, "wrapping cuts nothing short");
+		tap_ok(strstr(text, " \n") == NULL, "no line ends in a blank");
+		tap_ok(strstr(text, "Supercal") != NULL &&
+			       strstr(text, "\n     us\n") != NULL,
+		       "a word wider than its column is broken, not lost");
+		free(text);
+		ov_table_free(t);
+	}
 	ov_table_free(NULL);
 	return tap_done();
 }
