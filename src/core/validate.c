@@ -646,7 +646,9 @@ static void check_activities(vctx *c)
 				ov_activity_kind_codes());
 		check_line(c, p, "subject", a->subject, true);
 		check_line(c, p, "place", a->place, false);
-		if (check_id(c, p, "question", a->question, false) && a->force &&
+		/* Only with a known force: an unknown one is reported above. */
+		if (check_id(c, p, "question", a->question, false) &&
+		    index_find(&c->forces, a->force) &&
 		    !force_has_question(c->ds, a->force, a->question))
 			problem(c, p, "question",
 				"no assessment of force '%.*s' has question "
@@ -726,7 +728,7 @@ static void check_meeting(vctx *c, const char *p, size_t i)
 	check_link(c, p, "assessment", m->assessment, &c->assessments,
 		   "assessment", false);
 	a = index_find(&c->assessments, m->assessment);
-	if (a && m->force) {
+	if (a && index_find(&c->forces, m->force)) {
 		const ov_assessment *as = &c->ds->assessments[a->i];
 
 		if (!as->force || strcmp(as->force, m->force) != 0)
