@@ -28,8 +28,8 @@ static int split(const char *phrase, words *out)
 	const char *s = phrase;
 	char *p;
 
-	while (len && isspace((unsigned char)s[0]))
-		s++, len--;
+	/* Leading space falls away when splitting; trailing space must go
+	 * first so the punctuation is last. */
 	while (len && isspace((unsigned char)s[len - 1]))
 		len--;
 	if (len && (s[len - 1] == ',' || s[len - 1] == '.'))

@@ -163,6 +163,27 @@ static void test_tie(void)
 	}
 }
 
+/* An assessment on the same day is not earlier: nothing carries from it. */
+static void test_same_day(void)
+{
+	ov_dataset *ds = ov_dataset_new();
+	ov_peel_cell cell;
+	size_t i;
+
+	i = add_assessment(ds, "x-a", "X", 2018, "2018-01-01", "L",
+			   OV_SCALE_PEEL2014);
+	add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_GOOD);
+	i = add_assessment(ds, "x-b", "X", 2018, "2018-01-01", "L",
+			   OV_SCALE_PEEL2014);
+	add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_NONE);
+	ov_dataset_sort(ds);
+	ov_peel_table(ds, ov_dataset_find_assessment(ds, "x-b"), &cell);
+	tap_is_int(cell.grade, OV_GRADE_NONE,
+		   "same-day assessment is not carried from");
+	tap_ok(cell.from == NULL, "same day: from nowhere");
+	ov_dataset_free(ds);
+}
+
 static void test_current(void)
 {
 	ov_dataset *ds = three();
@@ -192,6 +213,7 @@ int main(void)
 	test_scales();
 	test_carry();
 	test_tie();
+	test_same_day();
 	test_current();
 	return tap_done();
 }

@@ -162,8 +162,41 @@ static void test_unknown(void)
 	free(longp);
 }
 
+/* ov_rec_due (core/model.h) is where the phrases meet the data. */
+static void test_rec_due(void)
+{
+	ov_rec r;
+	ov_report rep;
+
+	ov_rec_init(&r);
+	ov_report_init(&rep);
+	rep.published = PD("2019-08-31");
+	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
+		   "rec due: no timescale, no due date");
+	r.timescale = ov_xstrdup("Within six months");
+	tap_is_int(ov_rec_due(&r, &rep), D("2020-02-29"),
+		   "rec due: from the phrase and publication day");
+	tap_is_int(ov_rec_due(&r, NULL), OV_DAY_NONE,
+		   "rec due: relative phrase without a report");
+	rep.published = PD("2019-08");
+	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
+		   "rec due: month-precision publication gives none");
+	r.due_given = D("2019-12-01");
+	tap_is_int(ov_rec_due(&r, &rep), D("2019-12-01"),
+		   "rec due: an explicit due date wins");
+	r.due_given = OV_DAY_NONE;
+	free(r.timescale);
+	r.timescale = ov_xstrdup("When resources allow");
+	rep.published = PD("2019-08-31");
+	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
+		   "rec due: unknown phrase gives none");
+	ov_rec_release(&r);
+	ov_report_release(&rep);
+}
+
 int main(void)
 {
+	test_rec_due();
 	test_relative();
 	test_number_words();
 	test_absolute();

@@ -847,6 +847,39 @@ static void test_meetings(void)
 	expect1(ds, "$.meetings[0].agenda_item", "longer than 512 bytes");
 }
 
+/* Every entity's provenance note is bounded. */
+static ov_prov *prov_of(ov_dataset *ds, int k)
+{
+	switch (k) {
+	case 0: return &ds->people[0].prov;
+	case 1: return &ds->boards[0].prov;
+	case 2: return &ds->plans[0].prov;
+	case 3: return &ds->assessments[0].prov;
+	case 4: return &ds->reports[0].prov;
+	case 5: return &ds->recs[0].prov;
+	case 6: return &ds->activities[0].prov;
+	default: return &ds->meetings[0].prov;
+	}
+}
+
+static void test_prov(void)
+{
+	static const char *const paths[] = {
+		"$.people[0].prov.note",	  "$.boards[0].prov.note",
+		"$.plans[0].prov.note",		  "$.assessments[0].prov.note",
+		"$.reports[0].prov.note",	  "$.recommendations[0].prov.note",
+		"$.activities[0].prov.note", "$.meetings[0].prov.note",
+	};
+	for (int k = 0; k < 8; k++) {
+		ov_dataset *ds = good();
+		ov_prov *p = prov_of(ds, k);
+
+		p->assumed = true;
+		set_repeat(&p->note, 'n', OV_MAX_TEXT + 1);
+		expect1(ds, paths[k], "longer than 65536 bytes");
+	}
+}
+
 /* Every problem is reported, not just the first. */
 static void test_many(void)
 {
@@ -969,6 +1002,7 @@ int main(void)
 	test_timeline();
 	test_activities();
 	test_meetings();
+	test_prov();
 	test_many();
 	test_event();
 	return tap_done();
