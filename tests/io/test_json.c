@@ -1,6 +1,7 @@
 /*
- * The oversight/1 reader and writer.  Usage: test-io-json DIR, where DIR
- * holds good.json, minimal.json and the bad fixtures in bad/ (tests/io in the sources).
+ * The oversight/1 reader and writer.  Usage: test-io-json DIR FORMAT_MD,
+ * where DIR holds good.json, minimal.json and the bad fixtures in bad/
+ * (tests/io in the sources) and FORMAT_MD is docs/format.md.
  */
 #include <dirent.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 #include "util/file.h"
 #include "util/mem.h"
 
-static const char *dir;
+static const char *dir, *format_md;
 
 static char *path_of(const char *name)
 {
@@ -375,13 +376,47 @@ static void test_write_errors(void)
 	ov_dataset_free(ds);
 }
 
+/* The complete example in docs/format.md is valid and canonical. */
+static void test_docs_example(void)
+{
+	static const char mark[] = "## A complete small example";
+	size_t len = 0, out_len = 0;
+	char *md = slurp(format_md, &len), *start = NULL, *end = NULL;
+	char *out = NULL;
+	ov_diag d = OV_DIAG_INIT;
+	ov_dataset *ds = NULL;
+
+	if (md && (start = strstr(md, mark)) &&
+	    (start = strstr(start, "```json\n")))
+		end = strstr(start += 8, "```");
+	if (!tap_ok(end != NULL, "docs/format.md has the complete example")) {
+		free(md);
+		return;
+	}
+	tap_is_int(ov_json_read_buf("format.md", start, (size_t)(end - start),
+				    &ds, &d),
+		   0, "the example reads");
+	show(&d);
+	if (ds)
+		out = write_mem(ds, &out_len);
+	tap_ok(out && out_len == (size_t)(end - start) &&
+		       memcmp(out, start, out_len) == 0,
+	       "the example is canonical");
+	free(out);
+	free(md);
+	ov_dataset_free(ds);
+	ov_diag_release(&d);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s TESTS_IO_DIR\n", argv[0]);
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s TESTS_IO_DIR FORMAT_MD\n", argv[0]);
 		return 2;
 	}
 	dir = argv[1];
+	format_md = argv[2];
+	test_docs_example();
 	test_good_round_trip();
 	test_minimal_reads();
 	test_dataset_round_trip();
