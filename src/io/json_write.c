@@ -25,7 +25,7 @@ static void put(writer *w, const char *s, size_t n)
 		w->failed = w->failed ? w->failed : -1;
 }
 
-static void puts_(writer *w, const char *s)
+static void put_cstr(writer *w, const char *s)
 {
 	put(w, s, strlen(s));
 }
@@ -121,7 +121,7 @@ static void put_string(writer *w, const char *s)
 		}
 		if (esc) {
 			put(w, (const char *)run, (size_t)(p - run));
-			puts_(w, esc);
+			put_cstr(w, esc);
 			run = p + 1;
 		}
 		p += n;
@@ -171,10 +171,10 @@ static void write_array(writer *w, const ov_json_shape *sh, const void *arr,
 	size_t mark;
 
 	if (n == 0) {
-		puts_(w, "[]");
+		put_cstr(w, "[]");
 		return;
 	}
-	puts_(w, "[\n");
+	put_cstr(w, "[\n");
 	for (size_t i = 0; i < n; i++) {
 		mark = w->path.len;
 		ov_buf_printf(&w->path, "[%zu]", i);
@@ -185,12 +185,12 @@ static void write_array(writer *w, const ov_json_shape *sh, const void *arr,
 			put_string(w, ((char *const *)arr)[i]
 					      ? ((char *const *)arr)[i]
 					      : "");
-		puts_(w, i + 1 < n ? ",\n" : "\n");
+		put_cstr(w, i + 1 < n ? ",\n" : "\n");
 		w->path.len = mark;
 		w->path.data[mark] = '\0';
 	}
 	indent(w, level);
-	puts_(w, "]");
+	put_cstr(w, "]");
 }
 
 static void write_value(writer *w, const ov_json_field *f, const char *base,
@@ -215,7 +215,7 @@ static void write_value(writer *w, const ov_json_field *f, const char *base,
 		put_int(w, *(const int *)m);
 		break;
 	case OV_JF_BOOL:
-		puts_(w, "true");
+		put_cstr(w, "true");
 		break;
 	case OV_JF_ENUM:
 		if (f->en->code(m)[0] == '\0')
@@ -239,7 +239,7 @@ static void write_object(writer *w, const ov_json_shape *sh, const void *elem,
 	const char *base = elem;
 	bool first = true;
 
-	puts_(w, "{");
+	put_cstr(w, "{");
 	for (size_t i = 0; i < sh->n_fields; i++) {
 		const ov_json_field *f = &sh->fields[i];
 		size_t mark = w->path.len;
@@ -247,20 +247,20 @@ static void write_object(writer *w, const ov_json_shape *sh, const void *elem,
 		if (!present(f, base))
 			continue;
 		ov_buf_printf(&w->path, ".%s", f->key);
-		puts_(w, first ? "\n" : ",\n");
+		put_cstr(w, first ? "\n" : ",\n");
 		first = false;
 		indent(w, level + 1);
 		put_string(w, f->key);
-		puts_(w, ": ");
+		put_cstr(w, ": ");
 		write_value(w, f, base, level + 1);
 		w->path.len = mark;
 		w->path.data[mark] = '\0';
 	}
 	if (!first) {
-		puts_(w, "\n");
+		put_cstr(w, "\n");
 		indent(w, level);
 	}
-	puts_(w, "}");
+	put_cstr(w, "}");
 }
 
 int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
@@ -269,21 +269,21 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 	const char *base = (const char *)ds;
 
 	ov_buf_puts(&w.path, "$");
-	puts_(&w, "{\n  \"format\": \"" OV_JSON_FORMAT "\"");
+	put_cstr(&w, "{\n  \"format\": \"" OV_JSON_FORMAT "\"");
 	for (size_t i = 0; i < ov_json_n_tables && !w.failed; i++) {
 		const ov_json_table *t = &ov_json_tables[i];
 		size_t mark = w.path.len;
 
 		ov_buf_printf(&w.path, ".%s", t->key);
-		puts_(&w, ",\n  ");
+		put_cstr(&w, ",\n  ");
 		put_string(&w, t->key);
-		puts_(&w, ": ");
+		put_cstr(&w, ": ");
 		write_array(&w, t->shape, *(void *const *)(base + t->off),
 			    *(const size_t *)(base + t->count_off), 1);
 		w.path.len = mark;
 		w.path.data[mark] = '\0';
 	}
-	puts_(&w, "\n}\n");
+	put_cstr(&w, "\n}\n");
 	if (w.failed == 0 && (fflush(f) != 0 || ferror(f)))
 		w.failed = -1;
 	if (w.failed < 0)
