@@ -40,10 +40,11 @@ void ov_csv_end(FILE *f)
 	fputs("\r\n", f);
 }
 
+/* The columns, in csv.h's order. */
 static const char *const rec_header[] = {
-	"ref",	      "report",	   "report_title",     "area",
-	"kind",	      "addressee", "timescale",	       "due",
-	"owner",      "plan",	   "status",	       "rag",
+	"ref",	     "report",	 "report_title", "area",
+	"kind",	     "addressee", "timescale",	  "due",
+	"owner",     "plan",	 "status",	  "rag",
 	"last_update", "last_update_date", "text",
 };
 
