@@ -155,7 +155,7 @@ static void check_count(vctx *c, const char *path, const char *field,
 
 static void check_prov(vctx *c, const char *path, const ov_prov *p)
 {
-	check_text(c, path, "prov.note", p->note, false);
+	check_text(c, path, "note", p->note, false);
 }
 
 /* ---- id indexes ---------------------------------------------------------- */
