@@ -179,15 +179,6 @@ static void peel_table(ctx *c)
 	free(cells);
 }
 
-static const char *person_words(const ov_dataset *ds, const char *id)
-{
-	const ov_person *p = ov_dataset_find_person(ds, id);
-
-	if (!p)
-		return id;
-	return p->name ? p->name : p->title;
-}
-
 /* Closures since the last meeting, grouped by report. */
 static void closures(ctx *c)
 {
