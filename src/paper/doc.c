@@ -120,7 +120,7 @@ ov_block *ov_paper_table(ov_paper *p, size_t ncols,
 	t->header = ov_xcalloc(ncols, sizeof *t->header);
 	t->width = ov_xcalloc(ncols, sizeof *t->width);
 	for (size_t i = 0; i < ncols; i++) {
-		ov_inline_add(&t->header[i], header[i], true, false);
+		ov_inline_add(&t->header[i], header[i], false, false);
 		t->width[i] = width[i] > 0 ? width[i] : 1;
 	}
 	return b;
