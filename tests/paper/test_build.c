@@ -240,11 +240,21 @@ static char *render(const ov_dataset *ds, const char *meeting_id,
 	return text;
 }
 
+/* A TAP test name on one line: newlines shown as "|". */
+static void name_of(char *name, size_t size, const char *what,
+		    const char *s)
+{
+	snprintf(name, size, "%s: %.150s", what, s);
+	for (char *q = name; *q; q++)
+		if (*q == '\n')
+			*q = '|';
+}
+
 static void has(const char *doc, const char *want)
 {
 	char name[200];
 
-	snprintf(name, sizeof name, "has: %.150s", want);
+	name_of(name, sizeof name, "has", want);
 	if (!tap_ok(doc && strstr(doc, want) != NULL, name))
 		printf("#   not found in the output\n");
 }
@@ -253,7 +263,7 @@ static void lacks(const char *doc, const char *what)
 {
 	char name[200];
 
-	snprintf(name, sizeof name, "lacks: %.150s", what);
+	name_of(name, sizeof name, "lacks", what);
 	tap_ok(doc && strstr(doc, what) == NULL, name);
 }
 
