@@ -25,7 +25,4 @@ typedef struct ov_cli_cmd {
 	const char *summary; /* one line for `oversight --help` */
 } ov_cli_cmd;
 
-/* cli/cmd_paper.c */
-ov_cli_fn ov_cmd_paper;
-
 #endif
