@@ -46,6 +46,7 @@ static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
 				      const char *date_s)
 {
 	const ov_meeting *hit = NULL;
+	const char *named = committee;
 	size_t n = 0;
 	ov_buf list = OV_BUF_INIT;
 
@@ -56,6 +57,8 @@ static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
 		if ((!committee || (m->committee &&
 				    strcasecmp(m->committee, committee) == 0)) &&
 		    (!force || (m->force && strcmp(m->force, force) == 0))) {
+			if (!named)
+				named = m->committee;
 			ov_date_format(m->date, iso);
 			ov_buf_printf(&list, "%s%s", list.len ? ", " : "", iso);
 			if (m->date == date) {
@@ -71,7 +74,7 @@ static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
 	if (n == 0)
 		fprintf(stderr, "oversight paper: no meeting of the %s on %s; "
 			"meetings on: %s\n",
-			committee ? committee : "committee", date_s,
+			named ? named : "committee", date_s,
 			list.len ? ov_buf_str(&list) : "(none)");
 	else
 		fprintf(stderr, "oversight paper: %zu meetings on %s; say "

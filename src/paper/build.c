@@ -634,8 +634,11 @@ static void sec_reviews(ctx *c)
 			: ov_xstrdup(r->title ? r->title : r->id);
 		ov_paper_heading(c->p, 3, h);
 		free(h);
-		ov_paper_markdown(c->p, r->summary, 4);
-		review_facts(c, r);
+		/* People's summary when there is one, else the facts. */
+		if (r->summary && *r->summary)
+			ov_paper_markdown(c->p, r->summary, 4);
+		else
+			review_facts(c, r);
 		recs = report_recs(c, r, &n);
 		if (r->style != OV_STYLE_FINDINGS) {
 			if (n)

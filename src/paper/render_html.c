@@ -165,15 +165,11 @@ int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d)
 	ov_html_nl(&h);
 	ov_html_open(&h, "body", NULL);
 	ov_html_nl(&h);
-	ov_html_open(&h, "main", NULL);
-	ov_html_nl(&h);
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->blocks[i].kind == OV_BLOCK_HEADING)
 			seen = 1;
 		block(&h, &p->blocks[i], seen);
 	}
-	ov_html_close(&h, "main");
-	ov_html_nl(&h);
 	ov_html_close(&h, "body");
 	ov_html_nl(&h);
 	ov_html_close(&h, "html");
