@@ -302,14 +302,18 @@ FIND(meeting, ov_meeting, meetings)
 
 ov_day ov_rec_due(const ov_rec *rec, const ov_report *report)
 {
-	ov_day due;
+	ov_day due, pub = OV_DAY_NONE;
 
 	if (rec->due_given != OV_DAY_NONE)
 		return rec->due_given;
-	if (!rec->timescale || !report ||
-	    report->published.prec != OV_PREC_DAY)
+	if (!rec->timescale)
 		return OV_DAY_NONE;
-	if (ov_timescale_due(rec->timescale, report->published.day, &due) < 0)
+	/* Relative phrases need the publication day; absolute ones ("By 31
+	 * March 2019") do not, so pass OV_DAY_NONE when only a month or year
+	 * of publication is known and let the phrase decide. */
+	if (report && report->published.prec == OV_PREC_DAY)
+		pub = report->published.day;
+	if (ov_timescale_due(rec->timescale, pub, &due) < 0)
 		return OV_DAY_NONE;
 	return due;
 }
