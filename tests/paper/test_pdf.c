@@ -1,0 +1,435 @@
+/*
+ * The PDF renderer: render a hand-built paper, then read it back with
+ * poppler's pdftotext and pdfinfo and check the text, the footers, the
+ * repeated table header, the metadata and the page size; and that bad input
+ * and write failures are reported and leave nothing behind.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "paper/doc.h"
+#include "util/buf.h"
+#include "util/file.h"
+#include "util/mem.h"
+
+#define NROWS 120
+#define HEADER_MARK "Lead officer"
+
+/* ---- building a paper by hand ----------------------------------------- */
+
+static ov_inline text1(const char *s, int bold, int italic)
+{
+	ov_inline in;
+
+	in.n = 1;
+	in.runs = ov_xcalloc(1, sizeof *in.runs);
+	in.runs[0].text = ov_xstrdup(s);
+	in.runs[0].bold = bold ? 1 : 0;
+	in.runs[0].italic = italic ? 1 : 0;
+	return in;
+}
+
+static ov_block *add_block(ov_paper *p, ov_block_kind kind)
+{
+	ov_block *b;
+
+	OV_GROW(p->blocks, p->cap, p->n + 1);
+	b = &p->blocks[p->n++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+static void heading(ov_paper *p, int level, const char *s)
+{
+	ov_block *b = add_block(p, OV_BLOCK_HEADING);
+
+	b->level = level;
+	b->text = text1(s, 0, 0);
+}
+
+static void para(ov_paper *p, const char *s)
+{
+	add_block(p, OV_BLOCK_PARA)->text = text1(s, 0, 0);
+}
+
+/* A paragraph of three runs: plain, bold, italic. */
+static void styled_para(ov_paper *p)
+{
+	ov_block *b = add_block(p, OV_BLOCK_PARA);
+
+	b->text.n = 3;
+	b->text.runs = ov_xcalloc(3, sizeof *b->text.runs);
+	b->text.runs[0].text = ov_xstrdup("The Committee to ");
+	b->text.runs[1].text = ov_xstrdup("note");
+	b->text.runs[1].bold = 1;
+	b->text.runs[2].text = ov_xstrdup(" the contents of the report.");
+	b->text.runs[2].italic = 1;
+}
+
+static void list(ov_paper *p, const char *const *items, size_t n)
+{
+	ov_block *b = add_block(p, OV_BLOCK_LIST);
+
+	b->n_items = n;
+	b->items = ov_xcalloc(n, sizeof *b->items);
+	for (size_t i = 0; i < n; i++)
+		b->items[i] = text1(items[i], 0, 0);
+}
+
+static void table(ov_paper *p, size_t nrows)
+{
+	static const char *const head[] = {"Ref", "Recommendation",
+					   HEADER_MARK, "RAG"};
+	static const double width[] = {1, 5, 2, 1};
+	ov_table *t = &add_block(p, OV_BLOCK_TABLE)->table;
+
+	t->ncols = 4;
+	t->header = ov_xcalloc(4, sizeof *t->header);
+	t->width = ov_xcalloc(4, sizeof *t->width);
+	for (size_t c = 0; c < 4; c++) {
+		t->header[c] = text1(head[c], 0, 0);
+		t->width[c] = width[c];
+	}
+	t->nrows = nrows;
+	t->rows = ov_xcalloc(nrows, sizeof *t->rows);
+	for (size_t r = 0; r < nrows; r++) {
+		char ref[32], rec[200];
+
+		snprintf(ref, sizeof ref, "R%03zu", r + 1);
+		snprintf(rec, sizeof rec, "Row %zu: forces should review their "
+			 "arrangements%s", r + 1, r % 7 == 3 ?
+			 " and report progress to the board chaired by ACC "
+			 "Crime every quarter until HMICFRS closes it" : "");
+		t->rows[r] = ov_xcalloc(4, sizeof **t->rows);
+		t->rows[r][0] = text1(ref, 0, 0);
+		t->rows[r][1] = text1(rec, 0, 0);
+		t->rows[r][2] = text1("Det Supt Walton", 0, 0);
+		t->rows[r][3] = text1(r % 3 ? "Green" : "Amber", 0, 0);
+	}
+}
+
+static void inline_free(ov_inline *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		free(in->runs[i].text);
+	free(in->runs);
+}
+
+/* The test's own release (the builder's ov_paper_free lives elsewhere). */
+static void paper_free(ov_paper *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		ov_block *b = &p->blocks[i];
+
+		inline_free(&b->text);
+		for (size_t j = 0; j < b->n_items; j++)
+			inline_free(&b->items[j]);
+		free(b->items);
+		for (size_t c = 0; c < b->table.ncols; c++)
+			inline_free(&b->table.header[c]);
+		for (size_t r = 0; r < b->table.nrows; r++) {
+			for (size_t c = 0; c < b->table.ncols; c++)
+				inline_free(&b->table.rows[r][c]);
+			free(b->table.rows[r]);
+		}
+		free(b->table.header);
+		free(b->table.rows);
+		free(b->table.width);
+	}
+	free(p->blocks);
+	free(p->meta.title);
+	free(p->meta.author);
+	free(p->meta.committee);
+	free(p->meta.date_text);
+	free(p->meta.date_iso);
+	free(p->meta.force_name);
+}
+
+static void build(ov_paper *p)
+{
+	static const char *const items[] = {
+		"senior leaders prioritise the response to modern slavery "
+		"and human trafficking;",
+		"every incident of modern slavery identified to police is "
+		"allocated appropriate resources with the skills, experience "
+		"and capacity to investigate it effectively;",
+		"forces develop effective partnership arrangements.",
+	};
+
+	memset(p, 0, sizeof *p);
+	p->meta.title = ov_xstrdup("HMICFRS update");
+	p->meta.committee = ov_xstrdup("Joint Audit Committee");
+	p->meta.date_text = ov_xstrdup("27 September 2018");
+	p->meta.date_iso = ov_xstrdup("2018-09-27");
+	p->meta.author = ov_xstrdup("Kath Holder");
+	p->meta.force_name = ov_xstrdup("West Midlands Police");
+	heading(p, 1, "Agenda Item 5");
+	heading(p, 1, "JOINT AUDIT COMMITTEE");
+	heading(p, 1, "27th September 2018");
+	heading(p, 1, "HMICFRS UPDATE");
+	heading(p, 2, "1. PURPOSE OF REPORT");
+	para(p, "To provide members of the Committee with oversight of "
+	     "HMIC recommendations \xe2\x80\x93 the force\xe2\x80\x99s "
+	     "caf\xc3\xa9 review.");
+	para(p, "Markup stays text: <b>not bold</b> & 5 < 6");
+	heading(p, 2, "2. BACKGROUND");
+	heading(p, 3, "Leadership");
+	para(p, "Within twelve months, forces should review their leadership "
+	     "and governance arrangements for modern slavery and human "
+	     "trafficking, to ensure that:");
+	list(p, items, 3);
+	table(p, NROWS);
+	heading(p, 2, "3. RECOMMENDATIONS");
+	styled_para(p);
+}
+
+/* ---- reading it back -------------------------------------------------- */
+
+static char *run_cmd(const char *cmd)
+{
+	ov_buf b = OV_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *f = popen(cmd, "r");
+
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		ov_buf_add(&b, chunk, n);
+	if (pclose(f) != 0) {
+		ov_buf_release(&b);
+		return NULL;
+	}
+	return ov_buf_detach(&b);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *s = hay; (s = strstr(s, needle)); s += strlen(needle))
+		n++;
+	return n;
+}
+
+/* Split pdftotext output at form feeds into at most max pages. */
+static int split_pages(char *text, char **pages, int max)
+{
+	int n = 0;
+	char *s = text;
+
+	while (*s && n < max) {
+		char *ff = strchr(s, '\f');
+
+		pages[n++] = s;
+		if (!ff)
+			break;
+		*ff = '\0';
+		s = ff + 1;
+	}
+	return n;
+}
+
+static void check_table_pages(char **pages, int np)
+{
+	int first = -1, last = -1, bad = 0;
+	char last_row[32];
+
+	snprintf(last_row, sizeof last_row, "R%03d", NROWS);
+	for (int i = 0; i < np; i++) {
+		if (first < 0 && strstr(pages[i], "R001"))
+			first = i;
+		if (strstr(pages[i], last_row))
+			last = i;
+	}
+	tap_ok(first >= 0 && last >= first + 2, "the table spans 3+ pages");
+	for (int i = 0; i < np; i++) {
+		size_t want = i >= first && i <= last ? 1 : 0;
+
+		if (count(pages[i], HEADER_MARK) != want) {
+			bad++;
+			printf("# page %d has %zu headers, want %zu\n", i + 1,
+			       count(pages[i], HEADER_MARK), want);
+		}
+	}
+	tap_ok(bad == 0, "the header row is on every page the table spans");
+}
+
+static void check_text(const char *pdf)
+{
+	char *cmd = ov_xasprintf("pdftotext -layout '%s' -", pdf);
+	char *text = run_cmd(cmd);
+	char *pages[64], want[64];
+	int np;
+
+	if (!tap_ok(text != NULL, "pdftotext reads the file"))
+		goto out;
+	tap_ok(strstr(text, "HMICFRS UPDATE") != NULL, "heading text");
+	tap_ok(strstr(text, "the force\xe2\x80\x99s caf\xc3\xa9") &&
+	       strstr(text, "recommendations \xe2\x80\x93 the"),
+	       "non-ASCII text (\xe2\x80\x93 \xe2\x80\x99 \xc3\xa9)");
+	tap_ok(strstr(text, "<b>not bold</b> & 5 < 6") != NULL,
+	       "markup characters are printed, not interpreted");
+	tap_ok(strstr(text, "\xe2\x80\xa2") && strstr(text, "senior leaders"),
+	       "bullet list");
+	tap_ok(strstr(text, "The Committee to note the contents") != NULL,
+	       "styled runs");
+	np = split_pages(text, pages, 64);
+	if (np > 0 && pages[np - 1][strspn(pages[np - 1], " \n")] == '\0')
+		np--; /* pdftotext ends with a form feed */
+	tap_ok(np >= 4, "several pages");
+	snprintf(want, sizeof want, "Page 1 of %d", np);
+	tap_ok(strstr(pages[0], want) != NULL, "first page footer");
+	snprintf(want, sizeof want, "Page %d of %d", np, np);
+	tap_ok(strstr(pages[np - 1], want) != NULL, "last page footer");
+	check_table_pages(pages, np);
+out:
+	free(text);
+	free(cmd);
+}
+
+static void check_info(const char *pdf)
+{
+	char *cmd = ov_xasprintf("pdfinfo '%s'", pdf);
+	char *info = run_cmd(cmd);
+
+	if (tap_ok(info != NULL, "pdfinfo reads the file")) {
+		tap_ok(strstr(info, "Title:           HMICFRS update "
+			      "\xe2\x80\x93 Joint Audit Committee 27 "
+			      "September 2018\n") != NULL, "title");
+		tap_ok(strstr(info, "Author:          Kath Holder\n") != NULL,
+		       "author");
+		tap_ok(strstr(info, "595.28 x 841.89 pts (A4)") != NULL,
+		       "A4 page size");
+	}
+	if (info && !tap_ok(strstr(info, "Title:") != NULL, "info printed"))
+		printf("# %s\n", info);
+	free(info);
+	free(cmd);
+}
+
+/* ---- failures ---------------------------------------------------------- */
+
+static void check_bad_utf8(const char *dir)
+{
+	ov_paper p;
+	ov_diag d = OV_DIAG_INIT;
+	char *path = ov_xasprintf("%s/bad.pdf", dir);
+	FILE *f = fopen(path, "w");
+	long size;
+
+	memset(&p, 0, sizeof p);
+	heading(&p, 2, "Fine");
+	para(&p, "caf\xc3 broken");
+	tap_is_int(ov_paper_render_pdf(&p, f, &d), -1, "invalid UTF-8 refused");
+	tap_ok(d.n == 1 && strstr(d.msg[0], "block 2") &&
+	       strstr(d.msg[0], "not valid UTF-8"), "message names the block");
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	tap_is_int(size, 0, "nothing written");
+	fclose(f);
+	unlink(path);
+	free(path);
+	paper_free(&p);
+	ov_diag_release(&d);
+}
+
+static void check_write_error(const ov_paper *p, const char *dir)
+{
+	ov_diag d = OV_DIAG_INIT;
+	char *path = ov_xasprintf("%s/ro.pdf", dir);
+	FILE *f;
+
+	fclose(fopen(path, "w"));
+	f = fopen(path, "r"); /* every write fails */
+	tap_is_int(ov_paper_render_pdf(p, f, &d), -1, "write error reported");
+	tap_ok(d.n >= 1 && strstr(d.msg[0], "PDF output"),
+	       "write error message");
+	if (d.n)
+		printf("# %s\n", d.msg[0]);
+	fclose(f);
+	unlink(path);
+	free(path);
+	ov_diag_release(&d);
+}
+
+static void check_missing_dir(const ov_paper *p, const char *dir)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_outfile o;
+	char *path = ov_xasprintf("%s/no-such-dir/paper.pdf", dir);
+	int rc = ov_outfile_open(&o, path, &d);
+
+	if (rc == 0) {
+		rc = ov_paper_render_pdf(p, o.f, &d);
+		rc = rc == 0 ? ov_outfile_commit(&o, &d) : (ov_outfile_abort(&o), -1);
+	}
+	tap_is_int(rc, -1, "missing directory refused");
+	tap_ok(d.n >= 1 && strstr(d.msg[0], path), "message names the path");
+	tap_ok(access(path, F_OK) != 0, "no file left");
+	free(path);
+	ov_diag_release(&d);
+}
+
+static int render_to(const ov_paper *p, const char *path)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_outfile o;
+	int rc = ov_outfile_open(&o, path, &d);
+
+	if (rc == 0) {
+		rc = ov_paper_render_pdf(p, o.f, &d);
+		if (rc == 0)
+			rc = ov_outfile_commit(&o, &d);
+		else
+			ov_outfile_abort(&o);
+	}
+	ov_diag_print(&d, stdout, "# render");
+	ov_diag_release(&d);
+	return rc;
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *dir = ov_xasprintf("%s/ov-test-pdf-XXXXXX", tmp);
+	char *pdf;
+	ov_paper p;
+
+	if (!mkdtemp(dir)) {
+		perror(dir);
+		return 1;
+	}
+	pdf = ov_xasprintf("%s/paper.pdf", dir);
+	build(&p);
+	if (tap_is_int(render_to(&p, pdf), 0, "renders")) {
+		check_text(pdf);
+		check_info(pdf);
+	}
+	check_bad_utf8(dir);
+	check_write_error(&p, dir);
+	check_missing_dir(&p, dir);
+	if (getenv("OV_KEEP_PDF"))
+		printf("# kept %s\n", pdf);
+	else
+		unlink(pdf);
+	if (!getenv("OV_KEEP_PDF"))
+		rmdir(dir);
+	paper_free(&p);
+	free(pdf);
+	free(dir);
+	/* Let LeakSanitizer see only our own allocations: release the
+	 * process-wide caches of pango, cairo and fontconfig. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+	return tap_done();
+}
