@@ -61,6 +61,7 @@ typedef struct pdf {
 	int page;               /* current page, from 1 */
 	int npages;             /* total pages; 0 in the counting pass */
 	double y;               /* top of the free space on this page */
+	const char *title;      /* for the footer */
 	int outline_top;        /* outline id of the latest top-level entry */
 } pdf;
 
@@ -68,6 +69,7 @@ typedef struct pdf {
  * from its top to its baseline. */
 typedef struct line_box {
 	PangoLayoutLine *line;
+	double x;          /* left edge within the layout (alignment) */
 	double h, base;
 } line_box;
 
@@ -158,6 +160,7 @@ static void text_box_measure(text_box *t, double pt)
 
 		pango_layout_iter_get_line_extents(it, NULL, &log);
 		t->lines[i].line = pango_layout_iter_get_line_readonly(it);
+		t->lines[i].x = (double)log.x / PANGO_SCALE;
 		t->lines[i].h = (double)log.height / PANGO_SCALE + LEADING * pt;
 		t->lines[i].base = (double)(pango_layout_iter_get_baseline(it) -
 					   log.y) / PANGO_SCALE;
@@ -200,34 +203,50 @@ static double text_box_height(const text_box *t, int from, int to)
 /* Draw line i with its top at y; x is the layout's left edge. */
 static void draw_line(pdf *p, const text_box *t, int i, double x, double y)
 {
-	PangoRectangle log;
-
 	if (!p->drawing)
 		return;
-	pango_layout_line_get_extents(t->lines[i].line, NULL, &log);
-	cairo_move_to(p->cr, x + (double)log.x / PANGO_SCALE,
-		      y + t->lines[i].base);
+	cairo_move_to(p->cr, x + t->lines[i].x, y + t->lines[i].base);
 	pango_cairo_show_layout_line(p->cr, t->lines[i].line);
 }
 
 /* ---- pages ------------------------------------------------------------ */
 
-static void draw_footer(pdf *p)
+/* One footer line: the paper's title on the left (cut short with an
+ * ellipsis if long), "Page N of M" on the right. */
+static void footer_text(pdf *p, const char *text, double width,
+			PangoAlignment align)
 {
-	ov_run run = {NULL, 0, 0};
+	ov_run run = {(char *)text, 0, 0};
 	ov_inline in = {&run, 1};
 	text_box t;
 
+	text_box_init(p, &t, &in, FOOTER_PT, false, width, align);
+	/* A footer stays on one line: lay it out again, ellipsized. */
+	pango_layout_set_ellipsize(t.layout, PANGO_ELLIPSIZE_END);
+	pango_layout_set_height(t.layout, -1);
+	free(t.lines);
+	text_box_measure(&t, FOOTER_PT);
+	draw_line(p, &t, 0, align == PANGO_ALIGN_LEFT ? MARGIN_X
+			   : MARGIN_X + CONTENT_W - width, FOOTER_TOP);
+	text_box_free(&t);
+}
+
+static void draw_footer(pdf *p)
+{
+	char *num;
+
 	if (!p->drawing)
 		return;
-	run.text = ov_xasprintf("Page %d of %d", p->page, p->npages);
-	text_box_init(p, &t, &in, FOOTER_PT, false, CONTENT_W,
-		      PANGO_ALIGN_CENTER);
-	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
-	draw_line(p, &t, 0, MARGIN_X, FOOTER_TOP);
+	num = ov_xasprintf("Page %d of %d", p->page, p->npages);
+	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	cairo_set_line_width(p->cr, 0.4);
+	cairo_move_to(p->cr, MARGIN_X, FOOTER_TOP - 4.0);
+	cairo_line_to(p->cr, MARGIN_X + CONTENT_W, FOOTER_TOP - 4.0);
+	cairo_stroke(p->cr);
+	footer_text(p, p->title, CONTENT_W * 0.75, PANGO_ALIGN_LEFT);
+	footer_text(p, num, CONTENT_W * 0.25, PANGO_ALIGN_RIGHT);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	text_box_free(&t);
-	free(run.text);
+	free(num);
 }
 
 static void new_page(pdf *p)
@@ -634,9 +653,8 @@ static char *pdf_title(const ov_paper_meta *m)
 	return ov_buf_detach(&b);
 }
 
-static void set_metadata(pdf *p, const ov_paper_meta *m)
+static void set_metadata(pdf *p, const ov_paper_meta *m, const char *title)
 {
-	char *title = pdf_title(m);
 	const char *author = m->author ? m->author : m->force_name;
 
 	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
@@ -660,12 +678,12 @@ static void set_metadata(pdf *p, const ov_paper_meta *m)
 					       date);
 		free(date);
 	}
-	free(title);
 }
 
 /* Lay the paper out once onto `s`; returns the page count, or -1 with a
  * message in d.  npages is the total for the footers (0: counting). */
-static int render_pass(const ov_paper *paper, sink *s, int npages, ov_diag *d)
+static int render_pass(const ov_paper *paper, const char *title, sink *s,
+		       int npages, ov_diag *d)
 {
 	pdf p = {0};
 	cairo_status_t st;
@@ -683,8 +701,9 @@ static int render_pass(const ov_paper *paper, sink *s, int npages, ov_diag *d)
 	p.pango = pango_cairo_create_context(p.cr);
 	/* Sizes are in points and user space is in points. */
 	pango_cairo_context_set_resolution(p.pango, 72.0);
+	p.title = title;
 	if (p.drawing)
-		set_metadata(&p, &paper->meta);
+		set_metadata(&p, &paper->meta, title);
 	for (size_t i = 0; i < paper->n; i++)
 		put_block(&p, &paper->blocks[i]);
 	draw_footer(&p);
@@ -730,19 +749,22 @@ int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d)
 {
 	sink counter = {NULL, 0};
 	sink out = {f, 0};
-	int pages;
+	char *title = NULL;
+	int pages, rc = -1;
 
 	if (check_paper(p, d) < 0 || check_font(d) < 0)
-		return -1;
-	pages = render_pass(p, &counter, 0, d);
-	if (pages < 0)
-		return -1;
-	if (render_pass(p, &out, pages, d) < 0)
-		return -1;
+		goto out;
+	title = pdf_title(&p->meta);
+	pages = render_pass(p, title, &counter, 0, d);
+	if (pages < 0 || render_pass(p, title, &out, pages, d) < 0)
+		goto out;
 	if (fflush(f) != 0 || ferror(f)) {
 		ov_diag_add(d, "PDF output: write failed: %s",
 			    strerror(errno ? errno : EIO));
-		return -1;
+		goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	free(title);
+	return rc;
 }

@@ -22,6 +22,8 @@
 #define NROWS 120
 #define HEADER_MARK "Lead officer"
 
+static int render_to(const ov_paper *p, const char *path);
+
 /* ---- building a paper by hand ----------------------------------------- */
 
 static ov_inline text1(const char *s, int bold, int italic)
@@ -261,6 +263,12 @@ static void check_table_pages(char **pages, int np)
 		}
 	}
 	tap_ok(bad == 0, "the header row is on every page the table spans");
+	bad = 0;
+	for (int i = 0; i < np; i++) /* a 3-line row starts with "... and" */
+		if (count(pages[i], "arrangements and") !=
+		    count(pages[i], "closes it"))
+			bad++;
+	tap_ok(bad == 0, "no row is split across pages");
 }
 
 static void check_text(const char *pdf)
@@ -314,6 +322,42 @@ static void check_info(const char *pdf)
 		printf("# %s\n", info);
 	free(info);
 	free(cmd);
+}
+
+/* A row taller than a page is split between lines, under a repeated
+ * header, and loses nothing. */
+static void check_tall_row(const char *dir)
+{
+	ov_paper p;
+	ov_buf cell = OV_BUF_INIT;
+	char *path = ov_xasprintf("%s/tall.pdf", dir);
+	char *cmd = ov_xasprintf("pdftotext -layout '%s' -", path);
+	char *text = NULL, want[32];
+	int missing = 0;
+
+	memset(&p, 0, sizeof p);
+	table(&p, 1);
+	for (int i = 1; i <= 150; i++)
+		ov_buf_printf(&cell, "tall line %d\n", i);
+	free(p.blocks[0].table.rows[0][1].runs[0].text);
+	p.blocks[0].table.rows[0][1].runs[0].text = ov_buf_detach(&cell);
+	if (tap_is_int(render_to(&p, path), 0, "renders a row taller than a page"))
+		text = run_cmd(cmd);
+	/* Other cells may share a text line with the first one. */
+	for (int i = 1; text && i <= 150; i++) {
+		snprintf(want, sizeof want, "tall line %d", i);
+		missing += strstr(text, want) == NULL;
+	}
+	tap_ok(text && missing == 0 && count(text, "tall line ") == 150,
+	       "every line of the tall row is there, once");
+	tap_ok(text && count(text, HEADER_MARK) >= 2 &&
+	       count(text, HEADER_MARK) == count(text, "\f"),
+	       "its header repeats on each page");
+	unlink(path);
+	free(text);
+	free(cmd);
+	free(path);
+	paper_free(&p);
 }
 
 /* ---- failures ---------------------------------------------------------- */
@@ -414,6 +458,7 @@ int main(void)
 		check_text(pdf);
 		check_info(pdf);
 	}
+	check_tall_row(dir);
 	check_bad_utf8(dir);
 	check_write_error(&p, dir);
 	check_missing_dir(&p, dir);
