@@ -44,7 +44,7 @@ typedef struct ov_inline {
 } ov_inline;
 
 typedef enum ov_block_kind {
-	OV_BLOCK_HEADING = 1,   /* level 1..3, text in `text` */
+	OV_BLOCK_HEADING = 1,   /* level 1..4, text in `text` */
 	OV_BLOCK_PARA,          /* `text` */
 	OV_BLOCK_LIST,          /* `items[n_items]`, bulleted */
 	OV_BLOCK_TABLE          /* `table` */
@@ -65,11 +65,13 @@ typedef struct ov_table {
 
 typedef struct ov_block {
 	ov_block_kind kind;
-	/* Heading level: 1 = title block of the paper (agenda item, committee,
-	 * date, title), 2 = numbered section ("2. BACKGROUND") or major part
-	 * ("Inspections completed since the last meeting"), 3 = sub-heading
-	 * (a report under review, a recommendation area, a month).  Levels
-	 * never skip: a level-3 heading always follows some level-2 heading. */
+	/* Heading level 1..4: 1 = the paper's title ("HMICFRS UPDATE"; the
+	 * agenda item, committee and date before it are bold paragraphs),
+	 * 2 = numbered section ("2. BACKGROUND") or major part ("Inspections
+	 * completed since the last meeting"), 3 = a month, a report under
+	 * review, 4 = a recommendation area within a report.  Levels never
+	 * skip: a level-n heading always follows some level n-1 heading.
+	 * Renderers must accept all four levels. */
 	int level;
 	ov_inline text;         /* HEADING, PARA */
 	ov_inline *items;       /* LIST: [n_items] */

@@ -46,6 +46,7 @@
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 3.0
 #define RULE_W 0.6
+#define OUTLINE_DEPTH 4
 
 /* Where cairo sends the PDF bytes. */
 typedef struct sink {
@@ -62,7 +63,7 @@ typedef struct pdf {
 	int npages;             /* total pages; 0 in the counting pass */
 	double y;               /* top of the free space on this page */
 	const char *title;      /* for the footer */
-	int outline_top;        /* outline id of the latest top-level entry */
+	int outline[OUTLINE_DEPTH + 1]; /* latest outline id per level */
 } pdf;
 
 /* One line of a laid-out text: its height (with leading) and the distance
@@ -293,31 +294,38 @@ static void flow(pdf *p, const text_box *t, double x, const text_box *marker,
 
 /* ---- blocks ----------------------------------------------------------- */
 
+/* Levels (doc.h): 1 the paper's title, 2 a section, 3 a month or a
+ * report, 4 a recommendation area.  Deeper levels look like level 4. */
 static double heading_pt(int level)
 {
-	return level <= 1 ? 15.0 : level == 2 ? 13.0 : 11.5;
+	static const double pt[] = {16.0, 13.0, 12.0, 11.0};
+
+	return pt[level < 1 ? 0 : level > 4 ? 3 : level - 1];
 }
 
 static double heading_space(int level)
 {
-	return level <= 1 ? 4.0 : level == 2 ? 14.0 : 9.0;
+	static const double sp[] = {10.0, 14.0, 10.0, 8.0};
+
+	return sp[level < 1 ? 0 : level > 4 ? 3 : level - 1];
 }
 
-/* A heading in the PDF outline (bookmarks): title-block and section
- * headings at the top level, sub-headings under the latest of those. */
+/* A heading in the PDF outline (bookmarks): the title and sections at
+ * the top level, each deeper heading under the latest one above it. */
 static void add_outline(pdf *p, const text_box *t, int level, double y)
 {
 	const char *text = pango_layout_get_text(t->layout);
+	int lv = level < 2 ? 2 : level > OUTLINE_DEPTH ? OUTLINE_DEPTH : level;
+	int parent = lv == 2 ? CAIRO_PDF_OUTLINE_ROOT : p->outline[lv - 1];
 	char *dest;
-	int parent = level >= 3 ? p->outline_top : CAIRO_PDF_OUTLINE_ROOT;
-	int id;
 
 	if (!p->drawing || !*text)
 		return;
 	dest = ov_xasprintf("page=%d pos=[%.2f %.2f]", p->page, MARGIN_X, y);
-	id = cairo_pdf_surface_add_outline(p->surface, parent, text, dest, 0);
-	if (level < 3)
-		p->outline_top = id;
+	p->outline[lv] = cairo_pdf_surface_add_outline(p->surface, parent,
+						       text, dest, 0);
+	for (int i = lv + 1; i <= OUTLINE_DEPTH; i++)
+		p->outline[i] = p->outline[lv];
 	free(dest);
 }
 
@@ -333,7 +341,7 @@ static void put_heading(pdf *p, const ov_block *b)
 	need(p, text_box_height(&t, 0, t.n) + 2 * body_line);
 	add_outline(p, &t, b->level, p->y);
 	flow(p, &t, MARGIN_X, NULL, 0);
-	p->y += b->level <= 1 ? 2.0 : 4.0;
+	p->y += b->level <= 1 ? 6.0 : 3.0;
 	text_box_free(&t);
 }
 

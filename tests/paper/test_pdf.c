@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "paper/doc.h"
+#include "paper/tree.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/mem.h"
@@ -24,85 +25,17 @@
 
 static int render_to(const ov_paper *p, const char *path);
 
-/* ---- building a paper by hand ----------------------------------------- */
-
-static ov_inline text1(const char *s, int bold, int italic)
-{
-	ov_inline in;
-
-	in.n = 1;
-	in.runs = ov_xcalloc(1, sizeof *in.runs);
-	in.runs[0].text = ov_xstrdup(s);
-	in.runs[0].bold = bold ? 1 : 0;
-	in.runs[0].italic = italic ? 1 : 0;
-	return in;
-}
-
-static ov_block *add_block(ov_paper *p, ov_block_kind kind)
-{
-	ov_block *b;
-
-	OV_GROW(p->blocks, p->cap, p->n + 1);
-	b = &p->blocks[p->n++];
-	memset(b, 0, sizeof *b);
-	b->kind = kind;
-	return b;
-}
-
-static void heading(ov_paper *p, int level, const char *s)
-{
-	ov_block *b = add_block(p, OV_BLOCK_HEADING);
-
-	b->level = level;
-	b->text = text1(s, 0, 0);
-}
-
-static void para(ov_paper *p, const char *s)
-{
-	add_block(p, OV_BLOCK_PARA)->text = text1(s, 0, 0);
-}
-
-/* A paragraph of three runs: plain, bold, italic. */
-static void styled_para(ov_paper *p)
-{
-	ov_block *b = add_block(p, OV_BLOCK_PARA);
-
-	b->text.n = 3;
-	b->text.runs = ov_xcalloc(3, sizeof *b->text.runs);
-	b->text.runs[0].text = ov_xstrdup("The Committee to ");
-	b->text.runs[1].text = ov_xstrdup("note");
-	b->text.runs[1].bold = 1;
-	b->text.runs[2].text = ov_xstrdup(" the contents of the report.");
-	b->text.runs[2].italic = 1;
-}
-
-static void list(ov_paper *p, const char *const *items, size_t n)
-{
-	ov_block *b = add_block(p, OV_BLOCK_LIST);
-
-	b->n_items = n;
-	b->items = ov_xcalloc(n, sizeof *b->items);
-	for (size_t i = 0; i < n; i++)
-		b->items[i] = text1(items[i], 0, 0);
-}
+/* ---- building a paper with paper/tree.h ------------------------------ */
 
 static void table(ov_paper *p, size_t nrows)
 {
 	static const char *const head[] = {"Ref", "Recommendation",
 					   HEADER_MARK, "RAG"};
 	static const double width[] = {1, 5, 2, 1};
-	ov_table *t = &add_block(p, OV_BLOCK_TABLE)->table;
+	ov_block *b = ov_paper_table(p, 4, head, width);
 
-	t->ncols = 4;
-	t->header = ov_xcalloc(4, sizeof *t->header);
-	t->width = ov_xcalloc(4, sizeof *t->width);
-	for (size_t c = 0; c < 4; c++) {
-		t->header[c] = text1(head[c], 0, 0);
-		t->width[c] = width[c];
-	}
-	t->nrows = nrows;
-	t->rows = ov_xcalloc(nrows, sizeof *t->rows);
 	for (size_t r = 0; r < nrows; r++) {
+		ov_inline *row = ov_table_row(b);
 		char ref[32], rec[200];
 
 		snprintf(ref, sizeof ref, "R%03zu", r + 1);
@@ -110,87 +43,53 @@ static void table(ov_paper *p, size_t nrows)
 			 "arrangements%s", r + 1, r % 7 == 3 ?
 			 " and report progress to the board chaired by ACC "
 			 "Crime every quarter until HMICFRS closes it" : "");
-		t->rows[r] = ov_xcalloc(4, sizeof **t->rows);
-		t->rows[r][0] = text1(ref, 0, 0);
-		t->rows[r][1] = text1(rec, 0, 0);
-		t->rows[r][2] = text1("Det Supt Walton", 0, 0);
-		t->rows[r][3] = text1(r % 3 ? "Green" : "Amber", 0, 0);
+		ov_inline_add(&row[0], ref, false, false);
+		ov_inline_add(&row[1], rec, false, false);
+		ov_inline_add(&row[2], "Det Supt Walton", false, false);
+		ov_inline_add(&row[3], r % 3 ? "Green" : "Amber", false, false);
 	}
 }
 
-static void inline_free(ov_inline *in)
+static ov_paper *build(void)
 {
-	for (size_t i = 0; i < in->n; i++)
-		free(in->runs[i].text);
-	free(in->runs);
-}
+	ov_paper *p = ov_paper_new();
+	ov_block *b;
 
-/* The test's own release (the builder's ov_paper_free lives elsewhere). */
-static void paper_free(ov_paper *p)
-{
-	for (size_t i = 0; i < p->n; i++) {
-		ov_block *b = &p->blocks[i];
-
-		inline_free(&b->text);
-		for (size_t j = 0; j < b->n_items; j++)
-			inline_free(&b->items[j]);
-		free(b->items);
-		for (size_t c = 0; c < b->table.ncols; c++)
-			inline_free(&b->table.header[c]);
-		for (size_t r = 0; r < b->table.nrows; r++) {
-			for (size_t c = 0; c < b->table.ncols; c++)
-				inline_free(&b->table.rows[r][c]);
-			free(b->table.rows[r]);
-		}
-		free(b->table.header);
-		free(b->table.rows);
-		free(b->table.width);
-	}
-	free(p->blocks);
-	free(p->meta.title);
-	free(p->meta.author);
-	free(p->meta.committee);
-	free(p->meta.date_text);
-	free(p->meta.date_iso);
-	free(p->meta.force_name);
-}
-
-static void build(ov_paper *p)
-{
-	static const char *const items[] = {
-		"senior leaders prioritise the response to modern slavery "
-		"and human trafficking;",
-		"every incident of modern slavery identified to police is "
-		"allocated appropriate resources with the skills, experience "
-		"and capacity to investigate it effectively;",
-		"forces develop effective partnership arrangements.",
-	};
-
-	memset(p, 0, sizeof *p);
 	p->meta.title = ov_xstrdup("HMICFRS update");
 	p->meta.committee = ov_xstrdup("Joint Audit Committee");
 	p->meta.date_text = ov_xstrdup("27 September 2018");
 	p->meta.date_iso = ov_xstrdup("2018-09-27");
 	p->meta.author = ov_xstrdup("Kath Holder");
 	p->meta.force_name = ov_xstrdup("West Midlands Police");
-	heading(p, 1, "Agenda Item 5");
-	heading(p, 1, "JOINT AUDIT COMMITTEE");
-	heading(p, 1, "27th September 2018");
-	heading(p, 1, "HMICFRS UPDATE");
-	heading(p, 2, "1. PURPOSE OF REPORT");
-	para(p, "To provide members of the Committee with oversight of "
-	     "HMIC recommendations \xe2\x80\x93 the force\xe2\x80\x99s "
-	     "caf\xc3\xa9 review.");
-	para(p, "Markup stays text: <b>not bold</b> & 5 < 6");
-	heading(p, 2, "2. BACKGROUND");
-	heading(p, 3, "Leadership");
-	para(p, "Within twelve months, forces should review their leadership "
-	     "and governance arrangements for modern slavery and human "
-	     "trafficking, to ensure that:");
-	list(p, items, 3);
+	ov_paper_para_bold(p, "Agenda Item 5");
+	ov_paper_para_bold(p, "JOINT AUDIT COMMITTEE");
+	ov_paper_para_bold(p, "27th September 2018");
+	ov_paper_heading(p, 1, "HMICFRS UPDATE");
+	ov_paper_heading(p, 2, "1. PURPOSE OF REPORT");
+	ov_paper_para(p, "To provide members of the Committee with oversight "
+		      "of HMIC recommendations \xe2\x80\x93 the "
+		      "force\xe2\x80\x99s caf\xc3\xa9 review.");
+	ov_paper_para(p, "Markup stays text: <b>not bold</b> & 5 < 6");
+	ov_paper_heading(p, 2, "2. BACKGROUND");
+	ov_paper_heading(p, 3, "Modern Slavery: Stolen freedom");
+	ov_paper_heading(p, 4, "Leadership");
+	ov_paper_para(p, "Within twelve months, forces should review their "
+		      "leadership and governance arrangements for modern "
+		      "slavery and human trafficking, to ensure that:");
+	b = ov_paper_list(p);
+	ov_list_add(b, "senior leaders prioritise the response to modern "
+		    "slavery and human trafficking;");
+	ov_list_add(b, "every incident of modern slavery identified to police "
+		    "is allocated appropriate resources with the skills, "
+		    "experience and capacity to investigate it effectively;");
+	ov_list_add(b, "forces develop effective partnership arrangements.");
 	table(p, NROWS);
-	heading(p, 2, "3. RECOMMENDATIONS");
-	styled_para(p);
+	ov_paper_heading(p, 2, "3. RECOMMENDATIONS");
+	b = ov_paper_add(p, OV_BLOCK_PARA);
+	ov_inline_add(&b->text, "The Committee to ", false, false);
+	ov_inline_add(&b->text, "note", true, false);
+	ov_inline_add(&b->text, " the contents of the report.", false, true);
+	return p;
 }
 
 /* ---- reading it back -------------------------------------------------- */
@@ -328,20 +227,21 @@ static void check_info(const char *pdf)
  * header, and loses nothing. */
 static void check_tall_row(const char *dir)
 {
-	ov_paper p;
+	ov_paper *p = ov_paper_new();
+	ov_inline *row;
 	ov_buf cell = OV_BUF_INIT;
 	char *path = ov_xasprintf("%s/tall.pdf", dir);
 	char *cmd = ov_xasprintf("pdftotext -layout '%s' -", path);
 	char *text = NULL, want[32];
 	int missing = 0;
 
-	memset(&p, 0, sizeof p);
-	table(&p, 1);
+	table(p, 1);
+	row = ov_table_row(&p->blocks[0]);
 	for (int i = 1; i <= 150; i++)
 		ov_buf_printf(&cell, "tall line %d\n", i);
-	free(p.blocks[0].table.rows[0][1].runs[0].text);
-	p.blocks[0].table.rows[0][1].runs[0].text = ov_buf_detach(&cell);
-	if (tap_is_int(render_to(&p, path), 0, "renders a row taller than a page"))
+	ov_inline_add(&row[1], ov_buf_str(&cell), false, false);
+	ov_buf_release(&cell);
+	if (tap_is_int(render_to(p, path), 0, "renders a row taller than a page"))
 		text = run_cmd(cmd);
 	/* Other cells may share a text line with the first one. */
 	for (int i = 1; text && i <= 150; i++) {
@@ -357,23 +257,22 @@ static void check_tall_row(const char *dir)
 	free(text);
 	free(cmd);
 	free(path);
-	paper_free(&p);
+	ov_paper_free(p);
 }
 
 /* ---- failures ---------------------------------------------------------- */
 
 static void check_bad_utf8(const char *dir)
 {
-	ov_paper p;
+	ov_paper *p = ov_paper_new();
 	ov_diag d = OV_DIAG_INIT;
 	char *path = ov_xasprintf("%s/bad.pdf", dir);
 	FILE *f = fopen(path, "w");
 	long size;
 
-	memset(&p, 0, sizeof p);
-	heading(&p, 2, "Fine");
-	para(&p, "caf\xc3 broken");
-	tap_is_int(ov_paper_render_pdf(&p, f, &d), -1, "invalid UTF-8 refused");
+	ov_paper_heading(p, 2, "Fine");
+	ov_paper_para(p, "caf\xc3 broken");
+	tap_is_int(ov_paper_render_pdf(p, f, &d), -1, "invalid UTF-8 refused");
 	tap_ok(d.n == 1 && strstr(d.msg[0], "block 2") &&
 	       strstr(d.msg[0], "not valid UTF-8"), "message names the block");
 	fseek(f, 0, SEEK_END);
@@ -382,7 +281,7 @@ static void check_bad_utf8(const char *dir)
 	fclose(f);
 	unlink(path);
 	free(path);
-	paper_free(&p);
+	ov_paper_free(p);
 	ov_diag_release(&d);
 }
 
@@ -446,29 +345,29 @@ int main(void)
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char *dir = ov_xasprintf("%s/ov-test-pdf-XXXXXX", tmp);
 	char *pdf;
-	ov_paper p;
+	ov_paper *p;
 
 	if (!mkdtemp(dir)) {
 		perror(dir);
 		return 1;
 	}
 	pdf = ov_xasprintf("%s/paper.pdf", dir);
-	build(&p);
-	if (tap_is_int(render_to(&p, pdf), 0, "renders")) {
+	p = build();
+	if (tap_is_int(render_to(p, pdf), 0, "renders")) {
 		check_text(pdf);
 		check_info(pdf);
 	}
 	check_tall_row(dir);
 	check_bad_utf8(dir);
-	check_write_error(&p, dir);
-	check_missing_dir(&p, dir);
+	check_write_error(p, dir);
+	check_missing_dir(p, dir);
 	if (getenv("OV_KEEP_PDF"))
 		printf("# kept %s\n", pdf);
 	else
 		unlink(pdf);
 	if (!getenv("OV_KEEP_PDF"))
 		rmdir(dir);
-	paper_free(&p);
+	ov_paper_free(p);
 	free(pdf);
 	free(dir);
 	/* Let LeakSanitizer see only our own allocations: release the
