@@ -279,7 +279,7 @@ static void test_forces_people(void)
 	expect1(ds, "$.forces[2].name", "longer than 512 bytes");
 	ds = good();
 	set_repeat(&ds->forces[2].prov.note, 'n', OV_MAX_TEXT + 1);
-	expect1(ds, "$.forces[2].prov.note", "longer than 65536 bytes");
+	expect1(ds, "$.forces[2].note", "longer than 65536 bytes");
 
 	ds = good();
 	free(ds->people[1].title);
@@ -865,10 +865,10 @@ static ov_prov *prov_of(ov_dataset *ds, int k)
 static void test_prov(void)
 {
 	static const char *const paths[] = {
-		"$.people[0].prov.note",	  "$.boards[0].prov.note",
-		"$.plans[0].prov.note",		  "$.assessments[0].prov.note",
-		"$.reports[0].prov.note",	  "$.recommendations[0].prov.note",
-		"$.activities[0].prov.note", "$.meetings[0].prov.note",
+		"$.people[0].note",	  "$.boards[0].note",
+		"$.plans[0].note",		  "$.assessments[0].note",
+		"$.reports[0].note",	  "$.recommendations[0].note",
+		"$.activities[0].note", "$.meetings[0].note",
 	};
 	for (int k = 0; k < 8; k++) {
 		ov_dataset *ds = good();
