@@ -19,6 +19,7 @@ static const ov_cli_cmd commands[] = {
 	{"activities", ov_cmd_activities, "list inspection activities"},
 	{"meetings", ov_cmd_meetings, "list committee meetings"},
 	{"summary", ov_cmd_summary, "summarise the register as at a date"},
+	{"paper", ov_cmd_paper, "write the committee paper for a meeting"},
 	{NULL, NULL, NULL},
 };
 
