@@ -2,6 +2,17 @@
 # oversight reports, grades, activities, meetings, summary.
 . "$OV_SRCDIR/tests/cli/lib.sh"
 
+# An empty register lists nothing, without error.
+run --db empty.db init
+for c in reports meetings activities summary recs; do
+	run --db empty.db $c
+	is_rc 0 "$c on an empty register succeeds"
+done
+has "$WORK/out" "^0 recommendations$" "and lists nothing"
+run --db empty.db recs --format json
+[ "$(tr -d ' \n' <"$WORK/out")" = "[]" ]
+ok $? "recs --format json on an empty register is []"
+
 run init
 run import "$FIXTURE"
 
