@@ -128,7 +128,9 @@ static const char *const migrations[] = {
 	"  basis TEXT,\n"
 	"  UNIQUE (rec, seq)\n"
 	");\n"
-	"CREATE INDEX events_fold ON events(rec, sets, date, seq);\n"
+	/* rag and owner ride along so their lookups never touch the
+	 * table. */
+	"CREATE INDEX events_fold ON events(rec, sets, date, seq, rag, owner);\n"
 	"CREATE INDEX events_owner ON events(owner) WHERE owner IS NOT NULL;\n"
 	"CREATE TABLE activities (\n"
 	"  id TEXT PRIMARY KEY NOT NULL,\n"

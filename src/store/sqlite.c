@@ -177,6 +177,14 @@ static ov_store_rc configure(ov_store *s, ov_diag *d)
 		rc = ov_sql_exec(s, "PRAGMA foreign_keys = ON", d);
 	if (rc == OV_STORE_OK)
 		rc = ov_sql_exec(s, "PRAGMA synchronous = FULL", d);
+	/* The register query seeks the timeline index once per field and
+	 * rec: reading pages through mmap and a 64 MiB cache, rather than a
+	 * read() per page into the default 2 MiB, makes that several times
+	 * faster on a large register. */
+	if (rc == OV_STORE_OK)
+		rc = ov_sql_exec(s, "PRAGMA mmap_size = 1073741824", d);
+	if (rc == OV_STORE_OK)
+		rc = ov_sql_exec(s, "PRAGMA cache_size = -65536", d);
 	return rc;
 }
 

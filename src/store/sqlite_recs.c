@@ -4,11 +4,15 @@
  * or before :asat, ties by seq", one seek on events_fold(rec, sets, date,
  * seq) per field and rec.  The query runs in three stages so no work is
  * spent on rows a filter will drop:
- *   base: recommendations passing the static filters (due first, over
- *         recommendations_due), with the id of their last status event;
- *   st:   those already created and passing the status filters, with RAG,
- *         owner and last-update looked up;
- *   out:  RAG and owner filters, names joined in, ordered.
+ *   base: ids of the recommendations passing the static filters (due
+ *         first, over recommendations_due), with the id of their last
+ *         status event;
+ *   st:   those already created and passing the status filters, with RAG
+ *         and owner (covered by the index) and last-update looked up;
+ *   out:  RAG and owner filters, the rec's own columns and names joined
+ *         in, ordered.
+ * Only ids and derived values are materialised: copying whole rows into
+ * the intermediate tables cost more than the seeks.
  * The SQL is assembled from the constant fragments below, chosen by which
  * filters are set; every value is bound.
  */
@@ -25,28 +29,28 @@
 	" ORDER BY e.date DESC, e.seq DESC LIMIT 1)"
 
 static const char *const q_base =
-	"WITH base AS MATERIALIZED (SELECT r.id, r.ref, r.report, r.force,"
-	" r.area, r.subject, r.timescale, r.text, r.kind, r.addressee, r.due,"
-	" r.plan, " LAST("id", "status", "r.id") " AS sev"
+	"WITH base AS MATERIALIZED (SELECT r.id AS rid, "
+	LAST("id", "status", "r.id") " AS sev"
 	" FROM recommendations r WHERE 1";
 static const char *const q_st =
-	"), st AS MATERIALIZED (SELECT b.*, s.kind AS skind, s.date AS sdate,"
+	"), st AS MATERIALIZED (SELECT b.rid, s.kind AS skind, s.date AS sdate,"
 	" CASE WHEN s.kind = 'closed' THEN s.author END AS closed_by,"
 	" CASE WHEN s.kind IN ('closed', 'superseded', 'not-applicable')"
 	" THEN s.basis END AS basis,"
-	" " LAST("rag", "rag", "b.id") " AS rag,"
-	" " LAST("owner", "owner", "b.id") " AS owner,"
-	" " LAST("id", "update", "b.id") " AS uev"
+	" " LAST("rag", "rag", "b.rid") " AS rag,"
+	" " LAST("owner", "owner", "b.rid") " AS owner,"
+	" " LAST("id", "update", "b.rid") " AS uev"
 	" FROM base b JOIN events s ON s.id = b.sev WHERE 1";
 static const char *const q_out =
-	") SELECT t.ref, t.report, p.title, t.force, t.area, t.subject,"
-	" t.timescale, t.text, t.kind, t.addressee, t.due, t.skind, t.sdate,"
+	") SELECT r.ref, r.report, p.title, r.force, r.area, r.subject,"
+	" r.timescale, r.text, r.kind, r.addressee, r.due, t.skind, t.sdate,"
 	" t.closed_by, t.basis, t.rag, t.owner, o.id, o.name, o.title,"
-	" u.text, u.date, coalesce(t.plan, p.plan)"
-	" FROM st t JOIN reports p ON p.id = t.report"
+	" u.text, u.date, coalesce(r.plan, p.plan)"
+	" FROM st t JOIN recommendations r ON r.id = t.rid"
+	" JOIN reports p ON p.id = r.report"
 	" LEFT JOIN people o ON o.id = t.owner"
 	" LEFT JOIN events u ON u.id = t.uev WHERE 1";
-static const char *const q_order = " ORDER BY t.report, t.ref";
+static const char *const q_order = " ORDER BY r.report, r.ref";
 
 /* The event kinds whose last occurrence leaves a rec in each status. */
 static const char *status_kinds(enum ov_status s)
