@@ -258,28 +258,35 @@ static int cmp_question(const void *a, const void *b)
 	return (x->number > y->number) - (x->number < y->number);
 }
 
+/* qsort() with a NULL base is undefined even for zero elements. */
+static void sort(void *base, size_t n, size_t sz,
+		 int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, sz, cmp);
+}
+
 void ov_dataset_sort(ov_dataset *ds)
 {
-	qsort(ds->forces, ds->n_forces, sizeof *ds->forces, cmp_id);
-	qsort(ds->people, ds->n_people, sizeof *ds->people, cmp_id);
-	qsort(ds->boards, ds->n_boards, sizeof *ds->boards, cmp_id);
-	qsort(ds->plans, ds->n_plans, sizeof *ds->plans, cmp_id);
-	qsort(ds->assessments, ds->n_assessments, sizeof *ds->assessments,
-	      cmp_id);
+	sort(ds->forces, ds->n_forces, sizeof *ds->forces, cmp_id);
+	sort(ds->people, ds->n_people, sizeof *ds->people, cmp_id);
+	sort(ds->boards, ds->n_boards, sizeof *ds->boards, cmp_id);
+	sort(ds->plans, ds->n_plans, sizeof *ds->plans, cmp_id);
+	sort(ds->assessments, ds->n_assessments, sizeof *ds->assessments,
+	     cmp_id);
 	for (size_t i = 0; i < ds->n_assessments; i++)
-		qsort(ds->assessments[i].questions,
-		      ds->assessments[i].n_questions, sizeof(ov_question),
-		      cmp_question);
-	qsort(ds->reports, ds->n_reports, sizeof *ds->reports, cmp_id);
-	qsort(ds->recs, ds->n_recs, sizeof *ds->recs, cmp_id);
-	qsort(ds->activities, ds->n_activities, sizeof *ds->activities,
-	      cmp_id);
-	qsort(ds->meetings, ds->n_meetings, sizeof *ds->meetings, cmp_id);
+		sort(ds->assessments[i].questions,
+		     ds->assessments[i].n_questions, sizeof(ov_question),
+		     cmp_question);
+	sort(ds->reports, ds->n_reports, sizeof *ds->reports, cmp_id);
+	sort(ds->recs, ds->n_recs, sizeof *ds->recs, cmp_id);
+	sort(ds->activities, ds->n_activities, sizeof *ds->activities, cmp_id);
+	sort(ds->meetings, ds->n_meetings, sizeof *ds->meetings, cmp_id);
 }
 
 static const void *find(const void *arr, size_t n, size_t sz, const char *id)
 {
-	if (!id || !arr)
+	if (!id || !arr || n == 0)
 		return NULL;
 	return bsearch(&id, arr, n, sz, cmp_id);
 }
@@ -302,14 +309,18 @@ FIND(meeting, ov_meeting, meetings)
 
 ov_day ov_rec_due(const ov_rec *rec, const ov_report *report)
 {
-	ov_day due;
+	ov_day due, pub = OV_DAY_NONE;
 
 	if (rec->due_given != OV_DAY_NONE)
 		return rec->due_given;
-	if (!rec->timescale || !report ||
-	    report->published.prec != OV_PREC_DAY)
+	if (!rec->timescale)
 		return OV_DAY_NONE;
-	if (ov_timescale_due(rec->timescale, report->published.day, &due) < 0)
+	/* Relative phrases need the publication day; absolute ones ("By 31
+	 * March 2019") do not, so pass OV_DAY_NONE when only a month or year
+	 * of publication is known and let the phrase decide. */
+	if (report && report->published.prec == OV_PREC_DAY)
+		pub = report->published.day;
+	if (ov_timescale_due(rec->timescale, pub, &due) < 0)
 		return OV_DAY_NONE;
 	return due;
 }

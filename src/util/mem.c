@@ -1,5 +1,7 @@
 #include "util/mem.h"
 
+#include "util/buf.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,20 +56,13 @@ char *ov_xstrndup(const char *s, size_t n)
 
 char *ov_xasprintf(const char *fmt, ...)
 {
+	ov_buf b = OV_BUF_INIT;
 	va_list ap;
-	int n;
-	char *p;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	ov_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom(0);
-	p = ov_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
+	return ov_buf_detach(&b);
 }
 
 void ov_grow(void **arr, size_t sz, size_t *cap, size_t need)

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Benchmarks (not tests): see bench/README.md.  Usage: sh bench/run.sh
+# Environment: BIN (default build/oversight), OUT (default bench/out),
+# RECS / EVENTS (default 100000 / 1000000).  Prints a Markdown table.
+set -eu
+BIN=${BIN:-build/oversight}
+OUT=${OUT:-bench/out}
+RECS=${RECS:-100000}
+EVENTS=${EVENTS:-1000000}
+mkdir -p "$OUT"
+TIME=/usr/bin/time
+
+if [ ! -f "$OUT/national.json" ] || [ "$(cat "$OUT/params" 2>/dev/null)" != "$RECS $EVENTS" ]; then
+	echo "generating $RECS recommendations, $EVENTS events..." >&2
+	python3 bench/gen.py --recs "$RECS" --events "$EVENTS" "$OUT"
+	echo "$RECS $EVENTS" > "$OUT/params"
+fi
+size=$(stat -c %s "$OUT/national.json")
+
+# measure LABEL CMD...: wall seconds and peak RSS (KiB) of one run.
+measure() {
+	label=$1; shift
+	$TIME -f '%e %M' -o "$OUT/time.txt" "$@" > "$OUT/stdout.txt" 2> "$OUT/stderr.txt" || {
+		echo "bench: $label failed:" >&2; cat "$OUT/stderr.txt" >&2; exit 1; }
+	read -r secs kib < "$OUT/time.txt"
+	printf '| %s | %s s | %s MiB |\n' "$label" "$secs" "$((kib / 1024))"
+}
+
+# best of N runs of a quick command, in milliseconds (wall, via date +%s%N).
+best_ms() {
+	n=$1; shift
+	best=
+	i=0
+	while [ $i -lt "$n" ]; do
+		t0=$(date +%s%N); "$@" > /dev/null; t1=$(date +%s%N)
+		ms=$(( (t1 - t0) / 1000000 ))
+		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+db="$OUT/bench.db"
+rm -f "$db" "$db-wal" "$db-shm" "$OUT/yard.db"
+"$BIN" --db "$db" init > /dev/null
+
+echo "| what | time | peak memory |"
+echo "|---|---|---|"
+echo "| document | $((size / 1048576)) MiB, $RECS recommendations, $EVENTS events | |"
+measure "oversight import" "$BIN" --db "$db" import "$OUT/national.json"
+measure "sqlite3 shell .import of the same rows from CSV (yardstick)" \
+	sqlite3 "$OUT/yard.db" -cmd "PRAGMA journal_mode=WAL" -cmd "PRAGMA synchronous=FULL" \
+	"CREATE TABLE recs(ref TEXT PRIMARY KEY, report TEXT, force TEXT, area TEXT, kind TEXT, addressee TEXT, timescale TEXT, text TEXT);" \
+	"CREATE TABLE events(rec TEXT, seq INT, date TEXT, kind TEXT, author TEXT, text TEXT, rag TEXT, owner TEXT, basis TEXT, PRIMARY KEY(rec, seq));" \
+	".mode csv" "BEGIN" ".import $OUT/recs.csv recs" ".import $OUT/events.csv events" "COMMIT" \
+	"CREATE INDEX events_date ON events(rec, kind, date, seq);"
+measure "oversight export" "$BIN" --db "$db" export -o "$OUT/export.json"
+if cmp -s "$OUT/national.json" "$OUT/export.json"; then
+	echo "| export equals the imported document | byte for byte | |"
+else
+	echo "| export equals the imported document | NO: differs | |"
+fi
+for d in 2016-01-01 2018-09-27 2020-06-30 2023-12-31; do
+	ms=$(best_ms 5 "$BIN" --db "$db" recs --overdue --as-at "$d" --format csv)
+	rows=$("$BIN" --db "$db" recs --overdue --as-at "$d" --format csv | wc -l)
+	echo "| recs --overdue --as-at $d ($((rows - 1)) rows), best of 5, whole process | $ms ms | |"
+done
+if "$BIN" paper --help > /dev/null 2>&1; then
+	ms=$(best_ms 5 "$BIN" --db "$db" paper --meeting 2018-09-27 --force F01 --format pdf -o "$OUT/f01.pdf")
+	echo "| paper --format pdf, one force, best of 5, whole process | $ms ms | |"
+	t0=$(date +%s%N)
+	for i in $(seq -w 1 43); do
+		"$BIN" --db "$db" paper --meeting 2018-09-27 --force "F$i" --format pdf -o "$OUT/f$i.pdf"
+	done
+	t1=$(date +%s%N)
+	echo "| paper --format pdf for each of the 43 forces, total | $(( (t1 - t0) / 1000000 )) ms | |"
+fi

@@ -1,0 +1,819 @@
+#include "core/validate.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fold.h"
+#include "core/peel.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+/* Caps on list lengths, so a hostile file cannot make one entity huge. */
+#define MAX_QUESTIONS 100
+#define MAX_BULLETS 100
+#define MAX_EVENTS 1000
+#define MAX_REVIEWS 100
+#define MAX_DOCUMENTS 100
+
+/* An id and where it sits in its array, sorted by (id, index). */
+typedef struct id_ent {
+	const char *id;
+	size_t i;
+} id_ent;
+
+typedef struct id_index {
+	id_ent *e;
+	size_t n;
+} id_index;
+
+typedef struct vctx {
+	const ov_dataset *ds;
+	ov_diag *d;
+	size_t n; /* problems found */
+	id_index forces, people, boards, plans, assessments, reports;
+} vctx;
+
+/* Appends "PATH[.FIELD]: message". */
+static void problem(vctx *c, const char *path, const char *field,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void problem(vctx *c, const char *path, const char *field,
+		    const char *fmt, ...)
+{
+	ov_buf b = OV_BUF_INIT;
+	va_list ap;
+
+	ov_buf_puts(&b, path);
+	if (field) {
+		ov_buf_putc(&b, '.');
+		ov_buf_puts(&b, field);
+	}
+	ov_buf_puts(&b, ": ");
+	va_start(ap, fmt);
+	ov_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	ov_diag_add(c->d, "%s", ov_buf_str(&b));
+	ov_buf_release(&b);
+	c->n++;
+}
+
+static bool given(const char *s)
+{
+	return s && *s;
+}
+
+bool ov_valid_id(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return false;
+	n = strnlen(s, OV_MAX_ID + 1);
+	if (n < 1 || n > OV_MAX_ID)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		bool alnum = (ch >= 'A' && ch <= 'Z') ||
+			     (ch >= 'a' && ch <= 'z') ||
+			     (ch >= '0' && ch <= '9');
+
+		if (!alnum && (i == 0 || (ch != '.' && ch != '_' && ch != '-')))
+			return false;
+	}
+	return true;
+}
+
+/* ---- field checks ------------------------------------------------------ */
+
+static void check_len(vctx *c, const char *path, const char *field,
+		      const char *s, size_t max)
+{
+	if (s && strnlen(s, max + 1) > max)
+		problem(c, path, field, "longer than %zu bytes", max);
+}
+
+static void check_line(vctx *c, const char *path, const char *field,
+		       const char *s, bool required)
+{
+	if (required && !given(s))
+		problem(c, path, field, "is required");
+	else
+		check_len(c, path, field, s, OV_MAX_LINE);
+}
+
+static void check_text(vctx *c, const char *path, const char *field,
+		       const char *s, bool required)
+{
+	if (required && !given(s))
+		problem(c, path, field, "is required");
+	else
+		check_len(c, path, field, s, OV_MAX_TEXT);
+}
+
+/* An id field: optional ids may be NULL, but never malformed. */
+static bool check_id(vctx *c, const char *path, const char *field,
+		     const char *s, bool required)
+{
+	if (!s) {
+		if (required)
+			problem(c, path, field, "is required");
+		return false;
+	}
+	if (!ov_valid_id(s)) {
+		problem(c, path, field,
+			"'%.*s' is not a valid id (1 to %d of A-Z a-z 0-9 . _ -,"
+			" starting with a letter or digit)",
+			OV_MAX_ID, s, OV_MAX_ID);
+		return false;
+	}
+	return true;
+}
+
+static void check_day(vctx *c, const char *path, const char *field,
+		      ov_day day, bool required)
+{
+	int y, m, dd;
+
+	if (day == OV_DAY_NONE) {
+		if (required)
+			problem(c, path, field, "is required");
+		return;
+	}
+	ov_date_to_ymd(day, &y, &m, &dd);
+	if (y < OV_YEAR_MIN || y > OV_YEAR_MAX)
+		problem(c, path, field, "year %d is outside %d..%d", y,
+			OV_YEAR_MIN, OV_YEAR_MAX);
+}
+
+static void check_count(vctx *c, const char *path, const char *field,
+			size_t n, size_t max, const char *what)
+{
+	if (n > max)
+		problem(c, path, field, "more than %zu %s (%zu)", max, what, n);
+}
+
+static void check_prov(vctx *c, const char *path, const ov_prov *p)
+{
+	check_text(c, path, "note", p->note, false);
+}
+
+/* ---- id indexes ---------------------------------------------------------- */
+
+static int cmp_ent(const void *a, const void *b)
+{
+	const id_ent *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+static int cmp_key(const void *key, const void *ent)
+{
+	return strcmp(key, ((const id_ent *)ent)->id);
+}
+
+/* Every entity struct starts with its id (core/model.c relies on it too),
+ * so one builder serves all arrays. */
+static void index_build(id_index *ix, const void *arr, size_t n, size_t sz)
+{
+	ix->e = n ? ov_xmalloc(n * sizeof *ix->e) : NULL;
+	ix->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *id =
+			*(const char *const *)(const void *)((const char *)arr +
+							     i * sz);
+		if (id)
+			ix->e[ix->n++] = (id_ent){id, i};
+	}
+	if (ix->n)
+		qsort(ix->e, ix->n, sizeof *ix->e, cmp_ent);
+}
+
+/* Reports every id after the first of each run of equal ids. */
+static void index_dups(vctx *c, const id_index *ix, const char *array,
+		       const char *field)
+{
+	size_t first = 0;
+
+	for (size_t k = 1; k < ix->n; k++) {
+		char *p;
+
+		if (strcmp(ix->e[first].id, ix->e[k].id) != 0) {
+			first = k;
+			continue;
+		}
+		p = ov_xasprintf("$.%s[%zu]", array, ix->e[k].i);
+		problem(c, p, field, "duplicate %s '%s' (first at $.%s[%zu])",
+			field, ix->e[k].id, array, ix->e[first].i);
+		free(p);
+	}
+}
+
+static const id_ent *index_find(const id_index *ix, const char *id)
+{
+	if (!id || !ix->n)
+		return NULL;
+	return bsearch(id, ix->e, ix->n, sizeof *ix->e, cmp_key);
+}
+
+/* A link: optional unless required; when given it must name an entity. */
+static void check_link(vctx *c, const char *path, const char *field,
+		       const char *id, const id_index *ix, const char *what,
+		       bool required)
+{
+	if (!id) {
+		if (required)
+			problem(c, path, field, "is required");
+		return;
+	}
+	if (!index_find(ix, id))
+		problem(c, path, field, "no %s '%.*s'", what, OV_MAX_ID, id);
+}
+
+/* Paths for array elements: "$.NAME[I]" or "PARENT.NAME[I]". */
+static char *elem_path(const char *parent, const char *name, size_t i)
+{
+	return ov_xasprintf("%s.%s[%zu]", parent, name, i);
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+static void check_forces(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_forces; i++) {
+		const ov_force *f = &c->ds->forces[i];
+		char *p = elem_path("$", "forces", i);
+
+		check_id(c, p, "code", f->code, true);
+		check_line(c, p, "name", f->name, true);
+		check_prov(c, p, &f->prov);
+		free(p);
+	}
+	index_dups(c, &c->forces, "forces", "code");
+}
+
+static void check_people(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_people; i++) {
+		const ov_person *pe = &c->ds->people[i];
+		char *p = elem_path("$", "people", i);
+
+		check_id(c, p, "id", pe->id, true);
+		if (!given(pe->name) && !given(pe->title))
+			problem(c, p, "name", "a person needs a name or a title");
+		check_line(c, p, "name", pe->name, false);
+		check_line(c, p, "title", pe->title, false);
+		check_prov(c, p, &pe->prov);
+		free(p);
+	}
+	index_dups(c, &c->people, "people", "id");
+}
+
+static void check_boards(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_boards; i++) {
+		const ov_board *b = &c->ds->boards[i];
+		char *p = elem_path("$", "boards", i);
+
+		check_id(c, p, "id", b->id, true);
+		check_line(c, p, "name", b->name, true);
+		check_link(c, p, "chair", b->chair, &c->people, "person", false);
+		check_prov(c, p, &b->prov);
+		free(p);
+	}
+	index_dups(c, &c->boards, "boards", "id");
+}
+
+static void check_plans(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_plans; i++) {
+		const ov_plan *pl = &c->ds->plans[i];
+		char *p = elem_path("$", "plans", i);
+
+		check_id(c, p, "id", pl->id, true);
+		check_line(c, p, "name", pl->name, true);
+		check_link(c, p, "board", pl->board, &c->boards, "board", false);
+		check_prov(c, p, &pl->prov);
+		free(p);
+	}
+	index_dups(c, &c->plans, "plans", "id");
+}
+
+static void check_question(vctx *c, const char *p, const ov_assessment *a,
+			   size_t j)
+{
+	const ov_question *q = &a->questions[j];
+
+	if (check_id(c, p, "key", q->key, true)) {
+		for (size_t k = 0; k < j; k++)
+			if (a->questions[k].key &&
+			    strcmp(a->questions[k].key, q->key) == 0) {
+				problem(c, p, "key",
+					"duplicate key '%s' (first at "
+					"questions[%zu])",
+					q->key, k);
+				break;
+			}
+	}
+	if (q->number < 1) {
+		problem(c, p, "number", "is required (1 or more)");
+	} else {
+		for (size_t k = 0; k < j; k++)
+			if (a->questions[k].number == q->number) {
+				problem(c, p, "number",
+					"duplicate number %d (first at "
+					"questions[%zu])",
+					q->number, k);
+				break;
+			}
+	}
+	check_line(c, p, "pillar", q->pillar, false);
+	check_line(c, p, "text", q->text, true);
+	check_link(c, p, "lead", q->lead, &c->people, "person", false);
+	if (q->grade != OV_GRADE_NONE && !*ov_grade_code(q->grade))
+		problem(c, p, "grade", "not a grade (%s)", ov_grade_codes());
+	else if (!ov_grade_on_scale(q->grade, a->scale))
+		problem(c, p, "grade", "'%s' is not a grade on the %s scale",
+			ov_grade_code(q->grade), ov_scale_code(a->scale));
+	if (q->inspect.prec != OV_PREC_NONE && q->grade != OV_GRADE_TBI)
+		problem(c, p, "inspect",
+			"an inspect date goes only with grade '%s'",
+			ov_grade_code(OV_GRADE_TBI));
+}
+
+static void check_assessments(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_assessments; i++) {
+		const ov_assessment *a = &c->ds->assessments[i];
+		char *p = elem_path("$", "assessments", i);
+
+		check_id(c, p, "id", a->id, true);
+		check_link(c, p, "force", a->force, &c->forces, "force", true);
+		if (a->year == 0)
+			problem(c, p, "year", "is required");
+		else if (a->year < OV_YEAR_MIN || a->year > OV_YEAR_MAX)
+			problem(c, p, "year", "%d is outside %d..%d", a->year,
+				OV_YEAR_MIN, OV_YEAR_MAX);
+		check_day(c, p, "date", a->date, true);
+		check_line(c, p, "label", a->label, true);
+		if (!*ov_scale_code(a->scale))
+			problem(c, p, "scale", "not a scale (%s)",
+				ov_scale_codes());
+		check_text(c, p, "flag_note", a->flag_note, false);
+		if (a->n_questions == 0)
+			problem(c, p, "questions", "at least one question is needed");
+		check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
+			    "questions");
+		for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
+			char *qp = elem_path(p, "questions", j);
+
+			check_question(c, qp, a, j);
+			free(qp);
+		}
+		check_prov(c, p, &a->prov);
+		free(p);
+	}
+	index_dups(c, &c->assessments, "assessments", "id");
+}
+
+static void check_reports(vctx *c)
+{
+	for (size_t i = 0; i < c->ds->n_reports; i++) {
+		const ov_report *r = &c->ds->reports[i];
+		char *p = elem_path("$", "reports", i);
+
+		check_id(c, p, "id", r->id, true);
+		check_line(c, p, "title", r->title, true);
+		check_line(c, p, "short_name", r->short_name, false);
+		if (!*ov_report_kind_code(r->kind))
+			problem(c, p, "kind", "not a report kind (%s)",
+				ov_report_kind_codes());
+		if (!*ov_style_code(r->style))
+			problem(c, p, "style", "not a style (%s)",
+				ov_style_codes());
+		if (r->published.prec == OV_PREC_NONE)
+			problem(c, p, "published", "is required");
+		if (r->fieldwork_from.prec != OV_PREC_NONE &&
+		    r->fieldwork_to.prec != OV_PREC_NONE &&
+		    ov_pdate_last_day(r->fieldwork_to) < r->fieldwork_from.day) {
+			char from[11], to[11];
+
+			ov_pdate_format(r->fieldwork_from, from);
+			ov_pdate_format(r->fieldwork_to, to);
+			problem(c, p, "fieldwork_to",
+				"fieldwork ends (%s) before it starts (%s)", to,
+				from);
+		}
+		if (r->forces_in_scope < -1)
+			problem(c, p, "forces_in_scope", "must not be negative");
+		if (r->forces_fieldwork < -1)
+			problem(c, p, "forces_fieldwork", "must not be negative");
+		if (r->forces_in_scope >= 0 && r->forces_fieldwork >
+						       r->forces_in_scope)
+			problem(c, p, "forces_fieldwork",
+				"%d forces visited but only %d in scope",
+				r->forces_fieldwork, r->forces_in_scope);
+		check_day(c, p, "received", r->received, false);
+		check_text(c, p, "summary", r->summary, false);
+		check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
+		check_prov(c, p, &r->prov);
+		free(p);
+	}
+	index_dups(c, &c->reports, "reports", "id");
+}
+
+/* ---- timelines ----------------------------------------------------------- */
+
+static const char *basis_why(enum ov_event_kind k)
+{
+	switch (k) {
+	case OV_EV_CLOSED:
+		return "why HMICFRS closed it";
+	case OV_EV_SUPERSEDED:
+		return "what superseded it";
+	default:
+		return "why it does not apply to this force";
+	}
+}
+
+static bool uses_basis(enum ov_event_kind k)
+{
+	return k == OV_EV_CLOSED || k == OV_EV_SUPERSEDED || k == OV_EV_NA;
+}
+
+/* Checks ev at path given the status and date of the events before it
+ * (OV_STATUS_NONE / OV_DAY_NONE for the first).  people may be NULL when
+ * there is no dataset to resolve the owner against. */
+static void check_event(vctx *c, const char *p, const ov_event *ev,
+			enum ov_status before, ov_day prev_date,
+			const id_index *people)
+{
+	const char *kc = ov_event_kind_code(ev->kind);
+
+	check_day(c, p, "date", ev->date, true);
+	if (ev->date != OV_DAY_NONE && prev_date != OV_DAY_NONE &&
+	    ev->date < prev_date) {
+		char a[11], b[11];
+
+		ov_date_format(ev->date, a);
+		ov_date_format(prev_date, b);
+		problem(c, p, "date", "%s is before the previous event (%s)", a,
+			b);
+	}
+	check_line(c, p, "author", ev->author, true);
+	if (ev->kind == OV_EV_UPDATE && !given(ev->text))
+		problem(c, p, "text",
+			"an '%s' event needs text (the progress note)", kc);
+	check_text(c, p, "text", ev->text, false);
+	check_text(c, p, "basis", ev->basis, false);
+	if (!*kc) {
+		problem(c, p, "kind", "not an event kind (%s)",
+			ov_event_kind_codes());
+		return;
+	}
+	if (before == OV_STATUS_NONE && ev->kind != OV_EV_CREATED)
+		problem(c, p, "kind", "the first event must be '%s', not '%s'",
+			ov_event_kind_code(OV_EV_CREATED), kc);
+	else if (!ov_event_allowed(before, ev->kind))
+		problem(c, p, "kind", "a '%s' event cannot follow status '%s'",
+			kc, before == OV_STATUS_NONE ? "none"
+						     : ov_status_code(before));
+
+	if (ev->kind == OV_EV_RAG) {
+		if (ev->rag == OV_RAG_NONE)
+			problem(c, p, "rag", "a '%s' event needs a rag (%s)", kc,
+				ov_rag_codes());
+		else if (!*ov_rag_code(ev->rag))
+			problem(c, p, "rag", "not a rag (%s)", ov_rag_codes());
+	} else if (ev->rag != OV_RAG_NONE) {
+		problem(c, p, "rag", "only a '%s' event sets a rag, not '%s'",
+			ov_event_kind_code(OV_EV_RAG), kc);
+	}
+	if (ev->kind == OV_EV_OWNER) {
+		if (!ev->owner)
+			problem(c, p, "owner",
+				"an '%s' event needs an owner (a person id)", kc);
+		else if (check_id(c, p, "owner", ev->owner, false) && people)
+			check_link(c, p, "owner", ev->owner, people, "person",
+				   false);
+	} else if (ev->owner) {
+		problem(c, p, "owner",
+			"only an '%s' event sets an owner, not '%s'",
+			ov_event_kind_code(OV_EV_OWNER), kc);
+	}
+	if (uses_basis(ev->kind)) {
+		if (!given(ev->basis))
+			problem(c, p, "basis", "a '%s' event needs a basis (%s)",
+				kc, basis_why(ev->kind));
+	} else if (ev->basis) {
+		problem(c, p, "basis",
+			"only closed, superseded and not-applicable events have "
+			"a basis, not '%s'",
+			kc);
+	}
+}
+
+/* Status after ev, keeping a broken timeline from cascading: an event that
+ * should have been CREATED counts as creating the recommendation. */
+static enum ov_status step(enum ov_status s, const ov_event *ev)
+{
+	if (!*ov_event_kind_code(ev->kind))
+		return s == OV_STATUS_NONE ? OV_STATUS_OPEN : s;
+	s = ov_event_next_status(s, ev->kind);
+	return s == OV_STATUS_NONE ? OV_STATUS_OPEN : s;
+}
+
+static void check_timeline(vctx *c, const char *p, const ov_rec *r)
+{
+	enum ov_status s = OV_STATUS_NONE;
+	ov_day prev = OV_DAY_NONE;
+
+	if (r->n_events == 0) {
+		problem(c, p, "timeline",
+			"a timeline needs at least its '%s' event",
+			ov_event_kind_code(OV_EV_CREATED));
+		return;
+	}
+	check_count(c, p, "timeline", r->n_events, MAX_EVENTS, "events");
+	for (size_t k = 0; k < r->n_events && k < MAX_EVENTS; k++) {
+		const ov_event *ev = &r->events[k];
+		char *ep = elem_path(p, "timeline", k);
+
+		check_event(c, ep, ev, s, prev, &c->people);
+		s = step(s, ev);
+		if (ev->date != OV_DAY_NONE &&
+		    (prev == OV_DAY_NONE || ev->date > prev))
+			prev = ev->date;
+		free(ep);
+	}
+}
+
+static void check_rec(vctx *c, const char *p, const ov_rec *r)
+{
+	const id_ent *rep = index_find(&c->reports, r->report);
+	bool findings;
+
+	check_id(c, p, "ref", r->ref, true);
+	check_link(c, p, "report", r->report, &c->reports, "report", true);
+	check_link(c, p, "force", r->force, &c->forces, "force", true);
+	check_line(c, p, "area", r->area, true);
+	check_line(c, p, "subject", r->subject, false);
+	if (!*ov_rec_kind_code(r->kind))
+		problem(c, p, "kind", "not a kind (%s)", ov_rec_kind_codes());
+	if (!*ov_addressee_code(r->addressee))
+		problem(c, p, "addressee", "not an addressee (%s)",
+			ov_addressee_codes());
+	check_line(c, p, "timescale", r->timescale, false);
+	check_day(c, p, "due_given", r->due_given, false);
+	/* With an unknown report (reported above) go by what was given. */
+	findings = rep ? c->ds->reports[rep->i].style == OV_STYLE_FINDINGS
+		       : (r->finding || r->response) && !r->text;
+	check_text(c, p, "text", r->text, !findings);
+	check_text(c, p, "finding", r->finding, findings);
+	check_text(c, p, "response", r->response, findings);
+	check_count(c, p, "bullets", r->n_bullets, MAX_BULLETS, "bullets");
+	for (size_t k = 0; k < r->n_bullets && k < MAX_BULLETS; k++) {
+		char *bp = elem_path(p, "bullets", k);
+
+		if (!given(r->bullets[k]))
+			problem(c, bp, NULL, "an empty bullet");
+		check_len(c, bp, NULL, r->bullets[k], OV_MAX_TEXT);
+		free(bp);
+	}
+	check_link(c, p, "sme", r->sme, &c->people, "person", false);
+	check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
+	check_timeline(c, p, r);
+	check_prov(c, p, &r->prov);
+}
+
+static void check_recs(vctx *c)
+{
+	id_index refs;
+
+	for (size_t i = 0; i < c->ds->n_recs; i++) {
+		char *p = elem_path("$", "recommendations", i);
+
+		check_rec(c, p, &c->ds->recs[i]);
+		free(p);
+	}
+	index_build(&refs, c->ds->recs, c->ds->n_recs, sizeof(ov_rec));
+	index_dups(c, &refs, "recommendations", "ref");
+	free(refs.e);
+}
+
+/* ---- activities and meetings --------------------------------------------- */
+
+static bool force_has_question(const ov_dataset *ds, const char *force,
+			       const char *key)
+{
+	for (size_t i = 0; i < ds->n_assessments; i++) {
+		const ov_assessment *a = &ds->assessments[i];
+
+		if (!a->force || strcmp(a->force, force) != 0)
+			continue;
+		for (size_t j = 0; j < a->n_questions; j++)
+			if (a->questions[j].key &&
+			    strcmp(a->questions[j].key, key) == 0)
+				return true;
+	}
+	return false;
+}
+
+static void check_activities(vctx *c)
+{
+	id_index ids;
+
+	for (size_t i = 0; i < c->ds->n_activities; i++) {
+		const ov_activity *a = &c->ds->activities[i];
+		char *p = elem_path("$", "activities", i);
+
+		check_id(c, p, "id", a->id, true);
+		check_link(c, p, "force", a->force, &c->forces, "force", true);
+		check_day(c, p, "from", a->from, true);
+		check_day(c, p, "to", a->to, true);
+		if (a->from != OV_DAY_NONE && a->to != OV_DAY_NONE &&
+		    a->to < a->from) {
+			char f[11], t[11];
+
+			ov_date_format(a->from, f);
+			ov_date_format(a->to, t);
+			problem(c, p, "to", "ends (%s) before it starts (%s)", t,
+				f);
+		}
+		if (!*ov_activity_kind_code(a->kind))
+			problem(c, p, "kind", "not an activity kind (%s)",
+				ov_activity_kind_codes());
+		check_line(c, p, "subject", a->subject, true);
+		check_line(c, p, "place", a->place, false);
+		/* Only with a known force: an unknown one is reported above. */
+		if (check_id(c, p, "question", a->question, false) &&
+		    index_find(&c->forces, a->force) &&
+		    !force_has_question(c->ds, a->force, a->question))
+			problem(c, p, "question",
+				"no assessment of force '%.*s' has question "
+				"'%s'",
+				OV_MAX_ID, a->force, a->question);
+		check_day(c, p, "feedback_date", a->feedback_date, false);
+		check_text(c, p, "feedback", a->feedback, false);
+		check_line(c, p, "passed_to", a->passed_to, false);
+		check_prov(c, p, &a->prov);
+		free(p);
+	}
+	index_build(&ids, c->ds->activities, c->ds->n_activities,
+		    sizeof(ov_activity));
+	index_dups(c, &ids, "activities", "id");
+	free(ids.e);
+}
+
+static void check_reviews(vctx *c, const char *p, const ov_meeting *m)
+{
+	check_count(c, p, "reviews", m->n_reviews, MAX_REVIEWS, "reviews");
+	for (size_t j = 0; j < m->n_reviews && j < MAX_REVIEWS; j++) {
+		const ov_review *rv = &m->reviews[j];
+		char *rp = elem_path(p, "reviews", j);
+
+		check_link(c, rp, "report", rv->report, &c->reports, "report",
+			   true);
+		for (size_t k = 0; rv->report && k < j; k++)
+			if (m->reviews[k].report &&
+			    strcmp(m->reviews[k].report, rv->report) == 0) {
+				problem(c, rp, "report",
+					"report '%.*s' is already reviewed "
+					"(reviews[%zu])",
+					OV_MAX_ID, rv->report, k);
+				break;
+			}
+		check_text(c, rp, "intro", rv->intro, false);
+		check_text(c, rp, "narrative", rv->narrative, false);
+		free(rp);
+	}
+}
+
+/* Two papers for the same committee of the same force on the same day
+ * would be the same meeting entered twice. */
+static void check_meeting_clash(vctx *c, const char *p, size_t i)
+{
+	const ov_meeting *m = &c->ds->meetings[i];
+
+	if (!m->force || !m->committee || m->date == OV_DAY_NONE)
+		return;
+	for (size_t k = 0; k < i; k++) {
+		const ov_meeting *o = &c->ds->meetings[k];
+		char day[11];
+
+		if (o->date != m->date || !o->force || !o->committee ||
+		    strcmp(o->force, m->force) || strcmp(o->committee, m->committee))
+			continue;
+		ov_date_format(m->date, day);
+		problem(c, p, "date",
+			"%.*s's %.*s already meets on %s ($.meetings[%zu])",
+			OV_MAX_ID, m->force, OV_MAX_LINE, m->committee, day, k);
+		return;
+	}
+}
+
+static void check_meeting(vctx *c, const char *p, size_t i)
+{
+	const ov_meeting *m = &c->ds->meetings[i];
+	const id_ent *a;
+
+	check_id(c, p, "id", m->id, true);
+	check_link(c, p, "force", m->force, &c->forces, "force", true);
+	check_line(c, p, "committee", m->committee, true);
+	check_day(c, p, "date", m->date, true);
+	check_line(c, p, "agenda_item", m->agenda_item, false);
+	check_line(c, p, "title", m->title, true);
+	check_text(c, p, "purpose", m->purpose, false);
+	check_link(c, p, "assessment", m->assessment, &c->assessments,
+		   "assessment", false);
+	a = index_find(&c->assessments, m->assessment);
+	if (a && index_find(&c->forces, m->force)) {
+		const ov_assessment *as = &c->ds->assessments[a->i];
+
+		if (!as->force || strcmp(as->force, m->force) != 0)
+			problem(c, p, "assessment",
+				"assessment '%s' is not of force '%.*s'",
+				m->assessment, OV_MAX_ID, m->force);
+	}
+	check_text(c, p, "background", m->background, false);
+	check_text(c, p, "peel_note", m->peel_note, false);
+	check_text(c, p, "closures_note", m->closures_note, false);
+	check_text(c, p, "activities_note", m->activities_note, false);
+	check_text(c, p, "activities_after", m->activities_after, false);
+	check_reviews(c, p, m);
+	check_text(c, p, "recommendations", m->recommendations, false);
+	check_link(c, p, "contact", m->contact, &c->people, "person", true);
+	check_count(c, p, "documents", m->n_documents, MAX_DOCUMENTS,
+		    "documents");
+	for (size_t k = 0; k < m->n_documents && k < MAX_DOCUMENTS; k++) {
+		char *dp = elem_path(p, "documents", k);
+
+		check_line(c, dp, NULL, m->documents[k], true);
+		free(dp);
+	}
+	check_meeting_clash(c, p, i);
+	check_prov(c, p, &m->prov);
+}
+
+static void check_meetings(vctx *c)
+{
+	id_index ids;
+
+	for (size_t i = 0; i < c->ds->n_meetings; i++) {
+		char *p = elem_path("$", "meetings", i);
+
+		check_meeting(c, p, i);
+		free(p);
+	}
+	index_build(&ids, c->ds->meetings, c->ds->n_meetings,
+		    sizeof(ov_meeting));
+	index_dups(c, &ids, "meetings", "id");
+	free(ids.e);
+}
+
+size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d)
+{
+	vctx c = {.ds = ds, .d = d};
+
+	index_build(&c.forces, ds->forces, ds->n_forces, sizeof(ov_force));
+	index_build(&c.people, ds->people, ds->n_people, sizeof(ov_person));
+	index_build(&c.boards, ds->boards, ds->n_boards, sizeof(ov_board));
+	index_build(&c.plans, ds->plans, ds->n_plans, sizeof(ov_plan));
+	index_build(&c.assessments, ds->assessments, ds->n_assessments,
+		    sizeof(ov_assessment));
+	index_build(&c.reports, ds->reports, ds->n_reports, sizeof(ov_report));
+	check_forces(&c);
+	check_people(&c);
+	check_boards(&c);
+	check_plans(&c);
+	check_assessments(&c);
+	check_reports(&c);
+	check_recs(&c);
+	check_activities(&c);
+	check_meetings(&c);
+	free(c.forces.e);
+	free(c.people.e);
+	free(c.boards.e);
+	free(c.plans.e);
+	free(c.assessments.e);
+	free(c.reports.e);
+	return c.n;
+}
+
+size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
+			 const char *where, ov_diag *d)
+{
+	vctx c = {.d = d};
+	enum ov_status s = OV_STATUS_NONE;
+	ov_day last = OV_DAY_NONE;
+
+	for (size_t k = 0; rec && k < rec->n_events; k++) {
+		s = ov_event_next_status(s, rec->events[k].kind);
+		if (rec->events[k].date != OV_DAY_NONE &&
+		    (last == OV_DAY_NONE || rec->events[k].date > last))
+			last = rec->events[k].date;
+	}
+	check_event(&c, where ? where : "event", ev, s, last, NULL);
+	return c.n;
+}

@@ -1,0 +1,464 @@
+#include "io/xlsx.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "core/fold.h"
+#include "core/peel.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/mem.h"
+
+/* The workbook being written.  rc is the first libxlsxwriter error; once it
+ * is set every later write is skipped, and its message is already in d. */
+typedef struct xw {
+	lxw_workbook *wb;
+	lxw_format *head, *text, *wrap, *date;
+	const char *path; /* the target, for messages */
+	ov_diag *d;
+	lxw_error rc;
+} xw;
+
+/* One column of a sheet: its heading, its width in characters, and how its
+ * cells are shown. */
+enum col_style { COL_TEXT, COL_WRAP, COL_DATE, COL_NUM };
+typedef struct col {
+	const char *title;
+	double width;
+	enum col_style style;
+} col;
+
+typedef struct sheet {
+	xw *x;
+	lxw_worksheet *ws;
+	const char *name;
+	const col *cols;
+	lxw_col_t n_cols;
+	lxw_row_t row; /* the row being written; 0 is the heading */
+} sheet;
+
+static void fail(sheet *s, lxw_col_t c, lxw_error rc)
+{
+	s->x->rc = rc;
+	ov_diag_add(s->x->d, "%s: sheet %s, row %lu, column %u: %s",
+		    s->x->path, s->name, (unsigned long)s->row + 1,
+		    (unsigned)c + 1, lxw_strerror(rc));
+}
+
+static lxw_format *col_format(const sheet *s, lxw_col_t c)
+{
+	switch (s->cols[c].style) {
+	case COL_WRAP:
+		return s->x->wrap;
+	case COL_DATE:
+		return s->x->date;
+	default:
+		return s->x->text;
+	}
+}
+
+/* NULL or "" leaves the cell empty. */
+static void put_str(sheet *s, lxw_col_t c, const char *v)
+{
+	lxw_error rc;
+
+	if (s->x->rc || !v || !*v)
+		return;
+	rc = worksheet_write_string(s->ws, s->row, c, v, col_format(s, c));
+	if (rc)
+		fail(s, c, rc);
+}
+
+static void put_num(sheet *s, lxw_col_t c, double v)
+{
+	lxw_error rc;
+
+	if (s->x->rc)
+		return;
+	rc = worksheet_write_number(s->ws, s->row, c, v, col_format(s, c));
+	if (rc)
+		fail(s, c, rc);
+}
+
+/* A real date cell (a day serial with a date format); OV_DAY_NONE leaves
+ * the cell empty. */
+static void put_date(sheet *s, lxw_col_t c, ov_day v)
+{
+	lxw_datetime dt = {0};
+	lxw_error rc;
+
+	if (s->x->rc || v == OV_DAY_NONE)
+		return;
+	ov_date_to_ymd(v, &dt.year, &dt.month, &dt.day);
+	rc = worksheet_write_datetime(s->ws, s->row, c, &dt, s->x->date);
+	if (rc)
+		fail(s, c, rc);
+}
+
+/* Add a sheet and write its heading row. */
+static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
+			lxw_col_t n_cols)
+{
+	lxw_error rc;
+
+	memset(s, 0, sizeof *s);
+	s->x = x;
+	s->name = name;
+	s->cols = cols;
+	s->n_cols = n_cols;
+	if (x->rc)
+		return;
+	s->ws = workbook_add_worksheet(x->wb, name);
+	if (!s->ws) {
+		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		ov_diag_add(x->d, "%s: cannot add sheet %s", x->path, name);
+		return;
+	}
+	for (lxw_col_t c = 0; c < n_cols && !x->rc; c++) {
+		rc = worksheet_write_string(s->ws, 0, c, cols[c].title,
+					    x->head);
+		if (rc)
+			fail(s, c, rc);
+	}
+	s->row = 1;
+}
+
+/* Freeze the heading, filter over the rows written, size the columns. */
+static void sheet_end(sheet *s)
+{
+	lxw_row_t last = s->row > 1 ? s->row - 1 : 0;
+	lxw_error rc;
+
+	if (s->x->rc)
+		return;
+	worksheet_freeze_panes(s->ws, 1, 0);
+	rc = worksheet_autofilter(s->ws, 0, 0, last, s->n_cols - 1);
+	if (rc) {
+		fail(s, 0, rc);
+		return;
+	}
+	for (lxw_col_t c = 0; c < s->n_cols; c++) {
+		rc = worksheet_set_column(s->ws, c, c, s->cols[c].width, NULL);
+		if (rc) {
+			fail(s, c, rc);
+			return;
+		}
+	}
+}
+
+/* The recommendation's words with its bullets, one per line; a
+ * findings-style entry without text shows the finding instead. */
+static void rec_text(const ov_rec *rec, ov_buf *b)
+{
+	ov_buf_puts(b, rec->text ? rec->text
+				 : rec->finding ? rec->finding : "");
+	for (size_t i = 0; i < rec->n_bullets; i++)
+		ov_buf_printf(b, "%s\xe2\x80\xa2 %s", b->len ? "\n" : "",
+			      rec->bullets[i]);
+}
+
+static const col rec_cols[] = {
+	{"Ref", 14, COL_TEXT},	       {"Report", 36, COL_WRAP},
+	{"Area", 20, COL_WRAP},	       {"Recommendation", 60, COL_WRAP},
+	{"Timescale", 18, COL_WRAP},   {"Due", 12, COL_DATE},
+	{"Owner", 26, COL_WRAP},       {"Plan", 28, COL_WRAP},
+	{"Status", 16, COL_TEXT},      {"RAG", 8, COL_TEXT},
+	{"Last update", 60, COL_WRAP}, {"Last update date", 14, COL_DATE},
+};
+
+static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
+		    const ov_rec_state *st)
+{
+	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
+	const char *plan_id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
+	const ov_plan *plan = ov_dataset_find_plan(ds, plan_id);
+	const ov_person *owner = ov_dataset_find_person(ds, st->owner);
+	char *who = owner ? ov_person_display(owner) : ov_xstrdup(st->owner);
+	ov_buf text = OV_BUF_INIT;
+
+	rec_text(rec, &text);
+	put_str(s, 0, rec->ref);
+	put_str(s, 1, rep && rep->title ? rep->title : rec->report);
+	put_str(s, 2, rec->area);
+	put_str(s, 3, ov_buf_str(&text));
+	put_str(s, 4, rec->timescale);
+	put_date(s, 5, ov_rec_due(rec, rep));
+	put_str(s, 6, who);
+	put_str(s, 7, plan ? plan->name : plan_id);
+	put_str(s, 8, ov_status_label(st->status));
+	put_str(s, 9, ov_rag_label(st->rag));
+	put_str(s, 10, st->last_update);
+	put_date(s, 11, st->last_update_date);
+	s->row++;
+	free(who);
+	ov_buf_release(&text);
+}
+
+static void write_recs(xw *x, const ov_dataset *ds, ov_day as_at)
+{
+	sheet s;
+	ov_rec_state st;
+
+	sheet_begin(&s, x, "Recommendations", rec_cols,
+		    sizeof rec_cols / sizeof *rec_cols);
+	for (size_t i = 0; i < ds->n_recs && !x->rc; i++) {
+		ov_rec_fold(&ds->recs[i], as_at, &st);
+		if (st.status != OV_STATUS_NONE)
+			rec_row(&s, ds, &ds->recs[i], &st);
+	}
+	sheet_end(&s);
+}
+
+static int cmp_assessment(const void *a, const void *b)
+{
+	const ov_assessment *x = *(const ov_assessment *const *)a;
+	const ov_assessment *y = *(const ov_assessment *const *)b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* "Good", "To be inspected in November 2018", or "" when nothing is
+ * known; into b. */
+static void grade_text(const ov_peel_cell *c, ov_buf *b)
+{
+	int y, m, dd;
+
+	if (c->grade != OV_GRADE_TBI) {
+		ov_buf_puts(b, ov_grade_label(c->grade));
+		return;
+	}
+	ov_buf_puts(b, "To be inspected");
+	if (c->inspect.prec == OV_PREC_NONE)
+		return;
+	ov_date_to_ymd(c->inspect.day, &y, &m, &dd);
+	if (c->inspect.prec == OV_PREC_YEAR)
+		ov_buf_printf(b, " in %d", y);
+	else
+		ov_buf_printf(b, " in %s %d", ov_month_name(m), y);
+}
+
+static const col peel_cols[] = {
+	{"Assessment", 24, COL_WRAP}, {"Number", 8, COL_NUM},
+	{"Pillar", 16, COL_TEXT},     {"Question", 40, COL_WRAP},
+	{"Grade", 30, COL_WRAP},      {"Carried from", 24, COL_WRAP},
+};
+
+static void peel_rows(sheet *s, const ov_dataset *ds, const ov_assessment *a)
+{
+	ov_peel_cell *cells = ov_xcalloc(a->n_questions ? a->n_questions : 1,
+					 sizeof *cells);
+	ov_buf grade = OV_BUF_INIT;
+
+	ov_peel_table(ds, a, cells);
+	for (size_t i = 0; i < a->n_questions && !s->x->rc; i++) {
+		const ov_question *q = &a->questions[i];
+
+		ov_buf_reset(&grade);
+		grade_text(&cells[i], &grade);
+		put_str(s, 0, a->label ? a->label : a->id);
+		put_num(s, 1, q->number);
+		put_str(s, 2, q->pillar);
+		put_str(s, 3, q->text);
+		put_str(s, 4, ov_buf_str(&grade));
+		put_str(s, 5, cells[i].from ? cells[i].from->label : NULL);
+		s->row++;
+	}
+	ov_buf_release(&grade);
+	free(cells);
+}
+
+/* Every assessment dated on or before as_at, oldest first. */
+static void write_peel(xw *x, const ov_dataset *ds, ov_day as_at)
+{
+	const ov_assessment **order =
+		ov_xcalloc(ds->n_assessments + 1, sizeof *order);
+	size_t n = 0;
+	sheet s;
+
+	for (size_t i = 0; i < ds->n_assessments; i++)
+		if (ds->assessments[i].date <= as_at)
+			order[n++] = &ds->assessments[i];
+	qsort(order, n, sizeof *order, cmp_assessment);
+	sheet_begin(&s, x, "PEEL", peel_cols,
+		    sizeof peel_cols / sizeof *peel_cols);
+	for (size_t i = 0; i < n && !x->rc; i++)
+		peel_rows(&s, ds, order[i]);
+	sheet_end(&s);
+	free(order);
+}
+
+static int cmp_activity(const void *a, const void *b)
+{
+	const ov_activity *x = *(const ov_activity *const *)a;
+	const ov_activity *y = *(const ov_activity *const *)b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static const col act_cols[] = {
+	{"From", 12, COL_DATE},	       {"To", 12, COL_DATE},
+	{"Kind", 16, COL_TEXT},	       {"Subject", 40, COL_WRAP},
+	{"Place", 12, COL_WRAP},       {"Feedback date", 14, COL_DATE},
+	{"Feedback", 60, COL_WRAP},
+};
+
+static void act_row(sheet *s, const ov_activity *a, ov_day as_at)
+{
+	/* Feedback dated after as_at had not been received then. */
+	bool fb = a->feedback_date == OV_DAY_NONE || a->feedback_date <= as_at;
+
+	put_date(s, 0, a->from);
+	put_date(s, 1, a->to);
+	put_str(s, 2, ov_activity_kind_label(a->kind));
+	put_str(s, 3, a->subject);
+	put_str(s, 4, a->place);
+	if (fb) {
+		put_date(s, 5, a->feedback_date);
+		put_str(s, 6, a->feedback);
+	}
+	s->row++;
+}
+
+/* Activities begun on or before as_at, in date order. */
+static void write_activities(xw *x, const ov_dataset *ds, ov_day as_at)
+{
+	const ov_activity **order =
+		ov_xcalloc(ds->n_activities + 1, sizeof *order);
+	size_t n = 0;
+	sheet s;
+
+	for (size_t i = 0; i < ds->n_activities; i++)
+		if (ds->activities[i].from <= as_at)
+			order[n++] = &ds->activities[i];
+	qsort(order, n, sizeof *order, cmp_activity);
+	sheet_begin(&s, x, "Activities", act_cols,
+		    sizeof act_cols / sizeof *act_cols);
+	for (size_t i = 0; i < n && !x->rc; i++)
+		act_row(&s, order[i], as_at);
+	sheet_end(&s);
+	free(order);
+}
+
+static void make_formats(xw *x)
+{
+	x->head = workbook_add_format(x->wb);
+	x->text = workbook_add_format(x->wb);
+	x->wrap = workbook_add_format(x->wb);
+	x->date = workbook_add_format(x->wb);
+	if (!x->head || !x->text || !x->wrap || !x->date) {
+		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		ov_diag_add(x->d, "%s: cannot add cell formats", x->path);
+		return;
+	}
+	format_set_bold(x->head);
+	format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(x->wrap);
+	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	format_set_align(x->date, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* Metadata, with the creation time pinned to as_at so the same data gives
+ * the same bytes. */
+static void set_properties(xw *x, ov_day as_at)
+{
+	lxw_doc_properties props = {0};
+	lxw_error rc;
+
+	props.title = "HMICFRS recommendations";
+	if (as_at != OV_DAY_NONE && as_at > 0)
+		props.created = (time_t)as_at * 86400;
+	rc = workbook_set_properties(x->wb, &props);
+	if (rc) {
+		x->rc = rc;
+		ov_diag_add(x->d, "%s: %s", x->path, lxw_strerror(rc));
+	}
+}
+
+/* Flush the finished temporary file to disk before it replaces path. */
+static int sync_file(const char *tmp, const char *path, ov_diag *d)
+{
+	int fd = open(tmp, O_RDONLY);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		ov_diag_add(d, "%s: write failed: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* ds must be sorted (ov_dataset_sort) for the look-ups. */
+int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
+		  ov_diag *d)
+{
+	xw x = {0};
+	char *tmp = NULL;
+	int fd, rc = -1;
+	lxw_error lrc;
+
+	if (strcmp(path, "-") == 0) {
+		ov_diag_add(d, "-: a workbook cannot be written to standard "
+			       "output; give a file name");
+		return -1;
+	}
+	/* mkstemp claims a unique name beside the target; libxlsxwriter then
+	 * writes the whole workbook there when it is closed. */
+	tmp = ov_xasprintf("%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		ov_diag_add(d, "%s: cannot write: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	x.path = path;
+	x.d = d;
+	x.wb = workbook_new(tmp);
+	if (!x.wb) {
+		ov_diag_add(d, "%s: cannot start workbook", path);
+		goto out;
+	}
+	make_formats(&x);
+	if (!x.rc)
+		set_properties(&x, as_at);
+	write_recs(&x, ds, as_at);
+	write_peel(&x, ds, as_at);
+	write_activities(&x, ds, as_at);
+	if (x.rc) {
+		lxw_workbook_free(x.wb);
+		goto out;
+	}
+	lrc = workbook_close(x.wb);
+	if (lrc) {
+		ov_diag_add(d, "%s: cannot write workbook: %s", path,
+			    lxw_strerror(lrc));
+		goto out;
+	}
+	if (sync_file(tmp, path, d) < 0)
+		goto out;
+	if (rename(tmp, path) != 0) {
+		ov_diag_add(d, "%s: cannot replace: %s", path,
+			    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}

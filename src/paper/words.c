@@ -1,0 +1,90 @@
+#include "paper/words.h"
+
+#include <stdlib.h>
+
+#include "util/mem.h"
+
+static const char *const small[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+};
+
+char *ov_ordinal(int n)
+{
+	const char *suf = "th";
+	int last2 = n % 100, last = n % 10;
+
+	if (last2 < 11 || last2 > 13) {
+		if (last == 1)
+			suf = "st";
+		else if (last == 2)
+			suf = "nd";
+		else if (last == 3)
+			suf = "rd";
+	}
+	return ov_xasprintf("%d%s", n, suf);
+}
+
+char *ov_number_words(int n)
+{
+	if (n >= 0 && n <= 20)
+		return ov_xstrdup(small[n]);
+	return ov_xasprintf("%d", n);
+}
+
+char *ov_date_long(ov_day d)
+{
+	int y, m, dd;
+	char *o, *s;
+
+	if (d == OV_DAY_NONE)
+		return ov_xstrdup("");
+	ov_date_to_ymd(d, &y, &m, &dd);
+	o = ov_ordinal(dd);
+	s = ov_xasprintf("%s %s %d", o, ov_month_name(m), y);
+	free(o);
+	return s;
+}
+
+char *ov_day_range(ov_day from, ov_day to)
+{
+	int y1, m1, d1, y2, m2, d2;
+	char *a, *b, *s;
+	const char *sep;
+
+	if (to == OV_DAY_NONE || to <= from)
+		to = from;
+	ov_date_to_ymd(from, &y1, &m1, &d1);
+	ov_date_to_ymd(to, &y2, &m2, &d2);
+	a = ov_ordinal(d1);
+	if (to == from)
+		return a;
+	b = ov_ordinal(d2);
+	sep = to == from + 1 ? "&" : "\u2013";
+	if (y1 == y2 && m1 == m2)
+		s = ov_xasprintf("%s %s %s", a, sep, b);
+	else if (y1 == y2)
+		s = ov_xasprintf("%s %s %s %s %s", a, ov_month_name(m1), sep,
+				 b, ov_month_name(m2));
+	else
+		s = ov_xasprintf("%s %s %d %s %s %s %d", a, ov_month_name(m1),
+				 y1, sep, b, ov_month_name(m2), y2);
+	free(a);
+	free(b);
+	return s;
+}
+
+char *ov_pdate_words(ov_pdate p)
+{
+	int y, m, d;
+
+	if (p.day == OV_DAY_NONE || p.prec == OV_PREC_NONE)
+		return ov_xstrdup("");
+	ov_date_to_ymd(p.day, &y, &m, &d);
+	if (p.prec == OV_PREC_YEAR)
+		return ov_xasprintf("%d", y);
+	if (p.prec == OV_PREC_MONTH)
+		return ov_xasprintf("%s %d", ov_month_name(m), y);
+	return ov_date_long(p.day);
+}

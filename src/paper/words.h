@@ -1,0 +1,25 @@
+#ifndef OV_PAPER_WORDS_H
+#define OV_PAPER_WORDS_H
+/*
+ * Dates and numbers written the way the committee paper's authors write
+ * them.  Every function returns a fresh string the caller frees.
+ */
+#include "util/date.h"
+
+/* "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"... */
+char *ov_ordinal(int n);
+/* "one".."twenty" for 1..20, "zero" for 0, digits otherwise. */
+char *ov_number_words(int n);
+/* "27th September 2018"; "" for OV_DAY_NONE. */
+char *ov_date_long(ov_day d);
+/* A day range as people write it in a list under a month heading:
+ *   one day                 "2nd"
+ *   two consecutive days    "9th & 10th"
+ *   longer, same month      "13th – 17th" (en dash)
+ *   crossing a month        "30th June – 2nd July" / "31st July & 1st August"
+ * to < from or to == OV_DAY_NONE is treated as one day. */
+char *ov_day_range(ov_day from, ov_day to);
+/* A partial date in words: "2017", "February 2017", "3rd February 2017". */
+char *ov_pdate_words(ov_pdate p);
+
+#endif
