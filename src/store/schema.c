@@ -97,20 +97,25 @@ static const char *const migrations[] = {
 	"  plan TEXT REFERENCES plans(id),\n"
 	"  finding TEXT,\n"
 	"  response TEXT,\n" PROV ");\n"
-	"CREATE INDEX recommendations_due ON recommendations(due);\n"
-	"CREATE INDEX recommendations_report ON recommendations(report, ref);\n"
-	"CREATE INDEX recommendations_force ON recommendations(force);\n"
+		/* Filters of the register query that an index can answer; the
+	 * force one also gives a force's register in report, ref order. */
+	"CREATE INDEX recommendations_report ON recommendations(report, ref,\n"
+	"  due);\n"
+	"CREATE INDEX recommendations_force ON recommendations(force, report,\n"
+	"  ref, due);\n"
 	"CREATE TABLE bullets (\n"
 	"  rec INTEGER NOT NULL REFERENCES recommendations(id)\n"
 	"    ON DELETE CASCADE,\n"
 	"  seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL,\n"
 	"  PRIMARY KEY (rec, seq)\n"
-	");\n"
-	/* sets: which derived field the event sets (core/fold.h), so the
-	 * fold as at a date is one index seek per field. */
+	") WITHOUT ROWID;\n"
+	/* A timeline is stored together, in order: one range read gives a
+	 * rec's events for the fold (store/sqlite_recs.c), and an import
+	 * appends to the b-tree rather than maintaining other indexes.  No
+	 * index on owner: people are only deleted by a replace, after the
+	 * events. */
 	"CREATE TABLE events (\n"
-	"  id INTEGER PRIMARY KEY,\n"
 	"  rec INTEGER NOT NULL REFERENCES recommendations(id)\n"
 	"    ON DELETE CASCADE,\n"
 	"  seq INTEGER NOT NULL,\n"
@@ -118,21 +123,14 @@ static const char *const migrations[] = {
 	"  kind TEXT NOT NULL CHECK (kind IN ('created', 'update', 'rag',\n"
 	"    'owner', 'closure-proposed', 'closed', 'reopened', 'superseded',\n"
 	"    'not-applicable')),\n"
-	"  sets TEXT NOT NULL GENERATED ALWAYS AS (CASE kind\n"
-	"    WHEN 'update' THEN 'update' WHEN 'rag' THEN 'rag'\n"
-	"    WHEN 'owner' THEN 'owner' ELSE 'status' END) VIRTUAL,\n"
 	"  author TEXT,\n"
 	"  text TEXT,\n"
 	"  rag TEXT CHECK (rag IS NULL OR rag IN ('red', 'amber', 'green')),\n"
 	"  owner TEXT REFERENCES people(id),\n"
 	"  basis TEXT,\n"
-	"  UNIQUE (rec, seq)\n"
-	");\n"
-	/* rag and owner ride along so their lookups never touch the
-	 * table. */
-	"CREATE INDEX events_fold ON events(rec, sets, date, seq, rag, owner);\n"
-	"CREATE INDEX events_owner ON events(owner) WHERE owner IS NOT NULL;\n"
-	"CREATE TABLE activities (\n"
+	"  PRIMARY KEY (rec, seq)\n"
+	") WITHOUT ROWID;\n"
+"CREATE TABLE activities (\n"
 	"  id TEXT PRIMARY KEY NOT NULL,\n"
 	"  force TEXT NOT NULL REFERENCES forces(code),\n"
 	"  date_from TEXT,\n"

@@ -60,7 +60,7 @@ int ov_sql_bind_str(sqlite3_stmt *st, int i, const char *v)
 {
 	if (!v)
 		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
 int ov_sql_bind_day(sqlite3_stmt *st, int i, ov_day v)

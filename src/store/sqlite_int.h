@@ -33,7 +33,9 @@ ov_store_rc ov_sql_commit(ov_store *s, ov_diag *d);
 void ov_sql_rollback(ov_store *s);
 
 /* Binding: NULL strings, OV_DAY_NONE and OV_PREC_NONE bind SQL NULL.
- * Dates bind as 'YYYY-MM-DD' text, partial dates as 'YYYY[-MM[-DD]]'. */
+ * Dates bind as 'YYYY-MM-DD' text, partial dates as 'YYYY[-MM[-DD]]'.
+ * Strings are not copied (an import binds millions): a bound string must
+ * stay valid until the statement is reset or finalized. */
 int ov_sql_bind_str(sqlite3_stmt *st, int i, const char *v);
 int ov_sql_bind_day(sqlite3_stmt *st, int i, ov_day v);
 int ov_sql_bind_pdate(sqlite3_stmt *st, int i, ov_pdate v);

@@ -1,20 +1,11 @@
 /*
- * The register as at a date: the timeline fold of core/fold.h done in one
- * SQL query.  Each derived field is "the last event that sets it, dated on
- * or before :asat, ties by seq", one seek on events_fold(rec, sets, date,
- * seq) per field and rec.  The query runs in three stages so no work is
- * spent on rows a filter will drop:
- *   base: ids of the recommendations passing the static filters (due
- *         first, over recommendations_due), with the id of their last
- *         status event;
- *   st:   those already created and passing the status filters, with RAG
- *         and owner (covered by the index) and last-update looked up;
- *   out:  RAG and owner filters, the rec's own columns and names joined
- *         in, ordered.
- * Only ids and derived values are materialised: copying whole rows into
- * the intermediate tables cost more than the seeks.
- * The SQL is assembled from the constant fragments below, chosen by which
- * filters are set; every value is bound.
+ * The register as at a date.  SQL picks the candidates, the recs passing
+ * the filters that do not depend on the date's fold (due, report, area,
+ * force), in report, ref order over an index; each candidate's timeline up
+ * to the date is one range read of the events table (clustered on rec,
+ * seq) and is folded by ov_rec_fold (core/fold.h), so the fold has one
+ * implementation.  The filters on the folded state (status, RAG, owner,
+ * overdue, closed since) are then applied in C.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,51 +14,24 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-#define LAST(field, sets, rec)                                                \
-	"(SELECT e." field " FROM events e WHERE e.rec = " rec                \
-	" AND e.sets = '" sets "' AND e.date <= :asat"                        \
-	" ORDER BY e.date DESC, e.seq DESC LIMIT 1)"
-
-static const char *const q_base =
-	"WITH base AS MATERIALIZED (SELECT r.id AS rid, "
-	LAST("id", "status", "r.id") " AS sev"
-	" FROM recommendations r WHERE 1";
-static const char *const q_st =
-	"), st AS MATERIALIZED (SELECT b.rid, s.kind AS skind, s.date AS sdate,"
-	" CASE WHEN s.kind = 'closed' THEN s.author END AS closed_by,"
-	" CASE WHEN s.kind IN ('closed', 'superseded', 'not-applicable')"
-	" THEN s.basis END AS basis,"
-	" " LAST("rag", "rag", "b.rid") " AS rag,"
-	" " LAST("owner", "owner", "b.rid") " AS owner,"
-	" " LAST("id", "update", "b.rid") " AS uev"
-	" FROM base b JOIN events s ON s.id = b.sev WHERE 1";
-static const char *const q_out =
-	") SELECT r.ref, r.report, p.title, r.force, r.area, r.subject,"
-	" r.timescale, r.text, r.kind, r.addressee, r.due, t.skind, t.sdate,"
-	" t.closed_by, t.basis, t.rag, t.owner, o.id, o.name, o.title,"
-	" u.text, u.date, coalesce(r.plan, p.plan)"
-	" FROM st t JOIN recommendations r ON r.id = t.rid"
-	" JOIN reports p ON p.id = r.report"
-	" LEFT JOIN people o ON o.id = t.owner"
-	" LEFT JOIN events u ON u.id = t.uev WHERE 1";
+static const char *const q_cands =
+	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
+	" r.timescale, r.text, r.kind, r.addressee, r.due,"
+	" coalesce(r.plan, p.plan)"
+	" FROM recommendations r JOIN reports p ON p.id = r.report WHERE 1";
 static const char *const q_order = " ORDER BY r.report, r.ref";
+static const char *const q_events =
+	"SELECT date, kind, author, text, rag, owner, basis FROM events"
+	" WHERE rec = ?1 ORDER BY seq";
+static const char *const q_people =
+	"SELECT id, name, title FROM people ORDER BY id";
 
-/* The event kinds whose last occurrence leaves a rec in each status. */
-static const char *status_kinds(enum ov_status s)
-{
-	switch (s) {
-	case OV_STATUS_OPEN: return " AND s.kind IN ('created', 'reopened')";
-	case OV_STATUS_PROPOSED: return " AND s.kind = 'closure-proposed'";
-	case OV_STATUS_CLOSED: return " AND s.kind = 'closed'";
-	case OV_STATUS_SUPERSEDED: return " AND s.kind = 'superseded'";
-	case OV_STATUS_NA: return " AND s.kind = 'not-applicable'";
-	default: return " AND 0";
-	}
-}
+enum { C_ID, C_REF, C_REPORT, C_TITLE, C_FORCE, C_AREA, C_SUBJECT,
+       C_TIMESCALE, C_TEXT, C_KIND, C_ADDRESSEE, C_DUE, C_PLAN };
 
 static void build_sql(const ov_rec_filter *f, ov_buf *b)
 {
-	ov_buf_puts(b, q_base);
+	ov_buf_puts(b, q_cands);
 	if (f->overdue)
 		ov_buf_puts(b, " AND r.due < :asat");
 	if (f->due_before != OV_DAY_NONE)
@@ -78,127 +42,303 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.area = :area");
 	if (f->force)
 		ov_buf_puts(b, " AND r.force = :force");
-	ov_buf_puts(b, q_st);
-	if (f->overdue)
-		ov_buf_puts(b, " AND s.kind IN ('created', 'reopened',"
-			       " 'closure-proposed')");
-	if (f->status_set)
-		ov_buf_puts(b, status_kinds(f->status));
-	if (f->closed_since_set)
-		ov_buf_puts(b, " AND s.kind = 'closed' AND s.date > :since");
-	ov_buf_puts(b, q_out);
-	if (f->rag_set)
-		ov_buf_puts(b, f->rag == OV_RAG_NONE ? " AND t.rag IS NULL"
-						     : " AND t.rag = :rag");
-	if (f->owner)
-		ov_buf_puts(b, " AND t.owner = :owner");
 	ov_buf_puts(b, q_order);
-	if (f->limit)
-		ov_buf_puts(b, " LIMIT :limit");
 }
 
 static void bind_filter(sqlite3_stmt *st, const ov_rec_filter *f)
 {
-	int i = sqlite3_bind_parameter_index(st, ":limit");
-
 	ov_sql_bind_named_day(st, ":asat", f->as_at);
 	ov_sql_bind_named_day(st, ":due_before", f->due_before);
-	ov_sql_bind_named_day(st, ":since", f->closed_since);
 	ov_sql_bind_named_str(st, ":report", f->report);
 	ov_sql_bind_named_str(st, ":area", f->area);
 	ov_sql_bind_named_str(st, ":force", f->force);
-	ov_sql_bind_named_str(st, ":owner", f->owner);
-	if (f->rag_set && f->rag != OV_RAG_NONE)
-		ov_sql_bind_named_str(st, ":rag", ov_rag_code(f->rag));
-	if (i)
-		sqlite3_bind_int64(st, i, (sqlite3_int64)f->limit);
 }
 
-static char *owner_display(sqlite3_stmt *st)
-{
-	ov_person p = {0};
-	char *out;
+/* One candidate's timeline up to the date, reused from rec to rec.  The
+ * events' strings live in strs; while it grows they are kept as offsets
+ * (NONE for NULL) and turned into pointers once the timeline is read. */
+#define NONE ((size_t)-1)
+typedef struct ev_strs {
+	size_t author, text, owner, basis;
+} ev_strs;
 
-	if (sqlite3_column_type(st, 17) == SQLITE_NULL)
+typedef struct timeline {
+	ov_rec rec;
+	size_t cap;
+	ev_strs *offs;
+	size_t offs_cap;
+	ov_buf strs;
+} timeline;
+
+static size_t keep(timeline *t, sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	size_t at = t->strs.len;
+
+	if (!v)
+		return NONE;
+	ov_buf_add(&t->strs, v, (size_t)sqlite3_column_bytes(st, col) + 1);
+	return at;
+}
+
+static char *str_at(timeline *t, size_t off)
+{
+	return off == NONE ? NULL : t->strs.data + off;
+}
+
+/* Read rec id's events dated on or before as_at (they are in date order,
+ * so the first later one ends the read).  Returns 0, -1 for a stored
+ * value that is not valid, or the sqlite error code. */
+static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
+			 timeline *t)
+{
+	int step, bad = 0;
+
+	t->rec.n_events = 0;
+	ov_buf_reset(&t->strs);
+	sqlite3_bind_int64(ev, 1, id);
+	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
+		ov_event *e;
+		ev_strs *o;
+		ov_day day = ov_sql_col_day(ev, 0);
+
+		if (day == OV_DAY_NONE) {
+			bad = -1;
+			break;
+		}
+		if (day > as_at)
+			break;
+		OV_GROW(t->rec.events, t->cap, t->rec.n_events + 1);
+		OV_GROW(t->offs, t->offs_cap, t->rec.n_events + 1);
+		e = &t->rec.events[t->rec.n_events];
+		o = &t->offs[t->rec.n_events++];
+		e->date = day;
+		bad |= ov_event_kind_parse(ov_sql_col_text(ev, 1), &e->kind);
+		e->rag = OV_RAG_NONE;
+		if (sqlite3_column_type(ev, 4) != SQLITE_NULL)
+			bad |= ov_rag_parse(ov_sql_col_text(ev, 4), &e->rag);
+		o->author = keep(t, ev, 2);
+		o->text = keep(t, ev, 3);
+		o->owner = keep(t, ev, 5);
+		o->basis = keep(t, ev, 6);
+	}
+	sqlite3_reset(ev);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return step;
+	for (size_t i = 0; i < t->rec.n_events; i++) {
+		ov_event *e = &t->rec.events[i];
+		e->author = str_at(t, t->offs[i].author);
+		e->text = str_at(t, t->offs[i].text);
+		e->owner = str_at(t, t->offs[i].owner);
+		e->basis = str_at(t, t->offs[i].basis);
+	}
+	return bad;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* The filters on the folded state; a rec not yet created never passes. */
+static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			 ov_day due)
+{
+	if (st->status == OV_STATUS_NONE)
+		return false;
+	if (f->overdue && !ov_rec_overdue(st, due, f->as_at))
+		return false;
+	if (f->status_set && st->status != f->status)
+		return false;
+	if (f->closed_since_set &&
+	    (st->status != OV_STATUS_CLOSED ||
+	     st->status_date <= f->closed_since))
+		return false;
+	if (f->rag_set && st->rag != f->rag)
+		return false;
+	if (f->owner && !same_str(st->owner, f->owner))
+		return false;
+	return true;
+}
+
+/* The people, id-sorted, for owners' display names. */
+typedef struct people {
+	ov_person *p;
+	size_t n, cap;
+} people;
+
+static ov_store_rc load_people(ov_store *s, people *pp, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc = ov_sql_prepare(s, q_people, &st, d);
+	int step;
+
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		ov_person *p;
+		OV_GROW(pp->p, pp->cap, pp->n + 1);
+		p = &pp->p[pp->n++];
+		memset(p, 0, sizeof *p);
+		p->id = ov_sql_col_str(st, 0);
+		p->name = ov_sql_col_str(st, 1);
+		p->title = ov_sql_col_str(st, 2);
+	}
+	if (step != SQLITE_DONE)
+		rc = ov_sql_fail(s, d, "cannot read people");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void people_free(people *pp)
+{
+	for (size_t i = 0; i < pp->n; i++) {
+		free(pp->p[i].id);
+		free(pp->p[i].name);
+		free(pp->p[i].title);
+	}
+	free(pp->p);
+}
+
+static int cmp_person(const void *key, const void *elem)
+{
+	return strcmp(key, ((const ov_person *)elem)->id);
+}
+
+/* "Name (Title)" of the owner, NULL if no owner; an owner missing from
+ * people (the foreign key forbids it) shows as its id. */
+static char *owner_display(const people *pp, const char *owner)
+{
+	const ov_person *p;
+
+	if (!owner)
 		return NULL;
-	p.id = (char *)ov_sql_col_text(st, 17);
-	p.name = (char *)sqlite3_column_text(st, 18);
-	p.title = (char *)sqlite3_column_text(st, 19);
-	out = ov_person_display(&p);
-	return out;
+	p = pp->n ? bsearch(owner, pp->p, pp->n, sizeof *pp->p, cmp_person)
+		  : NULL;
+	if (!p) {
+		ov_person tmp = {0};
+		tmp.id = (char *)owner;
+		return ov_person_display(&tmp);
+	}
+	return ov_person_display(p);
+}
+
+static char *dup_or_null(const char *v)
+{
+	return v ? ov_xstrdup(v) : NULL;
 }
 
 /* Enum codes come from CHECKed columns; a bad one means damage. */
-static int read_row(sqlite3_stmt *st, ov_rec_row *r)
+static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
+		    const people *pp, ov_rec_row *r)
 {
 	int bad = 0;
 
 	memset(r, 0, sizeof *r);
-	r->ref = ov_sql_col_str(st, 0);
-	r->report = ov_sql_col_str(st, 1);
-	r->report_title = ov_sql_col_str(st, 2);
-	r->force = ov_sql_col_str(st, 3);
-	r->area = ov_sql_col_str(st, 4);
-	r->subject = ov_sql_col_str(st, 5);
-	r->timescale = ov_sql_col_str(st, 6);
-	r->text = ov_sql_col_str(st, 7);
-	bad |= ov_rec_kind_parse(ov_sql_col_text(st, 8), &r->kind);
-	bad |= ov_addressee_parse(ov_sql_col_text(st, 9), &r->addressee);
-	r->due = ov_sql_col_day(st, 10);
-	r->status = ov_sql_status_of_kind(ov_sql_col_text(st, 11));
-	bad |= r->status == OV_STATUS_NONE ? -1 : 0;
-	r->status_date = ov_sql_col_day(st, 12);
-	r->closed_by = ov_sql_col_str(st, 13);
-	r->basis = ov_sql_col_str(st, 14);
-	r->rag = OV_RAG_NONE;
-	if (sqlite3_column_type(st, 15) != SQLITE_NULL)
-		bad |= ov_rag_parse(ov_sql_col_text(st, 15), &r->rag);
-	r->owner = ov_sql_col_str(st, 16);
-	r->owner_name = owner_display(st);
-	r->last_update = ov_sql_col_str(st, 20);
-	r->last_update_date = ov_sql_col_day(st, 21);
-	r->plan = ov_sql_col_str(st, 22);
+	r->ref = ov_sql_col_str(st, C_REF);
+	r->report = ov_sql_col_str(st, C_REPORT);
+	r->report_title = ov_sql_col_str(st, C_TITLE);
+	r->force = ov_sql_col_str(st, C_FORCE);
+	r->area = ov_sql_col_str(st, C_AREA);
+	r->subject = ov_sql_col_str(st, C_SUBJECT);
+	r->timescale = ov_sql_col_str(st, C_TIMESCALE);
+	r->text = ov_sql_col_str(st, C_TEXT);
+	bad |= ov_rec_kind_parse(ov_sql_col_text(st, C_KIND), &r->kind);
+	bad |= ov_addressee_parse(ov_sql_col_text(st, C_ADDRESSEE),
+				  &r->addressee);
+	r->due = ov_sql_col_day(st, C_DUE);
+	r->plan = ov_sql_col_str(st, C_PLAN);
+	r->status = fs->status;
+	r->status_date = fs->status_date;
+	r->rag = fs->rag;
+	r->owner = dup_or_null(fs->owner);
+	r->owner_name = owner_display(pp, fs->owner);
+	r->closed_by = dup_or_null(fs->closed_by);
+	r->basis = dup_or_null(fs->basis);
+	r->last_update = dup_or_null(fs->last_update);
+	r->last_update_date = fs->last_update_date;
 	return bad;
 }
 
+typedef struct query {
+	ov_store *s;
+	const ov_rec_filter *f;
+	sqlite3_stmt *cands, *events;
+	people pp;
+	timeline t;
+	ov_rec_row *out;
+	size_t cnt, cap;
+} query;
+
+/* Fold the candidate under the cursor; append a row if it passes. */
+static ov_store_rc take_candidate(query *q, ov_diag *d)
+{
+	sqlite3_stmt *st = q->cands;
+	ov_rec_state fs;
+	int rc = read_timeline(q->events, sqlite3_column_int64(st, C_ID),
+			       q->f->as_at, &q->t);
+
+	if (rc > 0)
+		return ov_sql_fail(q->s, d, "cannot read a timeline");
+	if (rc == 0) {
+		ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
+		if (!state_passes(q->f, &fs, ov_sql_col_day(st, C_DUE)))
+			return OV_STORE_OK;
+		OV_GROW(q->out, q->cap, q->cnt + 1);
+		rc = make_row(st, &fs, &q->pp, &q->out[q->cnt++]);
+	}
+	if (rc) {
+		ov_diag_add(d, "%s: recommendation '%s' has a stored value "
+			    "that is not valid (database damaged?)",
+			    q->s->path, ov_sql_col_text(st, C_REF));
+		return OV_STORE_ERROR;
+	}
+	return OV_STORE_OK;
+}
+
+/* A read transaction, so candidates and timelines are one state. */
 ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 			  ov_rec_row **rows, size_t *n, ov_diag *d)
 {
+	query q = {.s = s, .f = f};
 	ov_buf sql = OV_BUF_INIT;
-	sqlite3_stmt *st = NULL;
-	ov_rec_row *out = NULL;
-	size_t cnt = 0, cap = 0;
 	ov_store_rc rc;
-	int step;
+	int step = SQLITE_DONE;
 
 	*rows = NULL;
 	*n = 0;
+	ov_rec_init(&q.t.rec);
 	build_sql(f, &sql);
-	rc = ov_sql_prepare(s, ov_buf_str(&sql), &st, d);
+	rc = ov_sql_exec(s, "BEGIN", d);
+	if (!rc)
+		rc = ov_sql_prepare(s, ov_buf_str(&sql), &q.cands, d);
+	if (!rc)
+		rc = ov_sql_prepare(s, q_events, &q.events, d);
+	if (!rc)
+		rc = load_people(s, &q.pp, d);
 	if (rc)
 		goto out;
-	bind_filter(st, f);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		OV_GROW(out, cap, cnt + 1);
-		if (read_row(st, &out[cnt++]) != 0) {
-			ov_diag_add(d, "%s: recommendation '%s' has a stored "
-				    "value that is not valid (database "
-				    "damaged?)", s->path, out[cnt - 1].ref);
-			rc = OV_STORE_ERROR;
-			goto out;
-		}
-	}
-	if (step != SQLITE_DONE)
+	bind_filter(q.cands, f);
+	while (!rc && !(f->limit && q.cnt == f->limit) &&
+	       (step = sqlite3_step(q.cands)) == SQLITE_ROW)
+		rc = take_candidate(&q, d);
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read the register");
 out:
-	sqlite3_finalize(st);
+	sqlite3_finalize(q.cands);
+	sqlite3_finalize(q.events);
+	ov_sql_rollback(s);
+	people_free(&q.pp);
+	free(q.t.rec.events);
+	free(q.t.offs);
+	ov_buf_release(&q.t.strs);
 	ov_buf_release(&sql);
 	if (rc) {
-		ov_rec_rows_free(out, cnt);
+		ov_rec_rows_free(q.out, q.cnt);
 		return rc;
 	}
-	*rows = out;
-	*n = cnt;
+	*rows = q.out;
+	*n = q.cnt;
 	return OV_STORE_OK;
 }
 

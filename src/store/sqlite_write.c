@@ -448,8 +448,9 @@ static const char *const tip_sql =
 	"SELECT r.id,"
 	" (SELECT max(seq) FROM events e WHERE e.rec = r.id),"
 	" (SELECT max(date) FROM events e WHERE e.rec = r.id),"
-	" (SELECT kind FROM events e WHERE e.rec = r.id AND e.sets = 'status'"
-	"   ORDER BY e.date DESC, e.seq DESC LIMIT 1)"
+	" (SELECT kind FROM events e WHERE e.rec = r.id"
+	"   AND e.kind NOT IN ('update', 'rag', 'owner')"
+	"   ORDER BY e.seq DESC LIMIT 1)"
 	" FROM recommendations r WHERE r.ref = ?1";
 
 static ov_store_rc read_tip(ov_store *s, const char *ref, tip *t, ov_diag *d)
