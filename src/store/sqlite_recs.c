@@ -1,11 +1,18 @@
 /*
  * The register as at a date.  SQL picks the candidates, the recs passing
- * the filters that do not depend on the date's fold (due, report, area,
- * force), in report, ref order over an index; each candidate's timeline up
- * to the date is one range read of the events table (clustered on rec,
- * seq) and is folded by ov_rec_fold (core/fold.h), so the fold has one
- * implementation.  The filters on the folded state (status, RAG, owner,
- * overdue, closed since) are then applied in C.
+ * the filters that do not depend on the fold (due, report, area, force),
+ * in report, ref order over an index.  Each candidate's timeline up to the
+ * date is one range read of the events table (clustered on rec, seq) and
+ * is folded by ov_rec_fold (core/fold.h), so the fold has one
+ * implementation; the filters on the folded state (status, RAG, owner,
+ * overdue, closed since) are applied to its result.
+ *
+ * When a filter needs the status (overdue, status, closed since), the
+ * candidates come with their status events only, from the narrow
+ * events_status index: folding those alone gives the status the whole
+ * fold would (only status events change it), and only the recs that pass
+ * have their whole timelines read.  That keeps `recs --overdue` from
+ * reading every event of every rec due before the date.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +21,23 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
+/* Candidates: id and due, and with a status filter the status events
+ * (date, kind) dated on or before the date, in order. */
 static const char *const q_cands =
+	"SELECT r.id, r.due FROM recommendations r WHERE 1";
+static const char *const q_cands_status =
+	"SELECT r.id, r.due, s.date, s.kind FROM recommendations r"
+	" JOIN events s ON s.rec = r.id"
+	" AND s.kind NOT IN ('update', 'rag', 'owner') AND s.date <= :asat"
+	" WHERE 1";
+static const char *const q_order = " ORDER BY r.report, r.ref";
+static const char *const q_order_status = " ORDER BY r.report, r.ref, s.seq";
+static const char *const q_rec =
 	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
 	" r.timescale, r.text, r.kind, r.addressee, r.due,"
 	" coalesce(r.plan, p.plan)"
-	" FROM recommendations r JOIN reports p ON p.id = r.report WHERE 1";
-static const char *const q_order = " ORDER BY r.report, r.ref";
+	" FROM recommendations r JOIN reports p ON p.id = r.report"
+	" WHERE r.id = ?1";
 static const char *const q_events =
 	"SELECT date, kind, author, text, rag, owner, basis FROM events"
 	" WHERE rec = ?1 ORDER BY seq";
@@ -29,9 +47,14 @@ static const char *const q_people =
 enum { C_ID, C_REF, C_REPORT, C_TITLE, C_FORCE, C_AREA, C_SUBJECT,
        C_TIMESCALE, C_TEXT, C_KIND, C_ADDRESSEE, C_DUE, C_PLAN };
 
+static bool needs_status(const ov_rec_filter *f)
+{
+	return f->overdue || f->status_set || f->closed_since_set;
+}
+
 static void build_sql(const ov_rec_filter *f, ov_buf *b)
 {
-	ov_buf_puts(b, q_cands);
+	ov_buf_puts(b, needs_status(f) ? q_cands_status : q_cands);
 	if (f->overdue)
 		ov_buf_puts(b, " AND r.due < :asat");
 	if (f->due_before != OV_DAY_NONE)
@@ -42,7 +65,7 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.area = :area");
 	if (f->force)
 		ov_buf_puts(b, " AND r.force = :force");
-	ov_buf_puts(b, q_order);
+	ov_buf_puts(b, needs_status(f) ? q_order_status : q_order);
 }
 
 static void bind_filter(sqlite3_stmt *st, const ov_rec_filter *f)
@@ -140,9 +163,10 @@ static bool same_str(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* The filters on the folded state; a rec not yet created never passes. */
-static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
-			 ov_day due)
+/* The filters that look only at the status a fold ends in; a rec not
+ * yet created never passes. */
+static bool status_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			  ov_day due)
 {
 	if (st->status == OV_STATUS_NONE)
 		return false;
@@ -153,6 +177,14 @@ static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
 	if (f->closed_since_set &&
 	    (st->status != OV_STATUS_CLOSED ||
 	     st->status_date <= f->closed_since))
+		return false;
+	return true;
+}
+
+static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			 ov_day due)
+{
+	if (!status_passes(f, st, due))
 		return false;
 	if (f->rag_set && st->rag != f->rag)
 		return false;
@@ -263,37 +295,116 @@ static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
 typedef struct query {
 	ov_store *s;
 	const ov_rec_filter *f;
-	sqlite3_stmt *cands, *events;
+	sqlite3_stmt *cands, *rec, *events;
 	people pp;
 	timeline t;
+	ov_rec status;      /* a candidate's status events, for the prefilter */
+	size_t status_cap;
 	ov_rec_row *out;
 	size_t cnt, cap;
 } query;
 
-/* Fold the candidate under the cursor; append a row if it passes. */
-static ov_store_rc take_candidate(query *q, ov_diag *d)
+static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 {
-	sqlite3_stmt *st = q->cands;
+	ov_diag_add(d, "%s: recommendation #%lld has a stored value that is "
+		    "not valid (database damaged?)", q->s->path,
+		    (long long)id);
+	return OV_STORE_ERROR;
+}
+
+/* The rec's own columns into a row with the folded state fs. */
+static ov_store_rc add_row(query *q, sqlite3_int64 id,
+			   const ov_rec_state *fs, ov_diag *d)
+{
+	sqlite3_stmt *st = q->rec;
+	ov_store_rc rc = OV_STORE_OK;
+	int step;
+
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		OV_GROW(q->out, q->cap, q->cnt + 1);
+		if (make_row(st, fs, &q->pp, &q->out[q->cnt++]) != 0)
+			rc = damaged(q, id, d);
+	} else {
+		rc = ov_sql_fail(q->s, d, "cannot read a recommendation");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Fold candidate id's whole timeline; add a row if it passes. */
+static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
+{
 	ov_rec_state fs;
-	int rc = read_timeline(q->events, sqlite3_column_int64(st, C_ID),
-			       q->f->as_at, &q->t);
+	int rc = read_timeline(q->events, id, q->f->as_at, &q->t);
 
 	if (rc > 0)
 		return ov_sql_fail(q->s, d, "cannot read a timeline");
-	if (rc == 0) {
-		ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
-		if (!state_passes(q->f, &fs, ov_sql_col_day(st, C_DUE)))
-			return OV_STORE_OK;
-		OV_GROW(q->out, q->cap, q->cnt + 1);
-		rc = make_row(st, &fs, &q->pp, &q->out[q->cnt++]);
+	if (rc < 0)
+		return damaged(q, id, d);
+	ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
+	if (!state_passes(q->f, &fs, due))
+		return OV_STORE_OK;
+	return add_row(q, id, &fs, d);
+}
+
+/* The candidate under the cursor and, with status events, the rows after
+ * it that are its other status events: fold those for the prefilter.
+ * *step is left at the step that moved past the candidate. */
+static ov_store_rc next_candidate(query *q, int *step, ov_diag *d)
+{
+	sqlite3_stmt *st = q->cands;
+	sqlite3_int64 id = sqlite3_column_int64(st, 0);
+	ov_day due = ov_sql_col_day(st, 1);
+	ov_rec_state fs;
+
+	if (!needs_status(q->f)) {
+		*step = sqlite3_step(st);
+		return take(q, id, due, d);
 	}
-	if (rc) {
-		ov_diag_add(d, "%s: recommendation '%s' has a stored value "
-			    "that is not valid (database damaged?)",
-			    q->s->path, ov_sql_col_text(st, C_REF));
-		return OV_STORE_ERROR;
-	}
-	return OV_STORE_OK;
+	q->status.n_events = 0;
+	do {
+		ov_event *e;
+		OV_GROW(q->status.events, q->status_cap,
+			q->status.n_events + 1);
+		e = &q->status.events[q->status.n_events++];
+		ov_event_init(e);
+		e->date = ov_sql_col_day(st, 2);
+		if (e->date == OV_DAY_NONE ||
+		    ov_event_kind_parse(ov_sql_col_text(st, 3), &e->kind) < 0)
+			return damaged(q, id, d);
+	} while ((*step = sqlite3_step(st)) == SQLITE_ROW &&
+		 sqlite3_column_int64(st, 0) == id);
+	ov_rec_fold(&q->status, q->f->as_at, &fs);
+	if (!status_passes(q->f, &fs, due))
+		return OV_STORE_OK;
+	return take(q, id, due, d);
+}
+
+static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
+{
+	ov_store_rc rc = ov_sql_prepare(q->s, cands_sql, &q->cands, d);
+
+	if (!rc)
+		rc = ov_sql_prepare(q->s, q_rec, &q->rec, d);
+	if (!rc)
+		rc = ov_sql_prepare(q->s, q_events, &q->events, d);
+	if (!rc)
+		rc = load_people(q->s, &q->pp, d);
+	return rc;
+}
+
+static void query_release(query *q)
+{
+	sqlite3_finalize(q->cands);
+	sqlite3_finalize(q->rec);
+	sqlite3_finalize(q->events);
+	people_free(&q->pp);
+	free(q->t.rec.events);
+	free(q->t.offs);
+	ov_buf_release(&q->t.strs);
+	free(q->status.events);
 }
 
 /* A read transaction, so candidates and timelines are one state. */
@@ -308,30 +419,22 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 	*rows = NULL;
 	*n = 0;
 	ov_rec_init(&q.t.rec);
+	ov_rec_init(&q.status);
 	build_sql(f, &sql);
 	rc = ov_sql_exec(s, "BEGIN", d);
 	if (!rc)
-		rc = ov_sql_prepare(s, ov_buf_str(&sql), &q.cands, d);
-	if (!rc)
-		rc = ov_sql_prepare(s, q_events, &q.events, d);
-	if (!rc)
-		rc = load_people(s, &q.pp, d);
+		rc = prepare_all(&q, ov_buf_str(&sql), d);
 	if (rc)
 		goto out;
 	bind_filter(q.cands, f);
-	while (!rc && !(f->limit && q.cnt == f->limit) &&
-	       (step = sqlite3_step(q.cands)) == SQLITE_ROW)
-		rc = take_candidate(&q, d);
+	step = sqlite3_step(q.cands);
+	while (!rc && step == SQLITE_ROW && !(f->limit && q.cnt == f->limit))
+		rc = next_candidate(&q, &step, d);
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read the register");
 out:
-	sqlite3_finalize(q.cands);
-	sqlite3_finalize(q.events);
+	query_release(&q);
 	ov_sql_rollback(s);
-	people_free(&q.pp);
-	free(q.t.rec.events);
-	free(q.t.offs);
-	ov_buf_release(&q.t.strs);
 	ov_buf_release(&sql);
 	if (rc) {
 		ov_rec_rows_free(q.out, q.cnt);
