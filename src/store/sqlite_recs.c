@@ -28,7 +28,8 @@ static const char *const q_cands =
 static const char *const q_cands_status =
 	"SELECT r.id, r.due, s.date, s.kind FROM recommendations r"
 	" JOIN events s ON s.rec = r.id"
-	" AND s.kind NOT IN ('update', 'rag', 'owner') AND s.date <= :asat"
+	" AND s.kind <> 'update' AND s.kind <> 'rag' AND s.kind <> 'owner'"
+	" AND s.date <= :asat"
 	" WHERE 1";
 static const char *const q_order = " ORDER BY r.report, r.ref";
 static const char *const q_order_status = " ORDER BY r.report, r.ref, s.seq";
