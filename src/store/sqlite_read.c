@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/sqlite_int.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 /* Called for each row of a query; returns 0, or -1 to stop (then *why has
@@ -333,62 +334,66 @@ static int row_document(sqlite3_stmt *st, void *ctx)
 	"r.timescale, r.due_given, r.text, r.sme, r.plan, r.finding, "        \
 	"r.response, r.assumed, r.note"
 #define EV_COLS "e.date, e.kind, e.author, e.text, e.rag, e.owner, e.basis"
-/* ?1: a force code, or NULL for every force. */
-#define BY_FORCE(t) " WHERE ?1 IS NULL OR " t ".force = ?1 "
-
-/* One step of a load: the query and what to do with each row.  Children
- * come after their parents, ordered by the parents' ids. */
+/* One step of a load: the query (select, the column naming the force
+ * for a load of one force's entities or NULL, and the order) and what to
+ * do with each row.  Children come after their parents, ordered by the
+ * parents' ids.  The force filter is added only when a force is asked for
+ * ("?1 IS NULL OR ..." would make SQLite scan every row). */
 typedef struct load_step {
-	const char *sql;
+	const char *select, *force_col, *order;
 	row_fn fn;
 	bool child;
 } load_step;
 
 static const load_step load_steps[] = {
-	{"SELECT code, name, assumed, note FROM forces ORDER BY code",
+	{"SELECT code, name, assumed, note FROM forces", NULL, "code",
 	 row_force, false},
-	{"SELECT id, name, title, assumed, note FROM people ORDER BY id",
+	{"SELECT id, name, title, assumed, note FROM people", NULL, "id",
 	 row_person, false},
-	{"SELECT id, name, chair, assumed, note FROM boards ORDER BY id",
+	{"SELECT id, name, chair, assumed, note FROM boards", NULL, "id",
 	 row_board, false},
-	{"SELECT id, name, board, assumed, note FROM plans ORDER BY id",
+	{"SELECT id, name, board, assumed, note FROM plans", NULL, "id",
 	 row_plan, false},
 	{"SELECT id, title, short_name, kind, style, published, "
 	 "fieldwork_from, fieldwork_to, force_fieldwork, "
 	 "force_fieldwork_when, forces_in_scope, forces_fieldwork, received, "
-	 "summary, plan, assumed, note FROM reports ORDER BY id",
+	 "summary, plan, assumed, note FROM reports", NULL, "id",
 	 row_report, false},
 	{"SELECT id, force, year, date, label, scale, flag_note, assumed, "
-	 "note FROM assessments a" BY_FORCE("a") "ORDER BY id",
-	 row_assessment, false},
+	 "note FROM assessments a", "a.force", "id", row_assessment, false},
 	{"SELECT q.assessment, q.number, q.key, q.pillar, q.text, q.lead, "
 	 "q.flagged, q.grade, q.inspect FROM questions q JOIN assessments a "
-	 "ON a.id = q.assessment" BY_FORCE("a") "ORDER BY q.assessment, q.seq",
+	 "ON a.id = q.assessment", "a.force", "q.assessment, q.seq",
 	 row_question, true},
-	{"SELECT " REC_COLS " FROM recommendations r" BY_FORCE("r")
-	 "ORDER BY r.ref", row_rec, false},
+	{"SELECT " REC_COLS " FROM recommendations r", "r.force", "r.ref",
+	 row_rec, false},
 	{"SELECT r.ref, b.text FROM bullets b JOIN recommendations r "
-	 "ON r.id = b.rec" BY_FORCE("r") "ORDER BY r.ref, b.seq",
-	 row_bullet, true},
+	 "ON r.id = b.rec", "r.force", "r.ref, b.seq", row_bullet, true},
 	{"SELECT r.ref, " EV_COLS " FROM events e JOIN recommendations r "
-	 "ON r.id = e.rec" BY_FORCE("r") "ORDER BY r.ref, e.seq",
-	 row_event, true},
+	 "ON r.id = e.rec", "r.force", "r.ref, e.seq", row_event, true},
 	{"SELECT id, force, date_from, date_to, kind, subject, place, "
 	 "question, feedback_date, feedback, passed_to, assumed, note "
-	 "FROM activities a" BY_FORCE("a") "ORDER BY id",
-	 row_activity, false},
+	 "FROM activities a", "a.force", "id", row_activity, false},
 	{"SELECT id, force, committee, date, agenda_item, title, purpose, "
 	 "assessment, background, peel_note, closures_note, activities_note, "
 	 "activities_after, recommendations, contact, assumed, note "
-	 "FROM meetings m" BY_FORCE("m") "ORDER BY id",
-	 row_meeting, false},
+	 "FROM meetings m", "m.force", "id", row_meeting, false},
 	{"SELECT v.meeting, v.report, v.intro, v.narrative FROM reviews v "
-	 "JOIN meetings m ON m.id = v.meeting" BY_FORCE("m")
-	 "ORDER BY v.meeting, v.seq", row_review, true},
+	 "JOIN meetings m ON m.id = v.meeting", "m.force",
+	 "v.meeting, v.seq", row_review, true},
 	{"SELECT c.meeting, c.text FROM documents c JOIN meetings m "
-	 "ON m.id = c.meeting" BY_FORCE("m") "ORDER BY c.meeting, c.seq",
-	 row_document, true},
+	 "ON m.id = c.meeting", "m.force", "c.meeting, c.seq", row_document,
+	 true},
 };
+
+static void step_sql(const load_step *ls, const char *force, ov_buf *b)
+{
+	ov_buf_reset(b);
+	ov_buf_puts(b, ls->select);
+	if (force && ls->force_col)
+		ov_buf_printf(b, " WHERE %s = ?1", ls->force_col);
+	ov_buf_printf(b, " ORDER BY %s", ls->order);
+}
 
 /* A read transaction, so the load sees one consistent state even while
  * another process writes. */
@@ -397,6 +402,7 @@ ov_store_rc ov_store_load(ov_store *s, const char *force, ov_dataset **out,
 {
 	ov_dataset *ds = ov_dataset_new();
 	loader l = {.ds = ds};
+	ov_buf sql = OV_BUF_INIT;
 	ov_store_rc rc = ov_sql_exec(s, "BEGIN", d);
 	size_t n = sizeof load_steps / sizeof load_steps[0];
 
@@ -409,9 +415,11 @@ ov_store_rc ov_store_load(ov_store *s, const char *force, ov_dataset **out,
 		} else {
 			l.cap = 0;
 		}
-		rc = each_row(s, ls->sql, force, ls->fn, &l, d);
+		step_sql(ls, force, &sql);
+		rc = each_row(s, ov_buf_str(&sql), force, ls->fn, &l, d);
 	}
 	ov_sql_rollback(s);
+	ov_buf_release(&sql);
 	if (rc) {
 		ov_dataset_free(ds);
 		return rc;
