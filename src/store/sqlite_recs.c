@@ -8,11 +8,12 @@
  * overdue, closed since) are applied to its result.
  *
  * When a filter needs the status (overdue, status, closed since), the
- * candidates come with their status events only, from the narrow
- * events_status index: folding those alone gives the status the whole
- * fold would (only status events change it), and only the recs that pass
- * have their whole timelines read.  That keeps `recs --overdue` from
- * reading every event of every rec due before the date.
+ * status of every rec is found first from the status events alone (the
+ * narrow events_status index, read in one ordered scan and folded per rec
+ * by ov_rec_fold: only status events change the status), and only the
+ * candidates that pass have their whole timelines read.  That keeps
+ * `recs --overdue` from reading every event of every rec due before the
+ * date, and from a seek per candidate.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +22,16 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Candidates: id and due, and with a status filter the status events
- * (date, kind) dated on or before the date, in order. */
+/* Candidates: id and due, in the register's order. */
 static const char *const q_cands =
 	"SELECT r.id, r.due FROM recommendations r WHERE 1";
-static const char *const q_cands_status =
-	"SELECT r.id, r.due, s.date, s.kind FROM recommendations r"
-	" JOIN events s ON s.rec = r.id"
-	" AND s.kind <> 'update' AND s.kind <> 'rag' AND s.kind <> 'owner'"
-	" AND s.date <= :asat"
-	" WHERE 1";
 static const char *const q_order = " ORDER BY r.report, r.ref";
-static const char *const q_order_status = " ORDER BY r.report, r.ref, s.seq";
+/* Every rec's status events up to the date, by rec (events_status). */
+static const char *const q_status =
+	"SELECT rec, date, kind FROM events WHERE kind <> 'update'"
+	" AND kind <> 'rag' AND kind <> 'owner' AND date <= ?1"
+	" ORDER BY rec, seq";
+static const char *const q_max_id = "SELECT max(id) FROM recommendations";
 static const char *const q_rec =
 	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
 	" r.timescale, r.text, r.kind, r.addressee, r.due,"
@@ -55,7 +54,7 @@ static bool needs_status(const ov_rec_filter *f)
 
 static void build_sql(const ov_rec_filter *f, ov_buf *b)
 {
-	ov_buf_puts(b, needs_status(f) ? q_cands_status : q_cands);
+	ov_buf_puts(b, q_cands);
 	if (f->overdue)
 		ov_buf_puts(b, " AND r.due < :asat");
 	if (f->due_before != OV_DAY_NONE)
@@ -66,7 +65,7 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.area = :area");
 	if (f->force)
 		ov_buf_puts(b, " AND r.force = :force");
-	ov_buf_puts(b, needs_status(f) ? q_order_status : q_order);
+	ov_buf_puts(b, q_order);
 }
 
 static void bind_filter(sqlite3_stmt *st, const ov_rec_filter *f)
@@ -299,8 +298,8 @@ typedef struct query {
 	sqlite3_stmt *cands, *rec, *events;
 	people pp;
 	timeline t;
-	ov_rec status;      /* a candidate's status events, for the prefilter */
-	size_t status_cap;
+	ov_rec_state *status; /* by rec id, with a status filter */
+	size_t n_status;
 	ov_rec_row *out;
 	size_t cnt, cap;
 } query;
@@ -350,36 +349,84 @@ static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
 	return add_row(q, id, &fs, d);
 }
 
-/* The candidate under the cursor and, with status events, the rows after
- * it that are its other status events: fold those for the prefilter.
- * *step is left at the step that moved past the candidate. */
-static ov_store_rc next_candidate(query *q, int *step, ov_diag *d)
+/* Fold the status events of one rec (the rows from the cursor on with
+ * its id) into q->status; leaves *step past them. */
+static int fold_status(query *q, sqlite3_stmt *st, ov_rec *tl, size_t *cap,
+		       int *step)
+{
+	sqlite3_int64 id = sqlite3_column_int64(st, 0);
+
+	tl->n_events = 0;
+	do {
+		ov_event *e;
+		OV_GROW(tl->events, *cap, tl->n_events + 1);
+		e = &tl->events[tl->n_events++];
+		ov_event_init(e);
+		e->date = ov_sql_col_day(st, 1);
+		if (e->date == OV_DAY_NONE ||
+		    ov_event_kind_parse(ov_sql_col_text(st, 2), &e->kind) < 0)
+			return -1;
+	} while ((*step = sqlite3_step(st)) == SQLITE_ROW &&
+		 sqlite3_column_int64(st, 0) == id);
+	if (id < 0 || (size_t)id >= q->n_status)
+		return -1;
+	ov_rec_fold(tl, q->f->as_at, &q->status[id]);
+	return 0;
+}
+
+static ov_store_rc read_statuses(query *q, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	ov_rec tl;
+	size_t cap = 0;
+	int step;
+	ov_store_rc rc = ov_sql_prepare(q->s, q_max_id, &st, d);
+
+	ov_rec_init(&tl);
+	if (rc)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = ov_sql_fail(q->s, d, "cannot read the register");
+		goto out;
+	}
+	q->n_status = (size_t)sqlite3_column_int64(st, 0) + 1;
+	q->status = ov_xcalloc(q->n_status, sizeof *q->status);
+	for (size_t i = 0; i < q->n_status; i++)
+		ov_rec_fold(NULL, q->f->as_at, &q->status[i]);
+	sqlite3_finalize(st);
+	rc = ov_sql_prepare(q->s, q_status, &st, d);
+	if (rc)
+		goto out;
+	ov_sql_bind_day(st, 1, q->f->as_at);
+	step = sqlite3_step(st);
+	while (step == SQLITE_ROW) {
+		if (fold_status(q, st, &tl, &cap, &step) < 0) {
+			rc = damaged(q, sqlite3_column_int64(st, 0), d);
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = ov_sql_fail(q->s, d, "cannot read the register");
+out:
+	sqlite3_finalize(st);
+	free(tl.events);
+	return rc;
+}
+
+/* The candidate under the cursor: through the status filters, if any,
+ * then the whole fold. */
+static ov_store_rc next_candidate(query *q, ov_diag *d)
 {
 	sqlite3_stmt *st = q->cands;
 	sqlite3_int64 id = sqlite3_column_int64(st, 0);
 	ov_day due = ov_sql_col_day(st, 1);
-	ov_rec_state fs;
 
-	if (!needs_status(q->f)) {
-		*step = sqlite3_step(st);
-		return take(q, id, due, d);
-	}
-	q->status.n_events = 0;
-	do {
-		ov_event *e;
-		OV_GROW(q->status.events, q->status_cap,
-			q->status.n_events + 1);
-		e = &q->status.events[q->status.n_events++];
-		ov_event_init(e);
-		e->date = ov_sql_col_day(st, 2);
-		if (e->date == OV_DAY_NONE ||
-		    ov_event_kind_parse(ov_sql_col_text(st, 3), &e->kind) < 0)
+	if (needs_status(q->f)) {
+		if (id < 0 || (size_t)id >= q->n_status)
 			return damaged(q, id, d);
-	} while ((*step = sqlite3_step(st)) == SQLITE_ROW &&
-		 sqlite3_column_int64(st, 0) == id);
-	ov_rec_fold(&q->status, q->f->as_at, &fs);
-	if (!status_passes(q->f, &fs, due))
-		return OV_STORE_OK;
+		if (!status_passes(q->f, &q->status[id], due))
+			return OV_STORE_OK;
+	}
 	return take(q, id, due, d);
 }
 
@@ -393,6 +440,8 @@ static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 		rc = ov_sql_prepare(q->s, q_events, &q->events, d);
 	if (!rc)
 		rc = load_people(q->s, &q->pp, d);
+	if (!rc && needs_status(q->f))
+		rc = read_statuses(q, d);
 	return rc;
 }
 
@@ -405,7 +454,7 @@ static void query_release(query *q)
 	free(q->t.rec.events);
 	free(q->t.offs);
 	ov_buf_release(&q->t.strs);
-	free(q->status.events);
+	free(q->status);
 }
 
 /* A read transaction, so candidates and timelines are one state. */
@@ -420,7 +469,6 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 	*rows = NULL;
 	*n = 0;
 	ov_rec_init(&q.t.rec);
-	ov_rec_init(&q.status);
 	build_sql(f, &sql);
 	rc = ov_sql_exec(s, "BEGIN", d);
 	if (!rc)
@@ -428,9 +476,9 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 	if (rc)
 		goto out;
 	bind_filter(q.cands, f);
-	step = sqlite3_step(q.cands);
-	while (!rc && step == SQLITE_ROW && !(f->limit && q.cnt == f->limit))
-		rc = next_candidate(&q, &step, d);
+	while (!rc && !(f->limit && q.cnt == f->limit) &&
+	       (step = sqlite3_step(q.cands)) == SQLITE_ROW)
+		rc = next_candidate(&q, d);
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read the register");
 out:
