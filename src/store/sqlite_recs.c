@@ -22,9 +22,17 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Candidates: id and due, in the register's order. */
+/* Candidates, in the register's order (recommendations_report), with
+ * what a row shows.  With a status filter, ov_status_passes() (defined
+ * for the query, below) drops the recs whose status does not pass before
+ * their table rows are read: it looks only at columns of the index. */
 static const char *const q_cands =
-	"SELECT r.id, r.due FROM recommendations r WHERE 1";
+	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
+	" r.timescale, r.text, r.kind, r.addressee, r.due,"
+	" coalesce(r.plan, p.plan)"
+	" FROM recommendations r CROSS JOIN reports p ON p.id = r.report"
+	" WHERE 1";
+static const char *const q_status_ok = " AND ov_status_passes(r.id, r.due)";
 static const char *const q_order = " ORDER BY r.report, r.ref";
 /* Every rec's status events up to the date, by rec (events_status). */
 static const char *const q_status =
@@ -32,12 +40,6 @@ static const char *const q_status =
 	" AND kind <> 'rag' AND kind <> 'owner' AND date <= ?1"
 	" ORDER BY rec, seq";
 static const char *const q_max_id = "SELECT max(id) FROM recommendations";
-static const char *const q_rec =
-	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
-	" r.timescale, r.text, r.kind, r.addressee, r.due,"
-	" coalesce(r.plan, p.plan)"
-	" FROM recommendations r JOIN reports p ON p.id = r.report"
-	" WHERE r.id = ?1";
 static const char *const q_events =
 	"SELECT date, kind, author, text, rag, owner, basis FROM events"
 	" WHERE rec = ?1 ORDER BY seq";
@@ -65,6 +67,8 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.area = :area");
 	if (f->force)
 		ov_buf_puts(b, " AND r.force = :force");
+	if (needs_status(f))
+		ov_buf_puts(b, q_status_ok);
 	ov_buf_puts(b, q_order);
 }
 
@@ -295,7 +299,7 @@ static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
 typedef struct query {
 	ov_store *s;
 	const ov_rec_filter *f;
-	sqlite3_stmt *cands, *rec, *events;
+	sqlite3_stmt *cands, *events;
 	people pp;
 	timeline t;
 	ov_rec_state *status; /* by rec id, with a status filter */
@@ -312,27 +316,6 @@ static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 	return OV_STORE_ERROR;
 }
 
-/* The rec's own columns into a row with the folded state fs. */
-static ov_store_rc add_row(query *q, sqlite3_int64 id,
-			   const ov_rec_state *fs, ov_diag *d)
-{
-	sqlite3_stmt *st = q->rec;
-	ov_store_rc rc = OV_STORE_OK;
-	int step;
-
-	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		OV_GROW(q->out, q->cap, q->cnt + 1);
-		if (make_row(st, fs, &q->pp, &q->out[q->cnt++]) != 0)
-			rc = damaged(q, id, d);
-	} else {
-		rc = ov_sql_fail(q->s, d, "cannot read a recommendation");
-	}
-	sqlite3_reset(st);
-	return rc;
-}
-
 /* Fold candidate id's whole timeline; add a row if it passes. */
 static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
 {
@@ -346,7 +329,10 @@ static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
 	ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
 	if (!state_passes(q->f, &fs, due))
 		return OV_STORE_OK;
-	return add_row(q, id, &fs, d);
+	OV_GROW(q->out, q->cap, q->cnt + 1);
+	if (make_row(q->cands, &fs, &q->pp, &q->out[q->cnt++]) != 0)
+		return damaged(q, id, d);
+	return OV_STORE_OK;
 }
 
 /* Fold the status events of one rec (the rows from the cursor on with
@@ -413,43 +399,65 @@ out:
 	return rc;
 }
 
-/* The candidate under the cursor: through the status filters, if any,
- * then the whole fold. */
-static ov_store_rc next_candidate(query *q, ov_diag *d)
+/* ov_status_passes(id, due): whether rec id's status as at the date
+ * passes the status filters.  Arguments that cannot be a rec's are a
+ * damaged database: the function fails the query. */
+static void sql_status_passes(sqlite3_context *cx, int argc,
+			      sqlite3_value **argv)
 {
-	sqlite3_stmt *st = q->cands;
-	sqlite3_int64 id = sqlite3_column_int64(st, 0);
-	ov_day due = ov_sql_col_day(st, 1);
+	query *q = sqlite3_user_data(cx);
+	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+	const unsigned char *due_text = sqlite3_value_text(argv[1]);
+	ov_day due = OV_DAY_NONE;
 
-	if (needs_status(q->f)) {
-		if (id < 0 || (size_t)id >= q->n_status)
-			return damaged(q, id, d);
-		if (!status_passes(q->f, &q->status[id], due))
-			return OV_STORE_OK;
+	(void)argc;
+	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
+		sqlite3_result_error(cx, "a due date is not valid", -1);
+		return;
 	}
-	return take(q, id, due, d);
+	if (id < 0 || (size_t)id >= q->n_status) {
+		sqlite3_result_error(cx, "a rec id is out of range", -1);
+		return;
+	}
+	sqlite3_result_int(cx, status_passes(q->f, &q->status[id], due));
+}
+
+static ov_store_rc define_status_passes(query *q, bool on, ov_diag *d)
+{
+	int rc = sqlite3_create_function(q->s->db, "ov_status_passes", 2,
+					 SQLITE_UTF8 | SQLITE_DIRECTONLY,
+					 q, on ? sql_status_passes : NULL,
+					 NULL, NULL);
+
+	if (rc != SQLITE_OK && on)
+		return ov_sql_fail(q->s, d, "cannot define a function");
+	return OV_STORE_OK;
 }
 
 static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 {
-	ov_store_rc rc = ov_sql_prepare(q->s, cands_sql, &q->cands, d);
+	ov_store_rc rc = OV_STORE_OK;
 
+	if (needs_status(q->f)) {
+		rc = read_statuses(q, d);
+		if (!rc)
+			rc = define_status_passes(q, true, d);
+	}
 	if (!rc)
-		rc = ov_sql_prepare(q->s, q_rec, &q->rec, d);
+		rc = ov_sql_prepare(q->s, cands_sql, &q->cands, d);
 	if (!rc)
 		rc = ov_sql_prepare(q->s, q_events, &q->events, d);
 	if (!rc)
 		rc = load_people(q->s, &q->pp, d);
-	if (!rc && needs_status(q->f))
-		rc = read_statuses(q, d);
 	return rc;
 }
 
 static void query_release(query *q)
 {
 	sqlite3_finalize(q->cands);
-	sqlite3_finalize(q->rec);
 	sqlite3_finalize(q->events);
+	if (needs_status(q->f))
+		define_status_passes(q, false, NULL);
 	people_free(&q->pp);
 	free(q->t.rec.events);
 	free(q->t.offs);
@@ -478,7 +486,8 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 	bind_filter(q.cands, f);
 	while (!rc && !(f->limit && q.cnt == f->limit) &&
 	       (step = sqlite3_step(q.cands)) == SQLITE_ROW)
-		rc = next_candidate(&q, d);
+		rc = take(&q, sqlite3_column_int64(q.cands, C_ID),
+			  ov_sql_col_day(q.cands, C_DUE), d);
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read the register");
 out:
