@@ -296,13 +296,20 @@ static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
 	return bad;
 }
 
+/* What the status filters need of a rec's fold, small so that the
+ * array of every rec's stays in cache. */
+typedef struct rec_status {
+	enum ov_status status;
+	ov_day date;
+} rec_status;
+
 typedef struct query {
 	ov_store *s;
 	const ov_rec_filter *f;
 	sqlite3_stmt *cands, *events;
 	people pp;
 	timeline t;
-	ov_rec_state *status; /* by rec id, with a status filter */
+	rec_status *status;   /* by rec id, with a status filter */
 	size_t n_status;
 	ov_rec_row *out;
 	size_t cnt, cap;
@@ -341,6 +348,7 @@ static int fold_status(query *q, sqlite3_stmt *st, ov_rec *tl, size_t *cap,
 		       int *step)
 {
 	sqlite3_int64 id = sqlite3_column_int64(st, 0);
+	ov_rec_state fs;
 
 	tl->n_events = 0;
 	do {
@@ -356,7 +364,9 @@ static int fold_status(query *q, sqlite3_stmt *st, ov_rec *tl, size_t *cap,
 		 sqlite3_column_int64(st, 0) == id);
 	if (id < 0 || (size_t)id >= q->n_status)
 		return -1;
-	ov_rec_fold(tl, q->f->as_at, &q->status[id]);
+	ov_rec_fold(tl, q->f->as_at, &fs);
+	q->status[id].status = fs.status;
+	q->status[id].date = fs.status_date;
 	return 0;
 }
 
@@ -377,8 +387,10 @@ static ov_store_rc read_statuses(query *q, ov_diag *d)
 	}
 	q->n_status = (size_t)sqlite3_column_int64(st, 0) + 1;
 	q->status = ov_xcalloc(q->n_status, sizeof *q->status);
-	for (size_t i = 0; i < q->n_status; i++)
-		ov_rec_fold(NULL, q->f->as_at, &q->status[i]);
+	for (size_t i = 0; i < q->n_status; i++) {
+		q->status[i].status = OV_STATUS_NONE;
+		q->status[i].date = OV_DAY_NONE;
+	}
 	sqlite3_finalize(st);
 	rc = ov_sql_prepare(q->s, q_status, &st, d);
 	if (rc)
@@ -409,6 +421,7 @@ static void sql_status_passes(sqlite3_context *cx, int argc,
 	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
 	const unsigned char *due_text = sqlite3_value_text(argv[1]);
 	ov_day due = OV_DAY_NONE;
+	ov_rec_state fs;
 
 	(void)argc;
 	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
@@ -419,7 +432,10 @@ static void sql_status_passes(sqlite3_context *cx, int argc,
 		sqlite3_result_error(cx, "a rec id is out of range", -1);
 		return;
 	}
-	sqlite3_result_int(cx, status_passes(q->f, &q->status[id], due));
+	ov_rec_fold(NULL, q->f->as_at, &fs);
+	fs.status = q->status[id].status;
+	fs.status_date = q->status[id].date;
+	sqlite3_result_int(cx, status_passes(q->f, &fs, due));
 }
 
 static ov_store_rc define_status_passes(query *q, bool on, ov_diag *d)
