@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/sqlite_int.h"
+#include "util/buf.h"
 
 /* One prepared INSERT per table, reused for every row of an import. */
 enum ins {
@@ -408,6 +409,97 @@ static ov_store_rc put_all(importer *im,
 	return rc;
 }
 
+/* Where a table's rows say which entity they belong to, for naming one
+ * that breaks a link.  events and bullets have no rowid; of their links
+ * only an event's owner can break (their rec is the one just written). */
+typedef struct link_table {
+	const char *table, *entity, *id_col;
+} link_table;
+
+static const link_table link_tables[] = {
+	{"boards", "board", "id"},
+	{"plans", "plan", "id"},
+	{"assessments", "assessment", "id"},
+	{"questions", "assessment question", "assessment"},
+	{"reports", "report", "id"},
+	{"recommendations", "recommendation", "ref"},
+	{"activities", "activity", "id"},
+	{"meetings", "meeting", "id"},
+	{"reviews", "meeting review", "meeting"},
+	{"documents", "meeting document", "meeting"},
+	{"events", "recommendation event", NULL},
+	{"bullets", "recommendation bullet", NULL},
+};
+
+static const char *const bad_owner_sql =
+	"SELECT r.ref FROM events e JOIN recommendations r ON r.id = e.rec"
+	" WHERE e.owner IS NOT NULL"
+	" AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = e.owner)"
+	" LIMIT 1";
+
+/* The id of the row foreign_key_check named, or NULL (then "?"). */
+static char *broken_id(importer *im, const link_table *lt,
+		       sqlite3_int64 rowid, bool has_rowid)
+{
+	ov_buf sql = OV_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	char *id = NULL;
+
+	if (lt && lt->id_col && has_rowid)
+		ov_buf_printf(&sql, "SELECT %s FROM %s WHERE rowid = ?1",
+			      lt->id_col, lt->table);
+	else if (lt && !strcmp(lt->table, "events"))
+		ov_buf_puts(&sql, bad_owner_sql);
+	if (sql.len && sqlite3_prepare_v2(im->s->db, ov_buf_str(&sql), -1,
+					  &st, NULL) == SQLITE_OK) {
+		if (sqlite3_bind_parameter_count(st) == 1)
+			sqlite3_bind_int64(st, 1, rowid);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = ov_sql_col_str(st, 0);
+	}
+	sqlite3_finalize(st);
+	ov_buf_release(&sql);
+	return id;
+}
+
+/* Foreign keys are off while an import writes (checking them INSERT by
+ * INSERT was a fifth of its time) and checked here, over the whole
+ * database, before it commits: nothing with a dangling link commits.
+ * The first broken link is named like a failed INSERT would be. */
+static ov_store_rc check_links(importer *im)
+{
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc = ov_sql_prepare(im->s, "PRAGMA foreign_key_check",
+					&st, im->d);
+	const link_table *lt = NULL;
+	char *id;
+	int step;
+
+	if (rc)
+		return rc;
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE)
+		goto out;
+	if (step != SQLITE_ROW) {
+		rc = ov_sql_fail(im->s, im->d, "cannot check links");
+		goto out;
+	}
+	for (size_t i = 0; i < sizeof link_tables / sizeof *link_tables; i++)
+		if (!strcmp(ov_sql_col_text(st, 0), link_tables[i].table))
+			lt = &link_tables[i];
+	id = broken_id(im, lt, sqlite3_column_int64(st, 1),
+		       sqlite3_column_type(st, 1) != SQLITE_NULL);
+	ov_diag_add(im->d, "%s: %s '%s' cannot be stored: FOREIGN KEY "
+		    "constraint failed (no such row in %s)", im->s->path,
+		    lt ? lt->entity : ov_sql_col_text(st, 0), id ? id : "?",
+		    ov_sql_col_text(st, 2));
+	free(id);
+	rc = OV_STORE_INVALID;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds, bool replace,
 			    void (*progress)(size_t done, size_t total, void *),
 			    void *arg, ov_diag *d)
@@ -417,6 +509,9 @@ ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds, bool replace,
 
 	for (int i = 0; i < INS_N && !rc; i++)
 		rc = ov_sql_prepare(s, ins_sql[i], &im.st[i], d);
+	/* Outside the transaction: the pragma is a no-op inside one. */
+	if (!rc)
+		rc = ov_sql_exec(s, "PRAGMA foreign_keys = OFF", d);
 	if (!rc)
 		rc = ov_sql_begin(s, d);
 	if (rc)
@@ -426,10 +521,15 @@ ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds, bool replace,
 	if (!rc)
 		rc = put_all(&im, progress, arg);
 	if (!rc)
+		rc = check_links(&im);
+	if (!rc)
 		rc = ov_sql_commit(s, d);
 out:
 	if (rc)
 		ov_sql_rollback(s);
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+			 NULL) != SQLITE_OK && !rc)
+		rc = ov_sql_fail(s, d, "cannot turn foreign keys back on");
 	for (int i = 0; i < INS_N; i++)
 		sqlite3_finalize(im.st[i]);
 	return rc;

@@ -208,6 +208,27 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 	ov_diag_release(&d);
 	ov_dataset_free(bad);
 
+	/* Links are checked once, before commit: a dangling one deep in a
+	 * timeline still names its rec, and nothing is written. */
+	bad = rec_only("SF-R12", "R-SF");
+	r = &bad->recs[0];
+	fx_event(r, "2017-11-02", OV_EV_OWNER, "Sam", NULL)->owner =
+		ov_xstrdup("p-nobody");
+	tap_is_int(ov_store_import(s, bad, false, NULL, NULL, &d),
+		   OV_STORE_INVALID, "event owner not a person: INVALID");
+	tap_ok(has_msg(&d, "recommendation event 'SF-R12' cannot be stored"),
+	       "... names the rec");
+	tap_ok(same_counts(before, counts(s)), "... nothing written");
+	ov_diag_release(&d);
+	r->events[1].date = fx_day("2030-01-01");
+	tap_is_int(ov_store_rec_append(s, "SF-R01", &r->events[1], 1, &d),
+		   OV_STORE_INVALID,
+		   "... and foreign keys are on again after the import");
+	tap_ok(has_msg(&d, "FOREIGN KEY"), "... the foreign key caught it");
+	tap_ok(same_counts(before, counts(s)), "... nothing appended");
+	ov_diag_release(&d);
+	ov_dataset_free(bad);
+
 	bad = rec_only("SF-R11", "R-SF");
 	r = &bad->recs[0];
 	r->events[0].kind = (enum ov_event_kind)99;
