@@ -12,6 +12,9 @@
  *
  * Dates are ISO text ('YYYY-MM-DD'; partial dates 'YYYY' or 'YYYY-MM'),
  * enums their codes, so the database reads well in the sqlite3 shell.
+ * The exception is events.date, a day number (days since 1970-01-01, as
+ * util/date.h): a million of them are read and written by the register
+ * and an import, and the view events_iso shows them as ISO dates.
  */
 #include "store/sqlite_int.h"
 
@@ -125,7 +128,7 @@ static const char *const migrations[] = {
 	"  rec INTEGER NOT NULL REFERENCES recommendations(id)\n"
 	"    ON DELETE CASCADE,\n"
 	"  seq INTEGER NOT NULL,\n"
-	"  date TEXT NOT NULL,\n"
+	"  date INTEGER NOT NULL,\n" /* day number, see events_iso */
 	"  kind TEXT NOT NULL CHECK (kind = 'created' OR kind = 'update' OR kind = 'rag' OR\n"
 	"    kind = 'owner' OR kind = 'closure-proposed' OR\n"
 	"    kind = 'closed' OR kind = 'reopened' OR\n"
@@ -141,6 +144,9 @@ static const char *const migrations[] = {
 	 * (overdue above all) fold these before reading whole timelines. */
 	"CREATE INDEX events_status ON events(rec, seq, date, kind)\n"
 	"  WHERE kind <> 'update' AND kind <> 'rag' AND kind <> 'owner';\n"
+	"CREATE VIEW events_iso AS SELECT rec, seq,\n"
+	"  date(date * 86400, 'unixepoch') AS date, kind, author, text, rag,\n"
+	"  owner, basis FROM events;\n"
 	"CREATE TABLE activities (\n"
 	"  id TEXT PRIMARY KEY NOT NULL,\n"
 	"  force TEXT NOT NULL REFERENCES forces(code),\n"

@@ -88,6 +88,13 @@ int ov_sql_bind_int(sqlite3_stmt *st, int i, long long v)
 	return sqlite3_bind_int64(st, i, v);
 }
 
+int ov_sql_bind_daynum(sqlite3_stmt *st, int i, ov_day v)
+{
+	if (v == OV_DAY_NONE)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, v);
+}
+
 int ov_sql_bind_named_str(sqlite3_stmt *st, const char *name, const char *v)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
@@ -123,6 +130,18 @@ ov_day ov_sql_col_day(sqlite3_stmt *st, int i)
 	if (ov_date_parse(ov_sql_col_text(st, i), &v) < 0)
 		return OV_DAY_NONE;
 	return v;
+}
+
+ov_day ov_sql_col_daynum(sqlite3_stmt *st, int i)
+{
+	sqlite3_int64 v;
+
+	if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
+		return OV_DAY_NONE;
+	v = sqlite3_column_int64(st, i);
+	if (v <= OV_DAY_NONE || v > INT32_MAX)
+		return OV_DAY_NONE;
+	return (ov_day)v;
 }
 
 ov_pdate ov_sql_col_pdate(sqlite3_stmt *st, int i)

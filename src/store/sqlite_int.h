@@ -40,6 +40,8 @@ int ov_sql_bind_str(sqlite3_stmt *st, int i, const char *v);
 int ov_sql_bind_day(sqlite3_stmt *st, int i, ov_day v);
 int ov_sql_bind_pdate(sqlite3_stmt *st, int i, ov_pdate v);
 int ov_sql_bind_int(sqlite3_stmt *st, int i, long long v);
+/* A day as its number (events.date), OV_DAY_NONE as NULL. */
+int ov_sql_bind_daynum(sqlite3_stmt *st, int i, ov_day v);
 /* Named parameter (":name"); a name absent from the statement is ignored
  * so one binder can serve queries built from optional fragments. */
 int ov_sql_bind_named_str(sqlite3_stmt *st, const char *name, const char *v);
@@ -48,6 +50,8 @@ int ov_sql_bind_named_day(sqlite3_stmt *st, const char *name, ov_day v);
 /* Reading columns.  ov_sql_col_str returns a fresh copy or NULL. */
 char *ov_sql_col_str(sqlite3_stmt *st, int i);
 ov_day ov_sql_col_day(sqlite3_stmt *st, int i);
+/* A day stored as its number; NULL or out of range reads as OV_DAY_NONE. */
+ov_day ov_sql_col_daynum(sqlite3_stmt *st, int i);
 ov_pdate ov_sql_col_pdate(sqlite3_stmt *st, int i);
 /* The column as text, "" for NULL; borrowed until the next step. */
 const char *ov_sql_col_text(sqlite3_stmt *st, int i);

@@ -241,7 +241,9 @@ static int row_event(sqlite3_stmt *st, void *ctx)
 		l->cur_cap = 0;
 	e = PUSH(r->events, r->n_events, l->cur_cap);
 	ov_event_init(e);
-	e->date = ov_sql_col_day(st, 1);
+	e->date = ov_sql_col_daynum(st, 1);
+	if (e->date == OV_DAY_NONE)
+		return -1;
 	e->author = ov_sql_col_str(st, 3);
 	e->text = ov_sql_col_str(st, 4);
 	e->owner = ov_sql_col_str(st, 6);

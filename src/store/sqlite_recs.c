@@ -127,7 +127,7 @@ static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
 	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
 		ov_event *e;
 		ev_strs *o;
-		ov_day day = ov_sql_col_day(ev, 0);
+		ov_day day = ov_sql_col_daynum(ev, 0);
 
 		if (day == OV_DAY_NONE) {
 			bad = -1;
@@ -356,7 +356,7 @@ static int fold_status(query *q, sqlite3_stmt *st, ov_rec *tl, size_t *cap,
 		OV_GROW(tl->events, *cap, tl->n_events + 1);
 		e = &tl->events[tl->n_events++];
 		ov_event_init(e);
-		e->date = ov_sql_col_day(st, 1);
+		e->date = ov_sql_col_daynum(st, 1);
 		if (e->date == OV_DAY_NONE ||
 		    ov_event_kind_parse(ov_sql_col_text(st, 2), &e->kind) < 0)
 			return -1;
@@ -395,7 +395,7 @@ static ov_store_rc read_statuses(query *q, ov_diag *d)
 	rc = ov_sql_prepare(q->s, q_status, &st, d);
 	if (rc)
 		goto out;
-	ov_sql_bind_day(st, 1, q->f->as_at);
+	ov_sql_bind_daynum(st, 1, q->f->as_at);
 	step = sqlite3_step(st);
 	while (step == SQLITE_ROW) {
 		if (fold_status(q, st, &tl, &cap, &step) < 0) {

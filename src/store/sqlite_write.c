@@ -280,7 +280,7 @@ static ov_store_rc put_timeline(importer *im, const ov_rec *r,
 		const ov_event *e = &r->events[i];
 		ov_sql_bind_int(st, 1, id);
 		ov_sql_bind_int(st, 2, (long long)i);
-		ov_sql_bind_day(st, 3, e->date);
+		ov_sql_bind_daynum(st, 3, e->date);
 		ov_sql_bind_str(st, 4, ov_event_kind_code(e->kind));
 		ov_sql_bind_str(st, 5, e->author);
 		ov_sql_bind_str(st, 6, e->text);
@@ -573,7 +573,7 @@ static ov_store_rc read_tip(ov_store *s, const char *ref, tip *t, ov_diag *d)
 		t->next_seq = sqlite3_column_type(st, 1) == SQLITE_NULL
 				      ? 0
 				      : sqlite3_column_int64(st, 1) + 1;
-		t->last_date = ov_sql_col_day(st, 2);
+		t->last_date = ov_sql_col_daynum(st, 2);
 		t->status = ov_sql_status_of_kind(ov_sql_col_text(st, 3));
 	}
 out:
@@ -629,7 +629,7 @@ ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 			break;
 		ov_sql_bind_int(st, 1, t.id);
 		ov_sql_bind_int(st, 2, t.next_seq++);
-		ov_sql_bind_day(st, 3, e->date);
+		ov_sql_bind_daynum(st, 3, e->date);
 		ov_sql_bind_str(st, 4, ov_event_kind_code(e->kind));
 		ov_sql_bind_str(st, 5, e->author);
 		ov_sql_bind_str(st, 6, e->text);
