@@ -106,12 +106,10 @@ static const char *const migrations[] = {
 	"  plan TEXT REFERENCES plans(id),\n"
 	"  finding TEXT,\n"
 	"  response TEXT,\n" PROV ");\n"
-		/* Filters of the register query that an index can answer; the
-	 * force one also gives a force's register in report, ref order. */
-	"CREATE INDEX recommendations_report ON recommendations(report, ref,\n"
-	"  due);\n"
-	"CREATE INDEX recommendations_force ON recommendations(force, report,\n"
-	"  ref, due);\n"
+	/* The register's report and force filters; the force one also
+	 * gives a load of one force its recs in ref order without a sort. */
+	"CREATE INDEX recommendations_report ON recommendations(report);\n"
+	"CREATE INDEX recommendations_force ON recommendations(force, ref);\n"
 	"CREATE TABLE bullets (\n"
 	"  rec INTEGER NOT NULL REFERENCES recommendations(id)\n"
 	"    ON DELETE CASCADE,\n"

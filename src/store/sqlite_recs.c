@@ -1,11 +1,11 @@
 /*
  * The register as at a date.  SQL picks the candidates, the recs passing
  * the filters that do not depend on the fold (due, report, area, force),
- * in report, ref order over an index.  Each candidate's timeline up to the
- * date is one range read of the events table (clustered on rec, seq) and
- * is folded by ov_rec_fold (core/fold.h), so the fold has one
- * implementation; the filters on the folded state (status, RAG, owner,
- * overdue, closed since) are applied to its result.
+ * in id order.  Each candidate's timeline up to the date is one range read
+ * of the events table (clustered on rec, seq) and is folded by
+ * ov_rec_fold (core/fold.h), so the fold has one implementation; the
+ * filters on the folded state (status, RAG, owner, overdue, closed since)
+ * are applied to its result.  The rows are then sorted by report, ref.
  *
  * When a filter needs the status (overdue, status, closed since), the
  * status of every rec is found first from the status events alone (the
@@ -22,10 +22,9 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Candidates, in the register's order (recommendations_report), with
- * what a row shows.  With a status filter, ov_status_passes() (defined
- * for the query, below) drops the recs whose status does not pass before
- * their table rows are read: it looks only at columns of the index. */
+/* Candidates with what a row shows.  With a status filter,
+ * ov_status_passes() (defined for the query, below) drops the recs whose
+ * status does not pass before the report is joined. */
 static const char *const q_cands =
 	"SELECT r.id, r.ref, r.report, p.title, r.force, r.area, r.subject,"
 	" r.timescale, r.text, r.kind, r.addressee, r.due,"
