@@ -19,9 +19,13 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
+struct level;
+
 typedef struct scan {
 	const char *p, *end;
 	ov_buf tmp; /* the decoded string, when it had escapes or needs a NUL */
+	struct level *level; /* scratch for arrays, one per depth */
+	size_t depth, n_levels;
 } scan;
 
 static void ws(scan *s)
@@ -281,63 +285,92 @@ static bool boolean(scan *s, bool *out)
 
 static bool object(scan *s, const ov_json_shape *sh, char *elem);
 
-/* Appends one element to a growing array and counts it at once, so a
- * partly filled element is still released with the dataset. */
-static char *append(void **arr, size_t *n, size_t *cap, size_t sz)
-{
-	char *elem;
+/* Scratch for the elements of one array being read. */
+typedef struct level {
+	char *data;
+	size_t len, cap;
+} level;
 
-	ov_grow(arr, sz, cap, *n + 1);
-	elem = (char *)*arr + *n * sz;
-	memset(elem, 0, sz);
-	(*n)++;
-	return elem;
+/* Reads one element into e (zeroed), for array(). */
+typedef bool (*read_elem)(scan *s, const ov_json_shape *sh, char *e);
+
+static bool obj_elem(scan *s, const ov_json_shape *sh, char *e)
+{
+	if (sh->init)
+		sh->init(e);
+	return object(s, sh, e);
 }
 
-/* Trims an array to its length, as the jansson path allocates it. */
-static void trim(void **arr, size_t n, size_t sz)
+static bool str_elem(scan *s, const ov_json_shape *sh, char *e)
 {
-	if (n)
-		*arr = ov_xrealloc(*arr, n * sz);
+	(void)sh;
+	return string_dup(s, (char **)(void *)e);
+}
+
+/* The elements of an array into s->level[d], each counted before it is
+ * filled so that a partly filled one is handed over too. */
+static bool elements(scan *s, size_t d, size_t sz, read_elem rd,
+		     const ov_json_shape *sh)
+{
+	if (!lit(s, '['))
+		return false;
+	if (lit(s, ']'))
+		return true;
+	do {
+		level *l = &s->level[d];
+		char *e;
+
+		ov_grow((void **)&l->data, 1, &l->cap, l->len + sz);
+		e = l->data + l->len;
+		l->len += sz;
+		memset(e, 0, sz);
+		if (!rd(s, sh, e))
+			return false;
+	} while (lit(s, ','));
+	return lit(s, ']');
+}
+
+/* An array of n elements of sz bytes into *arr.  The elements collect in
+ * a scratch buffer for the depth (reused from one array to the next) and
+ * move to one allocation of the exact size at the end, also when reading
+ * stops halfway, so that the dataset owns whatever was filled. */
+static bool array(scan *s, size_t sz, read_elem rd, const ov_json_shape *sh,
+		  void **arr, size_t *n)
+{
+	size_t d = s->depth;
+	level *l;
+	bool ok;
+
+	if (d == s->n_levels) {
+		s->level = ov_xrealloc(s->level, (d + 1) * sizeof *s->level);
+		s->level[d] = (level){NULL, 0, 0};
+		s->n_levels++;
+	}
+	s->level[d].len = 0;
+	s->depth++;
+	ok = elements(s, d, sz, rd, sh);
+	s->depth--;
+	l = &s->level[d];
+	*n = l->len / sz;
+	if (*n && d == 0) {
+		/* A top-level table is read once: hand the buffer over. */
+		*arr = ov_xrealloc(l->data, l->len);
+		*l = (level){NULL, 0, 0};
+	} else if (*n) {
+		*arr = ov_xmalloc(l->len);
+		memcpy(*arr, l->data, l->len);
+	}
+	return ok;
 }
 
 static bool strv(scan *s, char ***arr, size_t *n)
 {
-	size_t cap = 0;
-
-	if (!lit(s, '['))
-		return false;
-	if (lit(s, ']'))
-		return true;
-	do {
-		char **e = (char **)(void *)append((void **)arr, n, &cap,
-						    sizeof **arr);
-
-		if (!string_dup(s, e))
-			return false;
-	} while (lit(s, ','));
-	trim((void **)arr, *n, sizeof **arr);
-	return lit(s, ']');
+	return array(s, sizeof **arr, str_elem, NULL, (void **)arr, n);
 }
 
 static bool objv(scan *s, const ov_json_shape *sh, void **arr, size_t *n)
 {
-	size_t cap = 0;
-
-	if (!lit(s, '['))
-		return false;
-	if (lit(s, ']'))
-		return true;
-	do {
-		char *e = append(arr, n, &cap, sh->size);
-
-		if (sh->init)
-			sh->init(e);
-		if (!object(s, sh, e))
-			return false;
-	} while (lit(s, ','));
-	trim(arr, *n, sh->size);
-	return lit(s, ']');
+	return array(s, sh->size, obj_elem, sh, arr, n);
 }
 
 static bool date(scan *s, const ov_json_field *f, void *m)
@@ -472,7 +505,7 @@ static bool member(scan *s, ov_dataset *ds, uint32_t *seen)
 
 bool ov_json_fast_read(const char *buf, size_t len, ov_dataset *ds)
 {
-	scan s = {buf, buf + len, OV_BUF_INIT};
+	scan s = {buf, buf + len, OV_BUF_INIT, NULL, 0, 0};
 	uint32_t seen = 0;
 	bool ok = false;
 
@@ -490,5 +523,8 @@ bool ov_json_fast_read(const char *buf, size_t len, ov_dataset *ds)
 	ok = (seen & 1) && s.p == s.end;
 out:
 	ov_buf_release(&s.tmp);
+	for (size_t i = 0; i < s.n_levels; i++)
+		free(s.level[i].data);
+	free(s.level);
 	return ok;
 }
