@@ -1,8 +1,11 @@
 /*
- * Reading "oversight/1" documents: jansson parses the text, then one walk
- * checks the shape against the tables in json_shape.c and fills a dataset
- * in document order, then core/validate.c checks the meaning.  Every
- * problem is reported, each as "FILE: $.path: what was expected".
+ * Reading "oversight/1" documents.  json_fast.c first tries to fill the
+ * dataset straight from the text; it takes only well-formed documents of
+ * the expected shape.  Anything else is read here: jansson parses the
+ * text, then one walk checks the shape against the tables in json_shape.c
+ * and fills a dataset in document order.  Either way core/validate.c then
+ * checks the meaning.  Every problem is reported, each as
+ * "FILE: $.path: what was expected".
  */
 #include "io/json.h"
 
