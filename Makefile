@@ -6,7 +6,7 @@ ASAN    ?= build-asan
 DEMO_DB ?= demo.db
 MESON_OPTS = --buildtype=debugoptimized -Dwerror=true
 
-.PHONY: all deps build asan check run bench clean format
+.PHONY: all deps build asan check run bench clean format fuzz
 
 all: build
 
@@ -43,6 +43,10 @@ run: build
 
 bench: build
 	@sh bench/run.sh
+
+# libFuzzer targets (clang); run them with sh fuzz/run.sh [SECONDS].
+fuzz: deps
+	@sh fuzz/build.sh
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
