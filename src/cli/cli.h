@@ -25,4 +25,10 @@ typedef struct ov_cli_cmd {
 	const char *summary; /* one line for `oversight --help` */
 } ov_cli_cmd;
 
+/* The subcommands, one file each (cli/cmd_NAME.c), listed in main.c's
+ * table.  ov_cmd_paper lives in cli/cmd_paper.c (the paper module). */
+ov_cli_fn ov_cmd_init, ov_cmd_import, ov_cmd_export, ov_cmd_recs, ov_cmd_rec,
+	ov_cmd_reports, ov_cmd_grades, ov_cmd_activities, ov_cmd_meetings,
+	ov_cmd_summary, ov_cmd_paper;
+
 #endif

@@ -9,6 +9,17 @@
 #include "cli/cli.h"
 
 static const ov_cli_cmd commands[] = {
+	{"init", ov_cmd_init, "create the database"},
+	{"import", ov_cmd_import, "add a dataset from an oversight/1 JSON file"},
+	{"export", ov_cmd_export, "write the register as JSON, CSV or XLSX"},
+	{"recs", ov_cmd_recs, "list recommendations as at a date, filtered"},
+	{"rec", ov_cmd_rec, "show one recommendation or record an event"},
+	{"reports", ov_cmd_reports, "list inspection reports"},
+	{"grades", ov_cmd_grades, "print a PEEL table with carry-forward"},
+	{"activities", ov_cmd_activities, "list inspection activities"},
+	{"meetings", ov_cmd_meetings, "list committee meetings"},
+	{"summary", ov_cmd_summary, "summarise the register as at a date"},
+	{"paper", ov_cmd_paper, "write the committee paper for a meeting"},
 	{NULL, NULL, NULL},
 };
 

@@ -306,10 +306,13 @@ static void sec_activities(ctx *c)
 			cur_m = mo;
 		}
 		days = ov_day_range(a->from, a->to);
-		line = ov_xasprintf("%s %s%s%s", days,
+		/* The seed writes places both ways ("visit WV", "observation
+		 * (BE)"); brackets always read unambiguously. */
+		line = ov_xasprintf("%s %s%s%s%s", days,
 				    a->subject ? a->subject : "",
-				    a->place ? " " : "",
-				    a->place ? a->place : "");
+				    a->place ? " (" : "",
+				    a->place ? a->place : "",
+				    a->place ? ")" : "");
 		ov_list_add(list, line);
 		free(days);
 		free(line);

@@ -59,19 +59,19 @@ reducing delays within the High tech crime unit
 reducing delays within CPS for charging decisions
 identifying, disrupting and prosecuting perpetrators of CSE
 five recommendations closed by HMICFRS
-2nd NPU Insight visit WV
+2nd NPU Insight visit (WV)
 4th Design authority observation
 9th & 10th Crime and Grievance File review
 26th Informal interview Head of PPU
 27th Mission Support Insight Visit
 13th – 17th Counter Corruption Unit Insight visit
 3rd – 21st CDI audit
-4th Local Tactical Delivery Board observation
+4th Local Tactical Delivery Board observation (BE)
 6th Force Contact Insight visit
 17th Stop and Search insight
 19th Force Leadership and Strategic Tasking & Coordination observation
-21st Control room insight
-24th NPU insight visit
+21st Control room insight (Lloyd House & Bournville Lane)
+24th NPU insight visit (CV)
 27th Use of Force insight
 27th POD insight visit
 None received

@@ -288,7 +288,7 @@ int main(void)
 	has(sep, "PEEL: Police effectiveness 2017: one recommendation closed by HMICFRS");
 	has(sep, "- Mapping organised crime groups (PEEL-R1) \u2013 closed by HMICFRS, 14th August 2018");
 	lacks(sep, "Referrals to the IOPC");
-	has(sep, "### July\n\n- 2nd NPU Insight visit WV\n- 9th & 10th Crime and Grievance File review\n");
+	has(sep, "### July\n\n- 2nd NPU Insight visit (WV)\n- 9th & 10th Crime and Grievance File review\n");
 	has(sep, "### August\n\n- 13th \u2013 17th Counter Corruption Unit Insight visit\n");
 	lacks(sep, "Spring visit");
 	lacks(sep, "Autumn visit");

@@ -1,0 +1,138 @@
+/* oversight grades: a PEEL table with carry-forward (core/peel.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/opts.h"
+#include "cli/table.h"
+#include "core/peel.h"
+#include "util/mem.h"
+
+static const char usage[] =
+	"usage: oversight [--db PATH] grades [--assessment ID] [--force CODE]\n"
+	"                                    [--as-at D]\n\n"
+	"Print a PEEL assessment's table: each question with its grade, or\n"
+	"the grade carried forward from the last assessment that inspected\n"
+	"it, or when it is to be inspected.  Without --assessment, the\n"
+	"force's latest assessment dated on or before --as-at (default\n"
+	"today); --force is needed when the register holds several forces.\n";
+
+/* What a cell says: "Good", "Good (carried from PEEL 2017)", "To be
+ * inspected in November"...  A fresh string. */
+static char *grade_text(const ov_assessment *a, const ov_peel_cell *c)
+{
+	int y, m, d;
+
+	if (c->grade == OV_GRADE_NONE)
+		return ov_xstrdup("Not known");
+	if (c->grade == OV_GRADE_TBI) {
+		if (c->inspect.prec < OV_PREC_MONTH)
+			return ov_xstrdup(ov_grade_label(c->grade));
+		ov_date_to_ymd(c->inspect.day, &y, &m, &d);
+		return ov_xasprintf("%s in %s", ov_grade_label(c->grade),
+				    ov_month_name(m));
+	}
+	if (c->from && c->from != a)
+		return ov_xasprintf("%s (carried from %s)",
+				    ov_grade_label(c->grade),
+				    c->from->label ? c->from->label
+						   : c->from->id);
+	return ov_xstrdup(ov_grade_label(c->grade));
+}
+
+static void print(const ov_dataset *ds, const ov_assessment *a)
+{
+	static const char *const head[] = {"No.", "Pillar", "Question",
+					   "Grade"};
+	ov_peel_cell *cells = ov_xcalloc(a->n_questions + 1, sizeof *cells);
+	ov_table *t = ov_table_new(4, head);
+	const char *last_pillar = NULL;
+	char day[11];
+	bool flagged = false;
+
+	ov_peel_table(ds, a, cells);
+	/* Whole words matter more here than one line per question. */
+	ov_table_wrap(t, 2);
+	ov_table_wrap(t, 3);
+	for (size_t i = 0; i < a->n_questions; i++) {
+		const ov_question *q = &a->questions[i];
+		char *num = ov_xasprintf("%d", q->number);
+		char *text = ov_xasprintf("%s%s", q->text ? q->text : "",
+					  q->flagged ? "*" : "");
+		char *grade = grade_text(a, &cells[i]);
+		/* The pillar once per group, as the paper prints it. */
+		bool same = last_pillar && q->pillar &&
+			    strcmp(last_pillar, q->pillar) == 0;
+		const char *row[4] = {num, same ? "" : q->pillar, text, grade};
+
+		ov_table_add(t, row);
+		last_pillar = q->pillar;
+		flagged |= q->flagged;
+		free(num);
+		free(text);
+		free(grade);
+	}
+	ov_date_format(a->date, day);
+	printf("PEEL: %s (%s, %s, assessment %s)\n\n",
+	       a->label ? a->label : a->id, a->force, day, a->id);
+	ov_table_print(t, stdout, 80);
+	if (flagged && a->flag_note)
+		printf("\n* %s\n", a->flag_note);
+	ov_table_free(t);
+	free(cells);
+}
+
+int ov_cmd_grades(ov_cli *cli, int argc, char **argv)
+{
+	const char *id = NULL, *force_s = NULL, *as_at_s = NULL, *force;
+	const ov_opt spec[] = {
+		{"assessment", 0, true, &id, NULL},
+		{"force", 0, true, &force_s, NULL},
+		{"as-at", 0, true, &as_at_s, NULL},
+		{0},
+	};
+	const ov_assessment *a;
+	ov_dataset *ds = NULL;
+	ov_store *s = NULL;
+	ov_day as_at;
+	size_t npos;
+	int rc;
+
+	rc = ov_cli_parse("grades", usage, argc, argv, spec, NULL, 0, &npos);
+	if (rc >= 0)
+		return rc;
+	if (ov_cli_date("grades", "as-at", as_at_s, ov_date_today(), &as_at))
+		return OV_EXIT_USAGE;
+	rc = ov_cli_open(cli, "grades", &s);
+	if (rc == OV_EXIT_OK)
+		rc = ov_cli_load(s, "grades", &ds);
+	if (rc != OV_EXIT_OK)
+		goto out;
+	rc = OV_EXIT_USAGE;
+	if (id) {
+		a = ov_dataset_find_assessment(ds, id);
+		if (!a) {
+			ov_cli_err("grades", "--assessment: no assessment '%s'",
+				   id);
+			goto out;
+		}
+	} else {
+		if (ov_cli_force("grades", ds, force_s, &force) != 0)
+			goto out;
+		a = ov_peel_current(ds, force, as_at);
+		if (!a) {
+			char day[11];
+
+			ov_date_format(as_at, day);
+			ov_cli_err("grades", "no PEEL assessment of %s on or "
+				   "before %s", force, day);
+			rc = OV_EXIT_RUNTIME;
+			goto out;
+		}
+	}
+	print(ds, a);
+	rc = OV_EXIT_OK;
+out:
+	ov_dataset_free(ds);
+	ov_store_close(s);
+	return rc;
+}

@@ -1,0 +1,38 @@
+#ifndef OV_CLI_TABLE_H
+#define OV_CLI_TABLE_H
+/*
+ * Plain-text tables for the terminal: columns separated by two spaces,
+ * a header row and a rule, every line at most `width` display columns.
+ * Widths are counted in UTF-8 code points (one column each; combining
+ * marks and wide characters are not special-cased).  When the natural
+ * widths do not fit, the columns marked flexible are narrowed (widest
+ * first) and their cells cut with an ellipsis "…" on a character boundary,
+ * or wrapped onto continuation lines for columns marked to wrap.
+ */
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct ov_table ov_table;
+
+/* A table with ncols columns titled headers[0..ncols-1] (copied). */
+ov_table *ov_table_new(size_t ncols, const char *const *headers);
+/* Allow column col to be narrowed to fit. */
+void ov_table_flex(ov_table *t, size_t col);
+/* Allow column col to be narrowed, wrapping its cells onto further lines
+ * at spaces (cutting a word only when it is wider than the column). */
+void ov_table_wrap(ov_table *t, size_t col);
+/* Add a row of ncols cells (copied; NULL prints as empty).  Newlines and
+ * tabs in a cell print as spaces. */
+void ov_table_add(ov_table *t, const char *const *cells);
+size_t ov_table_rows(const ov_table *t);
+/* Print to f within width columns (the last column is not padded). */
+void ov_table_print(const ov_table *t, FILE *f, size_t width);
+void ov_table_free(ov_table *t);
+
+/* Display width of UTF-8 s: code points, not counting continuation bytes. */
+size_t ov_utf8_width(const char *s);
+/* s cut to at most width columns, ending in "…" when it was cut (width 0:
+ * ""); a fresh string. */
+char *ov_utf8_truncate(const char *s, size_t width);
+
+#endif

@@ -1,0 +1,99 @@
+#!/bin/sh
+# oversight import / export: round trip, bad documents change nothing,
+# whole-or-nothing output files.
+. "$OV_SRCDIR/tests/cli/lib.sh"
+
+run --db a.db init
+run --db a.db import "$FIXTURE"
+is_rc 0 "import of the fixture succeeds"
+has "$WORK/out" "4 recommendations" "import summarises what it added"
+hasnt "$WORK/err" "importing:" "no progress when stderr is not a terminal"
+
+run --db a.db export -o a1.json
+is_rc 0 "export -o succeeds"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["format"]=="oversight/1" and len(d["recommendations"])==4 else 1)' a1.json
+ok $? "the export is an oversight/1 document with the four recommendations"
+run --db a.db export
+same "$WORK/out" a1.json "export to stdout gives the same bytes as -o"
+
+run --db b.db init
+run --db b.db import a1.json
+is_rc 0 "the export imports into a second database"
+run --db b.db export -o b1.json
+same a1.json b1.json "export, import, export is byte-identical"
+
+run --db a.db import a1.json
+is_rc 2 "importing the same ids again is a conflict (exit 2)"
+has "$WORK/err" "^oversight import: " "the conflict is reported"
+run --db a.db export -o a2.json
+same a1.json a2.json "a conflicting import leaves the database unchanged"
+run --db a.db import --replace a1.json
+is_rc 0 "import --replace of the same document succeeds"
+run --db a.db export -o a3.json
+same a1.json a3.json "and gives the same register"
+
+# Bad documents: each is refused with exit 2, every problem on stderr, and
+# neither an empty nor a loaded database changes (--replace included).
+mk() { # mk NAME PYTHON-EXPRESSION-ON-d
+	python3 - "$FIXTURE" "$1" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[2], "w"), indent=1, ensure_ascii=False)
+PY
+}
+printf 'this is not JSON\n' >bad-notjson.json
+head -c 700 "$FIXTURE" >bad-truncated.json
+mk bad-type.json 'd["recommendations"][0]["bullets"] = 5'
+mk bad-unknown-id.json 'd["recommendations"][1]["report"] = "no-such-report"'
+mk bad-duplicate.json 'd["recommendations"].append(dict(d["recommendations"][2]))'
+mk bad-date.json 'd["recommendations"][1]["timeline"][3]["date"] = "2018-02-30"'
+mk bad-close-nodate.json 'del d["recommendations"][0]["timeline"][3]["date"]'
+mk bad-close-nobasis.json 'del d["recommendations"][0]["timeline"][3]["basis"]'
+
+run --db empty.db init
+dump empty.db empty-before.sql
+dump a.db a-before.sql
+for f in bad-notjson bad-truncated bad-type bad-unknown-id bad-duplicate \
+	bad-date bad-close-nodate bad-close-nobasis; do
+	run --db empty.db import "$f.json"
+	is_rc 2 "$f: import exits 2"
+	has "$WORK/err" "^oversight import: .*$f\.json" \
+		"$f: the message names the file"
+	dump empty.db empty-after.sql
+	same empty-before.sql empty-after.sql "$f: empty database unchanged"
+	run --db a.db import --replace "$f.json"
+	is_rc 2 "$f: import --replace exits 2"
+	dump a.db a-after.sql
+	same a-before.sql a-after.sql "$f: loaded database unchanged"
+done
+run --db empty.db import bad-date.json
+has "$WORK/err" "timeline\[3\]\.date" "a bad date is reported with its JSON path"
+run --db empty.db import bad-close-nobasis.json
+has "$WORK/err" "basis" "a closure without basis is reported as such"
+run --db empty.db import no-such-file.json
+is_rc 2 "a missing input file exits 2"
+
+run --db a.db export -o missing-dir/out.json
+[ "$RC" -eq 1 ] || [ "$RC" -eq 2 ]
+ok $? "export into a missing directory fails (exit $RC)"
+has "$WORK/err" "^oversight export: .*missing-dir" "the failure names the path"
+[ -z "$(ls -A missing-dir 2>/dev/null)" ] && [ ! -e missing-dir/out.json ]
+ok $? "and leaves no file"
+
+run --db a.db export --format csv --as-at 2018-09-27 -o recs.csv
+is_rc 0 "export --format csv succeeds"
+has recs.csv "^ref," "the CSV has a header record"
+[ "$(grep -c 'TST\|PL-2016\|SG-2017' recs.csv)" -ge 4 ]
+ok $? "the CSV has the recommendations"
+run --db a.db export --format xlsx
+is_rc 2 "export --format xlsx without -o exits 2"
+run --db a.db export --format xlsx -o tracker.xlsx --as-at 2018-09-27
+is_rc 0 "export --format xlsx -o succeeds"
+python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if "xl/workbook.xml" in z.namelist() else 1)' tracker.xlsx
+ok $? "the workbook is an XLSX file"
+ls | grep -q '\.tmp-'
+[ $? -ne 0 ]
+ok $? "no temporary files are left behind"
+
+done_testing

@@ -1,0 +1,90 @@
+# Shared helpers for the command-line tests (POSIX sh).  Each test script
+# sources this, runs $OV_BIN in a fresh temporary directory and prints TAP.
+set -u
+: "${OV_BIN:?OV_BIN must name the oversight binary}"
+: "${OV_SRCDIR:?OV_SRCDIR must name the source tree}"
+
+FIXTURE="$OV_SRCDIR/tests/cli/fixtures/small.json"
+TAP_N=0
+TAP_FAILED=0
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+# No stray database from the environment.
+unset OVERSIGHT_DB
+
+# ok COND_STATUS DESCRIPTION: one assertion from a status (0 = pass).
+ok() {
+	TAP_N=$((TAP_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $TAP_N - $2"
+	else
+		TAP_FAILED=$((TAP_FAILED + 1))
+		echo "not ok $TAP_N - $2"
+		if [ -s "$WORK/err" ]; then
+			sed 's/^/#   stderr: /' "$WORK/err" | head -20
+		fi
+	fi
+}
+
+skip() {
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N # skip $1"
+}
+
+# run ARGS...: run the binary; sets RC, stdout in $WORK/out, stderr in
+# $WORK/err.
+run() {
+	"$OV_BIN" "$@" >"$WORK/out" 2>"$WORK/err"
+	RC=$?
+}
+
+# is_rc WANT DESCRIPTION: the last run exited with WANT.
+is_rc() {
+	[ "$RC" -eq "$1" ]
+	s=$?
+	[ $s -eq 0 ] || echo "#   exit status $RC, wanted $1"
+	ok $s "$2"
+}
+
+# has FILE REGEX DESCRIPTION: FILE has a line matching the extended regex.
+has() {
+	grep -Eq -- "$2" "$1"
+	ok $? "$3"
+}
+
+# hasnt FILE REGEX DESCRIPTION
+hasnt() {
+	! grep -Eq -- "$2" "$1"
+	ok $? "$3"
+}
+
+# same FILE1 FILE2 DESCRIPTION: byte-identical.
+same() {
+	cmp -s "$1" "$2"
+	s=$?
+	[ $s -eq 0 ] || diff "$1" "$2" | head -20 | sed 's/^/#   /'
+	ok $s "$3"
+}
+
+# width_ok FILE DESCRIPTION: no line wider than 80 characters (UTF-8).
+width_ok() {
+	python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+wide = [l for l in lines if len(l) > 80]
+for l in wide: print("#   %d: %s" % (len(l), l))
+sys.exit(1 if wide else 0)' "$1"
+	ok $? "$2"
+}
+
+# dump DB FILE: the database's content, for before/after comparisons.
+dump() {
+	sqlite3 "$1" .dump >"$2"
+}
+
+done_testing() {
+	echo "1..$TAP_N"
+	[ "$TAP_FAILED" -eq 0 ]
+	exit $?
+}
