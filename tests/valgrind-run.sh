@@ -4,7 +4,7 @@
 # and Python test drivers run as they are (their interpreters' own leaks are
 # not ours); the oversight binary they start is wrapped via OV_BIN instead.
 case "$1" in
-*/sh | */bash | */dash | */python3*) exec "$@" ;;
+*/sh | */bash | */dash | *.sh | */python3* | *.py) exec "$@" ;;
 esac
 exec valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
