@@ -510,23 +510,15 @@ static int finish(reader *r, ov_dataset *ds, ov_dataset **out)
 	return 0;
 }
 
-/* The fast path first (json_fast.c); a document it does not take is read
- * again through jansson, which reports its problems.  own, when not NULL,
- * is buf and is freed as soon as the text is no longer needed. */
-static int read_text(const char *name, const char *buf, size_t len,
-		     char *own, ov_dataset **out, ov_diag *d)
+/* The jansson path: parse, walk the shape (reporting every problem), then
+ * validate.  own, when not NULL, is buf, freed once jansson has its tree. */
+static int read_jansson(const char *name, const char *buf, size_t len,
+			char *own, ov_dataset **out, ov_diag *d)
 {
 	reader r = {name, d, OV_BUF_INIT, 0};
-	ov_dataset *ds = ov_dataset_new();
-	json_t *root;
+	json_t *root = parse(name, buf, len, d);
+	ov_dataset *ds;
 
-	if (ov_json_fast_read(buf, len, ds)) {
-		free(own);
-		return finish(&r, ds, out);
-	}
-	ov_dataset_free(ds);
-	root = parse(name, buf, len, d);
-	/* The text is not needed once jansson has its tree. */
 	free(own);
 	if (!root)
 		return -1;
@@ -534,6 +526,29 @@ static int read_text(const char *name, const char *buf, size_t len,
 	read_document(&r, root, ds);
 	json_decref(root);
 	return finish(&r, ds, out);
+}
+
+int ov_json_read_slow(const char *name, const char *buf, size_t len,
+		      ov_dataset **out, ov_diag *d)
+{
+	*out = NULL;
+	return read_jansson(name, buf, len, NULL, out, d);
+}
+
+/* The fast path first (json_fast.c); a document it does not take is read
+ * again through jansson, which reports its problems. */
+static int read_text(const char *name, const char *buf, size_t len,
+		     char *own, ov_dataset **out, ov_diag *d)
+{
+	reader r = {name, d, OV_BUF_INIT, 0};
+	ov_dataset *ds = ov_dataset_new();
+
+	if (ov_json_fast_read(buf, len, ds)) {
+		free(own);
+		return finish(&r, ds, out);
+	}
+	ov_dataset_free(ds);
+	return read_jansson(name, buf, len, own, out, d);
 }
 
 int ov_json_read_buf(const char *name, const char *buf, size_t len,

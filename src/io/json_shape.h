@@ -76,4 +76,10 @@ const ov_json_field *ov_json_field_find(const ov_json_shape *sh,
 struct ov_dataset;
 bool ov_json_fast_read(const char *buf, size_t len, struct ov_dataset *ds);
 
+/* ov_json_read_buf() without the fast path: jansson alone.  For the
+ * differential fuzz target and tests, which check both paths agree. */
+struct ov_diag;
+int ov_json_read_slow(const char *name, const char *buf, size_t len,
+		      struct ov_dataset **out, struct ov_diag *d);
+
 #endif
