@@ -6,7 +6,7 @@ ASAN    ?= build-asan
 DEMO_DB ?= demo.db
 MESON_OPTS = --buildtype=debugoptimized -Dwerror=true
 
-.PHONY: all deps build asan check run bench clean format
+.PHONY: all deps build asan check run bench clean format fuzz
 
 all: build
 
@@ -22,15 +22,20 @@ asan: deps
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C $(ASAN)
 
-# Runs the suite on the plain build and again under ASan + UBSan, then prints
-# one closing line "N passed, N failed" counted over every TAP assertion.
+# Runs the suite three times: on the plain build, under ASan + UBSan, and
+# under valgrind; then prints one closing line "N passed, N failed" counted
+# over every TAP assertion of the three runs.
 check: build asan
 	@rc=0; \
 	meson test -C $(BUILD) --print-errorlogs -q || rc=1; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	meson test -C $(ASAN) --print-errorlogs -q || rc=1; \
-	python3 scripts/test-summary.py $(BUILD) $(ASAN) || rc=1; \
+	meson test -C $(BUILD) --setup valgrind --print-errorlogs -q \
+		--num-processes 2 || rc=1; \
+	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json \
+		$(ASAN)/meson-logs/testlog.json \
+		$(BUILD)/meson-logs/testlog-valgrind.json || rc=1; \
 	exit $$rc
 
 # Until the web application exists, the main job is the register itself:
@@ -44,8 +49,12 @@ run: build
 bench: build
 	@sh bench/run.sh
 
+# libFuzzer targets (clang); run them with sh fuzz/run.sh [SECONDS].
+fuzz: deps
+	@sh fuzz/build.sh
+
 format:
 	@clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN)
+	rm -rf $(BUILD) $(ASAN) build-fuzz

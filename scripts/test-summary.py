@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Count TAP assertions across meson test logs and print the closing line.
 
-Usage: test-summary.py BUILDDIR...   Reads BUILDDIR/meson-logs/testlog.json.
+Usage: test-summary.py LOG...   Each LOG is a meson testlog*.json.
 A test program that crashed or exited non-zero without a failing assertion
 still counts as one failure, so a crash is never hidden.
 Exit status 1 when anything failed.
@@ -13,7 +13,7 @@ import sys
 passed = failed = skipped = 0
 for d in sys.argv[1:]:
     try:
-        f = open(f"{d}/meson-logs/testlog.json", encoding="utf-8")
+        f = open(d, encoding="utf-8")
     except OSError as e:
         print(f"test-summary: {e}", file=sys.stderr)
         failed += 1

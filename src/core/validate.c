@@ -34,17 +34,39 @@ typedef struct vctx {
 	id_index forces, people, boards, plans, assessments, reports;
 } vctx;
 
+/* Where a value sits: the root ("$", or a caller's name for one event),
+ * then ".NAME[I]" for each array element on the way.  It lives on the
+ * stack and is spelt out only when a problem is reported, so a clean
+ * dataset costs no string work. */
+typedef struct vpath {
+	const struct vpath *up; /* NULL at the root */
+	const char *name;
+	size_t i;
+} vpath;
+
+static const vpath root = {NULL, "$", 0};
+
+static void path_put(ov_buf *b, const vpath *p)
+{
+	if (!p->up) {
+		ov_buf_puts(b, p->name);
+		return;
+	}
+	path_put(b, p->up);
+	ov_buf_printf(b, ".%s[%zu]", p->name, p->i);
+}
+
 /* Appends "PATH[.FIELD]: message". */
-static void problem(vctx *c, const char *path, const char *field,
+static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static void problem(vctx *c, const char *path, const char *field,
+static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...)
 {
 	ov_buf b = OV_BUF_INIT;
 	va_list ap;
 
-	ov_buf_puts(&b, path);
+	path_put(&b, path);
 	if (field) {
 		ov_buf_putc(&b, '.');
 		ov_buf_puts(&b, field);
@@ -86,14 +108,14 @@ bool ov_valid_id(const char *s)
 
 /* ---- field checks ------------------------------------------------------ */
 
-static void check_len(vctx *c, const char *path, const char *field,
+static void check_len(vctx *c, const vpath *path, const char *field,
 		      const char *s, size_t max)
 {
 	if (s && strnlen(s, max + 1) > max)
 		problem(c, path, field, "longer than %zu bytes", max);
 }
 
-static void check_line(vctx *c, const char *path, const char *field,
+static void check_line(vctx *c, const vpath *path, const char *field,
 		       const char *s, bool required)
 {
 	if (required && !given(s))
@@ -102,7 +124,7 @@ static void check_line(vctx *c, const char *path, const char *field,
 		check_len(c, path, field, s, OV_MAX_LINE);
 }
 
-static void check_text(vctx *c, const char *path, const char *field,
+static void check_text(vctx *c, const vpath *path, const char *field,
 		       const char *s, bool required)
 {
 	if (required && !given(s))
@@ -112,7 +134,7 @@ static void check_text(vctx *c, const char *path, const char *field,
 }
 
 /* An id field: optional ids may be NULL, but never malformed. */
-static bool check_id(vctx *c, const char *path, const char *field,
+static bool check_id(vctx *c, const vpath *path, const char *field,
 		     const char *s, bool required)
 {
 	if (!s) {
@@ -130,7 +152,7 @@ static bool check_id(vctx *c, const char *path, const char *field,
 	return true;
 }
 
-static void check_day(vctx *c, const char *path, const char *field,
+static void check_day(vctx *c, const vpath *path, const char *field,
 		      ov_day day, bool required)
 {
 	int y, m, dd;
@@ -146,14 +168,14 @@ static void check_day(vctx *c, const char *path, const char *field,
 			OV_YEAR_MIN, OV_YEAR_MAX);
 }
 
-static void check_count(vctx *c, const char *path, const char *field,
+static void check_count(vctx *c, const vpath *path, const char *field,
 			size_t n, size_t max, const char *what)
 {
 	if (n > max)
 		problem(c, path, field, "more than %zu %s (%zu)", max, what, n);
 }
 
-static void check_prov(vctx *c, const char *path, const ov_prov *p)
+static void check_prov(vctx *c, const vpath *path, const ov_prov *p)
 {
 	check_text(c, path, "note", p->note, false);
 }
@@ -197,16 +219,14 @@ static void index_dups(vctx *c, const id_index *ix, const char *array,
 	size_t first = 0;
 
 	for (size_t k = 1; k < ix->n; k++) {
-		char *p;
+		vpath at = {&root, array, ix->e[k].i};
 
 		if (strcmp(ix->e[first].id, ix->e[k].id) != 0) {
 			first = k;
 			continue;
 		}
-		p = ov_xasprintf("$.%s[%zu]", array, ix->e[k].i);
-		problem(c, p, field, "duplicate %s '%s' (first at $.%s[%zu])",
+		problem(c, &at, field, "duplicate %s '%s' (first at $.%s[%zu])",
 			field, ix->e[k].id, array, ix->e[first].i);
-		free(p);
 	}
 }
 
@@ -218,7 +238,7 @@ static const id_ent *index_find(const id_index *ix, const char *id)
 }
 
 /* A link: optional unless required; when given it must name an entity. */
-static void check_link(vctx *c, const char *path, const char *field,
+static void check_link(vctx *c, const vpath *path, const char *field,
 		       const char *id, const id_index *ix, const char *what,
 		       bool required)
 {
@@ -231,11 +251,6 @@ static void check_link(vctx *c, const char *path, const char *field,
 		problem(c, path, field, "no %s '%.*s'", what, OV_MAX_ID, id);
 }
 
-/* Paths for array elements: "$.NAME[I]" or "PARENT.NAME[I]". */
-static char *elem_path(const char *parent, const char *name, size_t i)
-{
-	return ov_xasprintf("%s.%s[%zu]", parent, name, i);
-}
 
 /* ---- entities ------------------------------------------------------------ */
 
@@ -243,12 +258,11 @@ static void check_forces(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_forces; i++) {
 		const ov_force *f = &c->ds->forces[i];
-		char *p = elem_path("$", "forces", i);
+		const vpath p_at = {&root, "forces", i}, *p = &p_at;
 
 		check_id(c, p, "code", f->code, true);
 		check_line(c, p, "name", f->name, true);
 		check_prov(c, p, &f->prov);
-		free(p);
 	}
 	index_dups(c, &c->forces, "forces", "code");
 }
@@ -257,7 +271,7 @@ static void check_people(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_people; i++) {
 		const ov_person *pe = &c->ds->people[i];
-		char *p = elem_path("$", "people", i);
+		const vpath p_at = {&root, "people", i}, *p = &p_at;
 
 		check_id(c, p, "id", pe->id, true);
 		if (!given(pe->name) && !given(pe->title))
@@ -265,7 +279,6 @@ static void check_people(vctx *c)
 		check_line(c, p, "name", pe->name, false);
 		check_line(c, p, "title", pe->title, false);
 		check_prov(c, p, &pe->prov);
-		free(p);
 	}
 	index_dups(c, &c->people, "people", "id");
 }
@@ -274,13 +287,12 @@ static void check_boards(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_boards; i++) {
 		const ov_board *b = &c->ds->boards[i];
-		char *p = elem_path("$", "boards", i);
+		const vpath p_at = {&root, "boards", i}, *p = &p_at;
 
 		check_id(c, p, "id", b->id, true);
 		check_line(c, p, "name", b->name, true);
 		check_link(c, p, "chair", b->chair, &c->people, "person", false);
 		check_prov(c, p, &b->prov);
-		free(p);
 	}
 	index_dups(c, &c->boards, "boards", "id");
 }
@@ -289,18 +301,17 @@ static void check_plans(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_plans; i++) {
 		const ov_plan *pl = &c->ds->plans[i];
-		char *p = elem_path("$", "plans", i);
+		const vpath p_at = {&root, "plans", i}, *p = &p_at;
 
 		check_id(c, p, "id", pl->id, true);
 		check_line(c, p, "name", pl->name, true);
 		check_link(c, p, "board", pl->board, &c->boards, "board", false);
 		check_prov(c, p, &pl->prov);
-		free(p);
 	}
 	index_dups(c, &c->plans, "plans", "id");
 }
 
-static void check_question(vctx *c, const char *p, const ov_assessment *a,
+static void check_question(vctx *c, const vpath *p, const ov_assessment *a,
 			   size_t j)
 {
 	const ov_question *q = &a->questions[j];
@@ -346,7 +357,7 @@ static void check_assessments(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_assessments; i++) {
 		const ov_assessment *a = &c->ds->assessments[i];
-		char *p = elem_path("$", "assessments", i);
+		const vpath p_at = {&root, "assessments", i}, *p = &p_at;
 
 		check_id(c, p, "id", a->id, true);
 		check_link(c, p, "force", a->force, &c->forces, "force", true);
@@ -366,13 +377,11 @@ static void check_assessments(vctx *c)
 		check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
 			    "questions");
 		for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
-			char *qp = elem_path(p, "questions", j);
+			const vpath qp_at = {p, "questions", j}, *qp = &qp_at;
 
 			check_question(c, qp, a, j);
-			free(qp);
 		}
 		check_prov(c, p, &a->prov);
-		free(p);
 	}
 	index_dups(c, &c->assessments, "assessments", "id");
 }
@@ -381,7 +390,7 @@ static void check_reports(vctx *c)
 {
 	for (size_t i = 0; i < c->ds->n_reports; i++) {
 		const ov_report *r = &c->ds->reports[i];
-		char *p = elem_path("$", "reports", i);
+		const vpath p_at = {&root, "reports", i}, *p = &p_at;
 
 		check_id(c, p, "id", r->id, true);
 		check_line(c, p, "title", r->title, true);
@@ -418,7 +427,6 @@ static void check_reports(vctx *c)
 		check_text(c, p, "summary", r->summary, false);
 		check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
 		check_prov(c, p, &r->prov);
-		free(p);
 	}
 	index_dups(c, &c->reports, "reports", "id");
 }
@@ -445,7 +453,7 @@ static bool uses_basis(enum ov_event_kind k)
 /* Checks ev at path given the status and date of the events before it
  * (OV_STATUS_NONE / OV_DAY_NONE for the first).  people may be NULL when
  * there is no dataset to resolve the owner against. */
-static void check_event(vctx *c, const char *p, const ov_event *ev,
+static void check_event(vctx *c, const vpath *p, const ov_event *ev,
 			enum ov_status before, ov_day prev_date,
 			const id_index *people)
 {
@@ -524,7 +532,7 @@ static enum ov_status step(enum ov_status s, const ov_event *ev)
 	return s == OV_STATUS_NONE ? OV_STATUS_OPEN : s;
 }
 
-static void check_timeline(vctx *c, const char *p, const ov_rec *r)
+static void check_timeline(vctx *c, const vpath *p, const ov_rec *r)
 {
 	enum ov_status s = OV_STATUS_NONE;
 	ov_day prev = OV_DAY_NONE;
@@ -538,18 +546,17 @@ static void check_timeline(vctx *c, const char *p, const ov_rec *r)
 	check_count(c, p, "timeline", r->n_events, MAX_EVENTS, "events");
 	for (size_t k = 0; k < r->n_events && k < MAX_EVENTS; k++) {
 		const ov_event *ev = &r->events[k];
-		char *ep = elem_path(p, "timeline", k);
+		const vpath ep_at = {p, "timeline", k}, *ep = &ep_at;
 
 		check_event(c, ep, ev, s, prev, &c->people);
 		s = step(s, ev);
 		if (ev->date != OV_DAY_NONE &&
 		    (prev == OV_DAY_NONE || ev->date > prev))
 			prev = ev->date;
-		free(ep);
 	}
 }
 
-static void check_rec(vctx *c, const char *p, const ov_rec *r)
+static void check_rec(vctx *c, const vpath *p, const ov_rec *r)
 {
 	const id_ent *rep = index_find(&c->reports, r->report);
 	bool findings;
@@ -574,12 +581,11 @@ static void check_rec(vctx *c, const char *p, const ov_rec *r)
 	check_text(c, p, "response", r->response, findings);
 	check_count(c, p, "bullets", r->n_bullets, MAX_BULLETS, "bullets");
 	for (size_t k = 0; k < r->n_bullets && k < MAX_BULLETS; k++) {
-		char *bp = elem_path(p, "bullets", k);
+		const vpath bp_at = {p, "bullets", k}, *bp = &bp_at;
 
 		if (!given(r->bullets[k]))
 			problem(c, bp, NULL, "an empty bullet");
 		check_len(c, bp, NULL, r->bullets[k], OV_MAX_TEXT);
-		free(bp);
 	}
 	check_link(c, p, "sme", r->sme, &c->people, "person", false);
 	check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
@@ -592,10 +598,9 @@ static void check_recs(vctx *c)
 	id_index refs;
 
 	for (size_t i = 0; i < c->ds->n_recs; i++) {
-		char *p = elem_path("$", "recommendations", i);
+		const vpath p_at = {&root, "recommendations", i}, *p = &p_at;
 
 		check_rec(c, p, &c->ds->recs[i]);
-		free(p);
 	}
 	index_build(&refs, c->ds->recs, c->ds->n_recs, sizeof(ov_rec));
 	index_dups(c, &refs, "recommendations", "ref");
@@ -626,7 +631,7 @@ static void check_activities(vctx *c)
 
 	for (size_t i = 0; i < c->ds->n_activities; i++) {
 		const ov_activity *a = &c->ds->activities[i];
-		char *p = elem_path("$", "activities", i);
+		const vpath p_at = {&root, "activities", i}, *p = &p_at;
 
 		check_id(c, p, "id", a->id, true);
 		check_link(c, p, "force", a->force, &c->forces, "force", true);
@@ -658,7 +663,6 @@ static void check_activities(vctx *c)
 		check_text(c, p, "feedback", a->feedback, false);
 		check_line(c, p, "passed_to", a->passed_to, false);
 		check_prov(c, p, &a->prov);
-		free(p);
 	}
 	index_build(&ids, c->ds->activities, c->ds->n_activities,
 		    sizeof(ov_activity));
@@ -666,12 +670,12 @@ static void check_activities(vctx *c)
 	free(ids.e);
 }
 
-static void check_reviews(vctx *c, const char *p, const ov_meeting *m)
+static void check_reviews(vctx *c, const vpath *p, const ov_meeting *m)
 {
 	check_count(c, p, "reviews", m->n_reviews, MAX_REVIEWS, "reviews");
 	for (size_t j = 0; j < m->n_reviews && j < MAX_REVIEWS; j++) {
 		const ov_review *rv = &m->reviews[j];
-		char *rp = elem_path(p, "reviews", j);
+		const vpath rp_at = {p, "reviews", j}, *rp = &rp_at;
 
 		check_link(c, rp, "report", rv->report, &c->reports, "report",
 			   true);
@@ -686,13 +690,12 @@ static void check_reviews(vctx *c, const char *p, const ov_meeting *m)
 			}
 		check_text(c, rp, "intro", rv->intro, false);
 		check_text(c, rp, "narrative", rv->narrative, false);
-		free(rp);
 	}
 }
 
 /* Two papers for the same committee of the same force on the same day
  * would be the same meeting entered twice. */
-static void check_meeting_clash(vctx *c, const char *p, size_t i)
+static void check_meeting_clash(vctx *c, const vpath *p, size_t i)
 {
 	const ov_meeting *m = &c->ds->meetings[i];
 
@@ -713,7 +716,7 @@ static void check_meeting_clash(vctx *c, const char *p, size_t i)
 	}
 }
 
-static void check_meeting(vctx *c, const char *p, size_t i)
+static void check_meeting(vctx *c, const vpath *p, size_t i)
 {
 	const ov_meeting *m = &c->ds->meetings[i];
 	const id_ent *a;
@@ -747,10 +750,9 @@ static void check_meeting(vctx *c, const char *p, size_t i)
 	check_count(c, p, "documents", m->n_documents, MAX_DOCUMENTS,
 		    "documents");
 	for (size_t k = 0; k < m->n_documents && k < MAX_DOCUMENTS; k++) {
-		char *dp = elem_path(p, "documents", k);
+		const vpath dp_at = {p, "documents", k}, *dp = &dp_at;
 
 		check_line(c, dp, NULL, m->documents[k], true);
-		free(dp);
 	}
 	check_meeting_clash(c, p, i);
 	check_prov(c, p, &m->prov);
@@ -761,10 +763,9 @@ static void check_meetings(vctx *c)
 	id_index ids;
 
 	for (size_t i = 0; i < c->ds->n_meetings; i++) {
-		char *p = elem_path("$", "meetings", i);
+		const vpath p_at = {&root, "meetings", i}, *p = &p_at;
 
 		check_meeting(c, p, i);
-		free(p);
 	}
 	index_build(&ids, c->ds->meetings, c->ds->n_meetings,
 		    sizeof(ov_meeting));
@@ -805,6 +806,7 @@ size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			 const char *where, ov_diag *d)
 {
 	vctx c = {.d = d};
+	const vpath at = {NULL, where ? where : "event", 0};
 	enum ov_status s = OV_STATUS_NONE;
 	ov_day last = OV_DAY_NONE;
 
@@ -814,6 +816,6 @@ size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 		    (last == OV_DAY_NONE || rec->events[k].date > last))
 			last = rec->events[k].date;
 	}
-	check_event(&c, where ? where : "event", ev, s, last, NULL);
+	check_event(&c, &at, ev, s, last, NULL);
 	return c.n;
 }

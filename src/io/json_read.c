@@ -1,8 +1,11 @@
 /*
- * Reading "oversight/1" documents: jansson parses the text, then one walk
- * checks the shape against the tables in json_shape.c and fills a dataset
- * in document order, then core/validate.c checks the meaning.  Every
- * problem is reported, each as "FILE: $.path: what was expected".
+ * Reading "oversight/1" documents.  json_fast.c first tries to fill the
+ * dataset straight from the text; it takes only well-formed documents of
+ * the expected shape.  Anything else is read here: jansson parses the
+ * text, then one walk checks the shape against the tables in json_shape.c
+ * and fills a dataset in document order.  Either way core/validate.c then
+ * checks the meaning.  Every problem is reported, each as
+ * "FILE: $.path: what was expected".
  */
 #include "io/json.h"
 
@@ -492,19 +495,13 @@ static json_t *parse(const char *name, const char *buf, size_t len,
 	return root;
 }
 
-/* Builds, checks and sorts the dataset; consumes root. */
-static int build(const char *name, json_t *root, ov_dataset **out,
-		 ov_diag *d)
+/* Checks and sorts a well-shaped dataset; consumes ds. */
+static int finish(reader *r, ov_dataset *ds, ov_dataset **out)
 {
-	reader r = {name, d, OV_BUF_INIT, 0};
-	ov_dataset *ds = ov_dataset_new();
-
-	read_document(&r, root, ds);
-	json_decref(root);
-	if (r.problems == 0)
-		validate(&r, ds);
-	ov_buf_release(&r.path);
-	if (r.problems > 0) {
+	if (r->problems == 0)
+		validate(r, ds);
+	ov_buf_release(&r->path);
+	if (r->problems > 0) {
 		ov_dataset_free(ds);
 		return -1;
 	}
@@ -513,20 +510,57 @@ static int build(const char *name, json_t *root, ov_dataset **out,
 	return 0;
 }
 
+/* The jansson path: parse, walk the shape (reporting every problem), then
+ * validate.  own, when not NULL, is buf, freed once jansson has its tree. */
+static int read_jansson(const char *name, const char *buf, size_t len,
+			char *own, ov_dataset **out, ov_diag *d)
+{
+	reader r = {name, d, OV_BUF_INIT, 0};
+	json_t *root = parse(name, buf, len, d);
+	ov_dataset *ds;
+
+	free(own);
+	if (!root)
+		return -1;
+	ds = ov_dataset_new();
+	read_document(&r, root, ds);
+	json_decref(root);
+	return finish(&r, ds, out);
+}
+
+int ov_json_read_slow(const char *name, const char *buf, size_t len,
+		      ov_dataset **out, ov_diag *d)
+{
+	*out = NULL;
+	return read_jansson(name, buf, len, NULL, out, d);
+}
+
+/* The fast path first (json_fast.c); a document it does not take is read
+ * again through jansson, which reports its problems. */
+static int read_text(const char *name, const char *buf, size_t len,
+		     char *own, ov_dataset **out, ov_diag *d)
+{
+	reader r = {name, d, OV_BUF_INIT, 0};
+	ov_dataset *ds = ov_dataset_new();
+
+	if (ov_json_fast_read(buf, len, ds)) {
+		free(own);
+		return finish(&r, ds, out);
+	}
+	ov_dataset_free(ds);
+	return read_jansson(name, buf, len, own, out, d);
+}
+
 int ov_json_read_buf(const char *name, const char *buf, size_t len,
 		     ov_dataset **out, ov_diag *d)
 {
-	json_t *root;
-
 	*out = NULL;
 	if (len > OV_JSON_MAX_BYTES) {
 		ov_diag_add(d, "%s: larger than the %zu bytes allowed", name,
 			    OV_JSON_MAX_BYTES);
 		return -1;
 	}
-	if (!(root = parse(name, buf, len, d)))
-		return -1;
-	return build(name, root, out, d);
+	return read_text(name, buf, len, NULL, out, d);
 }
 
 int ov_json_read_file(const char *path, ov_dataset **out, ov_diag *d)
@@ -534,15 +568,9 @@ int ov_json_read_file(const char *path, ov_dataset **out, ov_diag *d)
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	char *data;
 	size_t len;
-	json_t *root;
 
 	*out = NULL;
 	if (ov_file_read_all(path, OV_JSON_MAX_BYTES, &data, &len, d) < 0)
 		return -1;
-	root = parse(name, data, len, d);
-	/* The text is not needed once jansson has its tree. */
-	free(data);
-	if (!root)
-		return -1;
-	return build(name, root, out, d);
+	return read_text(name, data, len, data, out, d);
 }

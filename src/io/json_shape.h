@@ -69,4 +69,17 @@ extern const size_t ov_json_n_tables;
 const ov_json_field *ov_json_field_find(const ov_json_shape *sh,
 					const char *key);
 
+/* json_fast.c: fills the empty ds from the text when it is a well-formed
+ * document of the expected shape and returns true; returns false at the
+ * first thing it does not expect (ds then holds a part, to be freed), and
+ * the caller reads the text through jansson, which reports the problems. */
+struct ov_dataset;
+bool ov_json_fast_read(const char *buf, size_t len, struct ov_dataset *ds);
+
+/* ov_json_read_buf() without the fast path: jansson alone.  For the
+ * differential fuzz target and tests, which check both paths agree. */
+struct ov_diag;
+int ov_json_read_slow(const char *name, const char *buf, size_t len,
+		      struct ov_dataset **out, struct ov_diag *d);
+
 #endif

@@ -1,11 +1,12 @@
 #include "util/file.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/buf.h"
 #include "util/mem.h"
 
 int ov_outfile_open(ov_outfile *o, const char *path, ov_diag *d)
@@ -89,13 +90,24 @@ void ov_outfile_abort(ov_outfile *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* The size of a regular file, capped at max, to read it in one go; 0 when
+ * unknown (a pipe, a terminal). */
+static size_t size_hint(FILE *f, size_t max)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size <= 0)
+		return 0;
+	return (uint64_t)st.st_size < max ? (size_t)st.st_size : max;
+}
+
 int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 		     ov_diag *d)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	ov_buf b = OV_BUF_INIT;
-	char chunk[65536];
-	size_t n;
+	size_t cap, n = 0, hint;
+	char *buf = NULL;
 	int rc = -1;
 
 	*data = NULL;
@@ -104,24 +116,35 @@ int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 		ov_diag_add(d, "%s: cannot read: %s", path, strerror(errno));
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > max) {
+	/* Room for the whole file, its NUL, and one byte more so that the
+	 * end is seen without growing: one allocation and no copies. */
+	hint = size_hint(f, max);
+	cap = (hint ? hint : 65536) + 2;
+	buf = ov_xmalloc(cap);
+	for (;;) {
+		n += fread(buf + n, 1, cap - 1 - n, f);
+		if (n > max) {
 			ov_diag_add(d, "%s: larger than the %zu bytes allowed",
 				    path, max);
 			goto out;
 		}
-		ov_buf_add(&b, chunk, n);
+		if (n < cap - 1)
+			break; /* the end, or an error */
+		cap *= 2;
+		buf = ov_xrealloc(buf, cap);
 	}
 	if (ferror(f)) {
 		ov_diag_add(d, "%s: read failed: %s", path, strerror(errno));
 		goto out;
 	}
-	*len = b.len;
-	*data = ov_buf_detach(&b);
+	buf[n] = '\0';
+	*len = n;
+	*data = buf;
+	buf = NULL;
 	rc = 0;
 out:
 	if (f != stdin)
 		fclose(f);
-	ov_buf_release(&b);
+	free(buf);
 	return rc;
 }
