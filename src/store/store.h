@@ -12,6 +12,8 @@
  *
  * The SQLite store (store/sqlite.c) opens in WAL mode with foreign keys on,
  * a busy timeout, synchronous=FULL, and applies numbered migrations on open.
+ * A handle is for one thread at a time (it is opened without a mutex).  An
+ * import checks the foreign keys once, before it commits, not row by row.
  */
 #include <stdbool.h>
 #include <stddef.h>
