@@ -28,7 +28,8 @@ static const char css[] =
 	"  @page { size: A4; margin: 2cm; }\n"
 	"  body { margin: 0; max-width: none; font-size: 11pt; }\n"
 	"  h2, h3, h4 { page-break-after: avoid; break-after: avoid; }\n"
-	"  table, tr { page-break-inside: avoid; break-inside: avoid; }\n"
+	"  tr { page-break-inside: avoid; break-inside: avoid; }\n"
+	"  thead { display: table-header-group; }\n"
 	"  th { background: none; }\n"
 	"}\n";
 
