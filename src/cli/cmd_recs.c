@@ -1,12 +1,12 @@
 /* oversight recs: the register as at a date, filtered, as a table, JSON
  * or CSV.  One query through ov_store_recs(). */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/opts.h"
 #include "cli/table.h"
 #include "io/csv.h"
+#include "io/json.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] recs [OPTIONS]\n\n"
@@ -113,69 +113,81 @@ static void print_table(const ov_rec_row *rows, size_t n)
 	ov_table_free(t);
 }
 
-/* A string or JSON null. */
-static json_t *jstr(const char *s)
+/* The JSON is written as it goes, byte for byte as jansson's
+ * json_dumps(JSON_INDENT(2) | JSON_PRESERVE_ORDER) of an array of
+ * objects wrote it before (a tree of every row cost more than the
+ * query): two-space indent, ": " after keys, null for absent values.
+ * jansson refuses a string that is not valid UTF-8, which left its key
+ * out; so does member(). */
+typedef struct jobj {
+	FILE *f;
+	bool first;
+} jobj;
+
+static void member(jobj *o, const char *key, const char *v)
 {
-	return s ? json_string(s) : json_null();
+	if (v && !ov_json_utf8_valid(v))
+		return;
+	fputs(o->first ? "\n    " : ",\n    ", o->f);
+	o->first = false;
+	ov_json_put_string(o->f, key);
+	fputs(": ", o->f);
+	if (v)
+		ov_json_put_string(o->f, v);
+	else
+		fputs("null", o->f);
 }
 
-static json_t *jday(ov_day day)
+static void member_day(jobj *o, const char *key, ov_day day)
 {
 	char buf[11];
 
-	if (day == OV_DAY_NONE)
-		return json_null();
 	ov_date_format(day, buf);
-	return json_string(buf);
+	member(o, key, day == OV_DAY_NONE ? NULL : buf);
 }
 
-static json_t *row_json(const ov_rec_row *r)
+static void row_json(FILE *f, const ov_rec_row *r)
 {
-	json_t *o = json_object();
+	jobj o = {f, true};
 
-	json_object_set_new(o, "ref", jstr(r->ref));
-	json_object_set_new(o, "report", jstr(r->report));
-	json_object_set_new(o, "report_title", jstr(r->report_title));
-	json_object_set_new(o, "force", jstr(r->force));
-	json_object_set_new(o, "area", jstr(r->area));
-	json_object_set_new(o, "subject", jstr(r->subject));
-	json_object_set_new(o, "kind", jstr(ov_rec_kind_code(r->kind)));
-	json_object_set_new(o, "addressee",
-			    jstr(ov_addressee_code(r->addressee)));
-	json_object_set_new(o, "timescale", jstr(r->timescale));
-	json_object_set_new(o, "due", jday(r->due));
-	json_object_set_new(o, "status", jstr(ov_status_code(r->status)));
-	json_object_set_new(o, "status_date", jday(r->status_date));
-	json_object_set_new(o, "rag", r->rag == OV_RAG_NONE
-					      ? json_null()
-					      : jstr(ov_rag_code(r->rag)));
-	json_object_set_new(o, "owner", jstr(r->owner));
-	json_object_set_new(o, "owner_name", jstr(r->owner_name));
-	json_object_set_new(o, "closed_by", jstr(r->closed_by));
-	json_object_set_new(o, "basis", jstr(r->basis));
-	json_object_set_new(o, "last_update", jstr(r->last_update));
-	json_object_set_new(o, "last_update_date", jday(r->last_update_date));
-	json_object_set_new(o, "plan", jstr(r->plan));
-	json_object_set_new(o, "text", jstr(r->text));
-	return o;
+	fputs("{", f);
+	member(&o, "ref", r->ref);
+	member(&o, "report", r->report);
+	member(&o, "report_title", r->report_title);
+	member(&o, "force", r->force);
+	member(&o, "area", r->area);
+	member(&o, "subject", r->subject);
+	member(&o, "kind", ov_rec_kind_code(r->kind));
+	member(&o, "addressee", ov_addressee_code(r->addressee));
+	member(&o, "timescale", r->timescale);
+	member_day(&o, "due", r->due);
+	member(&o, "status", ov_status_code(r->status));
+	member_day(&o, "status_date", r->status_date);
+	member(&o, "rag", r->rag == OV_RAG_NONE ? NULL : ov_rag_code(r->rag));
+	member(&o, "owner", r->owner);
+	member(&o, "owner_name", r->owner_name);
+	member(&o, "closed_by", r->closed_by);
+	member(&o, "basis", r->basis);
+	member(&o, "last_update", r->last_update);
+	member_day(&o, "last_update_date", r->last_update_date);
+	member(&o, "plan", r->plan);
+	member(&o, "text", r->text);
+	fputs(o.first ? "}" : "\n  }", f);
 }
 
-static int print_json(const ov_rec_row *rows, size_t n)
+static void print_json(const ov_rec_row *rows, size_t n)
 {
-	json_t *arr = json_array();
-	char *s;
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, row_json(&rows[i]));
-	s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(arr);
-	if (!s) {
-		ov_cli_err("recs", "out of memory writing JSON");
-		return -1;
+	if (n == 0) {
+		puts("[]");
+		return;
 	}
-	puts(s);
-	free(s);
-	return 0;
+	fputs("[\n", stdout);
+	for (size_t i = 0; i < n; i++) {
+		fputs("  ", stdout);
+		row_json(stdout, &rows[i]);
+		fputs(i + 1 < n ? ",\n" : "\n", stdout);
+	}
+	puts("]");
 }
 
 static void print_csv(const ov_rec_row *rows, size_t n)
@@ -258,8 +270,8 @@ int ov_cmd_recs(ov_cli *cli, int argc, char **argv)
 		print_table(rows, n);
 	else if (fmt == FMT_CSV)
 		print_csv(rows, n);
-	else if (print_json(rows, n) != 0)
-		rc = OV_EXIT_RUNTIME;
+	else
+		print_json(rows, n);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		ov_cli_err("recs", "cannot write to standard output");
 		rc = OV_EXIT_RUNTIME;

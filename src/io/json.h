@@ -14,6 +14,7 @@
  * fields omitted when empty, a final newline.  So reading a document and
  * writing it again gives the same bytes once the input was canonical.
  */
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/model.h"
@@ -34,5 +35,15 @@ int ov_json_read_buf(const char *name, const char *buf, size_t len,
 /* Write ds (sorted) canonically to f.  Returns 0, or -1 with a message in d
  * when writing fails. */
 int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d);
+
+/* Whether s is valid UTF-8 (no overlong forms, surrogates or values past
+ * U+10FFFF), as jansson requires of a string. */
+bool ov_json_utf8_valid(const char *s);
+/* Write s to f as a JSON string literal, byte for byte as jansson's
+ * json_dumps() writes it: only '"', '\\' and control characters
+ * escaped (\\uXXXX in upper case for those without a short escape),
+ * UTF-8 kept.  Returns 0, or -1 without writing anything if s is not
+ * valid UTF-8.  Write errors are left on f (ferror). */
+int ov_json_put_string(FILE *f, const char *s);
 
 #endif

@@ -77,8 +77,9 @@ static void fail(writer *w, const char *what)
 	w->failed = 1;
 }
 
-/* A JSON string literal; runs of plain bytes go out in one fwrite. */
-static void put_string(writer *w, const char *s)
+/* A JSON string literal; runs of plain bytes go out in one fwrite.
+ * upper: the \\u escapes of other control characters in upper case. */
+static void put_string_case(writer *w, const char *s, bool upper)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 
@@ -112,7 +113,8 @@ static void put_string(writer *w, const char *s)
 			break;
 		default:
 			if (*p < 0x20) {
-				snprintf(hex, sizeof hex, "\\u%04x", *p);
+				snprintf(hex, sizeof hex,
+					 upper ? "\\u%04X" : "\\u%04x", *p);
 				esc = hex;
 			} else if ((n = utf8_len(p)) == 0) {
 				fail(w, "not valid UTF-8");
@@ -128,6 +130,34 @@ static void put_string(writer *w, const char *s)
 	}
 	put(w, (const char *)run, (size_t)(p - run));
 	put(w, "\"", 1);
+}
+
+static void put_string(writer *w, const char *s)
+{
+	put_string_case(w, s, false);
+}
+
+bool ov_json_utf8_valid(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = utf8_len(p);
+
+		if (n == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+/* jansson writes the escapes of control characters in upper case. */
+int ov_json_put_string(FILE *f, const char *s)
+{
+	writer w = {f, NULL, OV_BUF_INIT, 0};
+
+	if (!ov_json_utf8_valid(s))
+		return -1;
+	put_string_case(&w, s, true);
+	return 0;
 }
 
 static void put_int(writer *w, int i)
