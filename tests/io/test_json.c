@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "io/json.h"
+#include <jansson.h>
+
 #include "tap.h"
 #include "util/file.h"
 #include "util/mem.h"
@@ -408,6 +410,49 @@ static void test_docs_example(void)
 	ov_diag_release(&d);
 }
 
+/* ov_json_put_string must write what jansson's json_dumps writes. */
+static void put_string_is(const char *in, const char *label)
+{
+	char *mine = NULL, *theirs;
+	size_t len = 0;
+	FILE *f = open_memstream(&mine, &len);
+	json_t *j = json_string(in);
+	char name[96];
+
+	snprintf(name, sizeof name, "put_string matches jansson: %s", label);
+	tap_ok(ov_json_put_string(f, in) == 0, label);
+	fclose(f);
+	theirs = json_dumps(j, JSON_ENCODE_ANY);
+	tap_is_str(mine, theirs, name);
+	free(mine);
+	free(theirs);
+	json_decref(j);
+}
+
+static void test_put_string(void)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	put_string_is("plain", "plain text");
+	put_string_is("quote \" backslash \\ slash /", "quote, backslash, slash");
+	put_string_is("tab\t nl\n cr\r bs\b ff\f", "short escapes");
+	put_string_is("\x01\x0b\x1f\x7f", "other control characters and DEL");
+	put_string_is("\xe2\x80\x93 \xe2\x80\x99 \xc3\xa9 \xf0\x9f\x98\x80", "non-ASCII kept as UTF-8");
+	tap_ok(ov_json_utf8_valid("\xe2\x80\x93"), "valid UTF-8");
+	tap_ok(!ov_json_utf8_valid("\xc0\xaf"), "overlong form refused");
+	tap_ok(!ov_json_utf8_valid("\xed\xa0\x80"), "surrogate refused");
+	tap_ok(!ov_json_utf8_valid("\xf4\x90\x80\x80"), "past U+10FFFF refused");
+	tap_ok(!ov_json_utf8_valid("\xe2\x80"), "truncated sequence refused");
+	f = open_memstream(&out, &len);
+	tap_ok(ov_json_put_string(f, "bad \xff") == -1,
+	       "put_string refuses invalid UTF-8");
+	fclose(f);
+	tap_is_int((long long)len, 0, "and writes nothing");
+	free(out);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -417,6 +462,7 @@ int main(int argc, char **argv)
 	dir = argv[1];
 	format_md = argv[2];
 	test_docs_example();
+	test_put_string();
 	test_good_round_trip();
 	test_minimal_reads();
 	test_dataset_round_trip();
