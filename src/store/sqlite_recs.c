@@ -36,29 +36,40 @@ static const char *const q_status_ok = " AND ov_status_passes(r.id, r.due)";
  * are read front to back (a fifth faster than in the register's order);
  * the rows are sorted by report, ref at the end. */
 static const char *const q_order = " ORDER BY r.id";
+/* The candidates' timelines, one stream in id order (the events table's
+ * order, so each is a range read next to the last).  Only the id and due
+ * date of the rec: a rec column in this statement is recomputed for every
+ * event row, so the rest are read by q_cands for the rows that pass. */
+static const char *const q_stream =
+	"SELECT r.id, r.due, e.date, e.kind, e.author, e.text, e.rag,"
+	" e.owner, e.basis"
+	" FROM recommendations r CROSS JOIN events e ON e.rec = r.id"
+	" WHERE 1";
+static const char *const q_stream_order = " ORDER BY r.id, e.seq";
 /* Every rec's status events up to the date, by rec (events_status). */
 static const char *const q_status =
 	"SELECT rec, date, kind FROM events WHERE kind <> 'update'"
 	" AND kind <> 'rag' AND kind <> 'owner' AND date <= ?1"
 	" ORDER BY rec, seq";
 static const char *const q_max_id = "SELECT max(id) FROM recommendations";
-static const char *const q_events =
-	"SELECT date, kind, author, text, rag, owner, basis FROM events"
-	" WHERE rec = ?1 ORDER BY seq";
 static const char *const q_people =
 	"SELECT id, name, title FROM people ORDER BY id";
 
 enum { C_ID, C_REF, C_REPORT, C_TITLE, C_FORCE, C_AREA, C_SUBJECT,
        C_TIMESCALE, C_TEXT, C_KIND, C_ADDRESSEE, C_DUE, C_PLAN };
+enum { S_ID, S_DUE, S_DATE, S_KIND, S_AUTHOR, S_TEXT, S_RAG, S_OWNER,
+       S_BASIS };
 
 static bool needs_status(const ov_rec_filter *f)
 {
 	return f->overdue || f->status_set || f->closed_since_set;
 }
 
-static void build_sql(const ov_rec_filter *f, ov_buf *b)
+/* The filters that do not depend on the fold, after head's WHERE 1. */
+static void build_sql(const ov_rec_filter *f, const char *head,
+		      const char *order, ov_buf *b)
 {
-	ov_buf_puts(b, q_cands);
+	ov_buf_puts(b, head);
 	if (f->overdue)
 		ov_buf_puts(b, " AND r.due < :asat");
 	if (f->due_before != OV_DAY_NONE)
@@ -71,7 +82,7 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.force = :force");
 	if (needs_status(f))
 		ov_buf_puts(b, q_status_ok);
-	ov_buf_puts(b, q_order);
+	ov_buf_puts(b, order);
 }
 
 static void bind_filter(sqlite3_stmt *st, const ov_rec_filter *f)
@@ -115,45 +126,82 @@ static char *str_at(timeline *t, size_t off)
 	return off == NONE ? NULL : t->strs.data + off;
 }
 
-/* Read rec id's events dated on or before as_at (they are in date order,
- * so the first later one ends the read).  Returns 0, -1 for a stored
- * value that is not valid, or the sqlite error code. */
-static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
-			 timeline *t)
+/* The fields of event e that the fold reads for its kind (fold.h's
+ * table: an UPDATE's text, a RAG's rag, an OWNER's owner, a CLOSED's
+ * author and basis, a SUPERSEDED's or NA's basis); the others stay
+ * unset, so a timeline costs a column read per event, not seven. */
+static int read_fields(timeline *t, sqlite3_stmt *ev, ov_event *e,
+		       ev_strs *o)
 {
-	int step, bad = 0;
+	int bad = 0;
+
+	e->rag = OV_RAG_NONE;
+	o->author = o->text = o->owner = o->basis = NONE;
+	switch (e->kind) {
+	case OV_EV_UPDATE:
+		o->text = keep(t, ev, S_TEXT);
+		break;
+	case OV_EV_RAG:
+		if (sqlite3_column_type(ev, S_RAG) != SQLITE_NULL)
+			bad = ov_rag_parse(ov_sql_col_text(ev, S_RAG),
+					   &e->rag);
+		break;
+	case OV_EV_OWNER:
+		o->owner = keep(t, ev, S_OWNER);
+		break;
+	case OV_EV_CLOSED:
+		o->author = keep(t, ev, S_AUTHOR);
+		o->basis = keep(t, ev, S_BASIS);
+		break;
+	case OV_EV_SUPERSEDED:
+	case OV_EV_NA:
+		o->basis = keep(t, ev, S_BASIS);
+		break;
+	case OV_EV_CREATED:
+	case OV_EV_PROPOSED:
+	case OV_EV_REOPENED:
+		break;
+	}
+	return bad;
+}
+
+/* Read the stream's rows for the rec at the cursor (id), keeping the
+ * events dated on or before as_at (they are in date order, so the first
+ * later one ends the keeping; the rest are stepped over).  Leaves *step
+ * at the first row of the next rec.  Returns 0, or -1 for a stored value
+ * that is not valid. */
+static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
+			 timeline *t, int *step)
+{
+	int bad = 0;
+	bool done = false;
 
 	t->rec.n_events = 0;
 	ov_buf_reset(&t->strs);
-	sqlite3_bind_int64(ev, 1, id);
-	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
+	do {
 		ov_event *e;
 		ev_strs *o;
-		ov_day day = ov_sql_col_daynum(ev, 0);
+		ov_day day;
 
-		if (day == OV_DAY_NONE) {
-			bad = -1;
-			break;
+		if (done)
+			continue;
+		day = ov_sql_col_daynum(ev, S_DATE);
+		if (day == OV_DAY_NONE)
+			return -1;
+		if (day > as_at) {
+			done = true;
+			continue;
 		}
-		if (day > as_at)
-			break;
 		OV_GROW(t->rec.events, t->cap, t->rec.n_events + 1);
 		OV_GROW(t->offs, t->offs_cap, t->rec.n_events + 1);
 		e = &t->rec.events[t->rec.n_events];
 		o = &t->offs[t->rec.n_events++];
 		e->date = day;
-		bad |= ov_event_kind_parse(ov_sql_col_text(ev, 1), &e->kind);
-		e->rag = OV_RAG_NONE;
-		if (sqlite3_column_type(ev, 4) != SQLITE_NULL)
-			bad |= ov_rag_parse(ov_sql_col_text(ev, 4), &e->rag);
-		o->author = keep(t, ev, 2);
-		o->text = keep(t, ev, 3);
-		o->owner = keep(t, ev, 5);
-		o->basis = keep(t, ev, 6);
-	}
-	sqlite3_reset(ev);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return step;
+		bad |= ov_event_kind_parse(ov_sql_col_text(ev, S_KIND),
+					   &e->kind);
+		bad |= read_fields(t, ev, e, o);
+	} while ((*step = sqlite3_step(ev)) == SQLITE_ROW &&
+		 sqlite3_column_int64(ev, S_ID) == id);
 	for (size_t i = 0; i < t->rec.n_events; i++) {
 		ov_event *e = &t->rec.events[i];
 		e->author = str_at(t, t->offs[i].author);
@@ -266,13 +314,28 @@ static char *dup_or_null(const char *v)
 	return v ? ov_xstrdup(v) : NULL;
 }
 
-/* Enum codes come from CHECKed columns; a bad one means damage. */
-static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
-		    const people *pp, ov_rec_row *r)
+/* The fold's part of a row. */
+static void row_state(const ov_rec_state *fs, const people *pp,
+		      ov_rec_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->status = fs->status;
+	r->status_date = fs->status_date;
+	r->rag = fs->rag;
+	r->owner = dup_or_null(fs->owner);
+	r->owner_name = owner_display(pp, fs->owner);
+	r->closed_by = dup_or_null(fs->closed_by);
+	r->basis = dup_or_null(fs->basis);
+	r->last_update = dup_or_null(fs->last_update);
+	r->last_update_date = fs->last_update_date;
+}
+
+/* The rec's part of a row, from q_cands.  Enum codes come from CHECKed
+ * columns; a bad one means damage. */
+static int row_rec(sqlite3_stmt *st, ov_rec_row *r)
 {
 	int bad = 0;
 
-	memset(r, 0, sizeof *r);
 	r->ref = ov_sql_col_str(st, C_REF);
 	r->report = ov_sql_col_str(st, C_REPORT);
 	r->report_title = ov_sql_col_str(st, C_TITLE);
@@ -286,15 +349,6 @@ static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
 				  &r->addressee);
 	r->due = ov_sql_col_day(st, C_DUE);
 	r->plan = ov_sql_col_str(st, C_PLAN);
-	r->status = fs->status;
-	r->status_date = fs->status_date;
-	r->rag = fs->rag;
-	r->owner = dup_or_null(fs->owner);
-	r->owner_name = owner_display(pp, fs->owner);
-	r->closed_by = dup_or_null(fs->closed_by);
-	r->basis = dup_or_null(fs->basis);
-	r->last_update = dup_or_null(fs->last_update);
-	r->last_update_date = fs->last_update_date;
 	return bad;
 }
 
@@ -308,13 +362,14 @@ typedef struct rec_status {
 typedef struct query {
 	ov_store *s;
 	const ov_rec_filter *f;
-	sqlite3_stmt *cands, *events;
+	sqlite3_stmt *cands, *stream;
 	people pp;
 	timeline t;
 	rec_status *status;   /* by rec id, with a status filter */
 	size_t n_status;
 	ov_rec_row *out;
-	size_t cnt, cap;
+	sqlite3_int64 *ids;   /* of out's rows, ascending */
+	size_t cnt, cap, ids_cap;
 } query;
 
 static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
@@ -325,22 +380,57 @@ static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 	return OV_STORE_ERROR;
 }
 
-/* Fold candidate id's whole timeline; add a row if it passes. */
-static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
+/* Fold the timeline of the rec at the stream's cursor; add the fold's
+ * part of a row if it passes.  Leaves *step at the next rec's row. */
+static ov_store_rc take(query *q, int *step, ov_diag *d)
 {
 	ov_rec_state fs;
-	int rc = read_timeline(q->events, id, q->f->as_at, &q->t);
+	sqlite3_int64 id = sqlite3_column_int64(q->stream, S_ID);
+	ov_day due = ov_sql_col_day(q->stream, S_DUE);
 
-	if (rc > 0)
-		return ov_sql_fail(q->s, d, "cannot read a timeline");
-	if (rc < 0)
+	if (read_timeline(q->stream, id, q->f->as_at, &q->t, step) != 0)
 		return damaged(q, id, d);
 	ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
 	if (!state_passes(q->f, &fs, due))
 		return OV_STORE_OK;
 	OV_GROW(q->out, q->cap, q->cnt + 1);
-	if (make_row(q->cands, &fs, &q->pp, &q->out[q->cnt++]) != 0)
-		return damaged(q, id, d);
+	OV_GROW(q->ids, q->ids_cap, q->cnt + 1);
+	q->ids[q->cnt] = id;
+	row_state(&fs, &q->pp, &q->out[q->cnt++]);
+	return OV_STORE_OK;
+}
+
+/* Fold every candidate's timeline, in id order. */
+static ov_store_rc fold_all(query *q, ov_diag *d)
+{
+	ov_store_rc rc = OV_STORE_OK;
+	int step = sqlite3_step(q->stream);
+
+	while (!rc && step == SQLITE_ROW)
+		rc = take(q, &step, d);
+	if (!rc && step != SQLITE_DONE)
+		rc = ov_sql_fail(q->s, d, "cannot read a timeline");
+	return rc;
+}
+
+/* The rec columns of the rows that passed: the candidates again, in id
+ * order, merged with q->ids.  Every id must come back (one read
+ * transaction); q_cands stops once the last has. */
+static ov_store_rc fill_rows(query *q, ov_diag *d)
+{
+	size_t k = 0;
+	int step = SQLITE_DONE;
+
+	while (k < q->cnt && (step = sqlite3_step(q->cands)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(q->cands, C_ID);
+
+		if (id != q->ids[k])
+			continue;
+		if (row_rec(q->cands, &q->out[k++]) != 0)
+			return damaged(q, id, d);
+	}
+	if (k < q->cnt)
+		return ov_sql_fail(q->s, d, "cannot read the register");
 	return OV_STORE_OK;
 }
 
@@ -452,7 +542,8 @@ static ov_store_rc define_status_passes(query *q, bool on, ov_diag *d)
 	return OV_STORE_OK;
 }
 
-static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
+static ov_store_rc prepare_all(query *q, const char *cands_sql,
+			       const char *stream_sql, ov_diag *d)
 {
 	ov_store_rc rc = OV_STORE_OK;
 
@@ -464,7 +555,7 @@ static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 	if (!rc)
 		rc = ov_sql_prepare(q->s, cands_sql, &q->cands, d);
 	if (!rc)
-		rc = ov_sql_prepare(q->s, q_events, &q->events, d);
+		rc = ov_sql_prepare(q->s, stream_sql, &q->stream, d);
 	if (!rc)
 		rc = load_people(q->s, &q->pp, d);
 	return rc;
@@ -473,7 +564,7 @@ static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 static void query_release(query *q)
 {
 	sqlite3_finalize(q->cands);
-	sqlite3_finalize(q->events);
+	sqlite3_finalize(q->stream);
 	if (needs_status(q->f))
 		define_status_passes(q, false, NULL);
 	people_free(&q->pp);
@@ -481,6 +572,7 @@ static void query_release(query *q)
 	free(q->t.offs);
 	ov_buf_release(&q->t.strs);
 	free(q->status);
+	free(q->ids);
 }
 
 /* Free the strings of n rows, not the array. */
@@ -531,31 +623,32 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 			  ov_rec_row **rows, size_t *n, ov_diag *d)
 {
 	query q = {.s = s, .f = f};
-	ov_buf sql = OV_BUF_INIT;
+	ov_buf sql = OV_BUF_INIT, stream_sql = OV_BUF_INIT;
 	ov_store_rc rc;
-	int step = SQLITE_DONE;
 
 	*rows = NULL;
 	*n = 0;
 	ov_rec_init(&q.t.rec);
-	build_sql(f, &sql);
+	build_sql(f, q_cands, q_order, &sql);
+	build_sql(f, q_stream, q_stream_order, &stream_sql);
 	rc = ov_sql_exec(s, "BEGIN", d);
 	if (!rc)
-		rc = prepare_all(&q, ov_buf_str(&sql), d);
+		rc = prepare_all(&q, ov_buf_str(&sql), ov_buf_str(&stream_sql),
+				 d);
 	if (rc)
 		goto out;
+	bind_filter(q.stream, f);
 	bind_filter(q.cands, f);
-	while (!rc && (step = sqlite3_step(q.cands)) == SQLITE_ROW)
-		rc = take(&q, sqlite3_column_int64(q.cands, C_ID),
-			  ov_sql_col_day(q.cands, C_DUE), d);
-	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = ov_sql_fail(s, d, "cannot read the register");
+	rc = fold_all(&q, d);
+	if (!rc)
+		rc = fill_rows(&q, d);
 	if (!rc)
 		order_rows(&q);
 out:
 	query_release(&q);
 	ov_sql_rollback(s);
 	ov_buf_release(&sql);
+	ov_buf_release(&stream_sql);
 	if (rc) {
 		ov_rec_rows_free(q.out, q.cnt);
 		return rc;
