@@ -250,6 +250,7 @@ static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
 /* The people, id-sorted, for owners' display names. */
 typedef struct people {
 	ov_person *p;
+	char **disp;    /* ov_person_display() of each, made once */
 	size_t n, cap;
 } people;
 
@@ -273,6 +274,9 @@ static ov_store_rc load_people(ov_store *s, people *pp, ov_diag *d)
 	if (step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read people");
 	sqlite3_finalize(st);
+	pp->disp = ov_xcalloc(pp->n ? pp->n : 1, sizeof *pp->disp);
+	for (size_t i = 0; i < pp->n; i++)
+		pp->disp[i] = ov_person_display(&pp->p[i]);
 	return rc;
 }
 
@@ -282,8 +286,10 @@ static void people_free(people *pp)
 		free(pp->p[i].id);
 		free(pp->p[i].name);
 		free(pp->p[i].title);
+		free(pp->disp ? pp->disp[i] : NULL);
 	}
 	free(pp->p);
+	free(pp->disp);
 }
 
 static int cmp_person(const void *key, const void *elem)
@@ -291,65 +297,60 @@ static int cmp_person(const void *key, const void *elem)
 	return strcmp(key, ((const ov_person *)elem)->id);
 }
 
-/* "Name (Title)" of the owner, NULL if no owner; an owner missing from
- * people (the foreign key forbids it) shows as its id. */
-static char *owner_display(const people *pp, const char *owner)
+/* "Name, Title" of the owner, NULL if no owner, borrowed from pp or
+ * (an owner missing from people, which the foreign key forbids: its id)
+ * made in *tmp, which the caller frees. */
+static const char *owner_display(const people *pp, const char *owner,
+				 char **tmp)
 {
 	const ov_person *p;
 
+	*tmp = NULL;
 	if (!owner)
 		return NULL;
 	p = pp->n ? bsearch(owner, pp->p, pp->n, sizeof *pp->p, cmp_person)
 		  : NULL;
 	if (!p) {
-		ov_person tmp = {0};
-		tmp.id = (char *)owner;
-		return ov_person_display(&tmp);
+		ov_person missing = {0};
+		missing.id = (char *)owner;
+		return *tmp = ov_person_display(&missing);
 	}
-	return ov_person_display(p);
+	return pp->disp[p - pp->p];
 }
 
-static char *dup_or_null(const char *v)
+/* A row's strings live in one block that starts with its ref (never
+ * NULL: NOT NULL in the schema), so a row is one malloc and one free.
+ * The fold's strings wait in the query's arena (offsets, NONE for NULL)
+ * until the rec's columns are read. */
+enum { RS_REF, RS_REPORT, RS_TITLE, RS_FORCE, RS_AREA, RS_SUBJECT,
+       RS_TIMESCALE, RS_TEXT, RS_PLAN, RS_OWNER, RS_OWNER_NAME,
+       RS_CLOSED_BY, RS_BASIS, RS_LAST_UPDATE, RS_N };
+
+static char **row_field(ov_rec_row *r, int i)
 {
-	return v ? ov_xstrdup(v) : NULL;
+	char **f[RS_N] = {
+		&r->ref, &r->report, &r->report_title, &r->force, &r->area,
+		&r->subject, &r->timescale, &r->text, &r->plan, &r->owner,
+		&r->owner_name, &r->closed_by, &r->basis, &r->last_update};
+	return f[i];
 }
 
-/* The fold's part of a row. */
-static void row_state(const ov_rec_state *fs, const people *pp,
-		      ov_rec_row *r)
+/* Point r's strings into one new block holding copies of v (NULLs stay
+ * NULL). */
+static void row_strings(ov_rec_row *r, const char *const v[RS_N])
 {
-	memset(r, 0, sizeof *r);
-	r->status = fs->status;
-	r->status_date = fs->status_date;
-	r->rag = fs->rag;
-	r->owner = dup_or_null(fs->owner);
-	r->owner_name = owner_display(pp, fs->owner);
-	r->closed_by = dup_or_null(fs->closed_by);
-	r->basis = dup_or_null(fs->basis);
-	r->last_update = dup_or_null(fs->last_update);
-	r->last_update_date = fs->last_update_date;
-}
+	size_t len[RS_N], total = 0;
+	char *p;
 
-/* The rec's part of a row, from q_cands.  Enum codes come from CHECKed
- * columns; a bad one means damage. */
-static int row_rec(sqlite3_stmt *st, ov_rec_row *r)
-{
-	int bad = 0;
-
-	r->ref = ov_sql_col_str(st, C_REF);
-	r->report = ov_sql_col_str(st, C_REPORT);
-	r->report_title = ov_sql_col_str(st, C_TITLE);
-	r->force = ov_sql_col_str(st, C_FORCE);
-	r->area = ov_sql_col_str(st, C_AREA);
-	r->subject = ov_sql_col_str(st, C_SUBJECT);
-	r->timescale = ov_sql_col_str(st, C_TIMESCALE);
-	r->text = ov_sql_col_str(st, C_TEXT);
-	bad |= ov_rec_kind_parse(ov_sql_col_text(st, C_KIND), &r->kind);
-	bad |= ov_addressee_parse(ov_sql_col_text(st, C_ADDRESSEE),
-				  &r->addressee);
-	r->due = ov_sql_col_day(st, C_DUE);
-	r->plan = ov_sql_col_str(st, C_PLAN);
-	return bad;
+	for (int i = 0; i < RS_N; i++) {
+		len[i] = v[i] ? strlen(v[i]) + 1 : 0;
+		total += len[i];
+	}
+	p = ov_xmalloc(total ? total : 1);
+	for (int i = 0; i < RS_N; i++) {
+		*row_field(r, i) = v[i] ? memcpy(p, v[i], len[i]) : NULL;
+		p += len[i];
+	}
 }
 
 /* What the status filters need of a rec's fold, small so that the
@@ -368,9 +369,28 @@ typedef struct query {
 	rec_status *status;   /* by rec id, with a status filter */
 	size_t n_status;
 	ov_rec_row *out;
-	sqlite3_int64 *ids;   /* of out's rows, ascending */
-	size_t cnt, cap, ids_cap;
+	struct passed {       /* of out's rows, by ascending id */
+		sqlite3_int64 id;
+		size_t owner, closed_by, basis, last_update; /* in fstrs */
+	} *passed;
+	ov_buf fstrs;
+	size_t cnt, cap, passed_cap;
 } query;
+
+static size_t keep_str(ov_buf *b, const char *v)
+{
+	size_t at = b->len;
+
+	if (!v)
+		return NONE;
+	ov_buf_add(b, v, strlen(v) + 1);
+	return at;
+}
+
+static const char *fstr(const query *q, size_t off)
+{
+	return off == NONE ? NULL : q->fstrs.data + off;
+}
 
 static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 {
@@ -385,6 +405,8 @@ static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 static ov_store_rc take(query *q, int *step, ov_diag *d)
 {
 	ov_rec_state fs;
+	struct passed *p;
+	ov_rec_row *r;
 	sqlite3_int64 id = sqlite3_column_int64(q->stream, S_ID);
 	ov_day due = ov_sql_col_day(q->stream, S_DUE);
 
@@ -394,9 +416,19 @@ static ov_store_rc take(query *q, int *step, ov_diag *d)
 	if (!state_passes(q->f, &fs, due))
 		return OV_STORE_OK;
 	OV_GROW(q->out, q->cap, q->cnt + 1);
-	OV_GROW(q->ids, q->ids_cap, q->cnt + 1);
-	q->ids[q->cnt] = id;
-	row_state(&fs, &q->pp, &q->out[q->cnt++]);
+	OV_GROW(q->passed, q->passed_cap, q->cnt + 1);
+	p = &q->passed[q->cnt];
+	r = &q->out[q->cnt++];
+	p->id = id;
+	p->owner = keep_str(&q->fstrs, fs.owner);
+	p->closed_by = keep_str(&q->fstrs, fs.closed_by);
+	p->basis = keep_str(&q->fstrs, fs.basis);
+	p->last_update = keep_str(&q->fstrs, fs.last_update);
+	memset(r, 0, sizeof *r);
+	r->status = fs.status;
+	r->status_date = fs.status_date;
+	r->rag = fs.rag;
+	r->last_update_date = fs.last_update_date;
 	return OV_STORE_OK;
 }
 
@@ -413,8 +445,45 @@ static ov_store_rc fold_all(query *q, ov_diag *d)
 	return rc;
 }
 
+/* Complete row r (whose fold passed as p) from the rec's columns at
+ * q_cands' cursor.  Enum codes come from CHECKed columns; a bad one, or
+ * a NULL ref, means damage. */
+static int row_rec(query *q, const struct passed *p, ov_rec_row *r)
+{
+	sqlite3_stmt *st = q->cands;
+	const char *v[RS_N];
+	char *tmp;
+	int bad = 0;
+
+	v[RS_REF] = (const char *)sqlite3_column_text(st, C_REF);
+	v[RS_REPORT] = (const char *)sqlite3_column_text(st, C_REPORT);
+	v[RS_TITLE] = (const char *)sqlite3_column_text(st, C_TITLE);
+	v[RS_FORCE] = (const char *)sqlite3_column_text(st, C_FORCE);
+	v[RS_AREA] = (const char *)sqlite3_column_text(st, C_AREA);
+	v[RS_SUBJECT] = (const char *)sqlite3_column_text(st, C_SUBJECT);
+	v[RS_TIMESCALE] = (const char *)sqlite3_column_text(st, C_TIMESCALE);
+	v[RS_TEXT] = (const char *)sqlite3_column_text(st, C_TEXT);
+	v[RS_PLAN] = (const char *)sqlite3_column_text(st, C_PLAN);
+	v[RS_OWNER] = fstr(q, p->owner);
+	v[RS_OWNER_NAME] = owner_display(&q->pp, v[RS_OWNER], &tmp);
+	v[RS_CLOSED_BY] = fstr(q, p->closed_by);
+	v[RS_BASIS] = fstr(q, p->basis);
+	v[RS_LAST_UPDATE] = fstr(q, p->last_update);
+	if (!v[RS_REF]) {
+		free(tmp);
+		return -1;
+	}
+	row_strings(r, v);
+	free(tmp);
+	bad |= ov_rec_kind_parse(ov_sql_col_text(st, C_KIND), &r->kind);
+	bad |= ov_addressee_parse(ov_sql_col_text(st, C_ADDRESSEE),
+				  &r->addressee);
+	r->due = ov_sql_col_day(st, C_DUE);
+	return bad;
+}
+
 /* The rec columns of the rows that passed: the candidates again, in id
- * order, merged with q->ids.  Every id must come back (one read
+ * order, merged with q->passed.  Every id must come back (one read
  * transaction); q_cands stops once the last has. */
 static ov_store_rc fill_rows(query *q, ov_diag *d)
 {
@@ -424,10 +493,11 @@ static ov_store_rc fill_rows(query *q, ov_diag *d)
 	while (k < q->cnt && (step = sqlite3_step(q->cands)) == SQLITE_ROW) {
 		sqlite3_int64 id = sqlite3_column_int64(q->cands, C_ID);
 
-		if (id != q->ids[k])
+		if (id != q->passed[k].id)
 			continue;
-		if (row_rec(q->cands, &q->out[k++]) != 0)
+		if (row_rec(q, &q->passed[k], &q->out[k]) != 0)
 			return damaged(q, id, d);
+		k++;
 	}
 	if (k < q->cnt)
 		return ov_sql_fail(q->s, d, "cannot read the register");
@@ -572,35 +642,28 @@ static void query_release(query *q)
 	free(q->t.offs);
 	ov_buf_release(&q->t.strs);
 	free(q->status);
-	free(q->ids);
+	free(q->passed);
+	ov_buf_release(&q->fstrs);
 }
 
-/* Free the strings of n rows, not the array. */
+/* Free the strings of n rows, not the array: each row's are one block
+ * starting at its ref (see row_strings). */
 static void rows_release(ov_rec_row *rows, size_t n)
 {
-	for (size_t i = 0; rows && i < n; i++) {
-		ov_rec_row *r = &rows[i];
-		free(r->ref);
-		free(r->report);
-		free(r->report_title);
-		free(r->force);
-		free(r->area);
-		free(r->subject);
-		free(r->timescale);
-		free(r->text);
-		free(r->owner);
-		free(r->owner_name);
-		free(r->closed_by);
-		free(r->basis);
-		free(r->last_update);
-		free(r->plan);
-	}
+	for (size_t i = 0; rows && i < n; i++)
+		free(rows[i].ref);
 }
 
-/* The register's order: report, then ref (which is unique). */
-static int cmp_row(const void *a, const void *b)
+/* The register's order: report, then ref (which is unique).  Sorted
+ * as small keys, then the rows moved once: a row is ten times a key. */
+typedef struct sort_key {
+	const char *report, *ref;
+	size_t at;
+} sort_key;
+
+static int cmp_key(const void *a, const void *b)
 {
-	const ov_rec_row *x = a, *y = b;
+	const sort_key *x = a, *y = b;
 	int c = strcmp(x->report, y->report);
 
 	return c ? c : strcmp(x->ref, y->ref);
@@ -609,11 +672,25 @@ static int cmp_row(const void *a, const void *b)
 /* Sort q->out and keep the first f->limit rows (if a limit is set). */
 static void order_rows(query *q)
 {
-	if (q->cnt > 1)
-		qsort(q->out, q->cnt, sizeof *q->out, cmp_row);
+	if (q->cnt > 1) {
+		sort_key *k = ov_xmalloc(q->cnt * sizeof *k);
+		ov_rec_row *sorted = ov_xmalloc(q->cnt * sizeof *sorted);
+
+		for (size_t i = 0; i < q->cnt; i++) {
+			k[i].report = q->out[i].report;
+			k[i].ref = q->out[i].ref;
+			k[i].at = i;
+		}
+		qsort(k, q->cnt, sizeof *k, cmp_key);
+		for (size_t i = 0; i < q->cnt; i++)
+			sorted[i] = q->out[k[i].at];
+		free(k);
+		free(q->out);
+		q->out = sorted;
+		q->cap = q->cnt;
+	}
 	if (q->f->limit && q->cnt > q->f->limit) {
-		rows_release(q->out + q->f->limit,
-				      q->cnt - q->f->limit);
+		rows_release(q->out + q->f->limit, q->cnt - q->f->limit);
 		q->cnt = q->f->limit;
 	}
 }
