@@ -15,6 +15,7 @@
  * `recs --overdue` from reading every event of every rec due before the
  * date, and from a seek per candidate.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -586,12 +587,18 @@ static void sql_status_passes(sqlite3_context *cx, int argc,
 	ov_rec_state fs;
 
 	(void)argc;
-	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
-		sqlite3_result_error(cx, "a due date is not valid", -1);
-		return;
-	}
 	if (id < 0 || (size_t)id >= q->n_status) {
 		sqlite3_result_error(cx, "a rec id is out of range", -1);
+		return;
+	}
+	/* Most recs fail on their status alone: no due date to parse. */
+	if (q->status[id].status == OV_STATUS_NONE ||
+	    (q->f->overdue && !ov_status_is_live(q->status[id].status))) {
+		sqlite3_result_int(cx, 0);
+		return;
+	}
+	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
+		sqlite3_result_error(cx, "a due date is not valid", -1);
 		return;
 	}
 	ov_rec_fold(NULL, q->f->as_at, &fs);
@@ -657,16 +664,39 @@ static void rows_release(ov_rec_row *rows, size_t n)
 /* The register's order: report, then ref (which is unique).  Sorted
  * as small keys, then the rows moved once: a row is ten times a key. */
 typedef struct sort_key {
+	uint64_t report8, ref8; /* first 8 bytes, big-endian, NUL-padded */
 	const char *report, *ref;
 	size_t at;
 } sort_key;
 
+/* A string's first 8 bytes as a number that orders as strcmp does
+ * (bytes unsigned, a shorter string padded with NULs, which sort
+ * first); only equal prefixes need the strings themselves. */
+static uint64_t prefix8(const char *s)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		v <<= 8;
+		if (*s)
+			v |= (unsigned char)*s++;
+	}
+	return v;
+}
+
+static int cmp_str8(uint64_t a8, uint64_t b8, const char *a, const char *b)
+{
+	if (a8 != b8)
+		return a8 < b8 ? -1 : 1;
+	return strcmp(a, b);
+}
+
 static int cmp_key(const void *a, const void *b)
 {
 	const sort_key *x = a, *y = b;
-	int c = strcmp(x->report, y->report);
+	int c = cmp_str8(x->report8, y->report8, x->report, y->report);
 
-	return c ? c : strcmp(x->ref, y->ref);
+	return c ? c : cmp_str8(x->ref8, y->ref8, x->ref, y->ref);
 }
 
 /* Sort q->out and keep the first f->limit rows (if a limit is set). */
@@ -679,6 +709,8 @@ static void order_rows(query *q)
 		for (size_t i = 0; i < q->cnt; i++) {
 			k[i].report = q->out[i].report;
 			k[i].ref = q->out[i].ref;
+			k[i].report8 = prefix8(k[i].report);
+			k[i].ref8 = prefix8(k[i].ref);
 			k[i].at = i;
 		}
 		qsort(k, q->cnt, sizeof *k, cmp_key);
