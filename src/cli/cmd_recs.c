@@ -266,6 +266,9 @@ int ov_cmd_recs(ov_cli *cli, int argc, char **argv)
 		rc = ov_cli_store_exit(src);
 		goto out;
 	}
+	/* A register is megabytes: write it in large blocks (before the
+	 * first write to stdout, as setvbuf requires). */
+	setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
 	if (fmt == FMT_TABLE)
 		print_table(rows, n);
 	else if (fmt == FMT_CSV)

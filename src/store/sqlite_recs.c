@@ -15,6 +15,7 @@
  * `recs --overdue` from reading every event of every rec due before the
  * date, and from a seek per candidate.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,29 +37,40 @@ static const char *const q_status_ok = " AND ov_status_passes(r.id, r.due)";
  * are read front to back (a fifth faster than in the register's order);
  * the rows are sorted by report, ref at the end. */
 static const char *const q_order = " ORDER BY r.id";
+/* The candidates' timelines, one stream in id order (the events table's
+ * order, so each is a range read next to the last).  Only the id and due
+ * date of the rec: a rec column in this statement is recomputed for every
+ * event row, so the rest are read by q_cands for the rows that pass. */
+static const char *const q_stream =
+	"SELECT r.id, r.due, e.date, e.kind, e.author, e.text, e.rag,"
+	" e.owner, e.basis"
+	" FROM recommendations r CROSS JOIN events e ON e.rec = r.id"
+	" WHERE 1";
+static const char *const q_stream_order = " ORDER BY r.id, e.seq";
 /* Every rec's status events up to the date, by rec (events_status). */
 static const char *const q_status =
 	"SELECT rec, date, kind FROM events WHERE kind <> 'update'"
 	" AND kind <> 'rag' AND kind <> 'owner' AND date <= ?1"
 	" ORDER BY rec, seq";
 static const char *const q_max_id = "SELECT max(id) FROM recommendations";
-static const char *const q_events =
-	"SELECT date, kind, author, text, rag, owner, basis FROM events"
-	" WHERE rec = ?1 ORDER BY seq";
 static const char *const q_people =
 	"SELECT id, name, title FROM people ORDER BY id";
 
 enum { C_ID, C_REF, C_REPORT, C_TITLE, C_FORCE, C_AREA, C_SUBJECT,
        C_TIMESCALE, C_TEXT, C_KIND, C_ADDRESSEE, C_DUE, C_PLAN };
+enum { S_ID, S_DUE, S_DATE, S_KIND, S_AUTHOR, S_TEXT, S_RAG, S_OWNER,
+       S_BASIS };
 
 static bool needs_status(const ov_rec_filter *f)
 {
 	return f->overdue || f->status_set || f->closed_since_set;
 }
 
-static void build_sql(const ov_rec_filter *f, ov_buf *b)
+/* The filters that do not depend on the fold, after head's WHERE 1. */
+static void build_sql(const ov_rec_filter *f, const char *head,
+		      const char *order, ov_buf *b)
 {
-	ov_buf_puts(b, q_cands);
+	ov_buf_puts(b, head);
 	if (f->overdue)
 		ov_buf_puts(b, " AND r.due < :asat");
 	if (f->due_before != OV_DAY_NONE)
@@ -71,7 +83,7 @@ static void build_sql(const ov_rec_filter *f, ov_buf *b)
 		ov_buf_puts(b, " AND r.force = :force");
 	if (needs_status(f))
 		ov_buf_puts(b, q_status_ok);
-	ov_buf_puts(b, q_order);
+	ov_buf_puts(b, order);
 }
 
 static void bind_filter(sqlite3_stmt *st, const ov_rec_filter *f)
@@ -115,45 +127,82 @@ static char *str_at(timeline *t, size_t off)
 	return off == NONE ? NULL : t->strs.data + off;
 }
 
-/* Read rec id's events dated on or before as_at (they are in date order,
- * so the first later one ends the read).  Returns 0, -1 for a stored
- * value that is not valid, or the sqlite error code. */
-static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
-			 timeline *t)
+/* The fields of event e that the fold reads for its kind (fold.h's
+ * table: an UPDATE's text, a RAG's rag, an OWNER's owner, a CLOSED's
+ * author and basis, a SUPERSEDED's or NA's basis); the others stay
+ * unset, so a timeline costs a column read per event, not seven. */
+static int read_fields(timeline *t, sqlite3_stmt *ev, ov_event *e,
+		       ev_strs *o)
 {
-	int step, bad = 0;
+	int bad = 0;
+
+	e->rag = OV_RAG_NONE;
+	o->author = o->text = o->owner = o->basis = NONE;
+	switch (e->kind) {
+	case OV_EV_UPDATE:
+		o->text = keep(t, ev, S_TEXT);
+		break;
+	case OV_EV_RAG:
+		if (sqlite3_column_type(ev, S_RAG) != SQLITE_NULL)
+			bad = ov_rag_parse(ov_sql_col_text(ev, S_RAG),
+					   &e->rag);
+		break;
+	case OV_EV_OWNER:
+		o->owner = keep(t, ev, S_OWNER);
+		break;
+	case OV_EV_CLOSED:
+		o->author = keep(t, ev, S_AUTHOR);
+		o->basis = keep(t, ev, S_BASIS);
+		break;
+	case OV_EV_SUPERSEDED:
+	case OV_EV_NA:
+		o->basis = keep(t, ev, S_BASIS);
+		break;
+	case OV_EV_CREATED:
+	case OV_EV_PROPOSED:
+	case OV_EV_REOPENED:
+		break;
+	}
+	return bad;
+}
+
+/* Read the stream's rows for the rec at the cursor (id), keeping the
+ * events dated on or before as_at (they are in date order, so the first
+ * later one ends the keeping; the rest are stepped over).  Leaves *step
+ * at the first row of the next rec.  Returns 0, or -1 for a stored value
+ * that is not valid. */
+static int read_timeline(sqlite3_stmt *ev, sqlite3_int64 id, ov_day as_at,
+			 timeline *t, int *step)
+{
+	int bad = 0;
+	bool done = false;
 
 	t->rec.n_events = 0;
 	ov_buf_reset(&t->strs);
-	sqlite3_bind_int64(ev, 1, id);
-	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
+	do {
 		ov_event *e;
 		ev_strs *o;
-		ov_day day = ov_sql_col_daynum(ev, 0);
+		ov_day day;
 
-		if (day == OV_DAY_NONE) {
-			bad = -1;
-			break;
+		if (done)
+			continue;
+		day = ov_sql_col_daynum(ev, S_DATE);
+		if (day == OV_DAY_NONE)
+			return -1;
+		if (day > as_at) {
+			done = true;
+			continue;
 		}
-		if (day > as_at)
-			break;
 		OV_GROW(t->rec.events, t->cap, t->rec.n_events + 1);
 		OV_GROW(t->offs, t->offs_cap, t->rec.n_events + 1);
 		e = &t->rec.events[t->rec.n_events];
 		o = &t->offs[t->rec.n_events++];
 		e->date = day;
-		bad |= ov_event_kind_parse(ov_sql_col_text(ev, 1), &e->kind);
-		e->rag = OV_RAG_NONE;
-		if (sqlite3_column_type(ev, 4) != SQLITE_NULL)
-			bad |= ov_rag_parse(ov_sql_col_text(ev, 4), &e->rag);
-		o->author = keep(t, ev, 2);
-		o->text = keep(t, ev, 3);
-		o->owner = keep(t, ev, 5);
-		o->basis = keep(t, ev, 6);
-	}
-	sqlite3_reset(ev);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return step;
+		bad |= ov_event_kind_parse(ov_sql_col_text(ev, S_KIND),
+					   &e->kind);
+		bad |= read_fields(t, ev, e, o);
+	} while ((*step = sqlite3_step(ev)) == SQLITE_ROW &&
+		 sqlite3_column_int64(ev, S_ID) == id);
 	for (size_t i = 0; i < t->rec.n_events; i++) {
 		ov_event *e = &t->rec.events[i];
 		e->author = str_at(t, t->offs[i].author);
@@ -202,6 +251,7 @@ static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
 /* The people, id-sorted, for owners' display names. */
 typedef struct people {
 	ov_person *p;
+	char **disp;    /* ov_person_display() of each, made once */
 	size_t n, cap;
 } people;
 
@@ -225,6 +275,9 @@ static ov_store_rc load_people(ov_store *s, people *pp, ov_diag *d)
 	if (step != SQLITE_DONE)
 		rc = ov_sql_fail(s, d, "cannot read people");
 	sqlite3_finalize(st);
+	pp->disp = ov_xcalloc(pp->n ? pp->n : 1, sizeof *pp->disp);
+	for (size_t i = 0; i < pp->n; i++)
+		pp->disp[i] = ov_person_display(&pp->p[i]);
 	return rc;
 }
 
@@ -234,8 +287,10 @@ static void people_free(people *pp)
 		free(pp->p[i].id);
 		free(pp->p[i].name);
 		free(pp->p[i].title);
+		free(pp->disp ? pp->disp[i] : NULL);
 	}
 	free(pp->p);
+	free(pp->disp);
 }
 
 static int cmp_person(const void *key, const void *elem)
@@ -243,59 +298,60 @@ static int cmp_person(const void *key, const void *elem)
 	return strcmp(key, ((const ov_person *)elem)->id);
 }
 
-/* "Name (Title)" of the owner, NULL if no owner; an owner missing from
- * people (the foreign key forbids it) shows as its id. */
-static char *owner_display(const people *pp, const char *owner)
+/* "Name, Title" of the owner, NULL if no owner, borrowed from pp or
+ * (an owner missing from people, which the foreign key forbids: its id)
+ * made in *tmp, which the caller frees. */
+static const char *owner_display(const people *pp, const char *owner,
+				 char **tmp)
 {
 	const ov_person *p;
 
+	*tmp = NULL;
 	if (!owner)
 		return NULL;
 	p = pp->n ? bsearch(owner, pp->p, pp->n, sizeof *pp->p, cmp_person)
 		  : NULL;
 	if (!p) {
-		ov_person tmp = {0};
-		tmp.id = (char *)owner;
-		return ov_person_display(&tmp);
+		ov_person missing = {0};
+		missing.id = (char *)owner;
+		return *tmp = ov_person_display(&missing);
 	}
-	return ov_person_display(p);
+	return pp->disp[p - pp->p];
 }
 
-static char *dup_or_null(const char *v)
+/* A row's strings live in one block that starts with its ref (never
+ * NULL: NOT NULL in the schema), so a row is one malloc and one free.
+ * The fold's strings wait in the query's arena (offsets, NONE for NULL)
+ * until the rec's columns are read. */
+enum { RS_REF, RS_REPORT, RS_TITLE, RS_FORCE, RS_AREA, RS_SUBJECT,
+       RS_TIMESCALE, RS_TEXT, RS_PLAN, RS_OWNER, RS_OWNER_NAME,
+       RS_CLOSED_BY, RS_BASIS, RS_LAST_UPDATE, RS_N };
+
+static char **row_field(ov_rec_row *r, int i)
 {
-	return v ? ov_xstrdup(v) : NULL;
+	char **f[RS_N] = {
+		&r->ref, &r->report, &r->report_title, &r->force, &r->area,
+		&r->subject, &r->timescale, &r->text, &r->plan, &r->owner,
+		&r->owner_name, &r->closed_by, &r->basis, &r->last_update};
+	return f[i];
 }
 
-/* Enum codes come from CHECKed columns; a bad one means damage. */
-static int make_row(sqlite3_stmt *st, const ov_rec_state *fs,
-		    const people *pp, ov_rec_row *r)
+/* Point r's strings into one new block holding copies of v (NULLs stay
+ * NULL). */
+static void row_strings(ov_rec_row *r, const char *const v[RS_N])
 {
-	int bad = 0;
+	size_t len[RS_N], total = 0;
+	char *p;
 
-	memset(r, 0, sizeof *r);
-	r->ref = ov_sql_col_str(st, C_REF);
-	r->report = ov_sql_col_str(st, C_REPORT);
-	r->report_title = ov_sql_col_str(st, C_TITLE);
-	r->force = ov_sql_col_str(st, C_FORCE);
-	r->area = ov_sql_col_str(st, C_AREA);
-	r->subject = ov_sql_col_str(st, C_SUBJECT);
-	r->timescale = ov_sql_col_str(st, C_TIMESCALE);
-	r->text = ov_sql_col_str(st, C_TEXT);
-	bad |= ov_rec_kind_parse(ov_sql_col_text(st, C_KIND), &r->kind);
-	bad |= ov_addressee_parse(ov_sql_col_text(st, C_ADDRESSEE),
-				  &r->addressee);
-	r->due = ov_sql_col_day(st, C_DUE);
-	r->plan = ov_sql_col_str(st, C_PLAN);
-	r->status = fs->status;
-	r->status_date = fs->status_date;
-	r->rag = fs->rag;
-	r->owner = dup_or_null(fs->owner);
-	r->owner_name = owner_display(pp, fs->owner);
-	r->closed_by = dup_or_null(fs->closed_by);
-	r->basis = dup_or_null(fs->basis);
-	r->last_update = dup_or_null(fs->last_update);
-	r->last_update_date = fs->last_update_date;
-	return bad;
+	for (int i = 0; i < RS_N; i++) {
+		len[i] = v[i] ? strlen(v[i]) + 1 : 0;
+		total += len[i];
+	}
+	p = ov_xmalloc(total ? total : 1);
+	for (int i = 0; i < RS_N; i++) {
+		*row_field(r, i) = v[i] ? memcpy(p, v[i], len[i]) : NULL;
+		p += len[i];
+	}
 }
 
 /* What the status filters need of a rec's fold, small so that the
@@ -308,14 +364,34 @@ typedef struct rec_status {
 typedef struct query {
 	ov_store *s;
 	const ov_rec_filter *f;
-	sqlite3_stmt *cands, *events;
+	sqlite3_stmt *cands, *stream;
 	people pp;
 	timeline t;
 	rec_status *status;   /* by rec id, with a status filter */
 	size_t n_status;
 	ov_rec_row *out;
-	size_t cnt, cap;
+	struct passed {       /* of out's rows, by ascending id */
+		sqlite3_int64 id;
+		size_t owner, closed_by, basis, last_update; /* in fstrs */
+	} *passed;
+	ov_buf fstrs;
+	size_t cnt, cap, passed_cap;
 } query;
+
+static size_t keep_str(ov_buf *b, const char *v)
+{
+	size_t at = b->len;
+
+	if (!v)
+		return NONE;
+	ov_buf_add(b, v, strlen(v) + 1);
+	return at;
+}
+
+static const char *fstr(const query *q, size_t off)
+{
+	return off == NONE ? NULL : q->fstrs.data + off;
+}
 
 static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 {
@@ -325,22 +401,107 @@ static ov_store_rc damaged(query *q, sqlite3_int64 id, ov_diag *d)
 	return OV_STORE_ERROR;
 }
 
-/* Fold candidate id's whole timeline; add a row if it passes. */
-static ov_store_rc take(query *q, sqlite3_int64 id, ov_day due, ov_diag *d)
+/* Fold the timeline of the rec at the stream's cursor; add the fold's
+ * part of a row if it passes.  Leaves *step at the next rec's row. */
+static ov_store_rc take(query *q, int *step, ov_diag *d)
 {
 	ov_rec_state fs;
-	int rc = read_timeline(q->events, id, q->f->as_at, &q->t);
+	struct passed *p;
+	ov_rec_row *r;
+	sqlite3_int64 id = sqlite3_column_int64(q->stream, S_ID);
+	ov_day due = ov_sql_col_day(q->stream, S_DUE);
 
-	if (rc > 0)
-		return ov_sql_fail(q->s, d, "cannot read a timeline");
-	if (rc < 0)
+	if (read_timeline(q->stream, id, q->f->as_at, &q->t, step) != 0)
 		return damaged(q, id, d);
 	ov_rec_fold(&q->t.rec, q->f->as_at, &fs);
 	if (!state_passes(q->f, &fs, due))
 		return OV_STORE_OK;
 	OV_GROW(q->out, q->cap, q->cnt + 1);
-	if (make_row(q->cands, &fs, &q->pp, &q->out[q->cnt++]) != 0)
-		return damaged(q, id, d);
+	OV_GROW(q->passed, q->passed_cap, q->cnt + 1);
+	p = &q->passed[q->cnt];
+	r = &q->out[q->cnt++];
+	p->id = id;
+	p->owner = keep_str(&q->fstrs, fs.owner);
+	p->closed_by = keep_str(&q->fstrs, fs.closed_by);
+	p->basis = keep_str(&q->fstrs, fs.basis);
+	p->last_update = keep_str(&q->fstrs, fs.last_update);
+	memset(r, 0, sizeof *r);
+	r->status = fs.status;
+	r->status_date = fs.status_date;
+	r->rag = fs.rag;
+	r->last_update_date = fs.last_update_date;
+	return OV_STORE_OK;
+}
+
+/* Fold every candidate's timeline, in id order. */
+static ov_store_rc fold_all(query *q, ov_diag *d)
+{
+	ov_store_rc rc = OV_STORE_OK;
+	int step = sqlite3_step(q->stream);
+
+	while (!rc && step == SQLITE_ROW)
+		rc = take(q, &step, d);
+	if (!rc && step != SQLITE_DONE)
+		rc = ov_sql_fail(q->s, d, "cannot read a timeline");
+	return rc;
+}
+
+/* Complete row r (whose fold passed as p) from the rec's columns at
+ * q_cands' cursor.  Enum codes come from CHECKed columns; a bad one, or
+ * a NULL ref, means damage. */
+static int row_rec(query *q, const struct passed *p, ov_rec_row *r)
+{
+	sqlite3_stmt *st = q->cands;
+	const char *v[RS_N];
+	char *tmp;
+	int bad = 0;
+
+	v[RS_REF] = (const char *)sqlite3_column_text(st, C_REF);
+	v[RS_REPORT] = (const char *)sqlite3_column_text(st, C_REPORT);
+	v[RS_TITLE] = (const char *)sqlite3_column_text(st, C_TITLE);
+	v[RS_FORCE] = (const char *)sqlite3_column_text(st, C_FORCE);
+	v[RS_AREA] = (const char *)sqlite3_column_text(st, C_AREA);
+	v[RS_SUBJECT] = (const char *)sqlite3_column_text(st, C_SUBJECT);
+	v[RS_TIMESCALE] = (const char *)sqlite3_column_text(st, C_TIMESCALE);
+	v[RS_TEXT] = (const char *)sqlite3_column_text(st, C_TEXT);
+	v[RS_PLAN] = (const char *)sqlite3_column_text(st, C_PLAN);
+	v[RS_OWNER] = fstr(q, p->owner);
+	v[RS_OWNER_NAME] = owner_display(&q->pp, v[RS_OWNER], &tmp);
+	v[RS_CLOSED_BY] = fstr(q, p->closed_by);
+	v[RS_BASIS] = fstr(q, p->basis);
+	v[RS_LAST_UPDATE] = fstr(q, p->last_update);
+	if (!v[RS_REF]) {
+		free(tmp);
+		return -1;
+	}
+	row_strings(r, v);
+	free(tmp);
+	bad |= ov_rec_kind_parse(ov_sql_col_text(st, C_KIND), &r->kind);
+	bad |= ov_addressee_parse(ov_sql_col_text(st, C_ADDRESSEE),
+				  &r->addressee);
+	r->due = ov_sql_col_day(st, C_DUE);
+	return bad;
+}
+
+/* The rec columns of the rows that passed: the candidates again, in id
+ * order, merged with q->passed.  Every id must come back (one read
+ * transaction); q_cands stops once the last has. */
+static ov_store_rc fill_rows(query *q, ov_diag *d)
+{
+	size_t k = 0;
+	int step = SQLITE_DONE;
+
+	while (k < q->cnt && (step = sqlite3_step(q->cands)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(q->cands, C_ID);
+
+		if (id != q->passed[k].id)
+			continue;
+		if (row_rec(q, &q->passed[k], &q->out[k]) != 0)
+			return damaged(q, id, d);
+		k++;
+	}
+	if (k < q->cnt)
+		return ov_sql_fail(q->s, d, "cannot read the register");
 	return OV_STORE_OK;
 }
 
@@ -426,12 +587,18 @@ static void sql_status_passes(sqlite3_context *cx, int argc,
 	ov_rec_state fs;
 
 	(void)argc;
-	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
-		sqlite3_result_error(cx, "a due date is not valid", -1);
-		return;
-	}
 	if (id < 0 || (size_t)id >= q->n_status) {
 		sqlite3_result_error(cx, "a rec id is out of range", -1);
+		return;
+	}
+	/* Most recs fail on their status alone: no due date to parse. */
+	if (q->status[id].status == OV_STATUS_NONE ||
+	    (q->f->overdue && !ov_status_is_live(q->status[id].status))) {
+		sqlite3_result_int(cx, 0);
+		return;
+	}
+	if (due_text && ov_date_parse((const char *)due_text, &due) < 0) {
+		sqlite3_result_error(cx, "a due date is not valid", -1);
 		return;
 	}
 	ov_rec_fold(NULL, q->f->as_at, &fs);
@@ -452,7 +619,8 @@ static ov_store_rc define_status_passes(query *q, bool on, ov_diag *d)
 	return OV_STORE_OK;
 }
 
-static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
+static ov_store_rc prepare_all(query *q, const char *cands_sql,
+			       const char *stream_sql, ov_diag *d)
 {
 	ov_store_rc rc = OV_STORE_OK;
 
@@ -464,7 +632,7 @@ static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 	if (!rc)
 		rc = ov_sql_prepare(q->s, cands_sql, &q->cands, d);
 	if (!rc)
-		rc = ov_sql_prepare(q->s, q_events, &q->events, d);
+		rc = ov_sql_prepare(q->s, stream_sql, &q->stream, d);
 	if (!rc)
 		rc = load_people(q->s, &q->pp, d);
 	return rc;
@@ -473,7 +641,7 @@ static ov_store_rc prepare_all(query *q, const char *cands_sql, ov_diag *d)
 static void query_release(query *q)
 {
 	sqlite3_finalize(q->cands);
-	sqlite3_finalize(q->events);
+	sqlite3_finalize(q->stream);
 	if (needs_status(q->f))
 		define_status_passes(q, false, NULL);
 	people_free(&q->pp);
@@ -481,47 +649,80 @@ static void query_release(query *q)
 	free(q->t.offs);
 	ov_buf_release(&q->t.strs);
 	free(q->status);
+	free(q->passed);
+	ov_buf_release(&q->fstrs);
 }
 
-/* Free the strings of n rows, not the array. */
+/* Free the strings of n rows, not the array: each row's are one block
+ * starting at its ref (see row_strings). */
 static void rows_release(ov_rec_row *rows, size_t n)
 {
-	for (size_t i = 0; rows && i < n; i++) {
-		ov_rec_row *r = &rows[i];
-		free(r->ref);
-		free(r->report);
-		free(r->report_title);
-		free(r->force);
-		free(r->area);
-		free(r->subject);
-		free(r->timescale);
-		free(r->text);
-		free(r->owner);
-		free(r->owner_name);
-		free(r->closed_by);
-		free(r->basis);
-		free(r->last_update);
-		free(r->plan);
-	}
+	for (size_t i = 0; rows && i < n; i++)
+		free(rows[i].ref);
 }
 
-/* The register's order: report, then ref (which is unique). */
-static int cmp_row(const void *a, const void *b)
-{
-	const ov_rec_row *x = a, *y = b;
-	int c = strcmp(x->report, y->report);
+/* The register's order: report, then ref (which is unique).  Sorted
+ * as small keys, then the rows moved once: a row is ten times a key. */
+typedef struct sort_key {
+	uint64_t report8, ref8; /* first 8 bytes, big-endian, NUL-padded */
+	const char *report, *ref;
+	size_t at;
+} sort_key;
 
-	return c ? c : strcmp(x->ref, y->ref);
+/* A string's first 8 bytes as a number that orders as strcmp does
+ * (bytes unsigned, a shorter string padded with NULs, which sort
+ * first); only equal prefixes need the strings themselves. */
+static uint64_t prefix8(const char *s)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		v <<= 8;
+		if (*s)
+			v |= (unsigned char)*s++;
+	}
+	return v;
+}
+
+static int cmp_str8(uint64_t a8, uint64_t b8, const char *a, const char *b)
+{
+	if (a8 != b8)
+		return a8 < b8 ? -1 : 1;
+	return strcmp(a, b);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const sort_key *x = a, *y = b;
+	int c = cmp_str8(x->report8, y->report8, x->report, y->report);
+
+	return c ? c : cmp_str8(x->ref8, y->ref8, x->ref, y->ref);
 }
 
 /* Sort q->out and keep the first f->limit rows (if a limit is set). */
 static void order_rows(query *q)
 {
-	if (q->cnt > 1)
-		qsort(q->out, q->cnt, sizeof *q->out, cmp_row);
+	if (q->cnt > 1) {
+		sort_key *k = ov_xmalloc(q->cnt * sizeof *k);
+		ov_rec_row *sorted = ov_xmalloc(q->cnt * sizeof *sorted);
+
+		for (size_t i = 0; i < q->cnt; i++) {
+			k[i].report = q->out[i].report;
+			k[i].ref = q->out[i].ref;
+			k[i].report8 = prefix8(k[i].report);
+			k[i].ref8 = prefix8(k[i].ref);
+			k[i].at = i;
+		}
+		qsort(k, q->cnt, sizeof *k, cmp_key);
+		for (size_t i = 0; i < q->cnt; i++)
+			sorted[i] = q->out[k[i].at];
+		free(k);
+		free(q->out);
+		q->out = sorted;
+		q->cap = q->cnt;
+	}
 	if (q->f->limit && q->cnt > q->f->limit) {
-		rows_release(q->out + q->f->limit,
-				      q->cnt - q->f->limit);
+		rows_release(q->out + q->f->limit, q->cnt - q->f->limit);
 		q->cnt = q->f->limit;
 	}
 }
@@ -531,31 +732,32 @@ ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 			  ov_rec_row **rows, size_t *n, ov_diag *d)
 {
 	query q = {.s = s, .f = f};
-	ov_buf sql = OV_BUF_INIT;
+	ov_buf sql = OV_BUF_INIT, stream_sql = OV_BUF_INIT;
 	ov_store_rc rc;
-	int step = SQLITE_DONE;
 
 	*rows = NULL;
 	*n = 0;
 	ov_rec_init(&q.t.rec);
-	build_sql(f, &sql);
+	build_sql(f, q_cands, q_order, &sql);
+	build_sql(f, q_stream, q_stream_order, &stream_sql);
 	rc = ov_sql_exec(s, "BEGIN", d);
 	if (!rc)
-		rc = prepare_all(&q, ov_buf_str(&sql), d);
+		rc = prepare_all(&q, ov_buf_str(&sql), ov_buf_str(&stream_sql),
+				 d);
 	if (rc)
 		goto out;
+	bind_filter(q.stream, f);
 	bind_filter(q.cands, f);
-	while (!rc && (step = sqlite3_step(q.cands)) == SQLITE_ROW)
-		rc = take(&q, sqlite3_column_int64(q.cands, C_ID),
-			  ov_sql_col_day(q.cands, C_DUE), d);
-	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = ov_sql_fail(s, d, "cannot read the register");
+	rc = fold_all(&q, d);
+	if (!rc)
+		rc = fill_rows(&q, d);
 	if (!rc)
 		order_rows(&q);
 out:
 	query_release(&q);
 	ov_sql_rollback(s);
 	ov_buf_release(&sql);
+	ov_buf_release(&stream_sql);
 	if (rc) {
 		ov_rec_rows_free(q.out, q.cnt);
 		return rc;
