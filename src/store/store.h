@@ -87,7 +87,8 @@ typedef struct ov_rec_filter {
 
 void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at);
 
-/* One row of the register as at a date.  All strings owned by the row. */
+/* One row of the register as at a date.  Strings owned by the row (one
+ * block, see ov_rec_rows_free()). */
 typedef struct ov_rec_row {
 	char *ref, *report, *report_title, *force, *area, *subject, *timescale;
 	char *text;
@@ -110,6 +111,8 @@ typedef struct ov_rec_row {
  * returned.  One query over indexes, not a scan of all timelines. */
 ov_store_rc ov_store_recs(ov_store *s, const ov_rec_filter *f,
 			  ov_rec_row **rows, size_t *n, ov_diag *d);
+/* Frees rows from ov_store_recs().  A row's strings share one allocation
+ * that starts at `ref`: callers must not free or replace single fields. */
 void ov_rec_rows_free(ov_rec_row *rows, size_t n);
 
 /* Row counts of every table, for `summary` and tests. */
