@@ -3,25 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fields.h"
 #include "core/timescale.h"
 #include "util/mem.h"
 
 ov_dataset *ov_dataset_new(void)
 {
 	return ov_xcalloc(1, sizeof(ov_dataset));
-}
-
-static void prov_release(ov_prov *p)
-{
-	free(p->note);
-	p->note = NULL;
-}
-
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void ov_question_init(ov_question *q)
@@ -74,149 +62,23 @@ void ov_meeting_init(ov_meeting *m)
 	m->date = OV_DAY_NONE;
 }
 
-void ov_force_release(ov_force *f)
-{
-	if (!f)
-		return;
-	free(f->code);
-	free(f->name);
-	prov_release(&f->prov);
-}
-
-void ov_person_release(ov_person *p)
-{
-	if (!p)
-		return;
-	free(p->id);
-	free(p->name);
-	free(p->title);
-	prov_release(&p->prov);
-}
-
-void ov_board_release(ov_board *b)
-{
-	if (!b)
-		return;
-	free(b->id);
-	free(b->name);
-	free(b->chair);
-	prov_release(&b->prov);
-}
-
-void ov_plan_release(ov_plan *p)
-{
-	if (!p)
-		return;
-	free(p->id);
-	free(p->name);
-	free(p->board);
-	prov_release(&p->prov);
-}
-
-void ov_assessment_release(ov_assessment *a)
-{
-	if (!a)
-		return;
-	free(a->id);
-	free(a->force);
-	free(a->label);
-	free(a->flag_note);
-	for (size_t i = 0; i < a->n_questions; i++) {
-		ov_question *q = &a->questions[i];
-		free(q->key);
-		free(q->pillar);
-		free(q->text);
-		free(q->lead);
+/* What each entity owns is what its field table lists (core/fields.h). */
+#define RELEASE(E, T)                                                         \
+	void ov_##E##_release(T *x)                                           \
+	{                                                                     \
+		ov_shape_release(&ov_shape_##E, x);                           \
 	}
-	free(a->questions);
-	prov_release(&a->prov);
-}
 
-void ov_report_release(ov_report *r)
-{
-	if (!r)
-		return;
-	free(r->id);
-	free(r->title);
-	free(r->short_name);
-	free(r->summary);
-	free(r->plan);
-	prov_release(&r->prov);
-}
-
-void ov_event_release(ov_event *e)
-{
-	if (!e)
-		return;
-	free(e->author);
-	free(e->text);
-	free(e->owner);
-	free(e->basis);
-}
-
-void ov_rec_release(ov_rec *r)
-{
-	if (!r)
-		return;
-	free(r->ref);
-	free(r->report);
-	free(r->force);
-	free(r->area);
-	free(r->subject);
-	free(r->timescale);
-	free(r->text);
-	strv_free(r->bullets, r->n_bullets);
-	free(r->sme);
-	free(r->plan);
-	free(r->finding);
-	free(r->response);
-	for (size_t i = 0; i < r->n_events; i++)
-		ov_event_release(&r->events[i]);
-	free(r->events);
-	prov_release(&r->prov);
-}
-
-void ov_activity_release(ov_activity *a)
-{
-	if (!a)
-		return;
-	free(a->id);
-	free(a->force);
-	free(a->subject);
-	free(a->place);
-	free(a->question);
-	free(a->feedback);
-	free(a->passed_to);
-	prov_release(&a->prov);
-}
-
-void ov_meeting_release(ov_meeting *m)
-{
-	if (!m)
-		return;
-	free(m->id);
-	free(m->force);
-	free(m->committee);
-	free(m->agenda_item);
-	free(m->title);
-	free(m->purpose);
-	free(m->assessment);
-	free(m->background);
-	free(m->peel_note);
-	free(m->closures_note);
-	free(m->activities_note);
-	free(m->activities_after);
-	for (size_t i = 0; i < m->n_reviews; i++) {
-		free(m->reviews[i].report);
-		free(m->reviews[i].intro);
-		free(m->reviews[i].narrative);
-	}
-	free(m->reviews);
-	free(m->recommendations);
-	free(m->contact);
-	strv_free(m->documents, m->n_documents);
-	prov_release(&m->prov);
-}
+RELEASE(force, ov_force)
+RELEASE(person, ov_person)
+RELEASE(board, ov_board)
+RELEASE(plan, ov_plan)
+RELEASE(assessment, ov_assessment)
+RELEASE(report, ov_report)
+RELEASE(event, ov_event)
+RELEASE(rec, ov_rec)
+RELEASE(activity, ov_activity)
+RELEASE(meeting, ov_meeting)
 
 #define RELEASE_ALL(arr, n, fn)                                               \
 	do {                                                                  \

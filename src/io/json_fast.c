@@ -283,7 +283,7 @@ static bool boolean(scan *s, bool *out)
 	return true;
 }
 
-static bool object(scan *s, const ov_json_shape *sh, char *elem);
+static bool object(scan *s, const ov_shape *sh, char *elem);
 
 /* Scratch for the elements of one array being read. */
 typedef struct level {
@@ -292,16 +292,16 @@ typedef struct level {
 } level;
 
 /* Reads one element into e (zeroed), for array(). */
-typedef bool (*read_elem)(scan *s, const ov_json_shape *sh, char *e);
+typedef bool (*read_elem)(scan *s, const ov_shape *sh, char *e);
 
-static bool obj_elem(scan *s, const ov_json_shape *sh, char *e)
+static bool obj_elem(scan *s, const ov_shape *sh, char *e)
 {
 	if (sh->init)
 		sh->init(e);
 	return object(s, sh, e);
 }
 
-static bool str_elem(scan *s, const ov_json_shape *sh, char *e)
+static bool str_elem(scan *s, const ov_shape *sh, char *e)
 {
 	(void)sh;
 	return string_dup(s, (char **)(void *)e);
@@ -310,7 +310,7 @@ static bool str_elem(scan *s, const ov_json_shape *sh, char *e)
 /* The elements of an array into s->level[d], each counted before it is
  * filled so that a partly filled one is handed over too. */
 static bool elements(scan *s, size_t d, size_t sz, read_elem rd,
-		     const ov_json_shape *sh)
+		     const ov_shape *sh)
 {
 	if (!lit(s, '['))
 		return false;
@@ -334,7 +334,7 @@ static bool elements(scan *s, size_t d, size_t sz, read_elem rd,
  * a scratch buffer for the depth (reused from one array to the next) and
  * move to one allocation of the exact size at the end, also when reading
  * stops halfway, so that the dataset owns whatever was filled. */
-static bool array(scan *s, size_t sz, read_elem rd, const ov_json_shape *sh,
+static bool array(scan *s, size_t sz, read_elem rd, const ov_shape *sh,
 		  void **arr, size_t *n)
 {
 	size_t d = s->depth;
@@ -368,12 +368,12 @@ static bool strv(scan *s, char ***arr, size_t *n)
 	return array(s, sizeof **arr, str_elem, NULL, (void **)arr, n);
 }
 
-static bool objv(scan *s, const ov_json_shape *sh, void **arr, size_t *n)
+static bool objv(scan *s, const ov_shape *sh, void **arr, size_t *n)
 {
 	return array(s, sh->size, obj_elem, sh, arr, n);
 }
 
-static bool date(scan *s, const ov_json_field *f, void *m)
+static bool date(scan *s, const ov_field *f, void *m)
 {
 	const char *v;
 	size_t n;
@@ -381,7 +381,7 @@ static bool date(scan *s, const ov_json_field *f, void *m)
 
 	if (!string(s, true, &v, &n))
 		return false;
-	if (f->type == OV_JF_DATE)
+	if (f->type == OV_F_DATE)
 		return ov_date_parse(v, (ov_day *)m) == 0;
 	if (ov_pdate_parse(v, &p) < 0)
 		return false;
@@ -389,7 +389,7 @@ static bool date(scan *s, const ov_json_field *f, void *m)
 	return true;
 }
 
-static bool field(scan *s, const ov_json_field *f, char *base)
+static bool field(scan *s, const ov_field *f, char *base)
 {
 	void *m = base + f->off;
 	const char *v;
@@ -397,23 +397,23 @@ static bool field(scan *s, const ov_json_field *f, char *base)
 	int i;
 
 	switch (f->type) {
-	case OV_JF_STR:
+	case OV_F_STR:
 		return string_dup(s, (char **)m);
-	case OV_JF_DATE:
-	case OV_JF_PDATE:
+	case OV_F_DATE:
+	case OV_F_PDATE:
 		return date(s, f, m);
-	case OV_JF_INT:
+	case OV_F_INT:
 		if (!integer(s, &i) || i < f->min || i > f->max)
 			return false;
 		*(int *)m = i;
 		return true;
-	case OV_JF_BOOL:
+	case OV_F_BOOL:
 		return boolean(s, (bool *)m);
-	case OV_JF_ENUM:
+	case OV_F_ENUM:
 		return string(s, true, &v, &n) && f->en->set(m, v) == 0;
-	case OV_JF_STRV:
+	case OV_F_STRV:
 		return strv(s, (char ***)m, (size_t *)(base + f->count_off));
-	case OV_JF_OBJV:
+	case OV_F_OBJV:
 		return objv(s, f->sub, (void **)m,
 			    (size_t *)(base + f->count_off));
 	}
@@ -422,7 +422,7 @@ static bool field(scan *s, const ov_json_field *f, char *base)
 
 /* The key at s as an index into sh's fields, or -1.  Documents usually
  * give keys in the canonical order, so the search starts at *hint. */
-static int key(scan *s, const ov_json_shape *sh, size_t *hint)
+static int key(scan *s, const ov_shape *sh, size_t *hint)
 {
 	const char *v;
 	size_t n;
@@ -441,7 +441,7 @@ static int key(scan *s, const ov_json_shape *sh, size_t *hint)
 	return -1;
 }
 
-static bool object(scan *s, const ov_json_shape *sh, char *elem)
+static bool object(scan *s, const ov_shape *sh, char *elem)
 {
 	uint32_t seen = 0;
 	size_t hint = 0;
@@ -466,7 +466,7 @@ static bool object(scan *s, const ov_json_shape *sh, char *elem)
 	return true;
 }
 
-static bool table(scan *s, const ov_json_table *t, ov_dataset *ds)
+static bool table(scan *s, const ov_entity *t, ov_dataset *ds)
 {
 	return objv(s, t->shape, (void **)((char *)ds + t->off),
 		    (size_t *)((char *)ds + t->count_off));
@@ -489,8 +489,8 @@ static bool member(scan *s, ov_dataset *ds, uint32_t *seen)
 		*seen |= 1;
 		return true;
 	}
-	for (size_t i = 0; i < ov_json_n_tables; i++) {
-		const ov_json_table *t = &ov_json_tables[i];
+	for (size_t i = 0; i < ov_n_entities; i++) {
+		const ov_entity *t = &ov_entities[i];
 		uint32_t bit = UINT32_C(2) << i;
 
 		if (strncmp(t->key, v, n) != 0 || t->key[n] != '\0')

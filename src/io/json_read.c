@@ -147,32 +147,32 @@ static void expected(reader *r, const char *want, const json_t *v)
 }
 
 /* The words used for what a field holds. */
-static char *describe(const ov_json_field *f)
+static char *describe(const ov_field *f)
 {
 	switch (f->type) {
-	case OV_JF_STR:
+	case OV_F_STR:
 		return ov_xstrdup("a string");
-	case OV_JF_DATE:
+	case OV_F_DATE:
 		return ov_xstrdup("a real date YYYY-MM-DD");
-	case OV_JF_PDATE:
+	case OV_F_PDATE:
 		return ov_xstrdup("a real date YYYY, YYYY-MM or YYYY-MM-DD");
-	case OV_JF_INT:
+	case OV_F_INT:
 		return ov_xasprintf("an integer from %d to %d", f->min,
 				    f->max);
-	case OV_JF_BOOL:
+	case OV_F_BOOL:
 		return ov_xstrdup("true or false");
-	case OV_JF_ENUM:
+	case OV_F_ENUM:
 		return ov_xasprintf("one of %s", f->en->codes());
-	case OV_JF_STRV:
+	case OV_F_STRV:
 		return ov_xstrdup("an array of strings");
-	case OV_JF_OBJV:
+	case OV_F_OBJV:
 		return ov_xasprintf("an array of objects (%s each)",
 				    f->sub->what);
 	}
 	return ov_xstrdup("?");
 }
 
-static void expected_field(reader *r, const ov_json_field *f, const json_t *v)
+static void expected_field(reader *r, const ov_field *f, const json_t *v)
 {
 	char *want = describe(f);
 
@@ -185,7 +185,7 @@ static char *string_dup(const json_t *v)
 	return ov_xstrndup(json_string_value(v), json_string_length(v));
 }
 
-static void read_object(reader *r, const json_t *v, const ov_json_shape *sh,
+static void read_object(reader *r, const json_t *v, const ov_shape *sh,
 			void *elem);
 
 static void read_strv(reader *r, const json_t *v, char ***arr, size_t *n)
@@ -209,7 +209,7 @@ static void read_strv(reader *r, const json_t *v, char ***arr, size_t *n)
 	}
 }
 
-static void read_objv(reader *r, const json_t *v, const ov_json_shape *sh,
+static void read_objv(reader *r, const json_t *v, const ov_shape *sh,
 		      void **arr, size_t *n)
 {
 	size_t i;
@@ -233,7 +233,7 @@ static void read_objv(reader *r, const json_t *v, const ov_json_shape *sh,
 	}
 }
 
-static void read_date(reader *r, const ov_json_field *f, const json_t *v,
+static void read_date(reader *r, const ov_field *f, const json_t *v,
 		      void *m)
 {
 	ov_pdate p;
@@ -243,7 +243,7 @@ static void read_date(reader *r, const ov_json_field *f, const json_t *v,
 		expected_field(r, f, v);
 		return;
 	}
-	if (f->type == OV_JF_DATE)
+	if (f->type == OV_F_DATE)
 		rc = ov_date_parse(json_string_value(v), (ov_day *)m);
 	else if ((rc = ov_pdate_parse(json_string_value(v), &p)) == 0)
 		*(ov_pdate *)m = p;
@@ -251,7 +251,7 @@ static void read_date(reader *r, const ov_json_field *f, const json_t *v,
 		expected_field(r, f, v);
 }
 
-static void read_int(reader *r, const ov_json_field *f, const json_t *v,
+static void read_int(reader *r, const ov_field *f, const json_t *v,
 		     void *m)
 {
 	json_int_t i;
@@ -271,44 +271,44 @@ static void read_int(reader *r, const ov_json_field *f, const json_t *v,
 	*(int *)m = (int)i;
 }
 
-static void read_field(reader *r, const ov_json_field *f, const json_t *v,
+static void read_field(reader *r, const ov_field *f, const json_t *v,
 		       char *base)
 {
 	void *m = base + f->off;
 
 	switch (f->type) {
-	case OV_JF_STR:
+	case OV_F_STR:
 		if (json_is_string(v))
 			*(char **)m = string_dup(v);
 		else
 			expected_field(r, f, v);
 		break;
-	case OV_JF_DATE:
-	case OV_JF_PDATE:
+	case OV_F_DATE:
+	case OV_F_PDATE:
 		read_date(r, f, v, m);
 		break;
-	case OV_JF_INT:
+	case OV_F_INT:
 		read_int(r, f, v, m);
 		break;
-	case OV_JF_BOOL:
+	case OV_F_BOOL:
 		if (json_is_boolean(v))
 			*(bool *)m = json_is_true(v);
 		else
 			expected_field(r, f, v);
 		break;
-	case OV_JF_ENUM:
+	case OV_F_ENUM:
 		if (!json_is_string(v) ||
 		    f->en->set(m, json_string_value(v)) < 0)
 			expected_field(r, f, v);
 		break;
-	case OV_JF_STRV:
+	case OV_F_STRV:
 		if (json_is_array(v))
 			read_strv(r, v, (char ***)m,
 				  (size_t *)(base + f->count_off));
 		else
 			expected_field(r, f, v);
 		break;
-	case OV_JF_OBJV:
+	case OV_F_OBJV:
 		if (json_is_array(v))
 			read_objv(r, v, f->sub, (void **)m,
 				  (size_t *)(base + f->count_off));
@@ -323,7 +323,7 @@ static void unknown_key(reader *r, const char *what, const char *keys)
 	problem(r, "unknown key; %s has %s", what, keys);
 }
 
-static char *shape_keys(const ov_json_shape *sh)
+static char *shape_keys(const ov_shape *sh)
 {
 	ov_buf b = OV_BUF_INIT;
 
@@ -332,7 +332,7 @@ static char *shape_keys(const ov_json_shape *sh)
 	return ov_buf_detach(&b);
 }
 
-static void read_object(reader *r, const json_t *v, const ov_json_shape *sh,
+static void read_object(reader *r, const json_t *v, const ov_shape *sh,
 			void *elem)
 {
 	/* Which fields were given; the largest shape has 20. */
@@ -349,7 +349,7 @@ static void read_object(reader *r, const json_t *v, const ov_json_shape *sh,
 	}
 	json_object_foreach((json_t *)v, key, val)
 	{
-		const ov_json_field *f = ov_json_field_find(sh, key);
+		const ov_field *f = ov_field_find(sh, key);
 		size_t mark = push_key(r, key);
 
 		if (f) {
@@ -364,7 +364,7 @@ static void read_object(reader *r, const json_t *v, const ov_json_shape *sh,
 		pop(r, mark);
 	}
 	for (size_t i = 0; i < sh->n_fields; i++) {
-		const ov_json_field *f = &sh->fields[i];
+		const ov_field *f = &sh->fields[i];
 
 		if (f->required && !(seen & (UINT32_C(1) << i))) {
 			size_t mark = push_key(r, f->key);
@@ -379,10 +379,10 @@ static void read_object(reader *r, const json_t *v, const ov_json_shape *sh,
 
 /* One top-level array.  Each element's subtree is released as soon as it
  * has been copied, so the tree and the dataset are not both whole at once. */
-static void read_table(reader *r, json_t *v, const ov_json_table *t,
+static void read_table(reader *r, json_t *v, const ov_entity *t,
 		       ov_dataset *ds)
 {
-	const ov_json_shape *sh = t->shape;
+	const ov_shape *sh = t->shape;
 	size_t n = json_array_size(v);
 	char *base;
 
@@ -411,11 +411,11 @@ static void read_table(reader *r, json_t *v, const ov_json_table *t,
 	}
 }
 
-static const ov_json_table *find_table(const char *key)
+static const ov_entity *find_table(const char *key)
 {
-	for (size_t i = 0; i < ov_json_n_tables; i++)
-		if (strcmp(ov_json_tables[i].key, key) == 0)
-			return &ov_json_tables[i];
+	for (size_t i = 0; i < ov_n_entities; i++)
+		if (strcmp(ov_entities[i].key, key) == 0)
+			return &ov_entities[i];
 	return NULL;
 }
 
@@ -440,7 +440,7 @@ static void read_document(reader *r, json_t *root, ov_dataset *ds)
 	json_object_foreach(root, key, val)
 	{
 		size_t mark = push_key(r, key);
-		const ov_json_table *t = find_table(key);
+		const ov_entity *t = find_table(key);
 
 		if (strcmp(key, "format") == 0) {
 			have_format = true;
@@ -451,9 +451,9 @@ static void read_document(reader *r, json_t *root, ov_dataset *ds)
 			ov_buf keys = OV_BUF_INIT;
 
 			ov_buf_puts(&keys, "format");
-			for (size_t i = 0; i < ov_json_n_tables; i++)
+			for (size_t i = 0; i < ov_n_entities; i++)
 				ov_buf_printf(&keys, ", %s",
-					      ov_json_tables[i].key);
+					      ov_entities[i].key);
 			unknown_key(r, "the document", ov_buf_str(&keys));
 			ov_buf_release(&keys);
 		}

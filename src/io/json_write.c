@@ -167,34 +167,34 @@ static void put_int(writer *w, int i)
 }
 
 /* Whether the member holds a value (absent fields are not written). */
-static bool present(const ov_json_field *f, const char *base)
+static bool present(const ov_field *f, const char *base)
 {
 	const void *m = base + f->off;
 
 	switch (f->type) {
-	case OV_JF_STR:
+	case OV_F_STR:
 		return *(char *const *)m != NULL;
-	case OV_JF_DATE:
+	case OV_F_DATE:
 		return *(const ov_day *)m != OV_DAY_NONE;
-	case OV_JF_PDATE:
+	case OV_F_PDATE:
 		return ((const ov_pdate *)m)->prec != OV_PREC_NONE;
-	case OV_JF_INT:
+	case OV_F_INT:
 		return !f->has_none || *(const int *)m != f->none;
-	case OV_JF_BOOL:
+	case OV_F_BOOL:
 		return *(const bool *)m;
-	case OV_JF_ENUM:
+	case OV_F_ENUM:
 		return f->required || f->en->code(m)[0] != '\0';
-	case OV_JF_STRV:
-	case OV_JF_OBJV:
+	case OV_F_STRV:
+	case OV_F_OBJV:
 		return *(const size_t *)(base + f->count_off) > 0;
 	}
 	return false;
 }
 
-static void write_object(writer *w, const ov_json_shape *sh, const void *elem,
+static void write_object(writer *w, const ov_shape *sh, const void *elem,
 			 int level);
 
-static void write_array(writer *w, const ov_json_shape *sh, const void *arr,
+static void write_array(writer *w, const ov_shape *sh, const void *arr,
 			size_t n, int level)
 {
 	const char *base = arr;
@@ -223,47 +223,47 @@ static void write_array(writer *w, const ov_json_shape *sh, const void *arr,
 	put_cstr(w, "]");
 }
 
-static void write_value(writer *w, const ov_json_field *f, const char *base,
+static void write_value(writer *w, const ov_field *f, const char *base,
 			int level)
 {
 	const void *m = base + f->off;
 	char date[11];
 
 	switch (f->type) {
-	case OV_JF_STR:
+	case OV_F_STR:
 		put_string(w, *(char *const *)m);
 		break;
-	case OV_JF_DATE:
+	case OV_F_DATE:
 		ov_date_format(*(const ov_day *)m, date);
 		put_string(w, date);
 		break;
-	case OV_JF_PDATE:
+	case OV_F_PDATE:
 		ov_pdate_format(*(const ov_pdate *)m, date);
 		put_string(w, date);
 		break;
-	case OV_JF_INT:
+	case OV_F_INT:
 		put_int(w, *(const int *)m);
 		break;
-	case OV_JF_BOOL:
+	case OV_F_BOOL:
 		put_cstr(w, "true");
 		break;
-	case OV_JF_ENUM:
+	case OV_F_ENUM:
 		if (f->en->code(m)[0] == '\0')
 			fail(w, "not a valid value");
 		put_string(w, f->en->code(m));
 		break;
-	case OV_JF_STRV:
+	case OV_F_STRV:
 		write_array(w, NULL, *(char **const *)m,
 			    *(const size_t *)(base + f->count_off), level);
 		break;
-	case OV_JF_OBJV:
+	case OV_F_OBJV:
 		write_array(w, f->sub, *(void *const *)m,
 			    *(const size_t *)(base + f->count_off), level);
 		break;
 	}
 }
 
-static void write_object(writer *w, const ov_json_shape *sh, const void *elem,
+static void write_object(writer *w, const ov_shape *sh, const void *elem,
 			 int level)
 {
 	const char *base = elem;
@@ -271,7 +271,7 @@ static void write_object(writer *w, const ov_json_shape *sh, const void *elem,
 
 	put_cstr(w, "{");
 	for (size_t i = 0; i < sh->n_fields; i++) {
-		const ov_json_field *f = &sh->fields[i];
+		const ov_field *f = &sh->fields[i];
 		size_t mark = w->path.len;
 
 		if (!present(f, base))
@@ -300,8 +300,8 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 
 	ov_buf_puts(&w.path, "$");
 	put_cstr(&w, "{\n  \"format\": \"" OV_JSON_FORMAT "\"");
-	for (size_t i = 0; i < ov_json_n_tables && !w.failed; i++) {
-		const ov_json_table *t = &ov_json_tables[i];
+	for (size_t i = 0; i < ov_n_entities && !w.failed; i++) {
+		const ov_entity *t = &ov_entities[i];
 		size_t mark = w.path.len;
 
 		ov_buf_printf(&w.path, ".%s", t->key);

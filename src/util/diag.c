@@ -6,20 +6,57 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-void ov_diag_add(ov_diag *d, const char *fmt, ...)
+void ov_diag_vat(ov_diag *d, enum ov_problem_kind kind, const char *where,
+		 const char *fmt, va_list ap)
 {
 	ov_buf b = OV_BUF_INIT;
-	va_list ap;
+	ov_problem *p;
 
 	if (d->n >= OV_DIAG_MAX) {
 		d->dropped++;
 		return;
 	}
-	va_start(ap, fmt);
 	ov_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	OV_GROW(d->msg, d->cap, d->n + 1);
-	d->msg[d->n++] = ov_buf_detach(&b);
+	d->p = ov_xrealloc(d->p, d->cap * sizeof *d->p);
+	p = &d->p[d->n];
+	p->kind = kind;
+	p->where = ov_xstrdup(where);
+	p->what = ov_buf_detach(&b);
+	d->msg[d->n++] = where ? ov_xasprintf("%s: %s", where, p->what)
+			       : ov_xstrdup(p->what);
+}
+
+void ov_diag_at(ov_diag *d, enum ov_problem_kind kind, const char *where,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ov_diag_vat(d, kind, where, fmt, ap);
+	va_end(ap);
+}
+
+void ov_diag_add(ov_diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ov_diag_vat(d, OV_PROB_RUNTIME, NULL, fmt, ap);
+	va_end(ap);
+}
+
+enum ov_problem_kind ov_diag_kind(const ov_diag *d)
+{
+	return d->n ? d->p[0].kind : OV_PROB_RUNTIME;
+}
+
+const char *ov_problem_kind_code(enum ov_problem_kind k)
+{
+	static const char *const codes[] = {"runtime", "bad-input",
+					    "not-found", "conflict"};
+
+	return k >= 0 && k <= OV_PROB_CONFLICT ? codes[k] : "";
 }
 
 size_t ov_diag_count(const ov_diag *d)
@@ -44,9 +81,14 @@ void ov_diag_release(ov_diag *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->msg[i]);
+		free(d->p[i].where);
+		free(d->p[i].what);
+	}
 	free(d->msg);
+	free(d->p);
 	d->msg = NULL;
+	d->p = NULL;
 	d->n = d->cap = d->dropped = 0;
 }

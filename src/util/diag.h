@@ -1,30 +1,58 @@
 #ifndef OV_UTIL_DIAG_H
 #define OV_UTIL_DIAG_H
 /*
- * Diagnostics: an ordered list of error messages.  Validation appends one
- * message per problem and goes on, so a user sees every problem at once;
- * other layers append one message and return -1.  A message says where
- * (a file, a JSON path, a command-line option) and what was expected.
+ * Diagnostics: an ordered list of problems.  Validation appends one per
+ * problem and goes on, so a user sees every problem at once; other layers
+ * append one and return an error.  Each problem keeps apart its kind (bad
+ * input, not found, conflict, runtime), where it is (a file and JSON path,
+ * a form field or option; may be NULL) and what is wrong, so that a web
+ * form can put the message beside its field; msg[i] is the two joined as
+ * "WHERE: WHAT", for a terminal.
  *
  * Initialise with OV_DIAG_INIT; release with ov_diag_release().  Messages
  * are owned by the list.  At most OV_DIAG_MAX messages are kept; later ones
  * are counted in `dropped` so a huge bad file cannot use unbounded memory.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
 
 #define OV_DIAG_MAX 1000
 
+enum ov_problem_kind {
+	OV_PROB_RUNTIME = 0, /* the database, a file, memory: not the user's */
+	OV_PROB_INPUT,       /* the request is not valid */
+	OV_PROB_NOTFOUND,    /* it names something that is not there */
+	OV_PROB_CONFLICT,    /* it clashes with what is there */
+};
+
+typedef struct ov_problem {
+	enum ov_problem_kind kind;
+	char *where; /* "FILE: $.recommendations[3].text", "--owner"; or NULL */
+	char *what;  /* the message alone */
+} ov_problem;
+
 typedef struct ov_diag {
-	char **msg;
+	char **msg;      /* "WHERE: WHAT" (or "WHAT") of each problem */
+	ov_problem *p;   /* the same problems, parts kept apart */
 	size_t n, cap;
 	size_t dropped;
 } ov_diag;
 
-#define OV_DIAG_INIT {NULL, 0, 0, 0}
+#define OV_DIAG_INIT {NULL, NULL, 0, 0, 0}
 
+/* A runtime problem with no separate place (the message may name one). */
 void ov_diag_add(ov_diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A problem of a kind at a place (where may be NULL; it is copied). */
+void ov_diag_at(ov_diag *d, enum ov_problem_kind kind, const char *where,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void ov_diag_vat(ov_diag *d, enum ov_problem_kind kind, const char *where,
+		 const char *fmt, va_list ap);
+/* The kind of the first problem (OV_PROB_RUNTIME when there is none). */
+enum ov_problem_kind ov_diag_kind(const ov_diag *d);
+/* "runtime", "bad-input", "not-found", "conflict". */
+const char *ov_problem_kind_code(enum ov_problem_kind k);
 /* Number of problems recorded, including dropped ones. */
 size_t ov_diag_count(const ov_diag *d);
 /* Print each message as "PREFIX: message\n" (prefix may be NULL). */

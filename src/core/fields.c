@@ -1,8 +1,12 @@
-#include "io/json_shape.h"
+/* The field tables (core/fields.h) and the walks over them. */
+#include "core/fields.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/model.h"
+#include "util/buf.h"
 
 /* Typed access to each enum member through a void pointer. */
 #define ENUM_ACCESS(E)                                                        \
@@ -18,7 +22,7 @@
 	{                                                                     \
 		return ov_##E##_code(*(const enum ov_##E *)m);                \
 	}                                                                     \
-	static const ov_json_enum en_##E = {set_##E, code_##E, ov_##E##_codes};
+	static const ov_enum_access en_##E = {set_##E, code_##E, ov_##E##_codes};
 
 ENUM_ACCESS(rag)
 ENUM_ACCESS(event_kind)
@@ -30,41 +34,44 @@ ENUM_ACCESS(grade)
 ENUM_ACCESS(scale)
 ENUM_ACCESS(activity_kind)
 
-#define STR(st, m) {.key = #m, .type = OV_JF_STR, .off = offsetof(st, m)}
-#define DATE(st, m) {.key = #m, .type = OV_JF_DATE, .off = offsetof(st, m)}
-#define PDATE(st, m) {.key = #m, .type = OV_JF_PDATE, .off = offsetof(st, m)}
-#define BOOL(st, m) {.key = #m, .type = OV_JF_BOOL, .off = offsetof(st, m)}
+#define STR(st, m) {.key = #m, .type = OV_F_STR, .off = offsetof(st, m)}
+#define DATE(st, m) {.key = #m, .type = OV_F_DATE, .off = offsetof(st, m)}
+/* A date whose column is not its key ("from" is an SQL keyword). */
+#define DATE_AS(st, m, c)                                                     \
+	{.key = #m, .col = c, .type = OV_F_DATE, .off = offsetof(st, m)}
+#define PDATE(st, m) {.key = #m, .type = OV_F_PDATE, .off = offsetof(st, m)}
+#define BOOL(st, m) {.key = #m, .type = OV_F_BOOL, .off = offsetof(st, m)}
 /* An enum without a NONE value: always present. */
 #define ENUM(st, m, E)                                                        \
-	{.key = #m, .type = OV_JF_ENUM, .off = offsetof(st, m),               \
+	{.key = #m, .type = OV_F_ENUM, .off = offsetof(st, m),               \
 	 .required = true, .en = &en_##E}
 /* An enum whose NONE value (code "") means absent. */
 #define OPT_ENUM(st, m, E)                                                    \
-	{.key = #m, .type = OV_JF_ENUM, .off = offsetof(st, m), .en = &en_##E}
+	{.key = #m, .type = OV_F_ENUM, .off = offsetof(st, m), .en = &en_##E}
 #define INT(st, m, lo, hi)                                                    \
-	{.key = #m, .type = OV_JF_INT, .off = offsetof(st, m),                \
+	{.key = #m, .type = OV_F_INT, .off = offsetof(st, m),                \
 	 .required = true, .min = (lo), .max = (hi)}
 #define OPT_INT(st, m, lo, hi, no)                                            \
-	{.key = #m, .type = OV_JF_INT, .off = offsetof(st, m), .min = (lo),   \
+	{.key = #m, .type = OV_F_INT, .off = offsetof(st, m), .min = (lo),   \
 	 .max = (hi), .has_none = true, .none = (no)}
 #define STRV(st, m)                                                           \
-	{.key = #m, .type = OV_JF_STRV, .off = offsetof(st, m),               \
+	{.key = #m, .type = OV_F_STRV, .off = offsetof(st, m),               \
 	 .count_off = offsetof(st, n_##m)}
 #define OBJV(k, st, m, sh)                                                    \
-	{.key = k, .type = OV_JF_OBJV, .off = offsetof(st, m),                \
-	 .count_off = offsetof(st, n_##m), .sub = &(sh)}
+	{.key = k, .type = OV_F_OBJV, .off = offsetof(st, m),                \
+	 .count_off = offsetof(st, n_##m), .sub = &ov_shape_##sh}
 /* Provenance, on every top-level entity, last. */
 #define PROV(st)                                                              \
-	{.key = "assumed", .type = OV_JF_BOOL,                                \
+	{.key = "assumed", .type = OV_F_BOOL,                                \
 	 .off = offsetof(st, prov.assumed)},                                  \
 	{                                                                     \
-		.key = "note", .type = OV_JF_STR, .off = offsetof(st, prov.note) \
+		.key = "note", .type = OV_F_STR, .off = offsetof(st, prov.note) \
 	}
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define SHAPE(name, w, st, ini)                                               \
-	static const ov_json_shape name = {w, sizeof(st), ini, name##_f,      \
-					   N(name##_f)}
+	const ov_shape ov_shape_##name = {w, sizeof(st), ini, name##_f,  \
+					  N(name##_f)}
 
 /* Counts of forces and of PEEL questions: generous, but an int. */
 #define MAX_COUNT 100000
@@ -98,26 +105,26 @@ static void init_meeting(void *p)
 	ov_meeting_init(p);
 }
 
-static const ov_json_field force_f[] = {
+static const ov_field force_f[] = {
 	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
 SHAPE(force, "a force", ov_force, NULL);
 
-static const ov_json_field person_f[] = {
+static const ov_field person_f[] = {
 	STR(ov_person, id), STR(ov_person, name), STR(ov_person, title),
 	PROV(ov_person)};
 SHAPE(person, "a person", ov_person, NULL);
 
-static const ov_json_field board_f[] = {
+static const ov_field board_f[] = {
 	STR(ov_board, id), STR(ov_board, name), STR(ov_board, chair),
 	PROV(ov_board)};
 SHAPE(board, "a board", ov_board, NULL);
 
-static const ov_json_field plan_f[] = {
+static const ov_field plan_f[] = {
 	STR(ov_plan, id), STR(ov_plan, name), STR(ov_plan, board),
 	PROV(ov_plan)};
 SHAPE(plan, "a plan", ov_plan, NULL);
 
-static const ov_json_field question_f[] = {
+static const ov_field question_f[] = {
 	STR(ov_question, key),
 	INT(ov_question, number, 1, MAX_COUNT),
 	STR(ov_question, pillar),
@@ -128,7 +135,7 @@ static const ov_json_field question_f[] = {
 	PDATE(ov_question, inspect)};
 SHAPE(question, "a question", ov_question, init_question);
 
-static const ov_json_field assessment_f[] = {
+static const ov_field assessment_f[] = {
 	STR(ov_assessment, id),
 	STR(ov_assessment, force),
 	INT(ov_assessment, year, OV_YEAR_MIN, OV_YEAR_MAX),
@@ -140,7 +147,7 @@ static const ov_json_field assessment_f[] = {
 	PROV(ov_assessment)};
 SHAPE(assessment, "an assessment", ov_assessment, init_assessment);
 
-static const ov_json_field report_f[] = {
+static const ov_field report_f[] = {
 	STR(ov_report, id),
 	STR(ov_report, title),
 	STR(ov_report, short_name),
@@ -159,7 +166,7 @@ static const ov_json_field report_f[] = {
 	PROV(ov_report)};
 SHAPE(report, "a report", ov_report, init_report);
 
-static const ov_json_field event_f[] = {
+static const ov_field event_f[] = {
 	DATE(ov_event, date),
 	STR(ov_event, author),
 	ENUM(ov_event, kind, event_kind),
@@ -169,7 +176,7 @@ static const ov_json_field event_f[] = {
 	STR(ov_event, basis)};
 SHAPE(event, "a timeline event", ov_event, init_event);
 
-static const ov_json_field rec_f[] = {
+static const ov_field rec_f[] = {
 	STR(ov_rec, ref),
 	STR(ov_rec, report),
 	STR(ov_rec, force),
@@ -189,11 +196,11 @@ static const ov_json_field rec_f[] = {
 	PROV(ov_rec)};
 SHAPE(rec, "a recommendation", ov_rec, init_rec);
 
-static const ov_json_field activity_f[] = {
+static const ov_field activity_f[] = {
 	STR(ov_activity, id),
 	STR(ov_activity, force),
-	DATE(ov_activity, from),
-	DATE(ov_activity, to),
+	DATE_AS(ov_activity, from, "date_from"),
+	DATE_AS(ov_activity, to, "date_to"),
 	ENUM(ov_activity, kind, activity_kind),
 	STR(ov_activity, subject),
 	STR(ov_activity, place),
@@ -204,12 +211,12 @@ static const ov_json_field activity_f[] = {
 	PROV(ov_activity)};
 SHAPE(activity, "an activity", ov_activity, init_activity);
 
-static const ov_json_field review_f[] = {
+static const ov_field review_f[] = {
 	STR(ov_review, report), STR(ov_review, intro),
 	STR(ov_review, narrative)};
 SHAPE(review, "a review", ov_review, NULL);
 
-static const ov_json_field meeting_f[] = {
+static const ov_field meeting_f[] = {
 	STR(ov_meeting, id),
 	STR(ov_meeting, force),
 	STR(ov_meeting, committee),
@@ -231,9 +238,9 @@ static const ov_json_field meeting_f[] = {
 SHAPE(meeting, "a meeting", ov_meeting, init_meeting);
 
 #define TABLE(k, m, sh)                                                       \
-	{k, offsetof(ov_dataset, m), offsetof(ov_dataset, n_##m), &(sh)}
+	{k, offsetof(ov_dataset, m), offsetof(ov_dataset, n_##m), &ov_shape_##sh}
 
-const ov_json_table ov_json_tables[] = {
+const ov_entity ov_entities[] = {
 	TABLE("forces", forces, force),
 	TABLE("people", people, person),
 	TABLE("boards", boards, board),
@@ -244,13 +251,202 @@ const ov_json_table ov_json_tables[] = {
 	TABLE("activities", activities, activity),
 	TABLE("meetings", meetings, meeting),
 };
-const size_t ov_json_n_tables = N(ov_json_tables);
+const size_t ov_n_entities = N(ov_entities);
 
-const ov_json_field *ov_json_field_find(const ov_json_shape *sh,
+const ov_field *ov_field_find(const ov_shape *sh,
 					const char *key)
 {
 	for (size_t i = 0; i < sh->n_fields; i++)
 		if (strcmp(sh->fields[i].key, key) == 0)
 			return &sh->fields[i];
 	return NULL;
+}
+
+const char *ov_field_col(const ov_field *f)
+{
+	return f->col ? f->col : f->key;
+}
+
+void *ov_field_ptr(const ov_field *f, void *elem)
+{
+	return (char *)elem + f->off;
+}
+
+const void *ov_field_cptr(const ov_field *f, const void *elem)
+{
+	return (const char *)elem + f->off;
+}
+
+const char *ov_shape_id(const ov_shape *sh, const void *elem)
+{
+	return *(char *const *)ov_field_cptr(&sh->fields[0], elem);
+}
+
+void ov_shape_init(const ov_shape *sh, void *elem)
+{
+	if (sh->init)
+		sh->init(elem);
+	else
+		memset(elem, 0, sh->size);
+}
+
+static size_t *count_of(const ov_field *f, void *elem)
+{
+	return (size_t *)((char *)elem + f->count_off);
+}
+
+static size_t ccount_of(const ov_field *f, const void *elem)
+{
+	return *(const size_t *)((const char *)elem + f->count_off);
+}
+
+void ov_shape_release(const ov_shape *sh, void *elem)
+{
+	if (!elem)
+		return;
+	for (size_t i = 0; i < sh->n_fields; i++) {
+		const ov_field *f = &sh->fields[i];
+		void *m = ov_field_ptr(f, elem);
+
+		if (f->type == OV_F_STR) {
+			free(*(char **)m);
+			*(char **)m = NULL;
+		} else if (f->type == OV_F_STRV) {
+			char **v = *(char ***)m;
+			for (size_t k = 0; k < *count_of(f, elem); k++)
+				free(v[k]);
+			free(v);
+			*(char ***)m = NULL;
+			*count_of(f, elem) = 0;
+		} else if (f->type == OV_F_OBJV) {
+			char *v = *(char **)m;
+			for (size_t k = 0; k < *count_of(f, elem); k++)
+				ov_shape_release(f->sub, v + k * f->sub->size);
+			free(v);
+			*(char **)m = NULL;
+			*count_of(f, elem) = 0;
+		}
+	}
+}
+
+/* One scalar member as text into buf (11 bytes at least for dates),
+ * or a borrowed string; "(none)" for absent. */
+static const char *scalar_text(const ov_field *f, const void *m, char *buf,
+			       size_t n)
+{
+	switch (f->type) {
+	case OV_F_STR:
+		return *(char *const *)m ? *(char *const *)m : "(none)";
+	case OV_F_DATE:
+		ov_date_format(*(const ov_day *)m, buf);
+		return *buf ? buf : "(none)";
+	case OV_F_PDATE:
+		ov_pdate_format(*(const ov_pdate *)m, buf);
+		return *buf ? buf : "(none)";
+	case OV_F_INT:
+		snprintf(buf, n, "%d", *(const int *)m);
+		return buf;
+	case OV_F_BOOL:
+		return *(const bool *)m ? "true" : "false";
+	case OV_F_ENUM:
+		return *f->en->code(m) ? f->en->code(m) : "(none)";
+	case OV_F_STRV:
+	case OV_F_OBJV:
+		break;
+	}
+	return "";
+}
+
+typedef struct differ {
+	ov_buf path;
+	ov_diff_fn *say;
+	void *ctx;
+	size_t n;
+} differ;
+
+static void differs(differ *df, const char *a, const char *b)
+{
+	df->n++;
+	if (df->say)
+		df->say(ov_buf_str(&df->path), a, b, df->ctx);
+}
+
+static void diff_shape(differ *df, const ov_shape *sh, const void *a,
+		       const void *b);
+
+static void diff_count(differ *df, size_t na, size_t nb)
+{
+	char x[24], y[24];
+
+	snprintf(x, sizeof x, "%zu items", na);
+	snprintf(y, sizeof y, "%zu items", nb);
+	differs(df, x, y);
+}
+
+static void diff_field(differ *df, const ov_field *f, const void *a,
+		       const void *b)
+{
+	const void *ma = ov_field_cptr(f, a), *mb = ov_field_cptr(f, b);
+	size_t na, nb, mark = df->path.len;
+	char x[32], y[32];
+	const char *sa, *sb;
+
+	if (f->type == OV_F_STRV || f->type == OV_F_OBJV) {
+		na = ccount_of(f, a);
+		nb = ccount_of(f, b);
+		if (na != nb) {
+			diff_count(df, na, nb);
+			return;
+		}
+		for (size_t k = 0; k < na; k++) {
+			ov_buf_printf(&df->path, "[%zu]", k);
+			if (f->type == OV_F_OBJV) {
+				ov_buf_putc(&df->path, '.');
+				diff_shape(df, f->sub,
+					   *(char *const *)ma + k * f->sub->size,
+					   *(char *const *)mb + k * f->sub->size);
+			} else {
+				sa = (*(char **const *)ma)[k];
+				sb = (*(char **const *)mb)[k];
+				if (strcmp(sa ? sa : "", sb ? sb : ""))
+					differs(df, sa, sb);
+			}
+			df->path.len = mark;
+			df->path.data[mark] = '\0';
+		}
+		return;
+	}
+	sa = scalar_text(f, ma, x, sizeof x);
+	sb = scalar_text(f, mb, y, sizeof y);
+	if (f->type == OV_F_STR) {
+		const char *pa = *(char *const *)ma, *pb = *(char *const *)mb;
+		if (!pa != !pb || (pa && strcmp(pa, pb)))
+			differs(df, sa, sb);
+	} else if (strcmp(sa, sb)) {
+		differs(df, sa, sb);
+	}
+}
+
+static void diff_shape(differ *df, const ov_shape *sh, const void *a,
+		       const void *b)
+{
+	size_t base = df->path.len;
+
+	for (size_t i = 0; i < sh->n_fields; i++) {
+		ov_buf_puts(&df->path, sh->fields[i].key);
+		diff_field(df, &sh->fields[i], a, b);
+		df->path.len = base;
+		if (df->path.data)
+			df->path.data[base] = '\0';
+	}
+}
+
+size_t ov_shape_diff(const ov_shape *sh, const void *a, const void *b,
+		     ov_diff_fn *say, void *ctx)
+{
+	differ df = {OV_BUF_INIT, say, ctx, 0};
+
+	diff_shape(&df, sh, a, b);
+	ov_buf_release(&df.path);
+	return df.n;
 }
