@@ -39,17 +39,15 @@ static char *grade_text(const ov_assessment *a, const ov_peel_cell *c)
 	return ov_xstrdup(ov_grade_label(c->grade));
 }
 
-static void print(const ov_dataset *ds, const ov_assessment *a)
+static void print(const ov_assessment *a, const ov_peel_cell *cells)
 {
 	static const char *const head[] = {"No.", "Pillar", "Question",
 					   "Grade"};
-	ov_peel_cell *cells = ov_xcalloc(a->n_questions + 1, sizeof *cells);
 	ov_table *t = ov_table_new(4, head);
 	const char *last_pillar = NULL;
 	char day[11];
 	bool flagged = false;
 
-	ov_peel_table(ds, a, cells);
 	/* Whole words matter more here than one line per question. */
 	ov_table_wrap(t, 2);
 	ov_table_wrap(t, 3);
@@ -78,61 +76,44 @@ static void print(const ov_dataset *ds, const ov_assessment *a)
 	if (flagged && a->flag_note)
 		printf("\n* %s\n", a->flag_note);
 	ov_table_free(t);
-	free(cells);
+}
+
+typedef struct req {
+	const char *id, *force;
+	ov_day as_at;
+	ov_grades g;
+} req;
+
+static int call(ov_app *a, void *ctx, ov_diag *d)
+{
+	req *r = ctx;
+
+	return ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d);
 }
 
 int ov_cmd_grades(ov_cli *cli, int argc, char **argv)
 {
-	const char *id = NULL, *force_s = NULL, *as_at_s = NULL, *force;
+	const char *as_at_s = NULL;
+	req r = {0};
 	const ov_opt spec[] = {
-		{"assessment", 0, true, &id, NULL},
-		{"force", 0, true, &force_s, NULL},
+		{"assessment", 0, true, &r.id, NULL},
+		{"force", 0, true, &r.force, NULL},
 		{"as-at", 0, true, &as_at_s, NULL},
 		{0},
 	};
-	const ov_assessment *a;
-	ov_dataset *ds = NULL;
-	ov_store *s = NULL;
-	ov_day as_at;
 	size_t npos;
 	int rc;
 
 	rc = ov_cli_parse("grades", usage, argc, argv, spec, NULL, 0, &npos);
 	if (rc >= 0)
 		return rc;
-	if (ov_cli_date("grades", "as-at", as_at_s, ov_date_today(), &as_at))
+	if (ov_cli_date("grades", "as-at", as_at_s, ov_date_today(), &r.as_at))
 		return OV_EXIT_USAGE;
-	rc = ov_cli_open(cli, "grades", &s);
-	if (rc == OV_EXIT_OK)
-		rc = ov_cli_load(s, "grades", &ds);
-	if (rc != OV_EXIT_OK)
-		goto out;
-	rc = OV_EXIT_USAGE;
-	if (id) {
-		a = ov_dataset_find_assessment(ds, id);
-		if (!a) {
-			ov_cli_err("grades", "--assessment: no assessment '%s'",
-				   id);
-			goto out;
-		}
-	} else {
-		if (ov_cli_force("grades", ds, force_s, &force) != 0)
-			goto out;
-		a = ov_peel_current(ds, force, as_at);
-		if (!a) {
-			char day[11];
-
-			ov_date_format(as_at, day);
-			ov_cli_err("grades", "no PEEL assessment of %s on or "
-				   "before %s", force, day);
-			rc = OV_EXIT_RUNTIME;
-			goto out;
-		}
+	rc = ov_cli_run(cli, "grades", spec, call, &r);
+	if (rc == OV_EXIT_OK) {
+		print(r.g.a, r.g.cells);
+		rc = ov_cli_flush("grades", rc);
 	}
-	print(ds, a);
-	rc = OV_EXIT_OK;
-out:
-	ov_dataset_free(ds);
-	ov_store_close(s);
+	ov_grades_release(&r.g);
 	return rc;
 }

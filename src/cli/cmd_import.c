@@ -1,10 +1,9 @@
-/* oversight import: read an oversight/1 document, validate all of it, then
- * add it to the store in one transaction (all or nothing). */
+/* oversight import: an oversight/1 document into the register, all or
+ * nothing (app/app.h: ov_app_import). */
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cli/opts.h"
-#include "io/json.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] import FILE.json [--replace]\n\n"
@@ -23,66 +22,54 @@ static void progress(size_t done, size_t total, void *arg)
 	fflush(stderr);
 }
 
-static size_t count_events(const ov_dataset *ds)
-{
-	size_t n = 0;
+typedef struct req {
+	const char *path;
+	bool replace, tty;
+	ov_import_stats stats;
+} req;
 
-	for (size_t i = 0; i < ds->n_recs; i++)
-		n += ds->recs[i].n_events;
-	return n;
+static int call(ov_app *a, void *ctx, ov_diag *d)
+{
+	req *r = ctx;
+	int rc = ov_app_import(a, r->path, r->replace,
+			       r->tty ? progress : NULL, NULL, &r->stats, d);
+	size_t n = ov_diag_count(d);
+
+	if (r->tty)
+		fputc('\n', stderr);
+	if (rc < 0 && ov_diag_kind(d) == OV_PROB_INPUT)
+		ov_diag_at(d, OV_PROB_INPUT, r->path,
+			   "%zu problem%s; nothing imported", n,
+			   n == 1 ? "" : "s");
+	else if (rc < 0)
+		ov_diag_at(d, OV_PROB_RUNTIME, NULL, "nothing imported");
+	return rc;
 }
 
 int ov_cmd_import(ov_cli *cli, int argc, char **argv)
 {
-	bool replace = false;
-	const ov_opt spec[] = {{"replace", 0, false, NULL, &replace}, {0}};
-	const char *path = NULL;
-	ov_diag d = OV_DIAG_INIT;
-	ov_dataset *ds = NULL;
-	ov_store *s = NULL;
-	ov_store_rc src;
-	bool tty;
+	req r = {0};
+	const ov_opt spec[] = {{"replace", 0, false, NULL, &r.replace}, {0}};
 	size_t npos;
 	int rc;
 
-	rc = ov_cli_parse("import", usage, argc, argv, spec, &path, 1, &npos);
+	rc = ov_cli_parse("import", usage, argc, argv, spec, &r.path, 1,
+			  &npos);
 	if (rc >= 0)
 		return rc;
-	if (!path) {
+	if (!r.path) {
 		ov_cli_err("import", "no FILE given");
 		ov_cli_usage_hint("import");
 		return OV_EXIT_USAGE;
 	}
-	if (ov_json_read_file(path, &ds, &d) != 0) {
-		ov_cli_diag("import", &d);
-		ov_cli_err("import", "%s: %zu problem%s; nothing imported",
-			   path, ov_diag_count(&d),
-			   ov_diag_count(&d) == 1 ? "" : "s");
-		rc = OV_EXIT_USAGE;
-		goto out;
-	}
-	rc = ov_cli_open(cli, "import", &s);
+	r.tty = isatty(STDERR_FILENO);
+	rc = ov_cli_run(cli, "import", spec, call, &r);
 	if (rc != OV_EXIT_OK)
-		goto out;
-	tty = isatty(STDERR_FILENO);
-	src = ov_store_import(s, ds, replace, tty ? progress : NULL, NULL, &d);
-	if (tty)
-		fputc('\n', stderr);
-	if (src != OV_STORE_OK) {
-		ov_cli_diag("import", &d);
-		ov_cli_err("import", "nothing imported");
-		rc = ov_cli_store_exit(src);
-		goto out;
-	}
+		return rc;
 	printf("imported %s: %zu reports, %zu recommendations (%zu events), "
 	       "%zu people, %zu assessments, %zu activities, %zu meetings%s\n",
-	       path, ds->n_reports, ds->n_recs, count_events(ds),
-	       ds->n_people, ds->n_assessments, ds->n_activities,
-	       ds->n_meetings, replace ? " (register replaced)" : "");
-	rc = OV_EXIT_OK;
-out:
-	ov_store_close(s);
-	ov_dataset_free(ds);
-	ov_diag_release(&d);
-	return rc;
+	       r.path, r.stats.reports, r.stats.recs, r.stats.events,
+	       r.stats.people, r.stats.assessments, r.stats.activities,
+	       r.stats.meetings, r.replace ? " (register replaced)" : "");
+	return OV_EXIT_OK;
 }

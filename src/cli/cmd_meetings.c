@@ -12,47 +12,22 @@ static const char usage[] =
 	"List the committee meetings: date, committee, agenda item, title\n"
 	"and id (for 'oversight paper').\n";
 
-static int by_date(const void *a, const void *b)
+static int call(ov_app *a, void *ctx, ov_diag *d)
 {
-	const ov_meeting *x = *(const ov_meeting *const *)a;
-	const ov_meeting *y = *(const ov_meeting *const *)b;
-
-	if (x->date != y->date)
-		return (x->date > y->date) - (x->date < y->date);
-	return strcmp(x->id, y->id);
+	return ov_app_meetings(a, ctx, d);
 }
 
-int ov_cmd_meetings(ov_cli *cli, int argc, char **argv)
+static void print(const ov_list *l)
 {
 	static const char *const head[] = {"Date", "Committee", "Item",
 					   "Title", "Id"};
-	static const ov_opt spec[] = {{0}};
-	const ov_meeting **order = NULL;
-	ov_dataset *ds = NULL;
-	ov_store *s = NULL;
-	ov_table *t;
-	size_t npos;
-	int rc;
+	ov_table *t = ov_table_new(5, head);
 
-	rc = ov_cli_parse("meetings", usage, argc, argv, spec, NULL, 0,
-			  &npos);
-	if (rc >= 0)
-		return rc;
-	rc = ov_cli_open(cli, "meetings", &s);
-	if (rc == OV_EXIT_OK)
-		rc = ov_cli_load(s, "meetings", &ds);
-	if (rc != OV_EXIT_OK)
-		goto out;
-	order = ov_xcalloc(ds->n_meetings + 1, sizeof *order);
-	for (size_t i = 0; i < ds->n_meetings; i++)
-		order[i] = &ds->meetings[i];
-	qsort(order, ds->n_meetings, sizeof *order, by_date);
-	t = ov_table_new(5, head);
 	ov_table_flex(t, 1);
 	ov_table_flex(t, 3);
 	ov_table_flex(t, 4);
-	for (size_t i = 0; i < ds->n_meetings; i++) {
-		const ov_meeting *m = order[i];
+	for (size_t i = 0; i < l->n; i++) {
+		const ov_meeting *m = l->items[i];
 		char day[11];
 		const char *cells[5] = {day, m->committee, m->agenda_item,
 					m->title, m->id};
@@ -61,12 +36,26 @@ int ov_cmd_meetings(ov_cli *cli, int argc, char **argv)
 		ov_table_add(t, cells);
 	}
 	ov_table_print(t, stdout, 80);
-	printf("%zu meeting%s\n", ds->n_meetings,
-	       ds->n_meetings == 1 ? "" : "s");
+	printf("%zu meeting%s\n", l->n, l->n == 1 ? "" : "s");
 	ov_table_free(t);
-out:
-	free(order);
-	ov_dataset_free(ds);
-	ov_store_close(s);
+}
+
+int ov_cmd_meetings(ov_cli *cli, int argc, char **argv)
+{
+	static const ov_opt spec[] = {{0}};
+	ov_list l = {0};
+	size_t npos;
+	int rc;
+
+	rc = ov_cli_parse("meetings", usage, argc, argv, spec, NULL, 0,
+			  &npos);
+	if (rc >= 0)
+		return rc;
+	rc = ov_cli_run(cli, "meetings", spec, call, &l);
+	if (rc == OV_EXIT_OK) {
+		print(&l);
+		rc = ov_cli_flush("meetings", rc);
+	}
+	ov_list_release(&l);
 	return rc;
 }

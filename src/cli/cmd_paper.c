@@ -2,8 +2,8 @@
  * oversight paper --meeting DATE [--committee NAME] [--force CODE]
  *                 --format md|html|pdf [-o FILE]
  * Writes the committee paper for a meeting, from the data as it stood on
- * the meeting date.  Output goes through ov_outfile: on any error no
- * partial file is left.
+ * the meeting date (app/app.h: ov_app_paper); on any error no partial
+ * file is left.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -11,11 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
-#include "paper/doc.h"
-#include "store/store.h"
-#include "util/buf.h"
-#include "util/file.h"
+#include "cli/opts.h"
 
 static void usage(FILE *f)
 {
@@ -39,130 +35,72 @@ static int fail(int rc, const char *fmt, ...)
 	return rc;
 }
 
-/* The meeting on `date` (of `committee`, `force` if given); when none or
- * several match, a message listing the meetings there are. */
-static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
-				      const char *committee, const char *force,
-				      const char *date_s)
+typedef struct req {
+	ov_day date;
+	const char *committee, *force, *out;
+	enum ov_paper_fmt fmt;
+} req;
+
+static int call(ov_app *a, void *ctx, ov_diag *d)
 {
-	const ov_meeting *hit = NULL;
-	const char *named = committee;
-	size_t n = 0;
-	ov_buf list = OV_BUF_INIT;
+	const req *r = ctx;
 
-	for (size_t i = 0; i < ds->n_meetings; i++) {
-		const ov_meeting *m = &ds->meetings[i];
-		char iso[11];
-
-		if ((!committee || (m->committee &&
-				    strcasecmp(m->committee, committee) == 0)) &&
-		    (!force || (m->force && strcmp(m->force, force) == 0))) {
-			if (!named)
-				named = m->committee;
-			ov_date_format(m->date, iso);
-			ov_buf_printf(&list, "%s%s", list.len ? ", " : "", iso);
-			if (m->date == date) {
-				hit = m;
-				n++;
-			}
-		}
-	}
-	if (n == 1) {
-		ov_buf_release(&list);
-		return hit;
-	}
-	if (n == 0)
-		fprintf(stderr, "oversight paper: no meeting of the %s on %s; "
-			"meetings on: %s\n",
-			named ? named : "committee", date_s,
-			list.len ? ov_buf_str(&list) : "(none)");
-	else
-		fprintf(stderr, "oversight paper: %zu meetings on %s; say "
-			"which with --committee NAME or --force CODE\n", n,
-			date_s);
-	ov_buf_release(&list);
-	return NULL;
+	return ov_app_paper(a, r->date, r->committee, r->force, r->fmt, r->out,
+			    d);
 }
 
 int ov_cmd_paper(ov_cli *cli, int argc, char **argv)
 {
-	const char *date_s = NULL, *committee = NULL, *force = NULL;
-	const char *format = NULL, *out_path = "-";
-	int (*render)(const ov_paper *, FILE *, ov_diag *) = NULL;
-	ov_diag d = OV_DIAG_INIT;
-	ov_store *st = NULL;
-	ov_dataset *ds = NULL;
-	ov_paper *paper = NULL;
-	ov_outfile of = {0};
-	const ov_meeting *m;
-	ov_day date;
-	int rc = OV_EXIT_USAGE;
+	const char *date_s = NULL, *format = NULL;
+	req r = {.out = "-"};
+	const ov_opt spec[] = {
+		{"meeting", 0, true, &date_s, NULL},
+		{"committee", 0, true, &r.committee, NULL},
+		{"force", 0, true, &r.force, NULL},
+		{"format", 0, true, &format, NULL},
+		{"output", 'o', true, &r.out, NULL},
+		{0},
+	};
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const char **dst = strcmp(a, "--meeting") == 0 ? &date_s
-			: strcmp(a, "--committee") == 0 ? &committee
-			: strcmp(a, "--force") == 0 ? &force
-			: strcmp(a, "--format") == 0 ? &format
-			: (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
-			? &out_path : NULL;
+		const ov_opt *o = NULL;
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return OV_EXIT_OK;
 		}
-		if (!dst)
+		for (const ov_opt *s = spec; s->name && !o; s++)
+			if ((a[0] == '-' && a[1] == '-' &&
+			     strcmp(a + 2, s->name) == 0) ||
+			    (s->alias && a[0] == '-' && a[1] == s->alias &&
+			     !a[2]))
+				o = s;
+		if (!o)
 			return usage(stderr),
 			       fail(OV_EXIT_USAGE, "unknown option '%s'", a);
 		if (i + 1 >= argc)
 			return fail(OV_EXIT_USAGE, "%s needs a value", a);
-		*dst = argv[++i];
+		*o->arg = argv[++i];
 	}
 	if (!date_s)
 		return usage(stderr), fail(OV_EXIT_USAGE, "%s",
 					   "--meeting DATE is required");
-	if (ov_date_parse(date_s, &date) < 0)
+	if (ov_date_parse(date_s, &r.date) < 0)
 		return fail(OV_EXIT_USAGE, "--meeting: '%s' is not a date "
 			    "(expected YYYY-MM-DD)", date_s);
 	if (!format || strcmp(format, "md") == 0)
-		render = ov_paper_render_md;
+		r.fmt = OV_PAPER_MD;
 	else if (strcmp(format, "html") == 0)
-		render = ov_paper_render_html;
+		r.fmt = OV_PAPER_HTML;
 	else if (strcmp(format, "pdf") == 0)
-		render = ov_paper_render_pdf;
+		r.fmt = OV_PAPER_PDF;
 	else
 		return fail(OV_EXIT_USAGE, "--format: '%s' is not one of md, "
 			    "html, pdf", format);
-	if (render == ov_paper_render_pdf && strcmp(out_path, "-") == 0 &&
+	if (r.fmt == OV_PAPER_PDF && strcmp(r.out, "-") == 0 &&
 	    isatty(STDOUT_FILENO))
 		return fail(OV_EXIT_USAGE, "%s", "--format pdf: will not write "
 			    "a PDF to a terminal; use -o FILE");
-
-	rc = OV_EXIT_RUNTIME;
-	if (ov_store_open(cli->db_path, false, &st, &d) != OV_STORE_OK ||
-	    ov_store_load(st, force, &ds, &d) != OV_STORE_OK)
-		goto out;
-	m = find_meeting(ds, date, committee, force, date_s);
-	if (!m) {
-		rc = OV_EXIT_USAGE;
-		goto out;
-	}
-	if (ov_paper_build(ds, m, &paper, &d) < 0)
-		goto out;
-	if (ov_outfile_open(&of, out_path, &d) < 0)
-		goto out;
-	if (render(paper, of.f, &d) < 0) {
-		ov_outfile_abort(&of);
-		goto out;
-	}
-	if (ov_outfile_commit(&of, &d) < 0)
-		goto out;
-	rc = OV_EXIT_OK;
-out:
-	ov_diag_print(&d, stderr, "oversight paper");
-	ov_diag_release(&d);
-	ov_paper_free(paper);
-	ov_dataset_free(ds);
-	ov_store_close(st);
-	return rc;
+	return ov_cli_run(cli, "paper", spec, call, &r);
 }

@@ -1,12 +1,11 @@
 /* oversight rec: one recommendation.  `show` prints it with its timeline;
- * the other subcommands append events to the timeline, each checked with
- * ov_validate_event() against the stored timeline before anything is
- * written. */
+ * the other subcommands record events on its timeline.  Both go through
+ * app/app.h, which checks the events against the stored timeline before
+ * anything is written. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/opts.h"
-#include "core/validate.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -28,14 +27,6 @@ static const char usage[] =
 	"Dates are YYYY-MM-DD and default to today; the author defaults to\n"
 	"$USER.  R is red, amber or green; PERSON is a person id.\n";
 
-/* The person's display form, or the id if unknown; a fresh string. */
-static char *person_name(const ov_dataset *ds, const char *id)
-{
-	const ov_person *p = ov_dataset_find_person(ds, id);
-
-	return p ? ov_person_display(p) : ov_xstrdup(id);
-}
-
 static void field(const char *label, const char *value)
 {
 	if (value && *value)
@@ -50,27 +41,17 @@ static void field_day(const char *label, ov_day day)
 	field(label, buf);
 }
 
-static void field_person(const ov_dataset *ds, const char *label,
-			 const char *id)
+static void show_fields(const ov_rec_view *v)
 {
-	char *name = id ? person_name(ds, id) : NULL;
-
-	field(label, name);
-	free(name);
-}
-
-static void show_fields(const ov_dataset *ds, const ov_rec *rec,
-			const ov_rec_state *st, ov_day as_at)
-{
-	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
-	const char *plan_id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
-	const ov_plan *plan = ov_dataset_find_plan(ds, plan_id);
+	const ov_rec *rec = &v->rec;
+	const ov_rec_state *st = &v->state;
+	const char *plan_id = rec->plan ? rec->plan : v->report.plan;
 	char day[11];
 	char *status;
 
-	ov_date_format(as_at, day);
+	ov_date_format(v->as_at, day);
 	field("Reference", rec->ref);
-	field("Report", rep ? rep->title : rec->report);
+	field("Report", v->report.title ? v->report.title : rec->report);
 	field("Report id", rec->report);
 	field("Force", rec->force);
 	field("Area", rec->area);
@@ -78,9 +59,9 @@ static void show_fields(const ov_dataset *ds, const ov_rec *rec,
 	field("Kind", ov_rec_kind_label(rec->kind));
 	field("Addressee", ov_addressee_label(rec->addressee));
 	field("Timescale", rec->timescale);
-	field_day("Due", ov_rec_due(rec, rep));
-	field_person(ds, "SME", rec->sme);
-	field("Plan", plan ? plan->name : plan_id);
+	field_day("Due", v->due);
+	field("SME", ov_rec_view_name(v, rec->sme));
+	field("Plan", v->plan.name ? v->plan.name : plan_id);
 	status = st->status == OV_STATUS_NONE
 			 ? ov_xasprintf("not yet created on %s", day)
 			 : ov_xasprintf("%s (as at %s)",
@@ -89,7 +70,7 @@ static void show_fields(const ov_dataset *ds, const ov_rec *rec,
 	free(status);
 	if (st->rag != OV_RAG_NONE)
 		field("RAG", ov_rag_label(st->rag));
-	field_person(ds, "Owner", st->owner);
+	field("Owner", ov_rec_view_name(v, st->owner));
 	field("Closed by", st->closed_by);
 	field("Basis", st->basis);
 	if (rec->text)
@@ -102,172 +83,107 @@ static void show_fields(const ov_dataset *ds, const ov_rec *rec,
 		printf("\nForce response:\n%s\n", rec->response);
 }
 
-static void show_timeline(const ov_dataset *ds, const ov_rec *rec,
-			  ov_day as_at)
+static void show_timeline(const ov_rec_view *v)
 {
-	size_t later = 0;
-
 	printf("\nTimeline:\n");
-	for (size_t i = 0; i < rec->n_events; i++) {
-		const ov_event *e = &rec->events[i];
+	for (size_t i = 0; i < v->rec.n_events; i++) {
+		const ov_event *e = &v->rec.events[i];
 		char day[11];
 
-		if (e->date > as_at) {
-			later++;
+		if (e->date > v->as_at)
 			continue;
-		}
 		ov_date_format(e->date, day);
 		printf("  %s  %s%s%s\n", day, ov_event_kind_label(e->kind),
 		       e->author ? "  " : "", e->author ? e->author : "");
 		if (e->kind == OV_EV_RAG)
 			printf("      RAG: %s\n", ov_rag_label(e->rag));
 		if (e->kind == OV_EV_OWNER)
-			field_person(ds, "      Owner:", e->owner);
+			field("      Owner:", ov_rec_view_name(v, e->owner));
 		if (e->basis)
 			printf("      Basis: %s\n", e->basis);
 		if (e->text)
 			printf("      %s\n", e->text);
 	}
-	if (later)
-		printf("  (%zu later event%s not shown)\n", later,
-		       later == 1 ? "" : "s");
+	if (v->later)
+		printf("  (%zu later event%s not shown)\n", v->later,
+		       v->later == 1 ? "" : "s");
 }
 
-/* Fetch ref; NOTFOUND is bad input (exit 2). */
-static int get_rec(ov_store *s, const char *cmd, const char *ref,
-		   ov_rec **out)
-{
-	ov_diag d = OV_DIAG_INIT;
-	ov_store_rc src = ov_store_rec_get(s, ref, out, &d);
+typedef struct show_req {
+	const char *ref;
+	ov_day as_at;
+	ov_rec_view view;
+} show_req;
 
-	if (src != OV_STORE_OK) {
-		*out = NULL;
-		ov_cli_diag(cmd, &d);
-	}
-	ov_diag_release(&d);
-	return ov_cli_store_exit(src);
+static int call_show(ov_app *a, void *ctx, ov_diag *d)
+{
+	show_req *r = ctx;
+
+	return ov_app_rec_show(a, r->ref, r->as_at, &r->view, d);
 }
 
 static int rec_show(ov_cli *cli, int argc, char **argv)
 {
-	const char *cmd = "rec show", *ref = NULL, *as_at_s = NULL;
+	const char *cmd = "rec show", *as_at_s = NULL;
 	const ov_opt spec[] = {{"as-at", 0, true, &as_at_s, NULL}, {0}};
-	ov_dataset *ds = NULL;
-	ov_store *s = NULL;
-	ov_rec *rec = NULL;
-	ov_rec_state st;
-	ov_day as_at;
+	show_req r = {0};
 	size_t npos;
 	int rc;
 
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &ref, 1, &npos);
+	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
 	if (rc >= 0)
 		return rc;
-	if (!ref) {
+	if (!r.ref) {
 		ov_cli_err(cmd, "no REF given");
 		return OV_EXIT_USAGE;
 	}
-	if (ov_cli_date(cmd, "as-at", as_at_s, ov_date_today(), &as_at))
+	if (ov_cli_date(cmd, "as-at", as_at_s, ov_date_today(), &r.as_at))
 		return OV_EXIT_USAGE;
-	rc = ov_cli_open(cli, cmd, &s);
-	if (rc == OV_EXIT_OK)
-		rc = get_rec(s, cmd, ref, &rec);
-	if (rc == OV_EXIT_OK)
-		rc = ov_cli_load(s, cmd, &ds);
-	if (rc != OV_EXIT_OK)
-		goto out;
-	ov_rec_fold(rec, as_at, &st);
-	show_fields(ds, rec, &st, as_at);
-	show_timeline(ds, rec, as_at);
-out:
-	ov_rec_free(rec);
-	ov_dataset_free(ds);
-	ov_store_close(s);
+	rc = ov_cli_run(cli, cmd, spec, call_show, &r);
+	if (rc == OV_EXIT_OK) {
+		show_fields(&r.view);
+		show_timeline(&r.view);
+		rc = ov_cli_flush(cmd, rc);
+	}
+	ov_rec_view_release(&r.view);
 	return rc;
 }
 
-/* Check each new event against the stored timeline followed by the
- * events before it.  Returns the number of problems (in d). */
-static size_t validate_all(const ov_rec *rec, const ov_event *evs, size_t n,
-			   ov_diag *d)
-{
-	ov_rec tmp = *rec;
-	size_t bad = 0;
+/* A change to record: an update or a transition, for call_record. */
+typedef struct change_req {
+	const char *ref;
+	const ov_rec_update *update;         /* or */
+	const ov_rec_transition *transition;
+	ov_recorded done;
+} change_req;
 
-	tmp.events = ov_xcalloc(rec->n_events + n, sizeof *tmp.events);
-	if (rec->n_events)
-		memcpy(tmp.events, rec->events,
-		       rec->n_events * sizeof *tmp.events);
-	for (size_t i = 0; i < n && !bad; i++) {
-		bad += ov_validate_event(&tmp, &evs[i], rec->ref, d);
-		tmp.events[tmp.n_events++] = evs[i]; /* borrowed copy */
-	}
-	free(tmp.events);
-	return bad;
+static int call_record(ov_app *a, void *ctx, ov_diag *d)
+{
+	change_req *r = ctx;
+
+	return r->update
+		       ? ov_app_rec_update(a, r->ref, r->update, &r->done, d)
+		       : ov_app_rec_transition(a, r->ref, r->transition,
+					       &r->done, d);
 }
 
-/* An owner must be a known person. */
-static int check_owners(ov_store *s, const char *cmd, const ov_event *evs,
-			size_t n)
+/* Record the change; on refusal the app's problems are printed, then
+ * "REF: nothing recorded". */
+static int record(ov_cli *cli, const char *cmd, const ov_opt *spec,
+		  change_req *r)
 {
-	ov_dataset *ds = NULL;
-	int rc = OV_EXIT_OK;
-
-	for (size_t i = 0; i < n && rc == OV_EXIT_OK; i++) {
-		if (evs[i].kind != OV_EV_OWNER)
-			continue;
-		if (!ds && (rc = ov_cli_load(s, cmd, &ds)) != OV_EXIT_OK)
-			break;
-		if (!ov_dataset_find_person(ds, evs[i].owner)) {
-			ov_cli_err(cmd, "--owner: no person with id '%s'",
-				   evs[i].owner);
-			rc = OV_EXIT_USAGE;
-		}
-	}
-	ov_dataset_free(ds);
-	return rc;
-}
-
-/* The shared append path: validate evs against ref's timeline, then
- * append them in one transaction. */
-static int append(ov_cli *cli, const char *cmd, const char *ref,
-		  const ov_event *evs, size_t n)
-{
-	ov_diag d = OV_DIAG_INIT;
-	ov_store *s = NULL;
-	ov_rec *rec = NULL;
-	ov_store_rc src;
 	char day[11];
-	int rc;
+	int rc = ov_cli_run(cli, cmd, spec, call_record, r);
 
-	rc = ov_cli_open(cli, cmd, &s);
-	if (rc == OV_EXIT_OK)
-		rc = get_rec(s, cmd, ref, &rec);
-	if (rc == OV_EXIT_OK)
-		rc = check_owners(s, cmd, evs, n);
+	if (rc == OV_EXIT_USAGE)
+		ov_cli_err(cmd, "%s: nothing recorded", r->ref);
 	if (rc != OV_EXIT_OK)
-		goto out;
-	if (validate_all(rec, evs, n, &d) != 0) {
-		ov_cli_diag(cmd, &d);
-		ov_cli_err(cmd, "%s: nothing recorded", ref);
-		rc = OV_EXIT_USAGE;
-		goto out;
-	}
-	src = ov_store_rec_append(s, ref, evs, n, &d);
-	if (src != OV_STORE_OK) {
-		ov_cli_diag(cmd, &d);
-		rc = ov_cli_store_exit(src);
-		goto out;
-	}
-	ov_date_format(evs[0].date, day);
-	for (size_t i = 0; i < n; i++)
-		printf("%s: %s on %s\n", ref, ov_event_kind_label(evs[i].kind),
-		       day);
-out:
-	ov_rec_free(rec);
-	ov_store_close(s);
-	ov_diag_release(&d);
-	return rc;
+		return rc;
+	ov_date_format(r->done.date, day);
+	for (size_t i = 0; i < r->done.n; i++)
+		printf("%s: %s on %s\n", r->ref,
+		       ov_event_kind_label(r->done.kinds[i]), day);
+	return ov_cli_flush(cmd, OV_EXIT_OK);
 }
 
 static const char *default_author(void)
@@ -279,60 +195,32 @@ static const char *default_author(void)
 
 static int rec_update(ov_cli *cli, int argc, char **argv)
 {
-	const char *cmd = "rec update", *ref = NULL, *note = NULL, *rag = NULL,
-		   *owner = NULL, *date_s = NULL, *author = NULL;
+	const char *cmd = "rec update", *date_s = NULL;
+	ov_rec_update u = {0};
 	const ov_opt spec[] = {
-		{"note", 0, true, &note, NULL},
-		{"rag", 0, true, &rag, NULL},
-		{"owner", 0, true, &owner, NULL},
+		{"note", 0, true, &u.note, NULL},
+		{"rag", 0, true, &u.rag, NULL},
+		{"owner", 0, true, &u.owner, NULL},
 		{"date", 0, true, &date_s, NULL},
-		{"author", 0, true, &author, NULL},
+		{"author", 0, true, &u.author, NULL},
 		{0},
 	};
-	ov_event evs[3];
-	ov_day date;
-	size_t n = 0, npos;
+	change_req r = {.update = &u};
+	size_t npos;
 	int rc;
 
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &ref, 1, &npos);
+	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
 	if (rc >= 0)
 		return rc;
-	if (!ref) {
+	if (!r.ref) {
 		ov_cli_err(cmd, "no REF given");
 		return OV_EXIT_USAGE;
 	}
-	if (!note && !rag && !owner) {
-		ov_cli_err(cmd, "give at least one of --note, --rag, --owner");
+	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &u.date))
 		return OV_EXIT_USAGE;
-	}
-	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &date))
-		return OV_EXIT_USAGE;
-	if (!author)
-		author = default_author();
-	if (note) {
-		ov_event_init(&evs[n]);
-		evs[n].kind = OV_EV_UPDATE;
-		evs[n++].text = (char *)note;
-	}
-	if (rag) {
-		ov_event_init(&evs[n]);
-		evs[n].kind = OV_EV_RAG;
-		if (ov_rag_parse(rag, &evs[n++].rag) != 0) {
-			ov_cli_err(cmd, "--rag: '%s' is not one of %s", rag,
-				   ov_rag_codes());
-			return OV_EXIT_USAGE;
-		}
-	}
-	if (owner) {
-		ov_event_init(&evs[n]);
-		evs[n].kind = OV_EV_OWNER;
-		evs[n++].owner = (char *)owner;
-	}
-	for (size_t i = 0; i < n; i++) {
-		evs[i].date = date;
-		evs[i].author = (char *)author;
-	}
-	return append(cli, cmd, ref, evs, n);
+	if (!u.author)
+		u.author = default_author();
+	return record(cli, cmd, spec, &r);
 }
 
 /* The status changes: one event of kind `kind`. */
@@ -355,44 +243,42 @@ static int rec_transition(ov_cli *cli, const transition *t, int argc,
 			  char **argv)
 {
 	char *cmd = ov_xasprintf("rec %s", t->name);
-	const char *ref = NULL, *note = NULL, *basis = NULL, *date_s = NULL,
-		   *author = NULL;
+	const char *date_s = NULL;
+	ov_rec_transition tr = {.kind = t->kind};
 	const ov_opt spec[] = {
-		{"note", 0, true, &note, NULL},
-		{"basis", 0, true, &basis, NULL},
+		{"note", 0, true, &tr.note, NULL},
+		{"basis", 0, true, &tr.basis, NULL},
 		{"date", 0, true, &date_s, NULL},
-		{"author", 0, true, &author, NULL},
+		{"author", 0, true, &tr.author, NULL},
 		{0},
 	};
-	ov_event ev;
+	change_req r = {.transition = &tr};
 	size_t npos;
 	int rc;
 
-	ov_event_init(&ev);
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &ref, 1, &npos);
+	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
 	if (rc >= 0)
 		goto out;
 	rc = OV_EXIT_USAGE;
-	if (!ref) {
+	if (!r.ref) {
 		ov_cli_err(cmd, "no REF given");
 		goto out;
 	}
+	/* The command line's own requirements; the rules (a basis for an
+	 * ending, dates in order) are the app's. */
 	if (t->need_date && !date_s) {
 		ov_cli_err(cmd, "--date is required (the day HMICFRS decided)");
 		goto out;
 	}
-	if (t->need_basis && (!basis || !*basis)) {
+	if (t->need_basis && (!tr.basis || !*tr.basis)) {
 		ov_cli_err(cmd, "--basis is required (why it ends)");
 		goto out;
 	}
-	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &ev.date))
+	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &tr.date))
 		goto out;
-	ev.kind = t->kind;
-	ev.text = (char *)note;
-	ev.basis = (char *)basis;
-	ev.author = (char *)(author ? author
-				    : t->author ? t->author : default_author());
-	rc = append(cli, cmd, ref, &ev, 1);
+	if (!tr.author)
+		tr.author = t->author ? t->author : default_author();
+	rc = record(cli, cmd, spec, &r);
 out:
 	free(cmd);
 	return rc;

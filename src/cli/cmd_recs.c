@@ -1,5 +1,5 @@
 /* oversight recs: the register as at a date, filtered, as a table, JSON
- * or CSV.  One query through ov_store_recs(). */
+ * or CSV (app/app.h: ov_app_register). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,65 +21,61 @@ static const char usage[] =
 	"  --overdue         still open and past their due date\n"
 	"  --due-before D    due strictly before D\n"
 	"  --as-at D         the date the register is read at (default today)\n"
+	"  --sort S          report (default: report, then ref), ref, due,\n"
+	"                    status\n"
 	"  --format F        table (default), json or csv\n"
 	"Dates are YYYY-MM-DD.\n";
 
 enum fmt { FMT_TABLE, FMT_JSON, FMT_CSV };
 
-typedef struct recs_args {
-	const char *status, *rag, *report, *owner, *area, *force, *due_before,
-		*as_at, *format;
+/* The options that are the register's filters, by the names the app
+ * gives them (app/app.h: ov_rec_filter_set). */
+static const char *const filters[] = {"status", "rag", "report", "owner",
+				      "area", "force", "due-before", "as-at",
+				      "sort"};
+#define N_FILTERS (sizeof filters / sizeof filters[0])
+
+typedef struct req {
+	const char *value[N_FILTERS];
+	const char *format;
 	bool overdue;
-} recs_args;
+	ov_rec_filter f;
+	ov_register reg;
+} req;
 
-/* Fill f from the options; prints the problem and returns -1 on bad
- * input. */
-static int build_filter(const recs_args *a, ov_rec_filter *f,
-			enum fmt *fmt)
+static int parse_fmt(const char *s, enum fmt *fmt)
 {
-	ov_day as_at, due_before;
-
-	if (ov_cli_date("recs", "as-at", a->as_at, ov_date_today(), &as_at) ||
-	    ov_cli_date("recs", "due-before", a->due_before, OV_DAY_NONE,
-			&due_before))
-		return -1;
-	ov_rec_filter_init(f, as_at);
-	f->due_before = due_before;
-	if (a->status) {
-		if (ov_status_parse(a->status, &f->status) != 0) {
-			ov_cli_err("recs", "--status: '%s' is not one of %s",
-				   a->status, ov_status_codes());
-			return -1;
-		}
-		f->status_set = true;
-	}
-	if (a->rag) {
-		f->rag_set = true;
-		if (strcmp(a->rag, "none") == 0) {
-			f->rag = OV_RAG_NONE;
-		} else if (ov_rag_parse(a->rag, &f->rag) != 0) {
-			ov_cli_err("recs", "--rag: '%s' is not one of %s, none",
-				   a->rag, ov_rag_codes());
-			return -1;
-		}
-	}
-	f->report = a->report;
-	f->owner = a->owner;
-	f->area = a->area;
-	f->force = a->force;
-	f->overdue = a->overdue;
-	if (!a->format || strcmp(a->format, "table") == 0) {
+	if (!s || strcmp(s, "table") == 0)
 		*fmt = FMT_TABLE;
-	} else if (strcmp(a->format, "json") == 0) {
+	else if (strcmp(s, "json") == 0)
 		*fmt = FMT_JSON;
-	} else if (strcmp(a->format, "csv") == 0) {
+	else if (strcmp(s, "csv") == 0)
 		*fmt = FMT_CSV;
-	} else {
-		ov_cli_err("recs", "--format: '%s' is not one of table, json, "
-			   "csv", a->format);
+	else
 		return -1;
-	}
 	return 0;
+}
+
+/* Fill the filter from the options given; -1 with problems in d. */
+static int build_filter(req *r, ov_diag *d)
+{
+	int bad = 0;
+
+	ov_rec_filter_init(&r->f, ov_date_today());
+	for (size_t i = 0; i < N_FILTERS; i++)
+		if (r->value[i])
+			bad |= ov_rec_filter_set(&r->f, filters[i],
+						 r->value[i], d);
+	if (r->overdue)
+		bad |= ov_rec_filter_set(&r->f, "overdue", NULL, d);
+	return bad ? -1 : 0;
+}
+
+static int call(ov_app *a, void *ctx, ov_diag *d)
+{
+	req *r = ctx;
+
+	return ov_app_register(a, &r->f, &r->reg, d);
 }
 
 static void print_table(const ov_rec_row *rows, size_t n)
@@ -229,59 +225,46 @@ static void print_csv(const ov_rec_row *rows, size_t n)
 
 int ov_cmd_recs(ov_cli *cli, int argc, char **argv)
 {
-	recs_args a = {0};
-	const ov_opt spec[] = {
-		{"status", 0, true, &a.status, NULL},
-		{"rag", 0, true, &a.rag, NULL},
-		{"report", 0, true, &a.report, NULL},
-		{"owner", 0, true, &a.owner, NULL},
-		{"area", 0, true, &a.area, NULL},
-		{"force", 0, true, &a.force, NULL},
-		{"overdue", 0, false, NULL, &a.overdue},
-		{"due-before", 0, true, &a.due_before, NULL},
-		{"as-at", 0, true, &a.as_at, NULL},
-		{"format", 0, true, &a.format, NULL},
-		{0},
-	};
+	req r = {0};
+	ov_opt spec[N_FILTERS + 3];
 	ov_diag d = OV_DIAG_INIT;
-	ov_rec_filter f;
-	ov_rec_row *rows = NULL;
-	ov_store *s = NULL;
-	ov_store_rc src;
-	enum fmt fmt;
-	size_t n = 0, npos;
+	enum fmt fmt = FMT_TABLE;
+	size_t npos;
 	int rc;
 
+	for (size_t i = 0; i < N_FILTERS; i++)
+		spec[i] = (ov_opt){filters[i], 0, true, &r.value[i], NULL};
+	spec[N_FILTERS] = (ov_opt){"overdue", 0, false, NULL, &r.overdue};
+	spec[N_FILTERS + 1] = (ov_opt){"format", 0, true, &r.format, NULL};
+	spec[N_FILTERS + 2] = (ov_opt){0};
 	rc = ov_cli_parse("recs", usage, argc, argv, spec, NULL, 0, &npos);
 	if (rc >= 0)
 		return rc;
-	if (build_filter(&a, &f, &fmt) != 0)
-		return OV_EXIT_USAGE;
-	rc = ov_cli_open(cli, "recs", &s);
-	if (rc != OV_EXIT_OK)
-		goto out;
-	src = ov_store_recs(s, &f, &rows, &n, &d);
-	if (src != OV_STORE_OK) {
-		ov_cli_diag("recs", &d);
-		rc = ov_cli_store_exit(src);
+	if (build_filter(&r, &d) < 0) {
+		rc = ov_cli_fail("recs", spec, &d);
 		goto out;
 	}
+	if (parse_fmt(r.format, &fmt) < 0) {
+		ov_cli_err("recs", "--format: '%s' is not one of table, json, "
+			   "csv", r.format);
+		rc = OV_EXIT_USAGE;
+		goto out;
+	}
+	rc = ov_cli_run(cli, "recs", spec, call, &r);
+	if (rc != OV_EXIT_OK)
+		goto out;
 	/* A register is megabytes: write it in large blocks (before the
 	 * first write to stdout, as setvbuf requires). */
 	setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
 	if (fmt == FMT_TABLE)
-		print_table(rows, n);
+		print_table(r.reg.rows, r.reg.n);
 	else if (fmt == FMT_CSV)
-		print_csv(rows, n);
+		print_csv(r.reg.rows, r.reg.n);
 	else
-		print_json(rows, n);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		ov_cli_err("recs", "cannot write to standard output");
-		rc = OV_EXIT_RUNTIME;
-	}
+		print_json(r.reg.rows, r.reg.n);
+	rc = ov_cli_flush("recs", OV_EXIT_OK);
 out:
-	ov_rec_rows_free(rows, n);
-	ov_store_close(s);
+	ov_register_release(&r.reg);
 	ov_diag_release(&d);
 	return rc;
 }

@@ -147,72 +147,61 @@ int ov_cli_date(const char *cmd, const char *opt, const char *s, ov_day dflt,
 	return -1;
 }
 
-int ov_cli_store_exit(ov_store_rc rc)
+static bool is_option(const ov_opt *spec, const char *where)
 {
-	switch (rc) {
-	case OV_STORE_OK:
-		return OV_EXIT_OK;
-	case OV_STORE_NOTFOUND:
-	case OV_STORE_CONFLICT:
-	case OV_STORE_INVALID:
-		return OV_EXIT_USAGE;
-	case OV_STORE_ERROR:
-	default:
+	for (const ov_opt *o = spec; where && o && o->name; o++)
+		if (strcmp(o->name, where) == 0)
+			return true;
+	return false;
+}
+
+int ov_cli_fail(const char *cmd, const ov_opt *spec, const ov_diag *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const ov_problem *p = &d->p[i];
+
+		if (is_option(spec, p->where))
+			ov_cli_err(cmd, "--%s: %s", p->where, p->what);
+		else
+			ov_cli_err(cmd, "%s", d->msg[i]);
+	}
+	if (d->dropped)
+		ov_cli_err(cmd, "(and %zu more problems not shown)",
+			   d->dropped);
+	return ov_diag_kind(d) == OV_PROB_RUNTIME ? OV_EXIT_RUNTIME
+						  : OV_EXIT_USAGE;
+}
+
+int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out)
+{
+	ov_diag d = OV_DIAG_INIT;
+	int rc = ov_app_open(cli->db_path, out, &d);
+
+	if (rc < 0)
+		ov_cli_diag(cmd, &d);
+	ov_diag_release(&d);
+	return rc < 0 ? OV_EXIT_RUNTIME : OV_EXIT_OK;
+}
+
+int ov_cli_run(const ov_cli *cli, const char *cmd, const ov_opt *spec,
+	       ov_cli_call *fn, void *ctx)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_app *a = NULL;
+	int rc = ov_cli_app(cli, cmd, &a);
+
+	if (rc == OV_EXIT_OK && fn(a, ctx, &d) < 0)
+		rc = ov_cli_fail(cmd, spec, &d);
+	ov_app_close(a);
+	ov_diag_release(&d);
+	return rc;
+}
+
+int ov_cli_flush(const char *cmd, int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ov_cli_err(cmd, "cannot write to standard output");
 		return OV_EXIT_RUNTIME;
 	}
-}
-
-int ov_cli_open(const ov_cli *cli, const char *cmd, ov_store **out)
-{
-	ov_diag d = OV_DIAG_INIT;
-	ov_store_rc rc = ov_store_open(cli->db_path, false, out, &d);
-
-	if (rc != OV_STORE_OK) {
-		*out = NULL;
-		ov_cli_diag(cmd, &d);
-	}
-	ov_diag_release(&d);
-	/* A missing database is a runtime problem, not bad input. */
-	return rc == OV_STORE_OK ? OV_EXIT_OK : OV_EXIT_RUNTIME;
-}
-
-int ov_cli_load(ov_store *s, const char *cmd, ov_dataset **out)
-{
-	ov_diag d = OV_DIAG_INIT;
-	ov_store_rc rc = ov_store_load(s, NULL, out, &d);
-
-	if (rc != OV_STORE_OK) {
-		*out = NULL;
-		ov_cli_diag(cmd, &d);
-	}
-	ov_diag_release(&d);
-	return rc == OV_STORE_OK ? OV_EXIT_OK : OV_EXIT_RUNTIME;
-}
-
-int ov_cli_force(const char *cmd, const ov_dataset *ds, const char *given,
-		 const char **out)
-{
-	const ov_force *f;
-
-	if (given) {
-		f = ov_dataset_find_force(ds, given);
-		if (!f) {
-			ov_cli_err(cmd, "--force: no force '%s' in the register",
-				   given);
-			return -1;
-		}
-		*out = f->code;
-		return 0;
-	}
-	if (ds->n_forces == 1) {
-		*out = ds->forces[0].code;
-		return 0;
-	}
-	if (ds->n_forces == 0) {
-		ov_cli_err(cmd, "the register holds no force yet");
-		return -1;
-	}
-	ov_cli_err(cmd, "the register holds %zu forces; choose one with "
-		   "--force CODE", ds->n_forces);
-	return -1;
+	return rc;
 }

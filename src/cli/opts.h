@@ -2,14 +2,14 @@
 #define OV_CLI_OPTS_H
 /*
  * Helpers shared by the subcommands: option parsing, error messages in the
- * "oversight COMMAND: message" form, option values that must be dates or
- * enum codes, and opening the store with the right exit status.
+ * "oversight COMMAND: message" form, option values that must be dates,
+ * and opening the register (app/app.h) with the right exit status.
  */
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "cli/cli.h"
-#include "store/store.h"
+#include "app/app.h"
 #include "util/date.h"
 #include "util/diag.h"
 
@@ -60,23 +60,29 @@ int ov_cli_date(const char *cmd, const char *opt, const char *s, ov_day dflt,
 /* After a usage error: "try 'oversight CMD --help'" on stderr. */
 void ov_cli_usage_hint(const char *cmd);
 
-/* The exit status for a store result: OK 0; NOTFOUND, CONFLICT, INVALID
- * 2 (the request named something absent or broke a rule); ERROR 1. */
-int ov_cli_store_exit(ov_store_rc rc);
+/* Print every problem of d as "oversight CMD: WHERE: WHAT", where a
+ * problem at a request field that is one of spec's options (the app names
+ * fields as the options are named) shows as "--FIELD: WHAT".  Returns the
+ * exit status for d's first problem: 2 for bad input, not found or a
+ * conflict; 1 for a runtime failure. */
+int ov_cli_fail(const char *cmd, const ov_opt *spec, const ov_diag *d);
 
-/* Open the database named by cli (not creating it).  Returns OV_EXIT_OK
- * with *out set, or prints the store's message and returns the exit status
- * (1: missing database or failure). */
-int ov_cli_open(const ov_cli *cli, const char *cmd, ov_store **out);
+/* Open the register named by cli (not creating it).  Returns OV_EXIT_OK
+ * with *out set, or prints why not and returns OV_EXIT_RUNTIME (a missing
+ * database is a runtime problem, not bad input). */
+int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out);
 
-/* Load the whole dataset; same return convention as ov_cli_open. */
-int ov_cli_load(ov_store *s, const char *cmd, ov_dataset **out);
+/* A request to the application layer: fn is called with the open
+ * register and ctx, returns 0 or -1 with problems in d. */
+typedef int ov_cli_call(ov_app *a, void *ctx, ov_diag *d);
 
-/* The force a command is about: `given` (--force) if it names a force of
- * ds, else the only force in ds.  Returns 0 with *out borrowed from ds, or
- * prints why not (unknown code, no forces, several and none chosen) and
- * returns -1. */
-int ov_cli_force(const char *cmd, const ov_dataset *ds, const char *given,
-		 const char **out);
+/* Open the register, call fn, close it.  Returns OV_EXIT_OK, or the exit
+ * status after printing why not (ov_cli_fail with spec). */
+int ov_cli_run(const ov_cli *cli, const char *cmd, const ov_opt *spec,
+	       ov_cli_call *fn, void *ctx);
+
+/* stdout flushed and without error, else a message and OV_EXIT_RUNTIME;
+ * rc passes through otherwise. */
+int ov_cli_flush(const char *cmd, int rc);
 
 #endif

@@ -16,7 +16,9 @@
  * util/date.h): a million of them are read and written by the register
  * and an import, and the view events_iso shows them as ISO dates.
  */
-#include "store/sqlite_int.h"
+#include "store/sqlite/schema.h"
+
+#include "store/sqlite/sq.h"
 
 #define PROV                                                                  \
 	"  assumed INTEGER NOT NULL DEFAULT 0 CHECK (assumed IN (0, 1)),\n"   \
@@ -118,7 +120,7 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (rec, seq)\n"
 	") WITHOUT ROWID;\n"
 	/* A timeline is stored together, in order: one range read gives a
-	 * rec's events for the fold (store/sqlite_recs.c), and an import
+	 * rec's events for the fold (store/sqlite/scan.c), and an import
 	 * appends to one b-tree rather than to a rowid table and a (rec,
 	 * seq) index.  No index on owner: people are only deleted by a
 	 * replace, after the events. */
@@ -197,20 +199,20 @@ static const char *const migrations[] = {
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
-int ov_sql_schema_latest(void)
+int sq_schema_latest(void)
 {
 	return N_MIGRATIONS;
 }
 
-static ov_store_rc user_version(ov_store *s, int *out, ov_diag *d)
+static ov_store_rc user_version(sq *s, int *out, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = ov_sql_prepare(s, "PRAGMA user_version", &st, d);
+	ov_store_rc rc = sq_prepare(s, "PRAGMA user_version", &st, d);
 
 	if (rc != OV_STORE_OK)
 		goto out;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ov_sql_fail(s, d, "cannot read the schema version");
+		rc = sq_fail(s, d, "cannot read the schema version");
 		goto out;
 	}
 	*out = sqlite3_column_int(st, 0);
@@ -219,7 +221,7 @@ out:
 	return rc;
 }
 
-int ov_store_schema_version(ov_store *s)
+int sq_schema_version(sq *s)
 {
 	ov_diag d = OV_DIAG_INIT;
 	int v = -1;
@@ -232,10 +234,10 @@ int ov_store_schema_version(ov_store *s)
 
 /* Re-reads the version inside the write transaction so two processes
  * opening a new database at once do not both migrate it. */
-static ov_store_rc migrate_one(ov_store *s, int want, ov_diag *d)
+static ov_store_rc migrate_one(sq *s, int want, ov_diag *d)
 {
 	int v = 0;
-	ov_store_rc rc = ov_sql_begin(s, d);
+	ov_store_rc rc = sq_begin(s, true, d);
 
 	if (rc == OV_STORE_OK)
 		rc = user_version(s, &v, d);
@@ -248,13 +250,13 @@ static ov_store_rc migrate_one(ov_store *s, int want, ov_diag *d)
 		}
 	}
 	if (rc == OV_STORE_OK)
-		rc = ov_sql_commit(s, d);
+		rc = sq_commit(s, d);
 	if (rc != OV_STORE_OK)
-		ov_sql_rollback(s);
+		sq_rollback(s);
 	return rc;
 }
 
-ov_store_rc ov_sql_migrate(ov_store *s, ov_diag *d)
+ov_store_rc sq_migrate(sq *s, ov_diag *d)
 {
 	int v = 0;
 	ov_store_rc rc = user_version(s, &v, d);

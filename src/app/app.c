@@ -1,0 +1,200 @@
+/* The application layer's handle, init, import and export. */
+#include "app/app_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/csv.h"
+#include "io/json.h"
+#include "io/xlsx.h"
+#include "util/file.h"
+#include "util/mem.h"
+
+int ov_app_open(const char *db, ov_app **out, ov_diag *d)
+{
+	ov_store *s = NULL;
+
+	*out = NULL;
+	if (ov_store_open(db, false, &s, d) != OV_STORE_OK)
+		return -1;
+	*out = ov_xcalloc(1, sizeof **out);
+	(*out)->s = s;
+	return 0;
+}
+
+void ov_app_close(ov_app *a)
+{
+	if (!a)
+		return;
+	ov_store_close(a->s);
+	free(a);
+}
+
+int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
+	     ov_diag *d)
+{
+	return ov_store_load(a->s, force, what, out, d) == OV_STORE_OK ? 0
+								       : -1;
+}
+
+int app_pick_force(const ov_dataset *ds, const char *given,
+		   const char **out, ov_diag *d)
+{
+	const ov_force *f;
+
+	if (given) {
+		f = ov_dataset_find_force(ds, given);
+		if (!f) {
+			ov_diag_at(d, OV_PROB_NOTFOUND, "force",
+				   "no force '%s' in the register", given);
+			return -1;
+		}
+		*out = f->code;
+		return 0;
+	}
+	if (ds->n_forces == 1) {
+		*out = ds->forces[0].code;
+		return 0;
+	}
+	if (ds->n_forces == 0)
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "the register holds no force yet");
+	else
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "the register holds %zu forces; choose one with "
+			   "--force CODE", ds->n_forces);
+	return -1;
+}
+
+void app_take_problems(ov_diag *to, ov_diag *from)
+{
+	for (size_t i = 0; i < from->n; i++)
+		ov_diag_at(to, from->p[i].kind, from->p[i].where, "%s",
+			   from->p[i].what);
+	ov_diag_release(from);
+}
+
+int ov_app_init(const char *db, ov_init_result *out, ov_diag *d)
+{
+	ov_diag probe = OV_DIAG_INIT;
+	ov_store *s = NULL;
+	ov_store_rc rc = ov_store_open(db, false, &s, &probe);
+
+	out->existed = rc == OV_STORE_OK;
+	if (rc == OV_STORE_NOTFOUND)
+		rc = ov_store_open(db, true, &s, d);
+	else if (rc != OV_STORE_OK)
+		app_take_problems(d, &probe);
+	ov_diag_release(&probe);
+	if (rc != OV_STORE_OK)
+		return -1;
+	out->schema_version = ov_store_schema_version(s);
+	ov_store_close(s);
+	return 0;
+}
+
+/* The report a rec belongs to may be in the document or, for an import
+ * of recommendations alone, already in the store; its publication date
+ * is all the due date needs. */
+static int rec_due(ov_app *a, const ov_dataset *ds, const ov_rec *r,
+		   ov_day *out, ov_diag *d)
+{
+	const ov_report *rep = ov_dataset_find_report(ds, r->report);
+	ov_diag nf = OV_DIAG_INIT;
+	ov_report stored;
+	ov_store_rc rc;
+
+	if (rep || r->due_given != OV_DAY_NONE || !r->timescale) {
+		*out = ov_rec_due(r, rep);
+		return 0;
+	}
+	ov_report_init(&stored);
+	rc = ov_store_get(a->s, OV_ENT_REPORT, r->report, &stored, &nf);
+	if (rc == OV_STORE_NOTFOUND) {
+		/* The import's link check names the missing report. */
+		ov_diag_release(&nf);
+		*out = OV_DAY_NONE;
+		return 0;
+	}
+	if (rc != OV_STORE_OK) {
+		app_take_problems(d, &nf);
+		return -1;
+	}
+	*out = ov_rec_due(r, &stored);
+	ov_report_release(&stored);
+	return 0;
+}
+
+static size_t count_events(const ov_dataset *ds)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ds->n_recs; i++)
+		n += ds->recs[i].n_events;
+	return n;
+}
+
+int ov_app_import(ov_app *a, const char *path, bool replace,
+		  void (*progress)(size_t done, size_t total, void *),
+		  void *arg, ov_import_stats *out, ov_diag *d)
+{
+	ov_dataset *ds = NULL;
+	ov_day *due = NULL;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (ov_json_read_file(path, &ds, d) != 0)
+		goto out;
+	due = ov_xcalloc(ds->n_recs + 1, sizeof *due);
+	for (size_t i = 0; i < ds->n_recs; i++)
+		if (rec_due(a, ds, &ds->recs[i], &due[i], d) < 0)
+			goto out;
+	if (ov_store_import(a->s, ds, due, replace, progress, arg, d) !=
+	    OV_STORE_OK)
+		goto out;
+	*out = (ov_import_stats){ds->n_reports, ds->n_recs, count_events(ds),
+				 ds->n_people, ds->n_assessments,
+				 ds->n_activities, ds->n_meetings};
+	rc = 0;
+out:
+	free(due);
+	ov_dataset_free(ds);
+	return rc;
+}
+
+/* JSON or CSV through an ov_outfile. */
+static int write_text(const ov_dataset *ds, enum ov_export_fmt fmt,
+		      ov_day as_at, const char *path, ov_diag *d)
+{
+	ov_outfile o;
+	int r;
+
+	if (ov_outfile_open(&o, path, d) != 0)
+		return -1;
+	r = fmt == OV_EXPORT_JSON ? ov_json_write(ds, o.f, d)
+				  : ov_csv_write_recs(ds, as_at, o.f, d);
+	if (r != 0) {
+		ov_outfile_abort(&o);
+		return -1;
+	}
+	return ov_outfile_commit(&o, d);
+}
+
+int ov_app_export(ov_app *a, enum ov_export_fmt fmt, ov_day as_at,
+		  const char *path, ov_diag *d)
+{
+	ov_dataset *ds = NULL;
+	int rc;
+
+	if (fmt == OV_EXPORT_XLSX && (!path || strcmp(path, "-") == 0)) {
+		ov_diag_at(d, OV_PROB_INPUT, "output",
+			   "an xlsx workbook needs a file to go to");
+		return -1;
+	}
+	if (app_load(a, NULL, OV_LOAD_ALL, &ds, d) < 0)
+		return -1;
+	rc = fmt == OV_EXPORT_XLSX ? ov_xlsx_write(ds, as_at, path, d)
+				   : write_text(ds, fmt, as_at, path, d);
+	ov_dataset_free(ds);
+	return rc == 0 ? 0 : -1;
+}

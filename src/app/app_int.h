@@ -1,0 +1,27 @@
+#ifndef OV_APP_APP_INT_H
+#define OV_APP_APP_INT_H
+/* Private to src/app: the handle and the helpers its files share
+ * (defined in app.c). */
+#include "app/app.h"
+#include "store/store.h"
+
+struct ov_app {
+	ov_store *s;
+};
+
+/* Load the entities in `what` (OV_LOAD bits), of force if not NULL;
+ * 0, or -1 with the store's problem in d. */
+int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
+	     ov_diag *d);
+
+/* The force a request is about: `given` if it names a force of ds, else
+ * the only force in ds.  0 with *out borrowed from ds, or -1 with a
+ * problem at "force" (unknown code, no forces, several and none
+ * chosen). */
+int app_pick_force(const ov_dataset *ds, const char *given,
+		   const char **out, ov_diag *d);
+
+/* Append from's problems to `to`, parts kept apart, and empty from. */
+void app_take_problems(ov_diag *to, ov_diag *from);
+
+#endif

@@ -1,0 +1,271 @@
+/* The listings: reports, a PEEL table, activities, meetings, and the
+ * summary.  Each loads only the entities it shows. */
+#include "app/app_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* ---- reports ---- */
+
+typedef struct tally_ctx {
+	const ov_dataset *ds;
+	size_t *n;
+} tally_ctx;
+
+static int tally_report(const ov_rec *rec, ov_day due, void *ctx)
+{
+	tally_ctx *t = ctx;
+	const ov_report *r = ov_dataset_find_report(t->ds, rec->report);
+
+	(void)due;
+	if (r)
+		t->n[r - t->ds->reports]++;
+	return 0;
+}
+
+int ov_app_reports(ov_app *a, ov_report_list *out, ov_diag *d)
+{
+	ov_store_scan q;
+	tally_ctx t;
+
+	memset(out, 0, sizeof *out);
+	if (app_load(a, NULL, OV_LOAD(OV_ENT_REPORT), &out->ds, d) < 0)
+		return -1;
+	out->n_recs = ov_xcalloc(out->ds->n_reports + 1, sizeof *out->n_recs);
+	t = (tally_ctx){out->ds, out->n_recs};
+	ov_store_scan_init(&q);
+	if (ov_store_scan_recs(a->s, &q, tally_report, &t, d) !=
+	    OV_STORE_OK) {
+		ov_report_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void ov_report_list_release(ov_report_list *l)
+{
+	if (!l)
+		return;
+	ov_dataset_free(l->ds);
+	free(l->n_recs);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- grades ---- */
+
+static int pick_assessment(ov_grades *g, const char *id, const char *force,
+			   ov_day as_at, ov_diag *d)
+{
+	char day[11];
+
+	if (id) {
+		g->a = ov_dataset_find_assessment(g->ds, id);
+		if (!g->a)
+			ov_diag_at(d, OV_PROB_NOTFOUND, "assessment",
+				   "no assessment '%s'", id);
+		return g->a ? 0 : -1;
+	}
+	if (app_pick_force(g->ds, force, &force, d) < 0)
+		return -1;
+	g->a = ov_peel_current(g->ds, force, as_at);
+	if (g->a)
+		return 0;
+	ov_date_format(as_at, day);
+	ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+		   "no PEEL assessment of %s on or before %s", force, day);
+	return -1;
+}
+
+int ov_app_grades(ov_app *a, const char *id, const char *force, ov_day as_at,
+		  ov_grades *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	if (app_load(a, NULL,
+		     OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_ASSESSMENT),
+		     &out->ds, d) < 0)
+		return -1;
+	if (pick_assessment(out, id, force, as_at, d) < 0) {
+		ov_grades_release(out);
+		return -1;
+	}
+	out->cells = ov_xcalloc(out->a->n_questions + 1, sizeof *out->cells);
+	ov_peel_table(out->ds, out->a, out->cells);
+	return 0;
+}
+
+void ov_grades_release(ov_grades *g)
+{
+	if (!g)
+		return;
+	ov_dataset_free(g->ds);
+	free(g->cells);
+	memset(g, 0, sizeof *g);
+}
+
+/* ---- activities and meetings ---- */
+
+static int act_by_date(const void *a, const void *b)
+{
+	const ov_activity *x = *(const ov_activity *const *)a;
+	const ov_activity *y = *(const ov_activity *const *)b;
+
+	if (x->from != y->from)
+		return (x->from > y->from) - (x->from < y->from);
+	return strcmp(x->id, y->id);
+}
+
+static int meeting_by_date(const void *a, const void *b)
+{
+	const ov_meeting *x = *(const ov_meeting *const *)a;
+	const ov_meeting *y = *(const ov_meeting *const *)b;
+
+	if (x->date != y->date)
+		return (x->date > y->date) - (x->date < y->date);
+	return strcmp(x->id, y->id);
+}
+
+/* An activity overlaps [from, to] (either end may be open). */
+static bool overlaps(const ov_activity *a, ov_day from, ov_day to,
+		     const char *force)
+{
+	ov_day end = a->to == OV_DAY_NONE ? a->from : a->to;
+
+	if (force && (!a->force || strcmp(a->force, force) != 0))
+		return false;
+	if (from != OV_DAY_NONE && end < from)
+		return false;
+	return to == OV_DAY_NONE || a->from <= to;
+}
+
+int ov_app_activities(ov_app *a, ov_day from, ov_day to, const char *force,
+		      ov_list *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	if (from != OV_DAY_NONE && to != OV_DAY_NONE && to < from) {
+		ov_diag_at(d, OV_PROB_INPUT, "to", "is before from");
+		return -1;
+	}
+	if (app_load(a, NULL,
+		     OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_ACTIVITY),
+		     &out->ds, d) < 0)
+		return -1;
+	if (force && !ov_dataset_find_force(out->ds, force)) {
+		ov_diag_at(d, OV_PROB_NOTFOUND, "force", "no force '%s'",
+			   force);
+		ov_list_release(out);
+		return -1;
+	}
+	out->items = ov_xcalloc(out->ds->n_activities + 1, sizeof *out->items);
+	for (size_t i = 0; i < out->ds->n_activities; i++)
+		if (overlaps(&out->ds->activities[i], from, to, force))
+			out->items[out->n++] = &out->ds->activities[i];
+	qsort(out->items, out->n, sizeof *out->items, act_by_date);
+	return 0;
+}
+
+int ov_app_meetings(ov_app *a, ov_list *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	if (app_load(a, NULL, OV_LOAD(OV_ENT_MEETING), &out->ds, d) < 0)
+		return -1;
+	out->items = ov_xcalloc(out->ds->n_meetings + 1, sizeof *out->items);
+	for (size_t i = 0; i < out->ds->n_meetings; i++)
+		out->items[out->n++] = &out->ds->meetings[i];
+	qsort(out->items, out->n, sizeof *out->items, meeting_by_date);
+	return 0;
+}
+
+void ov_list_release(ov_list *l)
+{
+	if (!l)
+		return;
+	ov_dataset_free(l->ds);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- summary ---- */
+
+static void count_rows(const ov_register *r, ov_day as_at, ov_summary *s)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const ov_rec_row *row = &r->rows[i];
+
+		s->recs++;
+		if (row->status >= 0 && row->status <= OV_STATUS_NA)
+			s->by_status[row->status]++;
+		if (!ov_status_is_live(row->status))
+			continue;
+		s->live++;
+		if (row->rag >= 0 && row->rag <= OV_RAG_GREEN)
+			s->by_rag[row->rag]++;
+		else
+			s->unrated++;
+		if (row->due != OV_DAY_NONE && row->due < as_at)
+			s->overdue++;
+	}
+}
+
+static void count_dataset(ov_summary *s)
+{
+	const ov_dataset *ds = s->ds;
+
+	for (size_t i = 0; i < ds->n_reports; i++)
+		if (ds->reports[i].published.day == OV_DAY_NONE ||
+		    ds->reports[i].published.day <= s->as_at)
+			s->reports++;
+	for (size_t i = 0; i < ds->n_activities; i++)
+		if (ds->activities[i].from <= s->as_at)
+			s->activities++;
+	for (size_t i = 0; i < ds->n_meetings; i++)
+		if (ds->meetings[i].date <= s->as_at)
+			s->meetings++;
+	s->peel = ov_xcalloc(ds->n_forces + 1, sizeof *s->peel);
+	for (size_t i = 0; i < ds->n_forces; i++)
+		s->peel[i] = ov_peel_current(ds, ds->forces[i].code, s->as_at);
+}
+
+int ov_app_summary(ov_app *a, ov_day as_at, ov_summary *out, ov_diag *d)
+{
+	const unsigned what =
+		OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_ASSESSMENT) |
+		OV_LOAD(OV_ENT_REPORT) | OV_LOAD(OV_ENT_ACTIVITY) |
+		OV_LOAD(OV_ENT_MEETING);
+	ov_register all = {0}, closed = {0};
+	ov_rec_filter f;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	out->as_at = as_at;
+	out->since = ov_date_add_months(as_at, -3);
+	if (app_load(a, NULL, what, &out->ds, d) < 0)
+		return -1;
+	ov_rec_filter_init(&f, as_at);
+	if (ov_app_register(a, &f, &all, d) < 0)
+		goto out;
+	f.closed_since_set = true;
+	f.closed_since = out->since;
+	if (ov_app_register(a, &f, &closed, d) < 0)
+		goto out;
+	count_rows(&all, as_at, out);
+	out->closed_recent = closed.total;
+	count_dataset(out);
+	rc = 0;
+out:
+	ov_register_release(&all);
+	ov_register_release(&closed);
+	if (rc)
+		ov_summary_release(out);
+	return rc;
+}
+
+void ov_summary_release(ov_summary *s)
+{
+	if (!s)
+		return;
+	ov_dataset_free(s->ds);
+	free(s->peel);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,103 @@
+/* The committee paper for a meeting: the force's register as it stood,
+ * built into a document (paper/) and rendered to a file. */
+#include "app/app_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "paper/doc.h"
+#include "util/buf.h"
+#include "util/file.h"
+
+/* The meeting on `date` (of `committee`, `force` if given); when none or
+ * several match, a problem at "meeting" listing the meetings there
+ * are. */
+static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
+				      const char *committee, const char *force,
+				      ov_diag *d)
+{
+	const ov_meeting *hit = NULL;
+	const char *named = committee;
+	size_t n = 0;
+	ov_buf list = OV_BUF_INIT;
+	char day[11];
+
+	for (size_t i = 0; i < ds->n_meetings; i++) {
+		const ov_meeting *m = &ds->meetings[i];
+		char iso[11];
+
+		if ((committee && (!m->committee ||
+				   strcasecmp(m->committee, committee) != 0)) ||
+		    (force && (!m->force || strcmp(m->force, force) != 0)))
+			continue;
+		if (!named)
+			named = m->committee;
+		ov_date_format(m->date, iso);
+		ov_buf_printf(&list, "%s%s", list.len ? ", " : "", iso);
+		if (m->date == date) {
+			hit = m;
+			n++;
+		}
+	}
+	ov_date_format(date, day);
+	if (n == 0)
+		ov_diag_at(d, OV_PROB_NOTFOUND, NULL,
+			   "no meeting of the %s on %s; meetings on: %s",
+			   named ? named : "committee", day,
+			   list.len ? ov_buf_str(&list) : "(none)");
+	else if (n > 1)
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "%zu meetings on %s; say which with --committee "
+			   "NAME or --force CODE", n, day);
+	ov_buf_release(&list);
+	return n == 1 ? hit : NULL;
+}
+
+typedef int render_fn(const ov_paper *, FILE *, ov_diag *);
+
+static render_fn *renderer(enum ov_paper_fmt fmt)
+{
+	switch (fmt) {
+	case OV_PAPER_MD:
+		return ov_paper_render_md;
+	case OV_PAPER_HTML:
+		return ov_paper_render_html;
+	case OV_PAPER_PDF:
+		return ov_paper_render_pdf;
+	}
+	return NULL;
+}
+
+int ov_app_paper(ov_app *a, ov_day date, const char *committee,
+		 const char *force, enum ov_paper_fmt fmt, const char *path,
+		 ov_diag *d)
+{
+	render_fn *render = renderer(fmt);
+	ov_dataset *ds = NULL;
+	ov_paper *paper = NULL;
+	ov_outfile of;
+	const ov_meeting *m;
+	int rc = -1;
+
+	if (!render) {
+		ov_diag_at(d, OV_PROB_INPUT, "format", "not a paper format");
+		return -1;
+	}
+	if (app_load(a, force, OV_LOAD_ALL, &ds, d) < 0)
+		goto out;
+	m = find_meeting(ds, date, committee, force, d);
+	if (!m || ov_paper_build(ds, m, &paper, d) < 0)
+		goto out;
+	if (ov_outfile_open(&of, path, d) < 0)
+		goto out;
+	if (render(paper, of.f, d) < 0) {
+		ov_outfile_abort(&of);
+		goto out;
+	}
+	rc = ov_outfile_commit(&of, d) < 0 ? -1 : 0;
+out:
+	ov_paper_free(paper);
+	ov_dataset_free(ds);
+	return rc;
+}

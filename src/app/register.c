@@ -1,0 +1,396 @@
+#define _GNU_SOURCE /* qsort_r */
+/*
+ * The register as at a date.  The store streams the recommendations that
+ * pass the filters on stored columns (report, area, force, due), each with
+ * its timeline up to the date; here each is folded (ov_rec_fold, the one
+ * fold), the filters on the folded state are applied (status, RAG, owner,
+ * overdue, closed since), the rows that pass are built with their report's
+ * title and their owner's display name, then sorted and cut to the page.
+ */
+#include "app/app_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+static const char *const sort_codes[OV_SORT_N] = {"report", "ref", "due",
+						  "status"};
+
+void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at)
+{
+	memset(f, 0, sizeof *f);
+	f->as_at = as_at;
+	f->status = OV_STATUS_NONE;
+	f->rag = OV_RAG_NONE;
+	f->due_before = OV_DAY_NONE;
+	f->closed_since = OV_DAY_NONE;
+	f->sort = OV_SORT_REPORT;
+}
+
+static int bad_value(ov_diag *d, const char *name, const char *value,
+		     const char *expected)
+{
+	ov_diag_at(d, OV_PROB_INPUT, name, "'%s' is not %s", value, expected);
+	return -1;
+}
+
+static int set_date(ov_day *out, const char *name, const char *value,
+		    ov_diag *d)
+{
+	if (ov_date_parse(value, out) == 0)
+		return 0;
+	return bad_value(d, name, value,
+			 "a valid date (expected YYYY-MM-DD)");
+}
+
+static int set_rag(ov_rec_filter *f, const char *value, ov_diag *d)
+{
+	char *codes;
+	int rc = 0;
+
+	f->rag_set = true;
+	if (strcmp(value, "none") == 0) {
+		f->rag = OV_RAG_NONE;
+		return 0;
+	}
+	if (ov_rag_parse(value, &f->rag) == 0)
+		return 0;
+	codes = ov_xasprintf("one of %s, none", ov_rag_codes());
+	rc = bad_value(d, "rag", value, codes);
+	free(codes);
+	return rc;
+}
+
+static int set_status(ov_rec_filter *f, const char *value, ov_diag *d)
+{
+	char *codes;
+	int rc;
+
+	f->status_set = true;
+	if (ov_status_parse(value, &f->status) == 0)
+		return 0;
+	codes = ov_xasprintf("one of %s", ov_status_codes());
+	rc = bad_value(d, "status", value, codes);
+	free(codes);
+	return rc;
+}
+
+static int set_sort(ov_rec_filter *f, const char *value, ov_diag *d)
+{
+	for (int i = 0; i < OV_SORT_N; i++)
+		if (strcmp(value, sort_codes[i]) == 0) {
+			f->sort = i;
+			return 0;
+		}
+	return bad_value(d, "sort", value, "one of report, ref, due, status");
+}
+
+static int set_flag(bool *out, const char *name, const char *value,
+		    ov_diag *d)
+{
+	if (!value || !*value || !strcmp(value, "1") ||
+	    !strcmp(value, "true") || !strcmp(value, "yes"))
+		*out = true;
+	else if (!strcmp(value, "0") || !strcmp(value, "false") ||
+		 !strcmp(value, "no"))
+		*out = false;
+	else
+		return bad_value(d, name, value, "true or false");
+	return 0;
+}
+
+/* The filters that are a plain id or text: where each goes. */
+static const char **text_filter(ov_rec_filter *f, const char *name)
+{
+	if (!strcmp(name, "report"))
+		return &f->report;
+	if (!strcmp(name, "owner"))
+		return &f->owner;
+	if (!strcmp(name, "area"))
+		return &f->area;
+	if (!strcmp(name, "force"))
+		return &f->force;
+	return NULL;
+}
+
+int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
+		      ov_diag *d)
+{
+	const char **text = text_filter(f, name);
+
+	if (!strcmp(name, "overdue"))
+		return set_flag(&f->overdue, name, value, d);
+	if (!value)
+		return bad_value(d, name, "", "given");
+	if (text) {
+		*text = value;
+		return 0;
+	}
+	if (!strcmp(name, "status"))
+		return set_status(f, value, d);
+	if (!strcmp(name, "rag"))
+		return set_rag(f, value, d);
+	if (!strcmp(name, "sort"))
+		return set_sort(f, value, d);
+	if (!strcmp(name, "as-at"))
+		return set_date(&f->as_at, name, value, d);
+	if (!strcmp(name, "due-before"))
+		return set_date(&f->due_before, name, value, d);
+	ov_diag_at(d, OV_PROB_INPUT, name, "not a filter of the register");
+	return -1;
+}
+
+/* The filters on the folded state; a rec not yet created never
+ * passes. */
+static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			 ov_day due)
+{
+	if (st->status == OV_STATUS_NONE)
+		return false;
+	if (f->overdue && !ov_rec_overdue(st, due, f->as_at))
+		return false;
+	if (f->status_set && st->status != f->status)
+		return false;
+	if (f->closed_since_set &&
+	    (st->status != OV_STATUS_CLOSED ||
+	     st->status_date <= f->closed_since))
+		return false;
+	if (f->rag_set && st->rag != f->rag)
+		return false;
+	if (f->owner && (!st->owner || strcmp(st->owner, f->owner) != 0))
+		return false;
+	return true;
+}
+
+typedef struct reg {
+	const ov_rec_filter *f;
+	ov_dataset *ds;     /* people and reports */
+	char **disp;        /* display name of each person, made once */
+	ov_rec_row *rows;
+	size_t n, cap;
+} reg;
+
+/* "Name, Title" of the owner, borrowed from r or (an owner not among the
+ * people, which the schema forbids) made in *tmp, which the caller
+ * frees. */
+static const char *owner_display(reg *r, const char *owner, char **tmp)
+{
+	const ov_person *p = ov_dataset_find_person(r->ds, owner);
+	size_t i;
+
+	*tmp = NULL;
+	if (!owner)
+		return NULL;
+	if (!p) {
+		ov_person missing = {.id = (char *)owner};
+		return *tmp = ov_person_display(&missing);
+	}
+	i = (size_t)(p - r->ds->people);
+	if (!r->disp[i])
+		r->disp[i] = ov_person_display(p);
+	return r->disp[i];
+}
+
+enum { RS_REF, RS_REPORT, RS_TITLE, RS_FORCE, RS_AREA, RS_SUBJECT,
+       RS_TIMESCALE, RS_TEXT, RS_PLAN, RS_OWNER, RS_OWNER_NAME,
+       RS_CLOSED_BY, RS_BASIS, RS_LAST_UPDATE, RS_N };
+
+static char **row_field(ov_rec_row *r, int i)
+{
+	char **f[RS_N] = {
+		&r->ref, &r->report, &r->report_title, &r->force, &r->area,
+		&r->subject, &r->timescale, &r->text, &r->plan, &r->owner,
+		&r->owner_name, &r->closed_by, &r->basis, &r->last_update};
+	return f[i];
+}
+
+/* Point r's strings into one new block holding copies of v (NULLs stay
+ * NULL): a row is one malloc and one free. */
+static void row_strings(ov_rec_row *r, const char *const v[RS_N])
+{
+	size_t len[RS_N], total = 0;
+	char *p;
+
+	for (int i = 0; i < RS_N; i++) {
+		len[i] = v[i] ? strlen(v[i]) + 1 : 0;
+		total += len[i];
+	}
+	p = ov_xmalloc(total ? total : 1);
+	for (int i = 0; i < RS_N; i++) {
+		*row_field(r, i) = v[i] ? memcpy(p, v[i], len[i]) : NULL;
+		p += len[i];
+	}
+}
+
+static void make_row(reg *g, const ov_rec *rec, const ov_rec_state *st,
+		     ov_day due, ov_rec_row *r)
+{
+	const ov_report *rep = ov_dataset_find_report(g->ds, rec->report);
+	const char *v[RS_N];
+	char *tmp;
+
+	v[RS_REF] = rec->ref;
+	v[RS_REPORT] = rec->report;
+	v[RS_TITLE] = rep ? rep->title : NULL;
+	v[RS_FORCE] = rec->force;
+	v[RS_AREA] = rec->area;
+	v[RS_SUBJECT] = rec->subject;
+	v[RS_TIMESCALE] = rec->timescale;
+	v[RS_TEXT] = rec->text;
+	v[RS_PLAN] = rec->plan ? rec->plan : rep ? rep->plan : NULL;
+	v[RS_OWNER] = st->owner;
+	v[RS_OWNER_NAME] = owner_display(g, st->owner, &tmp);
+	v[RS_CLOSED_BY] = st->closed_by;
+	v[RS_BASIS] = st->basis;
+	v[RS_LAST_UPDATE] = st->last_update;
+	memset(r, 0, sizeof *r);
+	row_strings(r, v);
+	free(tmp);
+	r->kind = rec->kind;
+	r->addressee = rec->addressee;
+	r->due = due;
+	r->status = st->status;
+	r->status_date = st->status_date;
+	r->rag = st->rag;
+	r->last_update_date = st->last_update_date;
+}
+
+static int take(const ov_rec *rec, ov_day due, void *ctx)
+{
+	reg *g = ctx;
+	ov_rec_state st;
+
+	ov_rec_fold(rec, g->f->as_at, &st);
+	if (!state_passes(g->f, &st, due))
+		return 0;
+	OV_GROW(g->rows, g->cap, g->n + 1);
+	make_row(g, rec, &st, due, &g->rows[g->n++]);
+	return 0;
+}
+
+/* Strings compare with NULL first; days with none last. */
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b ? 0 : a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int cmp_day(ov_day a, ov_day b)
+{
+	if (a == b)
+		return 0;
+	if (a == OV_DAY_NONE || b == OV_DAY_NONE)
+		return a == OV_DAY_NONE ? 1 : -1;
+	return a < b ? -1 : 1;
+}
+
+/* Every order ends in report, ref (ref is unique): a total order.
+ * qsort_r, so that threads each sorting their own register do not share
+ * the order. */
+static int cmp_rows(const void *pa, const void *pb, void *arg)
+{
+	const ov_rec_row *a = *(const ov_rec_row *const *)pa,
+			 *b = *(const ov_rec_row *const *)pb;
+	enum ov_reg_sort sort_by = *(const enum ov_reg_sort *)arg;
+	int c = 0;
+
+	if (sort_by == OV_SORT_REF)
+		return strcmp(a->ref, b->ref);
+	if (sort_by == OV_SORT_DUE)
+		c = cmp_day(a->due, b->due);
+	else if (sort_by == OV_SORT_STATUS)
+		c = (a->status > b->status) - (a->status < b->status);
+	if (!c)
+		c = cmp_str(a->report, b->report);
+	return c ? c : strcmp(a->ref, b->ref);
+}
+
+static void rows_release(ov_rec_row *rows, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		free(rows[i].ref);
+}
+
+/* Sort the rows (as pointers: a row is many times a pointer), keep the
+ * page, free the rest. */
+static void order_and_page(reg *g, const ov_rec_filter *f, ov_register *out)
+{
+	ov_rec_row **p = ov_xmalloc((g->n ? g->n : 1) * sizeof *p);
+	size_t from = f->offset < g->n ? f->offset : g->n;
+	size_t to = f->limit && f->limit < g->n - from ? from + f->limit
+						      : g->n;
+
+	for (size_t i = 0; i < g->n; i++)
+		p[i] = &g->rows[i];
+	qsort_r(p, g->n, sizeof *p, cmp_rows, (void *)&f->sort);
+	out->rows = ov_xmalloc((to - from ? to - from : 1) * sizeof *out->rows);
+	for (size_t i = 0; i < g->n; i++) {
+		if (i >= from && i < to)
+			out->rows[i - from] = *p[i];
+		else
+			free(p[i]->ref);
+	}
+	out->n = to - from;
+	out->total = g->n;
+	free(p);
+	free(g->rows);
+	g->rows = NULL;
+	g->n = 0;
+}
+
+static void scan_for(const ov_rec_filter *f, ov_store_scan *q)
+{
+	ov_store_scan_init(q);
+	q->report = f->report;
+	q->area = f->area;
+	q->force = f->force;
+	q->due_before = f->due_before;
+	/* Overdue needs a due date before the date: a column filter too. */
+	if (f->overdue && (q->due_before == OV_DAY_NONE ||
+			   f->as_at < q->due_before))
+		q->due_before = f->as_at;
+	q->timeline = true;
+	q->events_upto = f->as_at;
+}
+
+int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
+		    ov_diag *d)
+{
+	reg g = {.f = f};
+	ov_store_scan q;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (f->sort < 0 || f->sort >= OV_SORT_N) {
+		ov_diag_at(d, OV_PROB_INPUT, "sort", "not a known order");
+		return -1;
+	}
+	if (app_load(a, NULL, OV_LOAD(OV_ENT_PERSON) | OV_LOAD(OV_ENT_REPORT),
+		     &g.ds, d) < 0)
+		return -1;
+	g.disp = ov_xcalloc(g.ds->n_people + 1, sizeof *g.disp);
+	scan_for(f, &q);
+	if (ov_store_scan_recs(a->s, &q, take, &g, d) != OV_STORE_OK)
+		goto out;
+	order_and_page(&g, f, out);
+	rc = 0;
+out:
+	rows_release(g.rows, 0, g.n);
+	free(g.rows);
+	for (size_t i = 0; i < g.ds->n_people; i++)
+		free(g.disp[i]);
+	free(g.disp);
+	ov_dataset_free(g.ds);
+	return rc;
+}
+
+void ov_register_release(ov_register *r)
+{
+	if (!r)
+		return;
+	rows_release(r->rows, 0, r->n);
+	free(r->rows);
+	memset(r, 0, sizeof *r);
+}

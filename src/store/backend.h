@@ -1,0 +1,39 @@
+#ifndef OV_STORE_BACKEND_H
+#define OV_STORE_BACKEND_H
+/*
+ * Private to src/store: the table of operations a backend provides.
+ * store.c picks a backend from the `db` string and forwards every
+ * ov_store_* call to it; each operation has the contract of the
+ * ov_store_* function of the same name (store/store.h), with the
+ * backend's own handle in place of the ov_store.
+ */
+#include "store/types.h"
+
+typedef struct ov_store_ops {
+	const char *name; /* "sqlite" */
+	ov_store_rc (*open)(const char *db, bool create, void **impl,
+			    ov_diag *d);
+	void (*close)(void *impl);
+	int (*schema_version)(void *impl);
+	ov_store_rc (*import)(void *impl, const ov_dataset *ds,
+			      const ov_day *due, bool replace,
+			      void (*progress)(size_t, size_t, void *),
+			      void *arg, ov_diag *d);
+	ov_store_rc (*load)(void *impl, const char *force, unsigned what,
+			    ov_dataset *ds, ov_diag *d);
+	ov_store_rc (*get)(void *impl, enum ov_entity_id ent, const char *id,
+			   void *out, ov_diag *d);
+	ov_store_rc (*exists)(void *impl, enum ov_entity_id ent,
+			      const char *id, ov_diag *d);
+	ov_store_rc (*rec_append)(void *impl, const char *ref,
+				  size_t n_before, const ov_event *evs,
+				  size_t n, ov_diag *d);
+	ov_store_rc (*scan_recs)(void *impl, const ov_store_scan *q,
+				 ov_store_rec_fn *fn, void *ctx, ov_diag *d);
+	ov_store_rc (*count)(void *impl, ov_store_counts *out, ov_diag *d);
+} ov_store_ops;
+
+/* store/sqlite/: the embedded default. */
+extern const ov_store_ops ov_sqlite_ops;
+
+#endif

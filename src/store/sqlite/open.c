@@ -1,0 +1,141 @@
+/* The SQLite backend: opening with its pragmas, closing, and the table of
+ * operations store.c dispatches to (store/backend.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/backend.h"
+#include "store/sqlite/read.h"
+#include "store/sqlite/scan.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sq.h"
+#include "store/sqlite/write.h"
+#include "util/mem.h"
+
+/* journal_mode answers with a row naming the mode it ended in. */
+static ov_store_rc set_wal(sq *s, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc = sq_prepare(s, "PRAGMA journal_mode = WAL", &st, d);
+
+	if (rc != OV_STORE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = sq_fail(s, d, "cannot set WAL mode");
+		goto out;
+	}
+	if (strcmp(sq_col_text(st, 0), "wal") != 0) {
+		ov_diag_add(d, "%s: cannot use WAL mode (got '%s')", s->path,
+			    sq_col_text(st, 0));
+		rc = OV_STORE_ERROR;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static ov_store_rc configure(sq *s, ov_diag *d)
+{
+	ov_store_rc rc;
+
+	sqlite3_extended_result_codes(s->db, 1);
+	if (sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK)
+		return sq_fail(s, d, "cannot set the busy timeout");
+	/* 16 KiB pages for a new database (a no-op on an existing one, so
+	 * it must come before WAL mode writes the first page): a bulk import
+	 * of 1M events took a fifth less time than with 4 KiB pages, and
+	 * reads were no slower. */
+	rc = sq_exec(s, "PRAGMA page_size = 16384", d);
+	if (rc == OV_STORE_OK)
+		rc = set_wal(s, d);
+	if (rc == OV_STORE_OK)
+		rc = sq_exec(s, "PRAGMA foreign_keys = ON", d);
+	if (rc == OV_STORE_OK)
+		rc = sq_exec(s, "PRAGMA synchronous = FULL", d);
+	/* The register reads every timeline in one ordered pass: pages
+	 * through mmap and a 64 MiB cache, rather than a read() per page
+	 * into the default 2 MiB, make that several times faster on a large
+	 * register.  mmap costs no resident memory until pages are read. */
+	if (rc == OV_STORE_OK)
+		rc = sq_exec(s, "PRAGMA mmap_size = 1073741824", d);
+	if (rc == OV_STORE_OK)
+		rc = sq_exec(s, "PRAGMA cache_size = -65536", d);
+	return rc;
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 || errno != ENOENT;
+}
+
+static void sq_close(void *impl)
+{
+	sq *s = impl;
+
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+static ov_store_rc sq_open(const char *path, bool create, void **impl,
+			   ov_diag *d)
+{
+	sq *s = NULL;
+	ov_store_rc rc = OV_STORE_OK;
+	/* NOMUTEX: a handle is used by one thread at a time, and the
+	 * per-call locking was a measurable part of reading a register. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+		    (create ? SQLITE_OPEN_CREATE : 0);
+
+	*impl = NULL;
+	if (!create && !file_exists(path)) {
+		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+			   "no database at %s; run 'oversight init' first",
+			   path);
+		return OV_STORE_NOTFOUND;
+	}
+	s = ov_xcalloc(1, sizeof *s);
+	s->path = ov_xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		if (s->db)
+			rc = sq_fail(s, d, "cannot open");
+		else
+			ov_diag_add(d, "%s: cannot open: out of memory", path);
+		rc = OV_STORE_ERROR;
+		goto out;
+	}
+	rc = configure(s, d);
+	if (rc == OV_STORE_OK)
+		rc = sq_migrate(s, d);
+out:
+	if (rc != OV_STORE_OK) {
+		sq_close(s);
+		return rc;
+	}
+	*impl = s;
+	return OV_STORE_OK;
+}
+
+static int schema_version(void *impl)
+{
+	return sq_schema_version(impl);
+}
+
+const ov_store_ops ov_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = schema_version,
+	.import = sq_import,
+	.load = sq_load,
+	.get = sq_get,
+	.exists = sq_exists,
+	.rec_append = sq_rec_append,
+	.scan_recs = sq_scan_recs,
+	.count = sq_count,
+};

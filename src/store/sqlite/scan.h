@@ -1,0 +1,10 @@
+#ifndef OV_STORE_SQLITE_SCAN_H
+#define OV_STORE_SQLITE_SCAN_H
+/* Private to the SQLite backend: streaming the recommendations, with the
+ * contract of ov_store_scan_recs (store/store.h). */
+#include "store/types.h"
+
+ov_store_rc sq_scan_recs(void *impl, const ov_store_scan *q,
+			 ov_store_rec_fn *fn, void *ctx, ov_diag *d);
+
+#endif

@@ -1,0 +1,13 @@
+#ifndef OV_STORE_SQLITE_WRITE_H
+#define OV_STORE_SQLITE_WRITE_H
+/* Private to the SQLite backend: import and append, with the contracts of
+ * ov_store_import and ov_store_rec_append (store/store.h). */
+#include "store/types.h"
+
+ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
+		      bool replace, void (*progress)(size_t, size_t, void *),
+		      void *arg, ov_diag *d);
+ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
+			  const ov_event *evs, size_t n, ov_diag *d);
+
+#endif

@@ -1,0 +1,143 @@
+/* The store's front: picks the backend named by the `db` string and
+ * forwards each call to it (store/backend.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/backend.h"
+#include "store/store.h"
+#include "util/mem.h"
+
+struct ov_store {
+	const ov_store_ops *ops;
+	void *impl;
+	char *name;
+};
+
+static bool is_postgres_uri(const char *db)
+{
+	return strncmp(db, "postgresql://", 13) == 0 ||
+	       strncmp(db, "postgres://", 11) == 0;
+}
+
+/* The URI without its password, for messages: "user:secret@" loses
+ * ":secret". */
+static char *display_name(const char *db)
+{
+	const char *scheme = strstr(db, "://"), *at, *colon;
+
+	if (!scheme)
+		return ov_xstrdup(db);
+	at = strchr(scheme + 3, '@');
+	colon = strchr(scheme + 3, ':');
+	if (!at || !colon || colon > at)
+		return ov_xstrdup(db);
+	return ov_xasprintf("%.*s%s", (int)(colon - db), db, at);
+}
+
+ov_store_rc ov_store_open(const char *db, bool create, ov_store **out,
+			  ov_diag *d)
+{
+	ov_store *s;
+	void *impl = NULL;
+	ov_store_rc rc;
+
+	*out = NULL;
+	if (is_postgres_uri(db)) {
+		char *name = display_name(db);
+		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+			   "%s: this oversight was built without the "
+			   "PostgreSQL backend; use an SQLite file path",
+			   name);
+		free(name);
+		return OV_STORE_ERROR;
+	}
+	rc = ov_sqlite_ops.open(db, create, &impl, d);
+	if (rc != OV_STORE_OK)
+		return rc;
+	s = ov_xcalloc(1, sizeof *s);
+	s->ops = &ov_sqlite_ops;
+	s->impl = impl;
+	s->name = display_name(db);
+	*out = s;
+	return OV_STORE_OK;
+}
+
+void ov_store_close(ov_store *s)
+{
+	if (!s)
+		return;
+	s->ops->close(s->impl);
+	free(s->name);
+	free(s);
+}
+
+int ov_store_schema_version(ov_store *s)
+{
+	return s->ops->schema_version(s->impl);
+}
+
+const char *ov_store_name(const ov_store *s)
+{
+	return s->name;
+}
+
+ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,
+			    const ov_day *due, bool replace,
+			    void (*progress)(size_t done, size_t total, void *),
+			    void *arg, ov_diag *d)
+{
+	return s->ops->import(s->impl, ds, due, replace, progress, arg, d);
+}
+
+ov_store_rc ov_store_load(ov_store *s, const char *force, unsigned what,
+			  ov_dataset **out, ov_diag *d)
+{
+	ov_dataset *ds = ov_dataset_new();
+	ov_store_rc rc = s->ops->load(s->impl, force, what, ds, d);
+
+	*out = NULL;
+	if (rc != OV_STORE_OK) {
+		ov_dataset_free(ds);
+		return rc;
+	}
+	ov_dataset_sort(ds);
+	*out = ds;
+	return OV_STORE_OK;
+}
+
+ov_store_rc ov_store_get(ov_store *s, enum ov_entity_id ent, const char *id,
+			 void *out, ov_diag *d)
+{
+	return s->ops->get(s->impl, ent, id, out, d);
+}
+
+ov_store_rc ov_store_exists(ov_store *s, enum ov_entity_id ent,
+			    const char *id, ov_diag *d)
+{
+	return s->ops->exists(s->impl, ent, id, d);
+}
+
+ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
+				size_t n_before, const ov_event *evs, size_t n,
+				ov_diag *d)
+{
+	return s->ops->rec_append(s->impl, ref, n_before, evs, n, d);
+}
+
+void ov_store_scan_init(ov_store_scan *q)
+{
+	memset(q, 0, sizeof *q);
+	q->due_before = OV_DAY_NONE;
+	q->events_upto = OV_DAY_NONE;
+}
+
+ov_store_rc ov_store_scan_recs(ov_store *s, const ov_store_scan *q,
+			       ov_store_rec_fn *fn, void *ctx, ov_diag *d)
+{
+	return s->ops->scan_recs(s->impl, q, fn, ctx, d);
+}
+
+ov_store_rc ov_store_count(ov_store *s, ov_store_counts *out, ov_diag *d)
+{
+	return s->ops->count(s->impl, out, d);
+}

@@ -1,0 +1,43 @@
+#ifndef OV_STORE_TYPES_H
+#define OV_STORE_TYPES_H
+/* The types of the store interface (store/store.h), shared with the
+ * backends (store/backend.h) without the functions. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/fields.h"
+#include "core/model.h"
+#include "util/diag.h"
+
+typedef enum ov_store_rc {
+	OV_STORE_OK = 0,
+	OV_STORE_NOTFOUND,  /* the id asked for is not there */
+	OV_STORE_CONFLICT,  /* an id to be added is already there, or the
+			     * timeline changed since it was read */
+	OV_STORE_INVALID,   /* the rows break the schema (a missing link) */
+	OV_STORE_ERROR,     /* the database failed: I/O, corrupt, locked */
+} ov_store_rc;
+
+/* Which recommendations ov_store_scan_recs() streams: filters on stored
+ * columns only (zero/NULL/OV_DAY_NONE: no filter). */
+typedef struct ov_store_scan {
+	const char *report, *area, *force; /* equal to */
+	ov_day due_before;  /* stored due date strictly before */
+	bool timeline;      /* stream the events too (else n_events = 0) */
+	ov_day events_upto; /* with timeline: only events dated on or before
+			     * (OV_DAY_NONE: all) */
+} ov_store_scan;
+
+/* Called once per recommendation, in the store's own order (not sorted
+ * for display).  rec is borrowed for the call (bullets are not loaded);
+ * due is its stored due date.  Return 0 to go on, -1 to stop (the scan
+ * then returns OV_STORE_ERROR without adding a problem: the callback
+ * said why). */
+typedef int ov_store_rec_fn(const ov_rec *rec, ov_day due, void *ctx);
+
+/* Row counts of every table, for `summary` and tests. */
+typedef struct ov_store_counts {
+	size_t forces, people, boards, plans, assessments, reports, recs,
+		events, activities, meetings;
+} ov_store_counts;
+#endif
