@@ -27,9 +27,18 @@ ok() {
 	fi
 }
 
+# skip REASON: one assertion that cannot run here, reported as skipped
+# (the TAP directive "# SKIP"), never as a pass.
 skip() {
 	TAP_N=$((TAP_N + 1))
-	echo "ok $TAP_N # skip $1"
+	echo "ok $TAP_N # SKIP $1"
+}
+
+# skip_all REASON: the whole script cannot run here; the plan "1..0 # SKIP"
+# makes meson report the test as skipped.  Call it before any assertion.
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
 }
 
 # run ARGS...: run the binary; sets RC, stdout in $WORK/out, stderr in
