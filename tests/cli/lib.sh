@@ -87,9 +87,17 @@ sys.exit(1 if wide else 0)' "$1"
 	ok $? "$2"
 }
 
-# dump DB FILE: the database's content, for before/after comparisons.
-dump() {
-	sqlite3 "$1" .dump >"$2"
+# snapshot DB FILE: the register in DB as the program's own canonical JSON
+# export, for before/after comparisons that hold for any backend.  An
+# export that fails leaves a line no other snapshot has, so a comparison
+# with it fails too.
+SNAPSHOTS=0
+snapshot() {
+	SNAPSHOTS=$((SNAPSHOTS + 1))
+	if ! "$OV_BIN" --db "$1" export -o "$2" 2>"$WORK/snapshot.err"; then
+		echo "#   export of $1 failed: $(head -1 "$WORK/snapshot.err")"
+		echo "export of $1 failed (snapshot $SNAPSHOTS)" >"$2"
+	fi
 }
 
 done_testing() {
