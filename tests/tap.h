@@ -3,7 +3,10 @@
 /*
  * A minimal TAP producer for the unit tests (header-only).  Each check
  * prints "ok N - name" or "not ok N - name" with the values that differed;
- * tap_done() prints the plan and returns the exit status (1 if any failed).
+ * tap_skip() prints "ok N # SKIP reason" for a check that could not run,
+ * which TAP readers (meson, scripts/test-summary.py) count as skipped, not
+ * passed; tap_done() prints the plan and returns the exit status (1 if any
+ * failed).
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +41,14 @@ static inline int tap_is_str(const char *got, const char *want,
 		printf("#   got: %s\n#  want: %s\n", got ? got : "(null)",
 		       want ? want : "(null)");
 	return r;
+}
+
+/* One check that could not run here, and why (one line, no '#'). */
+static inline void tap_skip(const char *reason)
+{
+	tap_n++;
+	printf("ok %d # SKIP %s\n", tap_n, reason);
+	fflush(stdout);
 }
 
 static inline void tap_diag(const char *msg)

@@ -55,12 +55,12 @@ is_rc 0 "init creates the default database"
 [ -f oversight.db ]
 ok $? "./oversight.db exists"
 has "$WORK/out" "Created" "init says it created it"
-dump oversight.db before.sql
+snapshot oversight.db before.json
 run init
 is_rc 0 "a second init is harmless"
 has "$WORK/out" "Already" "the second init says the database was there"
-dump oversight.db after.sql
-same before.sql after.sql "the second init changes nothing"
+snapshot oversight.db after.json
+same before.json after.json "the second init changes nothing"
 
 OVERSIGHT_DB=env.db "$OV_BIN" init >/dev/null 2>&1
 [ -f env.db ]

@@ -5,8 +5,7 @@
 
 DEMO="$OV_SRCDIR/examples/wmp-2018-09.json"
 if [ ! -f "$DEMO" ]; then
-	skip "examples/wmp-2018-09.json not there yet"
-	done_testing
+	skip_all "examples/wmp-2018-09.json not there yet"
 fi
 
 run init

@@ -52,20 +52,20 @@ mk bad-close-nodate.json 'del d["recommendations"][0]["timeline"][3]["date"]'
 mk bad-close-nobasis.json 'del d["recommendations"][0]["timeline"][3]["basis"]'
 
 run --db empty.db init
-dump empty.db empty-before.sql
-dump a.db a-before.sql
+snapshot empty.db empty-before.json
+snapshot a.db a-before.json
 for f in bad-notjson bad-truncated bad-type bad-unknown-id bad-duplicate \
 	bad-date bad-close-nodate bad-close-nobasis; do
 	run --db empty.db import "$f.json"
 	is_rc 2 "$f: import exits 2"
 	has "$WORK/err" "^oversight import: .*$f\.json" \
 		"$f: the message names the file"
-	dump empty.db empty-after.sql
-	same empty-before.sql empty-after.sql "$f: empty database unchanged"
+	snapshot empty.db empty-after.json
+	same empty-before.json empty-after.json "$f: empty database unchanged"
 	run --db a.db import --replace "$f.json"
 	is_rc 2 "$f: import --replace exits 2"
-	dump a.db a-after.sql
-	same a-before.sql a-after.sql "$f: loaded database unchanged"
+	snapshot a.db a-after.json
+	same a-before.json a-after.json "$f: loaded database unchanged"
 done
 run --db empty.db import bad-date.json
 has "$WORK/err" "timeline\[3\]\.date" "a bad date is reported with its JSON path"

@@ -27,9 +27,18 @@ ok() {
 	fi
 }
 
+# skip REASON: one assertion that cannot run here, reported as skipped
+# (the TAP directive "# SKIP"), never as a pass.
 skip() {
 	TAP_N=$((TAP_N + 1))
-	echo "ok $TAP_N # skip $1"
+	echo "ok $TAP_N # SKIP $1"
+}
+
+# skip_all REASON: the whole script cannot run here; the plan "1..0 # SKIP"
+# makes meson report the test as skipped.  Call it before any assertion.
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
 }
 
 # run ARGS...: run the binary; sets RC, stdout in $WORK/out, stderr in
@@ -78,9 +87,17 @@ sys.exit(1 if wide else 0)' "$1"
 	ok $? "$2"
 }
 
-# dump DB FILE: the database's content, for before/after comparisons.
-dump() {
-	sqlite3 "$1" .dump >"$2"
+# snapshot DB FILE: the register in DB as the program's own canonical JSON
+# export, for before/after comparisons that hold for any backend.  An
+# export that fails leaves a line no other snapshot has, so a comparison
+# with it fails too.
+SNAPSHOTS=0
+snapshot() {
+	SNAPSHOTS=$((SNAPSHOTS + 1))
+	if ! "$OV_BIN" --db "$1" export -o "$2" 2>"$WORK/snapshot.err"; then
+		echo "#   export of $1 failed: $(head -1 "$WORK/snapshot.err")"
+		echo "export of $1 failed (snapshot $SNAPSHOTS)" >"$2"
+	fi
 }
 
 done_testing() {

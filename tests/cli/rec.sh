@@ -36,15 +36,15 @@ run rec show
 is_rc 2 "rec show without a ref exits 2"
 
 # Refusals: nothing written.
-dump oversight.db before.sql
+snapshot oversight.db before.json
 refuse() { # refuse DESCRIPTION REGEX ARGS...
 	desc=$1 re=$2
 	shift 2
 	run "$@"
 	is_rc 2 "$desc exits 2"
 	has "$WORK/err" "$re" "$desc: the message says why"
-	dump oversight.db after.sql
-	same before.sql after.sql "$desc: database unchanged"
+	snapshot oversight.db after.json
+	same before.json after.json "$desc: database unchanged"
 }
 refuse "update of an unknown ref" "NOPE-1" \
 	rec update NOPE-1 --note hello --date 2018-09-20

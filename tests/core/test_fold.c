@@ -1,12 +1,12 @@
 #include "core/fold.h"
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "tap.h"
 
 static ov_rec_state fold(const ov_rec *r, const char *as_at)
 {
 	ov_rec_state st;
 
-	ov_rec_fold(r, D(as_at), &st);
+	ov_rec_fold(r, fx_day(as_at), &st);
 	return st;
 }
 
@@ -16,7 +16,7 @@ static void test_empty(void)
 	ov_rec_state st;
 
 	ov_rec_init(&r);
-	ov_rec_fold(&r, D("2018-01-01"), &st);
+	ov_rec_fold(&r, fx_day("2018-01-01"), &st);
 	tap_is_int(st.status, OV_STATUS_NONE, "no events: status none");
 	tap_is_int(st.status_date, OV_DAY_NONE, "no events: no status date");
 	tap_is_int(st.rag, OV_RAG_NONE, "no events: no rag");
@@ -30,15 +30,15 @@ static void test_empty(void)
 static void build_life(ov_rec *r)
 {
 	ov_rec_init(r);
-	ev_add(r, "2017-10-24", OV_EV_CREATED, "HMICFRS");
-	ev_owner(r, "2017-11-01", "p-acc");
-	ev_rag(r, "2018-01-10", OV_RAG_AMBER);
-	ev_text(r, "2018-03-01", OV_EV_UPDATE, "Jo Bloggs", "Training done");
-	ev_add(r, "2018-05-01", OV_EV_PROPOSED, "Jo Bloggs");
-	ev_basis(r, "2018-07-01", OV_EV_CLOSED, "HMICFRS", "Evidence seen");
-	ev_basis(r, "2018-08-01", OV_EV_REOPENED, "HMICFRS", "ignored");
-	ev_rag(r, "2018-08-01", OV_RAG_RED);
-	ev_text(r, "2018-09-01", OV_EV_UPDATE, "Jo Bloggs", "Re-audit");
+	fx_event(r, "2017-10-24", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_ev_owner(r, "2017-11-01", "p-acc");
+	fx_ev_rag(r, "2018-01-10", OV_RAG_AMBER);
+	fx_event(r, "2018-03-01", OV_EV_UPDATE, "Jo Bloggs", "Training done");
+	fx_event(r, "2018-05-01", OV_EV_PROPOSED, "Jo Bloggs", NULL);
+	fx_ev_basis(r, "2018-07-01", OV_EV_CLOSED, "HMICFRS", "Evidence seen");
+	fx_ev_basis(r, "2018-08-01", OV_EV_REOPENED, "HMICFRS", "ignored");
+	fx_ev_rag(r, "2018-08-01", OV_RAG_RED);
+	fx_event(r, "2018-09-01", OV_EV_UPDATE, "Jo Bloggs", "Re-audit");
 }
 
 static void test_life(void)
@@ -53,13 +53,14 @@ static void test_life(void)
 
 	st = fold(&r, "2017-10-24");
 	tap_is_int(st.status, OV_STATUS_OPEN, "created: open on its day");
-	tap_is_int(st.status_date, D("2017-10-24"), "created: status date");
+	tap_is_int(st.status_date, fx_day("2017-10-24"),
+		   "created: status date");
 	tap_ok(st.owner == NULL, "created: no owner yet");
 
 	st = fold(&r, "2017-11-01");
 	tap_is_str(st.owner, "p-acc", "owner event sets owner");
 	tap_ok(st.owner == r.events[1].owner, "owner is borrowed");
-	tap_is_int(st.status_date, D("2017-10-24"),
+	tap_is_int(st.status_date, fx_day("2017-10-24"),
 		   "owner event leaves status date");
 	tap_is_int(st.rag, OV_RAG_NONE, "no rag before the rag event");
 
@@ -70,19 +71,21 @@ static void test_life(void)
 
 	st = fold(&r, "2018-03-01");
 	tap_is_str(st.last_update, "Training done", "update sets last update");
-	tap_is_int(st.last_update_date, D("2018-03-01"), "update date");
-	tap_is_int(st.status_date, D("2017-10-24"), "update leaves status date");
+	tap_is_int(st.last_update_date, fx_day("2018-03-01"), "update date");
+	tap_is_int(st.status_date, fx_day("2017-10-24"),
+		   "update leaves status date");
 
 	st = fold(&r, "2018-06-30");
 	tap_is_int(st.status, OV_STATUS_PROPOSED, "closure proposed");
-	tap_is_int(st.status_date, D("2018-05-01"), "proposed: status date");
+	tap_is_int(st.status_date, fx_day("2018-05-01"),
+		   "proposed: status date");
 	tap_ok(st.closed_by == NULL, "proposed: not closed by anyone");
 
 	st = fold(&r, "2018-07-01");
 	tap_is_int(st.status, OV_STATUS_CLOSED, "closed on the closure day");
 	tap_is_str(st.closed_by, "HMICFRS", "closed_by is the author");
 	tap_is_str(st.basis, "Evidence seen", "closure basis");
-	tap_is_int(st.status_date, D("2018-07-01"), "closed: status date");
+	tap_is_int(st.status_date, fx_day("2018-07-01"), "closed: status date");
 	tap_is_int(st.rag, OV_RAG_AMBER, "rag survives closure");
 	tap_is_str(st.owner, "p-acc", "owner survives closure");
 	tap_is_str(st.last_update, "Training done", "update survives closure");
@@ -91,12 +94,14 @@ static void test_life(void)
 	tap_is_int(st.status, OV_STATUS_OPEN, "reopened: open");
 	tap_ok(st.closed_by == NULL, "reopened: closed_by cleared");
 	tap_ok(st.basis == NULL, "reopened: basis cleared");
-	tap_is_int(st.status_date, D("2018-08-01"), "reopened: status date");
+	tap_is_int(st.status_date, fx_day("2018-08-01"),
+		   "reopened: status date");
 	tap_is_int(st.rag, OV_RAG_RED, "same-day rag after reopen applies");
 
 	st = fold(&r, "2030-01-01");
 	tap_is_str(st.last_update, "Re-audit", "latest update wins");
-	tap_is_int(st.last_update_date, D("2018-09-01"), "latest update date");
+	tap_is_int(st.last_update_date, fx_day("2018-09-01"),
+		   "latest update date");
 	tap_is_int(st.status, OV_STATUS_OPEN, "still open at the end");
 	ov_rec_release(&r);
 }
@@ -107,9 +112,9 @@ static void test_ended(void)
 	ov_rec_state st;
 
 	ov_rec_init(&r);
-	ev_add(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS");
-	ev_basis(&r, "2017-01-01", OV_EV_SUPERSEDED, "HMICFRS",
-		 "Replaced by PEEL 2017 AFI 3");
+	fx_event(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_ev_basis(&r, "2017-01-01", OV_EV_SUPERSEDED, "HMICFRS",
+		    "Replaced by PEEL 2017 AFI 3");
 	st = fold(&r, "2017-01-01");
 	tap_is_int(st.status, OV_STATUS_SUPERSEDED, "superseded");
 	tap_is_str(st.basis, "Replaced by PEEL 2017 AFI 3", "superseded basis");
@@ -118,21 +123,21 @@ static void test_ended(void)
 	ov_rec_release(&r);
 
 	ov_rec_init(&r);
-	ev_add(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS");
-	ev_add(&r, "2016-02-01", OV_EV_PROPOSED, "Jo Bloggs");
-	ev_basis(&r, "2016-03-01", OV_EV_NA, "Jo Bloggs", "No ports here");
+	fx_event(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_event(&r, "2016-02-01", OV_EV_PROPOSED, "Jo Bloggs", NULL);
+	fx_ev_basis(&r, "2016-03-01", OV_EV_NA, "Jo Bloggs", "No ports here");
 	st = fold(&r, "2016-03-01");
 	tap_is_int(st.status, OV_STATUS_NA, "not applicable from proposed");
 	tap_is_str(st.basis, "No ports here", "not-applicable basis");
-	tap_is_int(st.status_date, D("2016-03-01"), "not-applicable date");
+	tap_is_int(st.status_date, fx_day("2016-03-01"), "not-applicable date");
 	ov_rec_release(&r);
 
 	/* Closed, reopened, proposed again: proposing keeps no old basis. */
 	ov_rec_init(&r);
-	ev_add(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS");
-	ev_basis(&r, "2016-02-01", OV_EV_CLOSED, "HMICFRS", "Done");
-	ev_add(&r, "2016-03-01", OV_EV_REOPENED, "HMICFRS");
-	ev_add(&r, "2016-04-01", OV_EV_PROPOSED, "Jo Bloggs");
+	fx_event(&r, "2016-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_ev_basis(&r, "2016-02-01", OV_EV_CLOSED, "HMICFRS", "Done");
+	fx_event(&r, "2016-03-01", OV_EV_REOPENED, "HMICFRS", NULL);
+	fx_event(&r, "2016-04-01", OV_EV_PROPOSED, "Jo Bloggs", NULL);
 	st = fold(&r, "2016-04-01");
 	tap_is_int(st.status, OV_STATUS_PROPOSED, "proposed after reopen");
 	tap_ok(st.basis == NULL && st.closed_by == NULL,
@@ -146,12 +151,12 @@ static void test_same_day(void)
 	ov_rec_state st;
 
 	ov_rec_init(&r);
-	ev_add(&r, "2018-01-01", OV_EV_CREATED, "HMICFRS");
-	ev_rag(&r, "2018-01-01", OV_RAG_RED);
-	ev_rag(&r, "2018-01-01", OV_RAG_GREEN);
-	ev_text(&r, "2018-01-01", OV_EV_UPDATE, "A", "first");
-	ev_text(&r, "2018-01-01", OV_EV_UPDATE, "B", "second");
-	ev_basis(&r, "2018-01-01", OV_EV_CLOSED, "HMICFRS", "same day");
+	fx_event(&r, "2018-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_ev_rag(&r, "2018-01-01", OV_RAG_RED);
+	fx_ev_rag(&r, "2018-01-01", OV_RAG_GREEN);
+	fx_event(&r, "2018-01-01", OV_EV_UPDATE, "A", "first");
+	fx_event(&r, "2018-01-01", OV_EV_UPDATE, "B", "second");
+	fx_ev_basis(&r, "2018-01-01", OV_EV_CLOSED, "HMICFRS", "same day");
 	st = fold(&r, "2018-01-01");
 	tap_is_int(st.rag, OV_RAG_GREEN, "same day: later rag in order wins");
 	tap_is_str(st.last_update, "second", "same day: later update wins");
@@ -170,9 +175,9 @@ static void test_stops(void)
 	ov_rec_state st;
 
 	ov_rec_init(&r);
-	ev_add(&r, "2018-01-01", OV_EV_CREATED, "HMICFRS");
-	ev_rag(&r, "2018-06-01", OV_RAG_RED);
-	ev_rag(&r, "2018-03-01", OV_RAG_GREEN);
+	fx_event(&r, "2018-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	fx_ev_rag(&r, "2018-06-01", OV_RAG_RED);
+	fx_ev_rag(&r, "2018-03-01", OV_RAG_GREEN);
 	st = fold(&r, "2018-04-01");
 	tap_is_int(st.rag, OV_RAG_NONE, "stops at the first later event");
 	ov_rec_release(&r);
@@ -183,28 +188,28 @@ static void test_overdue(void)
 	ov_rec_state st;
 
 	st.status = OV_STATUS_OPEN;
-	tap_ok(ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "open, due before as-at: overdue");
-	tap_ok(!ov_rec_overdue(&st, D("2018-02-01"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-02-01"), fx_day("2018-02-01")),
 	       "due on the as-at day: not overdue");
-	tap_ok(!ov_rec_overdue(&st, D("2018-03-01"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-03-01"), fx_day("2018-02-01")),
 	       "due later: not overdue");
-	tap_ok(!ov_rec_overdue(&st, OV_DAY_NONE, D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, OV_DAY_NONE, fx_day("2018-02-01")),
 	       "no due date: never overdue");
 	st.status = OV_STATUS_PROPOSED;
-	tap_ok(ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "closure proposed is still overdue");
 	st.status = OV_STATUS_CLOSED;
-	tap_ok(!ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "closed: not overdue");
 	st.status = OV_STATUS_SUPERSEDED;
-	tap_ok(!ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "superseded: not overdue");
 	st.status = OV_STATUS_NA;
-	tap_ok(!ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "not applicable: not overdue");
 	st.status = OV_STATUS_NONE;
-	tap_ok(!ov_rec_overdue(&st, D("2018-01-31"), D("2018-02-01")),
+	tap_ok(!ov_rec_overdue(&st, fx_day("2018-01-31"), fx_day("2018-02-01")),
 	       "not yet created: not overdue");
 }
 

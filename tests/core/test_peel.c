@@ -1,5 +1,5 @@
 #include "core/peel.h"
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "tap.h"
 
 static void test_scales(void)
@@ -42,43 +42,44 @@ static ov_dataset *three(void)
 	size_t i;
 	ov_assessment *a;
 
-	i = add_assessment(ds, "wmp-2018", "WMP", 2018, "2018-09-01",
-			   "IPA November 2018", OV_SCALE_PEEL2014);
+	i = fx_add_assessment(ds, "wmp-2018", "WMP", 2018, "2018-09-01",
+			      "IPA November 2018", OV_SCALE_PEEL2014);
 	a = &ds->assessments[i];
-	add_question(a, "q4", 4, "Four", OV_GRADE_TBI);
-	a->questions[0].inspect = PD("2018-11");
-	add_question(a, "q1", 1, "One", OV_GRADE_NONE);
-	add_question(a, "q2", 2, "Two", OV_GRADE_NONE);
-	add_question(a, "q3", 3, "Three", OV_GRADE_NONE);
-	add_question(a, "q5", 5, "Five", OV_GRADE_NONE);
-	add_question(a, "q6", 6, "Six", OV_GRADE_GOOD);
+	fx_add_question(a, "q4", 4, "Four", OV_GRADE_TBI);
+	a->questions[0].inspect = fx_pdate("2018-11");
+	fx_add_question(a, "q1", 1, "One", OV_GRADE_NONE);
+	fx_add_question(a, "q2", 2, "Two", OV_GRADE_NONE);
+	fx_add_question(a, "q3", 3, "Three", OV_GRADE_NONE);
+	fx_add_question(a, "q5", 5, "Five", OV_GRADE_NONE);
+	fx_add_question(a, "q6", 6, "Six", OV_GRADE_GOOD);
 
-	i = add_assessment(ds, "wmp-2016", "WMP", 2016, "2016-12-01",
-			   "PEEL 2016", OV_SCALE_PEEL2014);
+	i = fx_add_assessment(ds, "wmp-2016", "WMP", 2016, "2016-12-01",
+			      "PEEL 2016", OV_SCALE_PEEL2014);
 	a = &ds->assessments[i];
-	add_question(a, "q1", 1, "One", OV_GRADE_GOOD);
-	add_question(a, "q2", 2, "Two", OV_GRADE_RI);
-	add_question(a, "q3", 3, "Three", OV_GRADE_OUTSTANDING);
-	add_question(a, "q6", 6, "Six", OV_GRADE_INADEQUATE);
+	fx_add_question(a, "q1", 1, "One", OV_GRADE_GOOD);
+	fx_add_question(a, "q2", 2, "Two", OV_GRADE_RI);
+	fx_add_question(a, "q3", 3, "Three", OV_GRADE_OUTSTANDING);
+	fx_add_question(a, "q6", 6, "Six", OV_GRADE_INADEQUATE);
 
-	i = add_assessment(ds, "wmp-2017", "WMP", 2017, "2017-11-01",
-			   "PEEL 2017", OV_SCALE_PEEL2014);
+	i = fx_add_assessment(ds, "wmp-2017", "WMP", 2017, "2017-11-01",
+			      "PEEL 2017", OV_SCALE_PEEL2014);
 	a = &ds->assessments[i];
-	add_question(a, "q1", 1, "One", OV_GRADE_INADEQUATE);
-	add_question(a, "q2", 2, "Two", OV_GRADE_NONE);
-	add_question(a, "q3", 3, "Three", OV_GRADE_NOT_GRADED);
-	add_question(a, "q4", 4, "Four", OV_GRADE_TBI);
-	a->questions[3].inspect = PD("2017-05");
+	fx_add_question(a, "q1", 1, "One", OV_GRADE_INADEQUATE);
+	fx_add_question(a, "q2", 2, "Two", OV_GRADE_NONE);
+	fx_add_question(a, "q3", 3, "Three", OV_GRADE_NOT_GRADED);
+	fx_add_question(a, "q4", 4, "Four", OV_GRADE_TBI);
+	a->questions[3].inspect = fx_pdate("2017-05");
 
 	/* Later than wmp-2018: never carried backwards. */
-	i = add_assessment(ds, "wmp-2021", "WMP", 2021, "2021-06-01",
-			   "PEEL 2021", OV_SCALE_PEEL2021);
-	add_question(&ds->assessments[i], "q5", 5, "Five", OV_GRADE_ADEQUATE);
+	i = fx_add_assessment(ds, "wmp-2021", "WMP", 2021, "2021-06-01",
+			      "PEEL 2021", OV_SCALE_PEEL2021);
+	fx_add_question(&ds->assessments[i], "q5", 5, "Five",
+			OV_GRADE_ADEQUATE);
 	/* Another force, earlier: never carried across forces. */
-	i = add_assessment(ds, "swp-2017", "SWP", 2017, "2017-12-01",
-			   "PEEL 2017", OV_SCALE_PEEL2014);
-	add_question(&ds->assessments[i], "q5", 5, "Five", OV_GRADE_GOOD);
-	add_question(&ds->assessments[i], "q1", 1, "One", OV_GRADE_GOOD);
+	i = fx_add_assessment(ds, "swp-2017", "SWP", 2017, "2017-12-01",
+			      "PEEL 2017", OV_SCALE_PEEL2014);
+	fx_add_question(&ds->assessments[i], "q5", 5, "Five", OV_GRADE_GOOD);
+	fx_add_question(&ds->assessments[i], "q1", 1, "One", OV_GRADE_GOOD);
 	ov_dataset_sort(ds);
 	return ds;
 }
@@ -147,13 +148,15 @@ static void test_tie(void)
 		for (int k = 0; k < 2; k++) {
 			int j = order ? 1 - k : k;
 
-			i = add_assessment(ds, ids[j], "X", 2017, "2017-01-01",
-					   "L", OV_SCALE_PEEL2014);
-			add_question(&ds->assessments[i], "q", 1, "Q", g[j]);
+			i = fx_add_assessment(ds, ids[j], "X", 2017,
+					      "2017-01-01", "L",
+					      OV_SCALE_PEEL2014);
+			fx_add_question(&ds->assessments[i], "q", 1, "Q", g[j]);
 		}
-		i = add_assessment(ds, "x-z", "X", 2018, "2018-01-01", "L",
-				   OV_SCALE_PEEL2014);
-		add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_NONE);
+		i = fx_add_assessment(ds, "x-z", "X", 2018, "2018-01-01", "L",
+				      OV_SCALE_PEEL2014);
+		fx_add_question(&ds->assessments[i], "q", 1, "Q",
+				OV_GRADE_NONE);
 		ov_dataset_sort(ds);
 		ov_peel_table(ds, ov_dataset_find_assessment(ds, "x-z"), &cell);
 		tap_is_int(cell.grade, OV_GRADE_RI,
@@ -170,12 +173,12 @@ static void test_same_day(void)
 	ov_peel_cell cell;
 	size_t i;
 
-	i = add_assessment(ds, "x-a", "X", 2018, "2018-01-01", "L",
-			   OV_SCALE_PEEL2014);
-	add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_GOOD);
-	i = add_assessment(ds, "x-b", "X", 2018, "2018-01-01", "L",
-			   OV_SCALE_PEEL2014);
-	add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_NONE);
+	i = fx_add_assessment(ds, "x-a", "X", 2018, "2018-01-01", "L",
+			      OV_SCALE_PEEL2014);
+	fx_add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_GOOD);
+	i = fx_add_assessment(ds, "x-b", "X", 2018, "2018-01-01", "L",
+			      OV_SCALE_PEEL2014);
+	fx_add_question(&ds->assessments[i], "q", 1, "Q", OV_GRADE_NONE);
 	ov_dataset_sort(ds);
 	ov_peel_table(ds, ov_dataset_find_assessment(ds, "x-b"), &cell);
 	tap_is_int(cell.grade, OV_GRADE_NONE,
@@ -189,21 +192,21 @@ static void test_current(void)
 	ov_dataset *ds = three();
 	const ov_assessment *a;
 
-	tap_ok(ov_peel_current(ds, "WMP", D("2016-11-30")) == NULL,
+	tap_ok(ov_peel_current(ds, "WMP", fx_day("2016-11-30")) == NULL,
 	       "no assessment before the first");
-	a = ov_peel_current(ds, "WMP", D("2016-12-01"));
+	a = ov_peel_current(ds, "WMP", fx_day("2016-12-01"));
 	tap_is_str(a ? a->id : NULL, "wmp-2016", "current on its own date");
-	a = ov_peel_current(ds, "WMP", D("2018-08-31"));
+	a = ov_peel_current(ds, "WMP", fx_day("2018-08-31"));
 	tap_is_str(a ? a->id : NULL, "wmp-2017", "current between two");
-	a = ov_peel_current(ds, "WMP", D("2019-01-01"));
+	a = ov_peel_current(ds, "WMP", fx_day("2019-01-01"));
 	tap_is_str(a ? a->id : NULL, "wmp-2018", "current after the IPA");
-	a = ov_peel_current(ds, "WMP", D("2030-01-01"));
+	a = ov_peel_current(ds, "WMP", fx_day("2030-01-01"));
 	tap_is_str(a ? a->id : NULL, "wmp-2021", "latest of all");
-	a = ov_peel_current(ds, "SWP", D("2030-01-01"));
+	a = ov_peel_current(ds, "SWP", fx_day("2030-01-01"));
 	tap_is_str(a ? a->id : NULL, "swp-2017", "per force");
-	tap_ok(ov_peel_current(ds, "XYZ", D("2030-01-01")) == NULL,
+	tap_ok(ov_peel_current(ds, "XYZ", fx_day("2030-01-01")) == NULL,
 	       "unknown force: none");
-	tap_ok(ov_peel_current(ds, NULL, D("2030-01-01")) == NULL,
+	tap_ok(ov_peel_current(ds, NULL, fx_day("2030-01-01")) == NULL,
 	       "NULL force: none");
 	ov_dataset_free(ds);
 }

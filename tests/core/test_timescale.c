@@ -1,14 +1,18 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/timescale.h"
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "tap.h"
+#include "util/mem.h"
 
 /* phrase, publication day -> want ("YYYY-MM-DD"). */
 static void due(const char *phrase, const char *published, const char *want)
 {
 	ov_day d = OV_DAY_NONE;
 	char out[11], name[300];
-	int rc = ov_timescale_due(phrase, published ? D(published)
-						    : OV_DAY_NONE, &d);
+	int rc = ov_timescale_due(
+	    phrase, published ? fx_day(published) : OV_DAY_NONE, &d);
 
 	snprintf(name, sizeof name, "'%s' from %s", phrase,
 		 published ? published : "no publication date");
@@ -22,8 +26,8 @@ static void unknown(const char *phrase, const char *published)
 {
 	ov_day d = 12345;
 	char name[300];
-	int rc = ov_timescale_due(phrase, published ? D(published)
-						    : OV_DAY_NONE, &d);
+	int rc = ov_timescale_due(
+	    phrase, published ? fx_day(published) : OV_DAY_NONE, &d);
 
 	snprintf(name, sizeof name, "refuses '%s'%s", phrase ? phrase : "NULL",
 		 published ? "" : " without a publication date");
@@ -83,9 +87,9 @@ static void test_number_words(void)
 		int rc;
 
 		snprintf(phrase, sizeof phrase, "Within %s days", words[i]);
-		rc = ov_timescale_due(phrase, D("2018-01-01"), &d);
+		rc = ov_timescale_due(phrase, fx_day("2018-01-01"), &d);
 		snprintf(name, sizeof name, "'%s' is %d days", phrase, i + 1);
-		tap_ok(rc == 0 && d == D("2018-01-01") + i + 1, name);
+		tap_ok(rc == 0 && d == fx_day("2018-01-01") + i + 1, name);
 	}
 }
 
@@ -170,24 +174,24 @@ static void test_rec_due(void)
 
 	ov_rec_init(&r);
 	ov_report_init(&rep);
-	rep.published = PD("2019-08-31");
+	rep.published = fx_pdate("2019-08-31");
 	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
 		   "rec due: no timescale, no due date");
 	r.timescale = ov_xstrdup("Within six months");
-	tap_is_int(ov_rec_due(&r, &rep), D("2020-02-29"),
+	tap_is_int(ov_rec_due(&r, &rep), fx_day("2020-02-29"),
 		   "rec due: from the phrase and publication day");
 	tap_is_int(ov_rec_due(&r, NULL), OV_DAY_NONE,
 		   "rec due: relative phrase without a report");
-	rep.published = PD("2019-08");
+	rep.published = fx_pdate("2019-08");
 	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
 		   "rec due: month-precision publication gives none");
-	r.due_given = D("2019-12-01");
-	tap_is_int(ov_rec_due(&r, &rep), D("2019-12-01"),
+	r.due_given = fx_day("2019-12-01");
+	tap_is_int(ov_rec_due(&r, &rep), fx_day("2019-12-01"),
 		   "rec due: an explicit due date wins");
 	r.due_given = OV_DAY_NONE;
 	free(r.timescale);
 	r.timescale = ov_xstrdup("When resources allow");
-	rep.published = PD("2019-08-31");
+	rep.published = fx_pdate("2019-08-31");
 	tap_is_int(ov_rec_due(&r, &rep), OV_DAY_NONE,
 		   "rec due: unknown phrase gives none");
 	ov_rec_release(&r);

@@ -1,7 +1,11 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/validate.h"
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "tap.h"
 #include "util/diag.h"
+#include "util/mem.h"
 
 /* A small valid dataset touching every entity and link; each bad case
  * below starts from it and breaks one thing. */
@@ -15,86 +19,86 @@ static ov_dataset *good(void)
 	ov_meeting *m;
 	size_t i;
 
-	add_force(ds, "WMP", "West Midlands Police");
-	add_force(ds, "SWP", "Somewhere Police");
-	add_force(ds, "BTP", "British Transport Police"); /* unreferenced */
-	add_person(ds, "p-acc", "Jo Bloggs", "ACC Crime");
-	add_person(ds, "p-cc", NULL, "Chief Constable");
-	add_person(ds, "p-spare", "Sam Spare", NULL);
-	add_board(ds, "vib", "Vulnerability Improvement Board", "p-cc");
-	add_plan(ds, "fvip", "Force Vulnerability Improvement Plan", "vib");
+	fx_add_force(ds, "WMP", "West Midlands Police");
+	fx_add_force(ds, "SWP", "Somewhere Police");
+	fx_add_force(ds, "BTP", "British Transport Police"); /* unreferenced */
+	fx_add_person(ds, "p-acc", "Jo Bloggs", "ACC Crime");
+	fx_add_person(ds, "p-cc", NULL, "Chief Constable");
+	fx_add_person(ds, "p-spare", "Sam Spare", NULL);
+	fx_add_board(ds, "vib", "Vulnerability Improvement Board", "p-cc");
+	fx_add_plan(ds, "fvip", "Force Vulnerability Improvement Plan", "vib");
 
-	i = add_assessment(ds, "wmp-2017", "WMP", 2017, "2017-11-01",
-			   "PEEL 2017", OV_SCALE_PEEL2014);
+	i = fx_add_assessment(ds, "wmp-2017", "WMP", 2017, "2017-11-01",
+			      "PEEL 2017", OV_SCALE_PEEL2014);
 	a = &ds->assessments[i];
-	add_question(a, "prevent-crime", 1, "Prevent Crime and ASB",
-		     OV_GRADE_GOOD);
-	add_question(a, "protecting-vulnerable", 2,
-		     "Protecting the Vulnerable", OV_GRADE_RI);
+	fx_add_question(a, "prevent-crime", 1, "Prevent Crime and ASB",
+			OV_GRADE_GOOD);
+	fx_add_question(a, "protecting-vulnerable", 2,
+			"Protecting the Vulnerable", OV_GRADE_RI);
 	a->questions[1].lead = ov_xstrdup("p-acc");
 	a->questions[1].pillar = ov_xstrdup("Effectiveness");
-	i = add_assessment(ds, "wmp-2018", "WMP", 2018, "2018-09-01",
-			   "IPA November 2018", OV_SCALE_PEEL2014);
+	i = fx_add_assessment(ds, "wmp-2018", "WMP", 2018, "2018-09-01",
+			      "IPA November 2018", OV_SCALE_PEEL2014);
 	a = &ds->assessments[i];
-	add_question(a, "prevent-crime", 1, "Prevent Crime and ASB",
-		     OV_GRADE_NONE);
-	add_question(a, "protecting-vulnerable", 2,
-		     "Protecting the Vulnerable", OV_GRADE_TBI);
-	a->questions[1].inspect = PD("2018-11");
+	fx_add_question(a, "prevent-crime", 1, "Prevent Crime and ASB",
+			OV_GRADE_NONE);
+	fx_add_question(a, "protecting-vulnerable", 2,
+			"Protecting the Vulnerable", OV_GRADE_TBI);
+	a->questions[1].inspect = fx_pdate("2018-11");
 	a->flag_note = ov_xstrdup("Inspected in November");
-	i = add_assessment(ds, "swp-2021", "SWP", 2021, "2021-06-01",
-			   "PEEL 2021", OV_SCALE_PEEL2021);
-	add_question(&ds->assessments[i], "crime-data", 1, "Crime data",
-		     OV_GRADE_ADEQUATE);
+	i = fx_add_assessment(ds, "swp-2021", "SWP", 2021, "2021-06-01",
+			      "PEEL 2021", OV_SCALE_PEEL2021);
+	fx_add_question(&ds->assessments[i], "crime-data", 1, "Crime data",
+			OV_GRADE_ADEQUATE);
 
-	i = add_report(ds, "r-ms", "Stolen freedom", "2017-10-24",
-		       OV_STYLE_RECS);
+	i = fx_add_report(ds, "r-ms", "Stolen freedom", "2017-10-24",
+			  OV_STYLE_RECS);
 	rep = &ds->reports[i];
 	rep->short_name = ov_xstrdup("Modern Slavery");
-	rep->fieldwork_from = PD("2017-02");
-	rep->fieldwork_to = PD("2017-03");
+	rep->fieldwork_from = fx_pdate("2017-02");
+	rep->fieldwork_to = fx_pdate("2017-03");
 	rep->forces_in_scope = 10;
 	rep->forces_fieldwork = 6;
 	rep->plan = ov_xstrdup("fvip");
-	rep->received = D("2017-10-25");
-	add_report(ds, "r-cp", "National Child Protection Inspection", "2016",
-		   OV_STYLE_FINDINGS);
+	rep->received = fx_day("2017-10-25");
+	fx_add_report(ds, "r-cp", "National Child Protection Inspection",
+		      "2016", OV_STYLE_FINDINGS);
 
-	i = add_rec(ds, "MS-R01", "r-ms", "WMP", "Leadership", "Do a thing.",
-		    "2017-10-24");
+	i = fx_add_rec(ds, "MS-R01", "r-ms", "WMP", "Leadership", "Do a thing.",
+		       "2017-10-24");
 	r = &ds->recs[i];
 	r->timescale = ov_xstrdup("Within six months");
 	r->sme = ov_xstrdup("p-acc");
 	r->plan = ov_xstrdup("fvip");
-	add_bullet(r, "first bullet");
-	add_bullet(r, "second bullet");
-	ev_owner(r, "2017-11-01", "p-acc");                   /* 1 */
-	ev_rag(r, "2018-01-10", OV_RAG_AMBER);                /* 2 */
-	ev_text(r, "2018-03-01", OV_EV_UPDATE, "Jo", "Done"); /* 3 */
-	ev_add(r, "2018-05-01", OV_EV_PROPOSED, "Jo Bloggs"); /* 4 */
-	ev_basis(r, "2018-07-01", OV_EV_CLOSED, "HMICFRS", "Seen"); /* 5 */
-	i = add_rec(ds, "CP-F01", "r-cp", "WMP", "Quality", NULL,
-		    "2016-05-01");
+	fx_add_bullet(r, "first bullet");
+	fx_add_bullet(r, "second bullet");
+	fx_ev_owner(r, "2017-11-01", "p-acc");                         /* 1 */
+	fx_ev_rag(r, "2018-01-10", OV_RAG_AMBER);                      /* 2 */
+	fx_event(r, "2018-03-01", OV_EV_UPDATE, "Jo", "Done");         /* 3 */
+	fx_event(r, "2018-05-01", OV_EV_PROPOSED, "Jo Bloggs", NULL);  /* 4 */
+	fx_ev_basis(r, "2018-07-01", OV_EV_CLOSED, "HMICFRS", "Seen"); /* 5 */
+	i = fx_add_rec(ds, "CP-F01", "r-cp", "WMP", "Quality", NULL,
+		       "2016-05-01");
 	r = &ds->recs[i];
 	r->finding = ov_xstrdup("Quality of service varies.");
 	r->response = ov_xstrdup("A new audit regime.");
 
-	i = add_activity(ds, "act-1", "WMP", "2018-07-10", "2018-07-12",
-			 "NPU Insight visit");
+	i = fx_add_activity(ds, "act-1", "WMP", "2018-07-10", "2018-07-12",
+			    "NPU Insight visit");
 	act = &ds->activities[i];
 	act->kind = OV_ACT_INSIGHT;
 	act->question = ov_xstrdup("protecting-vulnerable");
 	act->place = ov_xstrdup("WV");
-	add_activity(ds, "act-2", "WMP", "2018-08-01", "2018-08-01",
-		     "File review");
+	fx_add_activity(ds, "act-2", "WMP", "2018-08-01", "2018-08-01",
+			"File review");
 
-	i = add_meeting(ds, "jac-2018-09", "WMP", "Joint Audit Committee",
-			"2018-09-27", "HMICFRS update", "p-acc");
+	i = fx_add_meeting(ds, "jac-2018-09", "WMP", "Joint Audit Committee",
+			   "2018-09-27", "HMICFRS update", "p-acc");
 	m = &ds->meetings[i];
 	m->agenda_item = ov_xstrdup("5");
 	m->assessment = ov_xstrdup("wmp-2018");
-	add_review(m, "r-ms", "Progress is good.");
-	add_document(m, "None");
+	fx_add_review(m, "r-ms", "Progress is good.");
+	fx_add_document(m, "None");
 	return ds;
 }
 
@@ -189,10 +193,10 @@ static void test_valid_id(void)
 	tap_ok(ov_valid_id("a"), "id: one letter");
 	tap_ok(ov_valid_id("7"), "id: one digit");
 	tap_ok(ov_valid_id("SF-2017_R05.b"), "id: letters, digits, . _ -");
-	s = repeat('x', OV_MAX_ID);
+	s = fx_repeat('x', OV_MAX_ID);
 	tap_ok(ov_valid_id(s), "id: 64 bytes");
 	free(s);
-	s = repeat('x', OV_MAX_ID + 1);
+	s = fx_repeat('x', OV_MAX_ID + 1);
 	tap_ok(!ov_valid_id(s), "id: 65 bytes refused");
 	free(s);
 	tap_ok(!ov_valid_id(NULL), "id: NULL refused");
@@ -214,8 +218,8 @@ static void test_good(void)
 	expect_valid(ov_dataset_new(), "an empty dataset is valid");
 
 	ds = good();
-	set(&REC(ds, 0)->text, "Recs-style text in a findings report");
-	set(&REC(ds, 1)->text, "Findings reports may have text too");
+	fx_set(&REC(ds, 0)->text, "Recs-style text in a findings report");
+	fx_set(&REC(ds, 1)->text, "Findings reports may have text too");
 	expect_valid(ds, "text is allowed in a findings-style report");
 
 	ds = good();
@@ -223,36 +227,36 @@ static void test_good(void)
 	expect_valid(ds, "to-be-inspected without an inspect date");
 
 	ds = good();
-	set_repeat(&ds->forces[2].name, 'n', OV_MAX_LINE);
-	set_repeat(&REC(ds, 0)->text, 't', OV_MAX_TEXT);
-	set_repeat(&ds->forces[2].code, 'C', OV_MAX_ID);
+	fx_set_repeat(&ds->forces[2].name, 'n', OV_MAX_LINE);
+	fx_set_repeat(&REC(ds, 0)->text, 't', OV_MAX_TEXT);
+	fx_set_repeat(&ds->forces[2].code, 'C', OV_MAX_ID);
 	expect_valid(ds, "lengths exactly at the limits");
 
 	ds = good();
-	ev_add(REC(ds, 0), "2018-07-01", OV_EV_REOPENED, "HMICFRS");
-	ev_add(REC(ds, 0), "2018-08-01", OV_EV_PROPOSED, "Jo");
-	ev_basis(REC(ds, 0), "2018-08-01", OV_EV_NA, "Jo", "No ports");
-	ev_add(REC(ds, 0), "2018-09-01", OV_EV_REOPENED, "HMICFRS");
-	ev_basis(REC(ds, 0), "2018-09-01", OV_EV_SUPERSEDED, "HMICFRS",
-		 "PEEL 2018 AFI 2");
-	ev_rag(REC(ds, 0), "2018-09-02", OV_RAG_GREEN);
-	ev_text(REC(ds, 0), "2018-09-03", OV_EV_UPDATE, "Jo", "After");
-	ev_owner(REC(ds, 0), "2018-09-03", "p-spare");
+	fx_event(REC(ds, 0), "2018-07-01", OV_EV_REOPENED, "HMICFRS", NULL);
+	fx_event(REC(ds, 0), "2018-08-01", OV_EV_PROPOSED, "Jo", NULL);
+	fx_ev_basis(REC(ds, 0), "2018-08-01", OV_EV_NA, "Jo", "No ports");
+	fx_event(REC(ds, 0), "2018-09-01", OV_EV_REOPENED, "HMICFRS", NULL);
+	fx_ev_basis(REC(ds, 0), "2018-09-01", OV_EV_SUPERSEDED, "HMICFRS",
+		    "PEEL 2018 AFI 2");
+	fx_ev_rag(REC(ds, 0), "2018-09-02", OV_RAG_GREEN);
+	fx_event(REC(ds, 0), "2018-09-03", OV_EV_UPDATE, "Jo", "After");
+	fx_ev_owner(REC(ds, 0), "2018-09-03", "p-spare");
 	expect_valid(ds, "reopen, n/a, supersede; same-day events; "
 			 "updates after an end");
 
 	ds = good();
-	add_meeting(ds, "audit-2018-09", "WMP", "Audit Committee",
-		    "2018-09-27", "HMICFRS update", "p-cc");
-	add_meeting(ds, "jac-swp", "SWP", "Joint Audit Committee",
-		    "2018-09-27", "HMICFRS update", "p-cc");
-	add_meeting(ds, "jac-2018-12", "WMP", "Joint Audit Committee",
-		    "2018-12-13", "HMICFRS update", "p-cc");
+	fx_add_meeting(ds, "audit-2018-09", "WMP", "Audit Committee",
+		       "2018-09-27", "HMICFRS update", "p-cc");
+	fx_add_meeting(ds, "jac-swp", "SWP", "Joint Audit Committee",
+		       "2018-09-27", "HMICFRS update", "p-cc");
+	fx_add_meeting(ds, "jac-2018-12", "WMP", "Joint Audit Committee",
+		       "2018-12-13", "HMICFRS update", "p-cc");
 	expect_valid(ds, "other committees, forces and dates may share");
 
 	ds = good();
 	for (int k = 0; k < 98; k++)
-		add_bullet(REC(ds, 0), "b");
+		fx_add_bullet(REC(ds, 0), "b");
 	expect_valid(ds, "100 bullets");
 }
 
@@ -261,24 +265,24 @@ static void test_forces_people(void)
 	ov_dataset *ds;
 
 	ds = good();
-	set(&ds->forces[2].code, "WMP");
+	fx_set(&ds->forces[2].code, "WMP");
 	expect1(ds, "$.forces[2].code", "duplicate code 'WMP' (first at "
 					"$.forces[0])");
 	ds = good();
-	set(&ds->forces[2].code, "B T P");
+	fx_set(&ds->forces[2].code, "B T P");
 	expect1(ds, "$.forces[2].code", "'B T P' is not a valid id");
 	ds = good();
 	free(ds->forces[2].code);
 	ds->forces[2].code = NULL;
 	expect1(ds, "$.forces[2].code", "is required");
 	ds = good();
-	set(&ds->forces[2].name, "");
+	fx_set(&ds->forces[2].name, "");
 	expect1(ds, "$.forces[2].name", "is required");
 	ds = good();
-	set_repeat(&ds->forces[2].name, 'n', OV_MAX_LINE + 1);
+	fx_set_repeat(&ds->forces[2].name, 'n', OV_MAX_LINE + 1);
 	expect1(ds, "$.forces[2].name", "longer than 512 bytes");
 	ds = good();
-	set_repeat(&ds->forces[2].prov.note, 'n', OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->forces[2].prov.note, 'n', OV_MAX_TEXT + 1);
 	expect1(ds, "$.forces[2].note", "longer than 65536 bytes");
 
 	ds = good();
@@ -286,18 +290,18 @@ static void test_forces_people(void)
 	ds->people[1].title = NULL;
 	expect1(ds, "$.people[1].name", "needs a name or a title");
 	ds = good();
-	set(&ds->people[2].id, "p-acc");
+	fx_set(&ds->people[2].id, "p-acc");
 	expect1(ds, "$.people[2].id", "duplicate id 'p-acc' (first at "
 				      "$.people[0])");
 	ds = good();
-	set(&ds->people[2].id, "-spare");
+	fx_set(&ds->people[2].id, "-spare");
 	expect1(ds, "$.people[2].id", "not a valid id");
 	ds = good();
-	set_repeat(&ds->people[0].title, 't', OV_MAX_LINE + 1);
+	fx_set_repeat(&ds->people[0].title, 't', OV_MAX_LINE + 1);
 	expect1(ds, "$.people[0].title", "longer than 512 bytes");
 	/* An invalid id also breaks links to it. */
 	ds = good();
-	set(&ds->people[0].id, "p acc");
+	fx_set(&ds->people[0].id, "p acc");
 	expect(ds, "$.people[0].id", "not a valid id");
 }
 
@@ -310,19 +314,19 @@ static void test_boards_plans(void)
 	ds->boards[0].name = NULL;
 	expect1(ds, "$.boards[0].name", "is required");
 	ds = good();
-	set(&ds->boards[0].chair, "nobody");
+	fx_set(&ds->boards[0].chair, "nobody");
 	expect1(ds, "$.boards[0].chair", "no person 'nobody'");
 	ds = good();
-	add_board(ds, "vib", "Again", NULL);
+	fx_add_board(ds, "vib", "Again", NULL);
 	expect1(ds, "$.boards[1].id", "duplicate id 'vib'");
 	ds = good();
-	set(&ds->plans[0].board, "nope");
+	fx_set(&ds->plans[0].board, "nope");
 	expect1(ds, "$.plans[0].board", "no board 'nope'");
 	ds = good();
-	set(&ds->plans[0].name, "");
+	fx_set(&ds->plans[0].name, "");
 	expect1(ds, "$.plans[0].name", "is required");
 	ds = good();
-	set(&ds->plans[0].id, "");
+	fx_set(&ds->plans[0].id, "");
 	expect(ds, "$.plans[0].id", "not a valid id");
 }
 
@@ -332,7 +336,7 @@ static void test_assessments(void)
 	ov_assessment *a;
 
 	ds = good();
-	set(&ds->assessments[0].force, "XYZ");
+	fx_set(&ds->assessments[0].force, "XYZ");
 	expect1(ds, "$.assessments[0].force", "no force 'XYZ'");
 	ds = good();
 	free(ds->assessments[0].force);
@@ -352,7 +356,7 @@ static void test_assessments(void)
 	ds->assessments[0].label = NULL;
 	expect1(ds, "$.assessments[0].label", "is required");
 	ds = good();
-	set(&ds->assessments[2].id, "wmp-2017");
+	fx_set(&ds->assessments[2].id, "wmp-2017");
 	expect1(ds, "$.assessments[2].id", "duplicate id 'wmp-2017'");
 	ds = good();
 	ds->assessments[0].scale = (enum ov_scale)9;
@@ -365,22 +369,23 @@ static void test_assessments(void)
 	a->id = ov_xstrdup("swp-2021");
 	a->force = ov_xstrdup("SWP");
 	a->year = 2021;
-	a->date = D("2021-06-01");
+	a->date = fx_day("2021-06-01");
 	a->label = ov_xstrdup("PEEL 2021");
 	expect1(ds, "$.assessments[2].questions",
 		"at least one question is needed");
 
 	ds = good();
 	for (int k = 0; k < 100; k++)
-		add_question(&ds->assessments[2], "k", 0, "Q", OV_GRADE_NONE);
+		fx_add_question(&ds->assessments[2], "k", 0, "Q",
+				OV_GRADE_NONE);
 	expect(ds, "$.assessments[2].questions", "more than 100 questions");
 
 	ds = good();
-	set(&ds->assessments[0].questions[1].key, "prevent-crime");
+	fx_set(&ds->assessments[0].questions[1].key, "prevent-crime");
 	expect1(ds, "$.assessments[0].questions[1].key",
 		"duplicate key 'prevent-crime' (first at questions[0])");
 	ds = good();
-	set(&ds->assessments[0].questions[1].key, "Protecting vulnerable");
+	fx_set(&ds->assessments[0].questions[1].key, "Protecting vulnerable");
 	expect1(ds, "$.assessments[0].questions[1].key", "not a valid id");
 	ds = good();
 	ds->assessments[0].questions[1].number = 1;
@@ -394,11 +399,11 @@ static void test_assessments(void)
 	ds->assessments[0].questions[0].text = NULL;
 	expect1(ds, "$.assessments[0].questions[0].text", "is required");
 	ds = good();
-	set_repeat(&ds->assessments[0].questions[1].pillar, 'p',
-		   OV_MAX_LINE + 1);
+	fx_set_repeat(&ds->assessments[0].questions[1].pillar, 'p',
+		      OV_MAX_LINE + 1);
 	expect1(ds, "$.assessments[0].questions[1].pillar", "longer than");
 	ds = good();
-	set(&ds->assessments[0].questions[1].lead, "ghost");
+	fx_set(&ds->assessments[0].questions[1].lead, "ghost");
 	expect1(ds, "$.assessments[0].questions[1].lead", "no person 'ghost'");
 
 	ds = good();
@@ -412,15 +417,15 @@ static void test_assessments(void)
 	ds->assessments[0].questions[0].grade = (enum ov_grade)77;
 	expect1(ds, "$.assessments[0].questions[0].grade", "not a grade");
 	ds = good();
-	ds->assessments[0].questions[0].inspect = PD("2018-11");
+	ds->assessments[0].questions[0].inspect = fx_pdate("2018-11");
 	expect1(ds, "$.assessments[0].questions[0].inspect",
 		"only with grade 'to-be-inspected'");
 	ds = good();
-	ds->assessments[1].questions[0].inspect = PD("2018");
+	ds->assessments[1].questions[0].inspect = fx_pdate("2018");
 	expect1(ds, "$.assessments[1].questions[0].inspect",
 		"only with grade 'to-be-inspected'");
 	ds = good();
-	set_repeat(&ds->assessments[1].flag_note, 'f', OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->assessments[1].flag_note, 'f', OV_MAX_TEXT + 1);
 	expect1(ds, "$.assessments[1].flag_note", "longer than 65536 bytes");
 }
 
@@ -433,30 +438,30 @@ static void test_reports(void)
 	ds->reports[0].title = NULL;
 	expect1(ds, "$.reports[0].title", "is required");
 	ds = good();
-	set_repeat(&ds->reports[0].title, 'T', OV_MAX_LINE + 1);
+	fx_set_repeat(&ds->reports[0].title, 'T', OV_MAX_LINE + 1);
 	expect1(ds, "$.reports[0].title", "longer than 512 bytes");
 	ds = good();
 	ds->reports[0].published = OV_PDATE_NONE;
 	expect1(ds, "$.reports[0].published", "is required");
 	ds = good();
-	set(&ds->reports[1].id, "r-ms");
+	fx_set(&ds->reports[1].id, "r-ms");
 	expect(ds, "$.reports[1].id", "duplicate id 'r-ms' (first at "
 				      "$.reports[0])");
 	ds = good();
-	set(&ds->reports[0].id, "r ms");
+	fx_set(&ds->reports[0].id, "r ms");
 	expect(ds, "$.reports[0].id", "not a valid id");
 	ds = good();
-	ds->reports[0].fieldwork_from = PD("2017-03");
-	ds->reports[0].fieldwork_to = PD("2017-02");
+	ds->reports[0].fieldwork_from = fx_pdate("2017-03");
+	ds->reports[0].fieldwork_to = fx_pdate("2017-02");
 	expect1(ds, "$.reports[0].fieldwork_to",
 		"fieldwork ends (2017-02) before it starts (2017-03)");
 	ds = good();
-	ds->reports[0].fieldwork_from = PD("2017-03-10");
-	ds->reports[0].fieldwork_to = PD("2017-03");
+	ds->reports[0].fieldwork_from = fx_pdate("2017-03-10");
+	ds->reports[0].fieldwork_to = fx_pdate("2017-03");
 	expect_valid(ds, "fieldwork to a month containing the start day");
 	ds = good();
-	ds->reports[0].fieldwork_from = PD("2017-03-10");
-	ds->reports[0].fieldwork_to = PD("2017-03-09");
+	ds->reports[0].fieldwork_from = fx_pdate("2017-03-10");
+	ds->reports[0].fieldwork_to = fx_pdate("2017-03-09");
 	expect1(ds, "$.reports[0].fieldwork_to", "before it starts");
 	ds = good();
 	ds->reports[0].forces_fieldwork = 11;
@@ -473,10 +478,10 @@ static void test_reports(void)
 	ds->reports[0].forces_in_scope = -5;
 	expect1(ds, "$.reports[0].forces_in_scope", "must not be negative");
 	ds = good();
-	set(&ds->reports[0].plan, "nope");
+	fx_set(&ds->reports[0].plan, "nope");
 	expect1(ds, "$.reports[0].plan", "no plan 'nope'");
 	ds = good();
-	set_repeat(&ds->reports[0].summary, 's', OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->reports[0].summary, 's', OV_MAX_TEXT + 1);
 	expect1(ds, "$.reports[0].summary", "longer than 65536 bytes");
 	ds = good();
 	ds->reports[0].style = (enum ov_style)5;
@@ -488,71 +493,71 @@ static void test_recs(void)
 	ov_dataset *ds;
 
 	ds = good();
-	set(&REC(ds, 1)->ref, "MS-R01");
+	fx_set(&REC(ds, 1)->ref, "MS-R01");
 	expect1(ds, "$.recommendations[1].ref",
 		"duplicate ref 'MS-R01' (first at $.recommendations[0])");
 	ds = good();
-	set(&REC(ds, 0)->ref, "MS R01");
+	fx_set(&REC(ds, 0)->ref, "MS R01");
 	expect1(ds, "$.recommendations[0].ref", "not a valid id");
 	ds = good();
 	free(REC(ds, 0)->ref);
 	REC(ds, 0)->ref = NULL;
 	expect1(ds, "$.recommendations[0].ref", "is required");
 	ds = good();
-	set(&REC(ds, 0)->report, "nope");
+	fx_set(&REC(ds, 0)->report, "nope");
 	expect1(ds, "$.recommendations[0].report", "no report 'nope'");
 	ds = good();
 	free(REC(ds, 0)->report);
 	REC(ds, 0)->report = NULL;
 	expect1(ds, "$.recommendations[0].report", "is required");
 	ds = good();
-	set(&REC(ds, 0)->force, "XYZ");
+	fx_set(&REC(ds, 0)->force, "XYZ");
 	expect1(ds, "$.recommendations[0].force", "no force 'XYZ'");
 	ds = good();
 	free(REC(ds, 0)->area);
 	REC(ds, 0)->area = NULL;
 	expect1(ds, "$.recommendations[0].area", "is required");
 	ds = good();
-	set_repeat(&REC(ds, 0)->area, 'a', OV_MAX_LINE + 1);
+	fx_set_repeat(&REC(ds, 0)->area, 'a', OV_MAX_LINE + 1);
 	expect1(ds, "$.recommendations[0].area", "longer than 512 bytes");
 	ds = good();
-	set_repeat(&REC(ds, 0)->subject, 'a', OV_MAX_LINE + 1);
+	fx_set_repeat(&REC(ds, 0)->subject, 'a', OV_MAX_LINE + 1);
 	expect1(ds, "$.recommendations[0].subject", "longer than 512 bytes");
 	ds = good();
-	set_repeat(&REC(ds, 0)->timescale, 'a', OV_MAX_LINE + 1);
+	fx_set_repeat(&REC(ds, 0)->timescale, 'a', OV_MAX_LINE + 1);
 	expect1(ds, "$.recommendations[0].timescale", "longer than 512 bytes");
 	ds = good();
 	free(REC(ds, 0)->text);
 	REC(ds, 0)->text = NULL;
 	expect1(ds, "$.recommendations[0].text", "is required");
 	ds = good();
-	set_repeat(&REC(ds, 0)->text, 't', OV_MAX_TEXT + 1);
+	fx_set_repeat(&REC(ds, 0)->text, 't', OV_MAX_TEXT + 1);
 	expect1(ds, "$.recommendations[0].text", "longer than 65536 bytes");
 	ds = good();
 	free(REC(ds, 1)->finding);
 	REC(ds, 1)->finding = NULL;
 	expect1(ds, "$.recommendations[1].finding", "is required");
 	ds = good();
-	set(&REC(ds, 1)->response, "");
+	fx_set(&REC(ds, 1)->response, "");
 	expect1(ds, "$.recommendations[1].response", "is required");
 	ds = good();
-	set_repeat(&REC(ds, 1)->finding, 'f', OV_MAX_TEXT + 1);
+	fx_set_repeat(&REC(ds, 1)->finding, 'f', OV_MAX_TEXT + 1);
 	expect1(ds, "$.recommendations[1].finding", "longer than 65536");
 	ds = good();
 	for (int k = 0; k < 99; k++)
-		add_bullet(REC(ds, 0), "b");
+		fx_add_bullet(REC(ds, 0), "b");
 	expect1(ds, "$.recommendations[0].bullets", "more than 100 bullets");
 	ds = good();
-	set(&REC(ds, 0)->bullets[1], "");
+	fx_set(&REC(ds, 0)->bullets[1], "");
 	expect1(ds, "$.recommendations[0].bullets[1]", "an empty bullet");
 	ds = good();
-	set_repeat(&REC(ds, 0)->bullets[0], 'b', OV_MAX_TEXT + 1);
+	fx_set_repeat(&REC(ds, 0)->bullets[0], 'b', OV_MAX_TEXT + 1);
 	expect1(ds, "$.recommendations[0].bullets[0]", "longer than 65536");
 	ds = good();
-	set(&REC(ds, 0)->sme, "ghost");
+	fx_set(&REC(ds, 0)->sme, "ghost");
 	expect1(ds, "$.recommendations[0].sme", "no person 'ghost'");
 	ds = good();
-	set(&REC(ds, 0)->plan, "nope");
+	fx_set(&REC(ds, 0)->plan, "nope");
 	expect1(ds, "$.recommendations[0].plan", "no plan 'nope'");
 	ds = good();
 	REC(ds, 0)->kind = (enum ov_rec_kind)9;
@@ -566,7 +571,7 @@ static void test_recs(void)
 		"a timeline needs at least its 'created' event");
 	ds = good();
 	for (int k = 0; k < 1000; k++)
-		ev_text(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "x");
+		fx_event(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "x");
 	expect1(ds, "$.recommendations[1].timeline", "more than 1000 events");
 }
 
@@ -590,15 +595,15 @@ static void test_timeline(void)
 	ov_dataset_free(ds);
 
 	ds = good();
-	set(&EV(ds, 0, 5)->basis, "");
+	fx_set(&EV(ds, 0, 5)->basis, "");
 	expect1(ds, "$.recommendations[0].timeline[5].basis",
 		"a 'closed' event needs a basis");
 	ds = good();
-	ev_add(REC(ds, 1), "2017-01-01", OV_EV_SUPERSEDED, "HMICFRS");
+	fx_event(REC(ds, 1), "2017-01-01", OV_EV_SUPERSEDED, "HMICFRS", NULL);
 	expect1(ds, "$.recommendations[1].timeline[1].basis",
 		"a 'superseded' event needs a basis");
 	ds = good();
-	ev_add(REC(ds, 1), "2017-01-01", OV_EV_NA, "Jo");
+	fx_event(REC(ds, 1), "2017-01-01", OV_EV_NA, "Jo", NULL);
 	expect1(ds, "$.recommendations[1].timeline[1].basis",
 		"a 'not-applicable' event needs a basis");
 
@@ -609,38 +614,38 @@ static void test_timeline(void)
 		"the first event must be 'created', not 'update'");
 	ds = good();
 	EV(ds, 1, 0)->kind = OV_EV_PROPOSED;
-	ev_text(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "note");
+	fx_event(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "note");
 	expect1(ds, "$.recommendations[1].timeline[0].kind",
 		"the first event must be 'created'");
 	ds = good();
-	ev_add(REC(ds, 1), "2016-06-01", OV_EV_CREATED, "HMICFRS");
+	fx_event(REC(ds, 1), "2016-06-01", OV_EV_CREATED, "HMICFRS", NULL);
 	expect1(ds, "$.recommendations[1].timeline[1].kind",
 		"a 'created' event cannot follow status 'open'");
 	ds = good();
-	ev_basis(REC(ds, 0), "2018-08-01", OV_EV_CLOSED, "HMICFRS", "Again");
+	fx_ev_basis(REC(ds, 0), "2018-08-01", OV_EV_CLOSED, "HMICFRS", "Again");
 	expect1(ds, "$.recommendations[0].timeline[6].kind",
 		"a 'closed' event cannot follow status 'closed'");
 	ds = good();
-	ev_add(REC(ds, 0), "2018-08-01", OV_EV_PROPOSED, "Jo");
+	fx_event(REC(ds, 0), "2018-08-01", OV_EV_PROPOSED, "Jo", NULL);
 	expect1(ds, "$.recommendations[0].timeline[6].kind",
 		"a 'closure-proposed' event cannot follow status 'closed'");
 	ds = good();
-	ev_add(REC(ds, 1), "2016-06-01", OV_EV_REOPENED, "HMICFRS");
+	fx_event(REC(ds, 1), "2016-06-01", OV_EV_REOPENED, "HMICFRS", NULL);
 	expect1(ds, "$.recommendations[1].timeline[1].kind",
 		"a 'reopened' event cannot follow status 'open'");
 	ds = good();
-	ev_add(REC(ds, 1), "2016-06-01", OV_EV_PROPOSED, "Jo");
-	ev_add(REC(ds, 1), "2016-06-02", OV_EV_PROPOSED, "Jo");
+	fx_event(REC(ds, 1), "2016-06-01", OV_EV_PROPOSED, "Jo", NULL);
+	fx_event(REC(ds, 1), "2016-06-02", OV_EV_PROPOSED, "Jo", NULL);
 	expect1(ds, "$.recommendations[1].timeline[2].kind",
 		"a 'closure-proposed' event cannot follow status "
 		"'closure-proposed'");
 	ds = good();
-	ev_basis(REC(ds, 0), "2018-08-01", OV_EV_SUPERSEDED, "HMICFRS", "x");
+	fx_ev_basis(REC(ds, 0), "2018-08-01", OV_EV_SUPERSEDED, "HMICFRS", "x");
 	expect1(ds, "$.recommendations[0].timeline[6].kind",
 		"a 'superseded' event cannot follow status 'closed'");
 	ds = good();
-	ev_basis(REC(ds, 1), "2016-06-01", OV_EV_NA, "Jo", "x");
-	ev_basis(REC(ds, 1), "2016-06-02", OV_EV_NA, "Jo", "x");
+	fx_ev_basis(REC(ds, 1), "2016-06-01", OV_EV_NA, "Jo", "x");
+	fx_ev_basis(REC(ds, 1), "2016-06-02", OV_EV_NA, "Jo", "x");
 	expect1(ds, "$.recommendations[1].timeline[2].kind",
 		"a 'not-applicable' event cannot follow status "
 		"'not-applicable'");
@@ -650,18 +655,18 @@ static void test_timeline(void)
 	       "not an event kind");
 
 	ds = good();
-	EV(ds, 0, 2)->date = D("2017-10-31");
+	EV(ds, 0, 2)->date = fx_day("2017-10-31");
 	expect1(ds, "$.recommendations[0].timeline[2].date",
 		"2017-10-31 is before the previous event (2017-11-01)");
 	ds = good();
-	EV(ds, 0, 3)->date = D("2018-01-10");
+	EV(ds, 0, 3)->date = fx_day("2018-01-10");
 	expect_valid(ds, "same-day events are in order");
 	ds = good();
 	EV(ds, 0, 3)->date = OV_DAY_NONE;
 	expect1(ds, "$.recommendations[0].timeline[3].date", "is required");
 	ds = good();
 	EV(ds, 0, 3)->date = OV_DAY_NONE;
-	EV(ds, 0, 4)->date = D("2018-01-01");
+	EV(ds, 0, 4)->date = fx_day("2018-01-01");
 	expect(ds, "$.recommendations[0].timeline[4].date",
 	       "2018-01-01 is before the previous event (2018-01-10)");
 	ds = good();
@@ -669,7 +674,7 @@ static void test_timeline(void)
 	EV(ds, 0, 3)->author = NULL;
 	expect1(ds, "$.recommendations[0].timeline[3].author", "is required");
 	ds = good();
-	set_repeat(&EV(ds, 0, 3)->author, 'a', OV_MAX_LINE + 1);
+	fx_set_repeat(&EV(ds, 0, 3)->author, 'a', OV_MAX_LINE + 1);
 	expect1(ds, "$.recommendations[0].timeline[3].author", "longer than");
 	ds = good();
 	free(EV(ds, 0, 3)->text);
@@ -677,7 +682,7 @@ static void test_timeline(void)
 	expect1(ds, "$.recommendations[0].timeline[3].text",
 		"an 'update' event needs text (the progress note)");
 	ds = good();
-	set_repeat(&EV(ds, 0, 3)->text, 'x', OV_MAX_TEXT + 1);
+	fx_set_repeat(&EV(ds, 0, 3)->text, 'x', OV_MAX_TEXT + 1);
 	expect1(ds, "$.recommendations[0].timeline[3].text", "longer than");
 	ds = good();
 	EV(ds, 0, 2)->rag = OV_RAG_NONE;
@@ -692,11 +697,11 @@ static void test_timeline(void)
 	expect1(ds, "$.recommendations[0].timeline[1].owner",
 		"an 'owner' event needs an owner (a person id)");
 	ds = good();
-	set(&EV(ds, 0, 1)->owner, "ghost");
+	fx_set(&EV(ds, 0, 1)->owner, "ghost");
 	expect1(ds, "$.recommendations[0].timeline[1].owner",
 		"no person 'ghost'");
 	ds = good();
-	set(&EV(ds, 0, 1)->owner, "Jo Bloggs");
+	fx_set(&EV(ds, 0, 1)->owner, "Jo Bloggs");
 	expect1(ds, "$.recommendations[0].timeline[1].owner",
 		"not a valid id");
 	ds = good();
@@ -704,23 +709,23 @@ static void test_timeline(void)
 	expect1(ds, "$.recommendations[0].timeline[3].rag",
 		"only a 'rag' event sets a rag, not 'update'");
 	ds = good();
-	set(&EV(ds, 0, 2)->owner, "p-acc");
+	fx_set(&EV(ds, 0, 2)->owner, "p-acc");
 	expect1(ds, "$.recommendations[0].timeline[2].owner",
 		"only an 'owner' event sets an owner, not 'rag'");
 	ds = good();
-	set(&EV(ds, 0, 4)->basis, "because");
+	fx_set(&EV(ds, 0, 4)->basis, "because");
 	expect1(ds, "$.recommendations[0].timeline[4].basis",
 		"have a basis, not 'closure-proposed'");
 	ds = good();
-	set(&EV(ds, 0, 0)->basis, "because");
+	fx_set(&EV(ds, 0, 0)->basis, "because");
 	expect1(ds, "$.recommendations[0].timeline[0].basis",
 		"have a basis, not 'created'");
 	ds = good();
-	ev_basis(REC(ds, 0), "2018-08-01", OV_EV_REOPENED, "HMICFRS", "why");
+	fx_ev_basis(REC(ds, 0), "2018-08-01", OV_EV_REOPENED, "HMICFRS", "why");
 	expect1(ds, "$.recommendations[0].timeline[6].basis",
 		"have a basis, not 'reopened'");
 	ds = good();
-	set_repeat(&EV(ds, 0, 5)->basis, 'b', OV_MAX_TEXT + 1);
+	fx_set_repeat(&EV(ds, 0, 5)->basis, 'b', OV_MAX_TEXT + 1);
 	expect1(ds, "$.recommendations[0].timeline[5].basis", "longer than");
 }
 
@@ -729,7 +734,7 @@ static void test_activities(void)
 	ov_dataset *ds;
 
 	ds = good();
-	ds->activities[0].to = D("2018-07-09");
+	ds->activities[0].to = fx_day("2018-07-09");
 	expect1(ds, "$.activities[0].to",
 		"ends (2018-07-09) before it starts (2018-07-10)");
 	ds = good();
@@ -743,35 +748,35 @@ static void test_activities(void)
 	ds->activities[0].subject = NULL;
 	expect1(ds, "$.activities[0].subject", "is required");
 	ds = good();
-	set_repeat(&ds->activities[0].subject, 's', OV_MAX_LINE + 1);
+	fx_set_repeat(&ds->activities[0].subject, 's', OV_MAX_LINE + 1);
 	expect1(ds, "$.activities[0].subject", "longer than 512 bytes");
 	ds = good();
-	set(&ds->activities[0].force, "XYZ");
+	fx_set(&ds->activities[0].force, "XYZ");
 	expect1(ds, "$.activities[0].force", "no force 'XYZ'");
 	ds = good();
 	free(ds->activities[0].force);
 	ds->activities[0].force = NULL;
 	expect1(ds, "$.activities[0].force", "is required");
 	ds = good();
-	set(&ds->activities[1].id, "act-1");
+	fx_set(&ds->activities[1].id, "act-1");
 	expect1(ds, "$.activities[1].id", "duplicate id 'act-1'");
 	ds = good();
 	free(ds->activities[1].id);
 	ds->activities[1].id = NULL;
 	expect1(ds, "$.activities[1].id", "is required");
 	ds = good();
-	set(&ds->activities[0].question, "nope");
+	fx_set(&ds->activities[0].question, "nope");
 	expect1(ds, "$.activities[0].question",
 		"no assessment of force 'WMP' has question 'nope'");
 	ds = good();
-	set(&ds->activities[0].question, "crime-data");
+	fx_set(&ds->activities[0].question, "crime-data");
 	expect1(ds, "$.activities[0].question",
 		"no assessment of force 'WMP' has question 'crime-data'");
 	ds = good();
 	ds->activities[0].kind = (enum ov_activity_kind)50;
 	expect1(ds, "$.activities[0].kind", "not an activity kind");
 	ds = good();
-	set_repeat(&ds->activities[0].feedback, 'f', OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->activities[0].feedback, 'f', OV_MAX_TEXT + 1);
 	expect1(ds, "$.activities[0].feedback", "longer than 65536");
 }
 
@@ -789,61 +794,61 @@ static void test_meetings(void)
 	ds->meetings[0].date = OV_DAY_NONE;
 	expect1(ds, "$.meetings[0].date", "is required");
 	ds = good();
-	set(&ds->meetings[0].title, "");
+	fx_set(&ds->meetings[0].title, "");
 	expect1(ds, "$.meetings[0].title", "is required");
 	ds = good();
 	free(ds->meetings[0].contact);
 	ds->meetings[0].contact = NULL;
 	expect1(ds, "$.meetings[0].contact", "is required");
 	ds = good();
-	set(&ds->meetings[0].contact, "ghost");
+	fx_set(&ds->meetings[0].contact, "ghost");
 	expect1(ds, "$.meetings[0].contact", "no person 'ghost'");
 	ds = good();
-	set(&ds->meetings[0].force, "XYZ");
+	fx_set(&ds->meetings[0].force, "XYZ");
 	expect1(ds, "$.meetings[0].force", "no force 'XYZ'");
 	ds = good();
-	set(&ds->meetings[0].assessment, "nope");
+	fx_set(&ds->meetings[0].assessment, "nope");
 	expect1(ds, "$.meetings[0].assessment", "no assessment 'nope'");
 	ds = good();
-	set(&ds->meetings[0].assessment, "swp-2021");
+	fx_set(&ds->meetings[0].assessment, "swp-2021");
 	expect1(ds, "$.meetings[0].assessment",
 		"assessment 'swp-2021' is not of force 'WMP'");
 	ds = good();
-	set(&ds->meetings[0].reviews[0].report, "nope");
+	fx_set(&ds->meetings[0].reviews[0].report, "nope");
 	expect1(ds, "$.meetings[0].reviews[0].report", "no report 'nope'");
 	ds = good();
-	add_review(&ds->meetings[0], "r-cp", NULL);
-	add_review(&ds->meetings[0], "r-ms", NULL);
+	fx_add_review(&ds->meetings[0], "r-cp", NULL);
+	fx_add_review(&ds->meetings[0], "r-ms", NULL);
 	expect1(ds, "$.meetings[0].reviews[2].report",
 		"report 'r-ms' is already reviewed (reviews[0])");
 	ds = good();
-	set_repeat(&ds->meetings[0].reviews[0].narrative, 'n',
-		   OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->meetings[0].reviews[0].narrative, 'n',
+		      OV_MAX_TEXT + 1);
 	expect1(ds, "$.meetings[0].reviews[0].narrative", "longer than");
 	ds = good();
-	set_repeat(&ds->meetings[0].purpose, 'p', OV_MAX_TEXT + 1);
+	fx_set_repeat(&ds->meetings[0].purpose, 'p', OV_MAX_TEXT + 1);
 	expect1(ds, "$.meetings[0].purpose", "longer than 65536");
 	ds = good();
-	set(&ds->meetings[0].documents[0], "");
+	fx_set(&ds->meetings[0].documents[0], "");
 	expect1(ds, "$.meetings[0].documents[0]", "is required");
 	ds = good();
 	for (int k = 0; k < 100; k++)
-		add_document(&ds->meetings[0], "doc");
+		fx_add_document(&ds->meetings[0], "doc");
 	expect1(ds, "$.meetings[0].documents", "more than 100 documents");
 	ds = good();
-	i = add_meeting(ds, "jac-dup", "WMP", "Joint Audit Committee",
-			"2018-09-27", "Another paper", "p-cc");
+	i = fx_add_meeting(ds, "jac-dup", "WMP", "Joint Audit Committee",
+			   "2018-09-27", "Another paper", "p-cc");
 	expect1(ds, "$.meetings[1].date",
 		"WMP's Joint Audit Committee already meets on 2018-09-27 "
 		"($.meetings[0])");
 	(void)i;
 	ds = good();
-	add_meeting(ds, "jac-2018-09", "WMP", "Joint Audit Committee",
-		    "2018-12-13", "HMICFRS update", "p-cc");
+	fx_add_meeting(ds, "jac-2018-09", "WMP", "Joint Audit Committee",
+		       "2018-12-13", "HMICFRS update", "p-cc");
 	expect1(ds, "$.meetings[1].id", "duplicate id 'jac-2018-09'");
 	ds = good();
 	m = &ds->meetings[0];
-	set_repeat(&m->agenda_item, '5', OV_MAX_LINE + 1);
+	fx_set_repeat(&m->agenda_item, '5', OV_MAX_LINE + 1);
 	expect1(ds, "$.meetings[0].agenda_item", "longer than 512 bytes");
 }
 
@@ -875,7 +880,7 @@ static void test_prov(void)
 		ov_prov *p = prov_of(ds, k);
 
 		p->assumed = true;
-		set_repeat(&p->note, 'n', OV_MAX_TEXT + 1);
+		fx_set_repeat(&p->note, 'n', OV_MAX_TEXT + 1);
 		expect1(ds, paths[k], "longer than 65536 bytes");
 	}
 }
@@ -887,10 +892,10 @@ static void test_many(void)
 	size_t n;
 	ov_diag d;
 
-	set(&ds->forces[2].name, "");
-	set(&ds->boards[0].chair, "ghost");
+	fx_set(&ds->forces[2].name, "");
+	fx_set(&ds->boards[0].chair, "ghost");
 	EV(ds, 0, 2)->rag = OV_RAG_NONE;
-	ds->activities[0].to = D("2018-01-01");
+	ds->activities[0].to = fx_day("2018-01-01");
 	d = run(ds, &n);
 	tap_is_int((long long)n, 4, "four problems, four messages");
 	tap_ok(find_msg(&d, "$.forces[2].name", "is required") >= 0 &&
@@ -912,13 +917,13 @@ static void test_event(void)
 
 	ov_event_init(&ev);
 	ev.kind = OV_EV_REOPENED;
-	ev.date = D("2018-07-01");
+	ev.date = fx_day("2018-07-01");
 	ev.author = ov_xstrdup("HMICFRS");
 	tap_is_int((long long)ov_validate_event(closed, &ev, "new", &d), 0,
 		   "event: reopen a closed one on the same day");
 	tap_is_int((long long)d.n, 0, "event: no messages");
 
-	ev.date = D("2018-06-30");
+	ev.date = fx_day("2018-06-30");
 	tap_is_int((long long)ov_validate_event(closed, &ev, "new", &d), 1,
 		   "event: dated before the last event");
 	tap_is_str(d.n ? d.msg[0] : NULL,
@@ -927,7 +932,7 @@ static void test_event(void)
 		   "event: date message names where");
 	ov_diag_release(&d);
 
-	ev.date = D("2018-08-01");
+	ev.date = fx_day("2018-08-01");
 	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
 		   "event: cannot reopen an open one");
 	tap_is_str(d.n ? d.msg[0] : NULL,
@@ -960,7 +965,7 @@ static void test_event(void)
 	ov_diag_release(&d);
 
 	ev.kind = OV_EV_OWNER;
-	ev.date = D("2019-01-01");
+	ev.date = fx_day("2019-01-01");
 	ev.author = ov_xstrdup("Jo");
 	ev.owner = ov_xstrdup("anyone-at-all");
 	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 0,
@@ -969,7 +974,7 @@ static void test_event(void)
 
 	ov_event_init(&ev);
 	ev.kind = OV_EV_CREATED;
-	ev.date = D("2019-01-01");
+	ev.date = fx_day("2019-01-01");
 	ev.author = ov_xstrdup("HMICFRS");
 	{
 		ov_rec empty;

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "io/xlsx.h"
 #include "tap.h"
 #include "util/buf.h"
@@ -177,7 +177,7 @@ static void date_cell(const char *sheet, const char *styles, const char *ref,
 {
 	char *c = cell(sheet, ref);
 	char name[96], *fmt = NULL;
-	long serial = fix_day(want) + 25569;
+	long serial = fx_day(want) + 25569;
 
 	snprintf(name, sizeof name, "%s is a date cell for %s", ref, want);
 	if (c)
@@ -337,8 +337,8 @@ static void failures(const ov_dataset *ds, const char *dir)
 	char *missing = ov_xasprintf("%s/no-such-dir/out.xlsx", dir);
 	char *isdir = ov_xasprintf("%s/adir", dir);
 	char *old = ov_xasprintf("%s/old.xlsx", dir);
-	ov_day as_at = fix_day(FIX_AS_AT);
-	ov_dataset *big = fix_dataset();
+	ov_day as_at = fx_day(FX_AS_AT);
+	ov_dataset *big = fx_register();
 	char *text, *huge;
 	FILE *f;
 
@@ -422,7 +422,7 @@ static void same_bytes(const ov_dataset *ds, const char *path,
 	size_t n1, n2;
 	char *a, *b;
 
-	tap_ok(ov_xlsx_write(ds, fix_day(FIX_AS_AT), again, &d) == 0,
+	tap_ok(ov_xlsx_write(ds, fx_day(FX_AS_AT), again, &d) == 0,
 	       "written again");
 	a = slurp(path, &n1);
 	b = slurp(again, &n2);
@@ -437,7 +437,7 @@ static void same_bytes(const ov_dataset *ds, const char *path,
 
 int main(int argc, char **argv)
 {
-	ov_dataset *ds = fix_dataset();
+	ov_dataset *ds = fx_register();
 	const char *tmpdir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char *dir = ov_xasprintf("%s/ov-test-xlsx-XXXXXX", tmpdir);
 	char *path = NULL;
@@ -451,7 +451,7 @@ int main(int argc, char **argv)
 	if (!tap_ok(mkdtemp(dir) != NULL, "temporary directory"))
 		goto out;
 	path = ov_xasprintf("%s/tracker.xlsx", dir);
-	tap_ok(ov_xlsx_write(ds, fix_day(FIX_AS_AT), path, &d) == 0,
+	tap_ok(ov_xlsx_write(ds, fx_day(FX_AS_AT), path, &d) == 0,
 	       "workbook written");
 	ov_diag_print(&d, stdout, "# ");
 	tap_is_int(leftovers(dir, "tracker.xlsx.tmp-"), 0,

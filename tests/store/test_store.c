@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fixture.h"
+#include "fixture/fixture.h"
 #include "tap.h"
 #include "core/fold.h"
 #include "store/store.h"
