@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static int tap_n, tap_failed;
+/* One count per test program, shared by all its files: each file that
+ * includes this defines the two weakly, and the linker keeps one. */
+__attribute__((weak)) int tap_n, tap_failed;
 
 static inline int tap_ok(int cond, const char *name)
 {
