@@ -56,27 +56,26 @@ static void path_put(ov_buf *b, const vpath *p)
 	ov_buf_printf(b, ".%s[%zu]", p->name, p->i);
 }
 
-/* Appends "PATH[.FIELD]: message". */
+/* Appends a bad-input problem at "PATH[.FIELD]" (joined in d->msg as
+ * "PATH[.FIELD]: message"). */
 static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...)
 {
-	ov_buf b = OV_BUF_INIT;
+	ov_buf where = OV_BUF_INIT;
 	va_list ap;
 
-	path_put(&b, path);
+	path_put(&where, path);
 	if (field) {
-		ov_buf_putc(&b, '.');
-		ov_buf_puts(&b, field);
+		ov_buf_putc(&where, '.');
+		ov_buf_puts(&where, field);
 	}
-	ov_buf_puts(&b, ": ");
 	va_start(ap, fmt);
-	ov_buf_vprintf(&b, fmt, ap);
+	ov_diag_vat(c->d, OV_PROB_INPUT, ov_buf_str(&where), fmt, ap);
 	va_end(ap);
-	ov_diag_add(c->d, "%s", ov_buf_str(&b));
-	ov_buf_release(&b);
+	ov_buf_release(&where);
 	c->n++;
 }
 

@@ -4,8 +4,8 @@
  * the expected shape.  Anything else is read here: jansson parses the
  * text, then one walk checks the shape against the tables in json_shape.c
  * and fills a dataset in document order.  Either way core/validate.c then
- * checks the meaning.  Every problem is reported, each as
- * "FILE: $.path: what was expected".
+ * checks the meaning.  Every problem is reported, each a bad-input
+ * problem at "FILE: $.path" saying what was expected.
  */
 #include "io/json.h"
 
@@ -34,17 +34,16 @@ typedef struct reader {
 static void problem(reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A bad-input problem at "FILE: $.path". */
 static void problem(reader *r, const char *fmt, ...)
 {
-	ov_buf msg = OV_BUF_INIT;
+	char *where = ov_xasprintf("%s: %s", r->name, ov_buf_str(&r->path));
 	va_list ap;
 
 	va_start(ap, fmt);
-	ov_buf_vprintf(&msg, fmt, ap);
+	ov_diag_vat(r->d, OV_PROB_INPUT, where, fmt, ap);
 	va_end(ap);
-	ov_diag_add(r->d, "%s: %s: %s", r->name, ov_buf_str(&r->path),
-		    ov_buf_str(&msg));
-	ov_buf_release(&msg);
+	free(where);
 	r->problems++;
 }
 
@@ -474,8 +473,16 @@ static void validate(reader *r, const ov_dataset *ds)
 	ov_diag v = OV_DIAG_INIT;
 	size_t n = ov_validate_dataset(ds, &v);
 
-	for (size_t i = 0; i < v.n; i++)
-		ov_diag_add(r->d, "%s: %s", r->name, v.msg[i]);
+	for (size_t i = 0; i < v.n; i++) {
+		const ov_problem *p = &v.p[i];
+		char *where = p->where ? ov_xasprintf("%s: %s", r->name,
+						      p->where)
+				       : NULL;
+
+		ov_diag_at(r->d, p->kind, where ? where : r->name, "%s",
+			   p->what);
+		free(where);
+	}
 	r->d->dropped += v.dropped;
 	if (n == 0 && ov_diag_count(&v) > 0)
 		n = ov_diag_count(&v);
@@ -489,9 +496,13 @@ static json_t *parse(const char *name, const char *buf, size_t len,
 	json_error_t err;
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 
-	if (!root)
-		ov_diag_add(d, "%s:%d:%d: %s", name, err.line, err.column,
-			    err.text);
+	if (!root) {
+		char *where = ov_xasprintf("%s:%d:%d", name, err.line,
+					   err.column);
+
+		ov_diag_at(d, OV_PROB_INPUT, where, "%s", err.text);
+		free(where);
+	}
 	return root;
 }
 
@@ -556,8 +567,9 @@ int ov_json_read_buf(const char *name, const char *buf, size_t len,
 {
 	*out = NULL;
 	if (len > OV_JSON_MAX_BYTES) {
-		ov_diag_add(d, "%s: larger than the %zu bytes allowed", name,
-			    OV_JSON_MAX_BYTES);
+		ov_diag_at(d, OV_PROB_INPUT, name,
+			   "larger than the %zu bytes allowed",
+			   OV_JSON_MAX_BYTES);
 		return -1;
 	}
 	return read_text(name, buf, len, NULL, out, d);

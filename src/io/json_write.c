@@ -73,7 +73,7 @@ static void fail(writer *w, const char *what)
 {
 	if (w->failed)
 		return; /* one message is enough */
-	ov_diag_add(w->d, "%s: %s", ov_buf_str(&w->path), what);
+	ov_diag_at(w->d, OV_PROB_RUNTIME, ov_buf_str(&w->path), "%s", what);
 	w->failed = 1;
 }
 

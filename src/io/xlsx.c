@@ -45,10 +45,13 @@ typedef struct sheet {
 
 static void fail(sheet *s, lxw_col_t c, lxw_error rc)
 {
+	char *where = ov_xasprintf("%s: sheet %s, row %lu, column %u",
+				   s->x->path, s->name,
+				   (unsigned long)s->row + 1, (unsigned)c + 1);
+
 	s->x->rc = rc;
-	ov_diag_add(s->x->d, "%s: sheet %s, row %lu, column %u: %s",
-		    s->x->path, s->name, (unsigned long)s->row + 1,
-		    (unsigned)c + 1, lxw_strerror(rc));
+	ov_diag_at(s->x->d, OV_PROB_RUNTIME, where, "%s", lxw_strerror(rc));
+	free(where);
 }
 
 static lxw_format *col_format(const sheet *s, lxw_col_t c)
@@ -117,7 +120,8 @@ static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
 	s->ws = workbook_add_worksheet(x->wb, name);
 	if (!s->ws) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		ov_diag_add(x->d, "%s: cannot add sheet %s", x->path, name);
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "cannot add sheet %s",
+			   name);
 		return;
 	}
 	for (lxw_col_t c = 0; c < n_cols && !x->rc; c++) {
@@ -357,7 +361,8 @@ static void make_formats(xw *x)
 	x->date = workbook_add_format(x->wb);
 	if (!x->head || !x->text || !x->wrap || !x->date) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		ov_diag_add(x->d, "%s: cannot add cell formats", x->path);
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path,
+			   "cannot add cell formats");
 		return;
 	}
 	format_set_bold(x->head);
@@ -382,7 +387,8 @@ static void set_properties(xw *x, ov_day as_at)
 	rc = workbook_set_properties(x->wb, &props);
 	if (rc) {
 		x->rc = rc;
-		ov_diag_add(x->d, "%s: %s", x->path, lxw_strerror(rc));
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "%s",
+			   lxw_strerror(rc));
 	}
 }
 
@@ -392,7 +398,8 @@ static int sync_file(const char *tmp, const char *path, ov_diag *d)
 	int fd = open(tmp, O_RDONLY);
 
 	if (fd < 0 || fsync(fd) != 0) {
-		ov_diag_add(d, "%s: write failed: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "write failed: %s",
+			   strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -411,8 +418,9 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	lxw_error lrc;
 
 	if (strcmp(path, "-") == 0) {
-		ov_diag_add(d, "-: a workbook cannot be written to standard "
-			       "output; give a file name");
+		ov_diag_at(d, OV_PROB_INPUT, "-",
+			   "a workbook cannot be written to standard output; "
+			   "give a file name");
 		return -1;
 	}
 	/* mkstemp claims a unique name beside the target; libxlsxwriter then
@@ -420,7 +428,8 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	tmp = ov_xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		ov_diag_add(d, "%s: cannot write: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write: %s",
+			   strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -429,7 +438,7 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	x.d = d;
 	x.wb = workbook_new(tmp);
 	if (!x.wb) {
-		ov_diag_add(d, "%s: cannot start workbook", path);
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot start workbook");
 		goto out;
 	}
 	make_formats(&x);
@@ -444,15 +453,15 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	}
 	lrc = workbook_close(x.wb);
 	if (lrc) {
-		ov_diag_add(d, "%s: cannot write workbook: %s", path,
-			    lxw_strerror(lrc));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write workbook: %s",
+			   lxw_strerror(lrc));
 		goto out;
 	}
 	if (sync_file(tmp, path, d) < 0)
 		goto out;
 	if (rename(tmp, path) != 0) {
-		ov_diag_add(d, "%s: cannot replace: %s", path,
-			    strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot replace: %s",
+			   strerror(errno));
 		goto out;
 	}
 	rc = 0;
