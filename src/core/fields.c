@@ -329,6 +329,42 @@ void ov_shape_release(const ov_shape *sh, void *elem)
 	}
 }
 
+/* The release functions of core/model.h live here, beside the tables they
+ * follow, so that core/model.c needs nothing of this file: what each entity
+ * owns is what its field table lists. */
+#define RELEASE(E, T)                                                         \
+	void ov_##E##_release(T *x)                                           \
+	{                                                                     \
+		ov_shape_release(&ov_shape_##E, x);                           \
+	}
+
+RELEASE(force, ov_force)
+RELEASE(person, ov_person)
+RELEASE(board, ov_board)
+RELEASE(plan, ov_plan)
+RELEASE(assessment, ov_assessment)
+RELEASE(report, ov_report)
+RELEASE(event, ov_event)
+RELEASE(rec, ov_rec)
+RELEASE(activity, ov_activity)
+RELEASE(meeting, ov_meeting)
+
+void ov_dataset_free(ov_dataset *ds)
+{
+	if (!ds)
+		return;
+	for (size_t i = 0; i < ov_n_entities; i++) {
+		const ov_entity *t = &ov_entities[i];
+		char *arr = *(char **)((char *)ds + t->off);
+		size_t n = *(const size_t *)((const char *)ds + t->count_off);
+
+		for (size_t k = 0; k < n; k++)
+			ov_shape_release(t->shape, arr + k * t->shape->size);
+		free(arr);
+	}
+	free(ds);
+}
+
 /* One scalar member as text into buf (11 bytes at least for dates),
  * or a borrowed string; "(none)" for absent. */
 static const char *scalar_text(const ov_field *f, const void *m, char *buf,

@@ -5,8 +5,9 @@
  * canonical order, each with its name, type and place in the struct.
  * Everything that walks an entity field by field works from these tables
  * and nothing else: the oversight/1 reader and writer (io/json_*.c), the
- * stores' binds and column reads (store/), the release functions
- * (core/model.c) and the tests' comparisons.  A new field is added here
+ * stores' binds and column reads (store/), the release functions of
+ * core/model.h (defined in core/fields.c, so that model.c does not depend
+ * on this file) and the tests' comparisons.  A new field is added here
  * and in the struct, and nowhere else (a store also needs a migration).
  *
  * A field's `key` is its name in the interchange format and, unless `col`
