@@ -154,7 +154,7 @@ static void peel_table(ctx *c)
 	t = ov_paper_table(c->p, 3, hdr, width);
 	for (size_t i = 0; i < a->n_questions; i++) {
 		const ov_question *q = &a->questions[i];
-		ov_inline *row = ov_table_row(t);
+		ov_inline *row = ov_doc_table_row(t);
 		char *qt = ov_xasprintf("%d. %s%s", q->number,
 					q->text ? q->text : "",
 					q->flagged ? "*" : "");

@@ -382,13 +382,13 @@ static void put_list(pdf *p, const ov_block *b)
 /* ---- tables ----------------------------------------------------------- */
 
 typedef struct table_ctx {
-	const ov_table *t;
+	const ov_doc_table *t;
 	double *x;          /* [ncols + 1] column edges */
 	text_box *header;   /* [ncols] */
 	double header_h;
 } table_ctx;
 
-static void column_edges(const ov_table *t, double *x)
+static void column_edges(const ov_doc_table *t, double *x)
 {
 	double sum = 0;
 
@@ -540,7 +540,7 @@ static void put_row(pdf *p, const table_ctx *tc, text_box *cells)
 
 static void put_table(pdf *p, const ov_block *b)
 {
-	const ov_table *t = &b->table;
+	const ov_doc_table *t = &b->table;
 	table_ctx tc = {t, NULL, NULL, 0};
 	text_box *cells;
 	int *zero;
@@ -618,7 +618,7 @@ static int check_inline(const ov_inline *in, size_t block, ov_diag *d)
 	return 0;
 }
 
-static int check_table(const ov_table *t, size_t block, ov_diag *d)
+static int check_table(const ov_doc_table *t, size_t block, ov_diag *d)
 {
 	if (t->ncols > 0 && (!t->header || (t->nrows > 0 && !t->rows))) {
 		block_problem(d, block, "table has no cells");
