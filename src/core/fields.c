@@ -253,6 +253,16 @@ const ov_entity ov_entities[] = {
 };
 const size_t ov_n_entities = N(ov_entities);
 
+void *ov_entity_array(const ov_entity *t, const ov_dataset *ds)
+{
+	return *(void *const *)((const char *)ds + t->off);
+}
+
+size_t ov_entity_count(const ov_entity *t, const ov_dataset *ds)
+{
+	return *(const size_t *)((const char *)ds + t->count_off);
+}
+
 const ov_field *ov_field_find(const ov_shape *sh,
 					const char *key)
 {
@@ -355,8 +365,8 @@ void ov_dataset_free(ov_dataset *ds)
 		return;
 	for (size_t i = 0; i < ov_n_entities; i++) {
 		const ov_entity *t = &ov_entities[i];
-		char *arr = *(char **)((char *)ds + t->off);
-		size_t n = *(const size_t *)((const char *)ds + t->count_off);
+		char *arr = ov_entity_array(t, ds);
+		size_t n = ov_entity_count(t, ds);
 
 		for (size_t k = 0; k < n; k++)
 			ov_shape_release(t->shape, arr + k * t->shape->size);

@@ -81,6 +81,12 @@ enum ov_entity_id {
 	OV_ENT_MEETING, OV_ENT_N
 };
 
+/* The array of entity t in ds (borrowed; elements t->shape->size bytes
+ * each) and its number of elements. */
+struct ov_dataset;
+void *ov_entity_array(const ov_entity *t, const struct ov_dataset *ds);
+size_t ov_entity_count(const ov_entity *t, const struct ov_dataset *ds);
+
 /* The shapes, top-level and nested. */
 extern const ov_shape ov_shape_force, ov_shape_person, ov_shape_board,
 	ov_shape_plan, ov_shape_question, ov_shape_assessment,
