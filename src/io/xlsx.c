@@ -11,6 +11,7 @@
 
 #include "core/fold.h"
 #include "core/peel.h"
+#include "io/export.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -156,17 +157,6 @@ static void sheet_end(sheet *s)
 	}
 }
 
-/* The recommendation's words with its bullets, one per line; a
- * findings-style entry without text shows the finding instead. */
-static void rec_text(const ov_rec *rec, ov_buf *b)
-{
-	ov_buf_puts(b, rec->text ? rec->text
-				 : rec->finding ? rec->finding : "");
-	for (size_t i = 0; i < rec->n_bullets; i++)
-		ov_buf_printf(b, "%s\xe2\x80\xa2 %s", b->len ? "\n" : "",
-			      rec->bullets[i]);
-}
-
 static const col rec_cols[] = {
 	{"Ref", 14, COL_TEXT},	       {"Report", 36, COL_WRAP},
 	{"Area", 20, COL_WRAP},	       {"Recommendation", 60, COL_WRAP},
@@ -180,13 +170,10 @@ static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
 		    const ov_rec_state *st)
 {
 	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
-	const char *plan_id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
-	const ov_plan *plan = ov_dataset_find_plan(ds, plan_id);
-	const ov_person *owner = ov_dataset_find_person(ds, st->owner);
-	char *who = owner ? ov_person_display(owner) : ov_xstrdup(st->owner);
+	char *who = ov_export_person(ds, st->owner);
 	ov_buf text = OV_BUF_INIT;
 
-	rec_text(rec, &text);
+	ov_export_rec_text(rec, &text);
 	put_str(s, 0, rec->ref);
 	put_str(s, 1, rep && rep->title ? rep->title : rec->report);
 	put_str(s, 2, rec->area);
@@ -194,7 +181,7 @@ static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
 	put_str(s, 4, rec->timescale);
 	put_date(s, 5, ov_rec_due(rec, rep));
 	put_str(s, 6, who);
-	put_str(s, 7, plan ? plan->name : plan_id);
+	put_str(s, 7, ov_export_plan_name(ds, rec, rep));
 	put_str(s, 8, ov_status_label(st->status));
 	put_str(s, 9, ov_rag_label(st->rag));
 	put_str(s, 10, st->last_update);
