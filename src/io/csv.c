@@ -8,7 +8,6 @@
 #include "io/export.h"
 #include "util/buf.h"
 #include "util/date.h"
-#include "util/mem.h"
 
 /* RFC 4180 section 2: a field needs quotes if it holds a separator, a
  * quote or a line break; inside quotes a quote is doubled.  Runs of
