@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/fields.h"
 #include "core/fold.h"
 #include "core/peel.h"
 #include "io/export.h"
@@ -206,14 +207,62 @@ static void write_recs(xw *x, const ov_dataset *ds, ov_day as_at)
 	sheet_end(&s);
 }
 
-static int cmp_assessment(const void *a, const void *b)
-{
-	const ov_assessment *x = *(const ov_assessment *const *)a;
-	const ov_assessment *y = *(const ov_assessment *const *)b;
+/* ---- sheets of dated entities ---------------------------------------------
+ *
+ * The PEEL and Activities sheets each list the entities of one kind dated
+ * on or before as_at, in (date, id) order, a group of rows for each. */
 
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
+/* Writes the rows of entity e (as_at: the day the sheet is as at). */
+typedef void rows_fn(sheet *s, const ov_dataset *ds, const void *e,
+		     ov_day as_at);
+
+typedef struct dated_sheet {
+	const char *name;
+	const col *cols;
+	lxw_col_t n_cols;
+	enum ov_entity_id entity;
+	const char *date_key; /* the entity's field that dates it */
+	rows_fn *rows;
+} dated_sheet;
+
+typedef struct dated {
+	ov_day day;
+	const char *id;
+	const void *e;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
+{
+	const dated *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
 	return strcmp(x->id, y->id);
+}
+
+static void write_dated(xw *x, const ov_dataset *ds, ov_day as_at,
+			const dated_sheet *def)
+{
+	const ov_entity *t = &ov_entities[def->entity];
+	const ov_field *date = ov_field_find(t->shape, def->date_key);
+	const char *arr = ov_entity_array(t, ds);
+	size_t n_all = ov_entity_count(t, ds), n = 0;
+	dated *order = ov_xcalloc(n_all + 1, sizeof *order);
+	sheet s;
+
+	for (size_t i = 0; i < n_all; i++) {
+		const void *e = arr + i * t->shape->size;
+		ov_day day = *(const ov_day *)ov_field_cptr(date, e);
+
+		if (day <= as_at)
+			order[n++] = (dated){day, ov_shape_id(t->shape, e), e};
+	}
+	qsort(order, n, sizeof *order, cmp_dated);
+	sheet_begin(&s, x, def->name, def->cols, def->n_cols);
+	for (size_t i = 0; i < n && !x->rc; i++)
+		def->rows(&s, ds, order[i].e, as_at);
+	sheet_end(&s);
+	free(order);
 }
 
 /* "Good", "To be inspected in November 2018", or "" when nothing is
@@ -242,12 +291,16 @@ static const col peel_cols[] = {
 	{"Grade", 30, COL_WRAP},      {"Carried from", 24, COL_WRAP},
 };
 
-static void peel_rows(sheet *s, const ov_dataset *ds, const ov_assessment *a)
+/* An assessment's table with carry-forward, a row per question. */
+static void peel_rows(sheet *s, const ov_dataset *ds, const void *e,
+		      ov_day as_at)
 {
+	const ov_assessment *a = e;
 	ov_peel_cell *cells = ov_xcalloc(a->n_questions ? a->n_questions : 1,
 					 sizeof *cells);
 	ov_buf grade = OV_BUF_INIT;
 
+	(void)as_at; /* the assessment is dated on or before it */
 	ov_peel_table(ds, a, cells);
 	for (size_t i = 0; i < a->n_questions && !s->x->rc; i++) {
 		const ov_question *q = &a->questions[i];
@@ -267,34 +320,10 @@ static void peel_rows(sheet *s, const ov_dataset *ds, const ov_assessment *a)
 }
 
 /* Every assessment dated on or before as_at, oldest first. */
-static void write_peel(xw *x, const ov_dataset *ds, ov_day as_at)
-{
-	const ov_assessment **order =
-		ov_xcalloc(ds->n_assessments + 1, sizeof *order);
-	size_t n = 0;
-	sheet s;
-
-	for (size_t i = 0; i < ds->n_assessments; i++)
-		if (ds->assessments[i].date <= as_at)
-			order[n++] = &ds->assessments[i];
-	qsort(order, n, sizeof *order, cmp_assessment);
-	sheet_begin(&s, x, "PEEL", peel_cols,
-		    sizeof peel_cols / sizeof *peel_cols);
-	for (size_t i = 0; i < n && !x->rc; i++)
-		peel_rows(&s, ds, order[i]);
-	sheet_end(&s);
-	free(order);
-}
-
-static int cmp_activity(const void *a, const void *b)
-{
-	const ov_activity *x = *(const ov_activity *const *)a;
-	const ov_activity *y = *(const ov_activity *const *)b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
+static const dated_sheet peel_sheet = {
+	"PEEL", peel_cols, sizeof peel_cols / sizeof *peel_cols,
+	OV_ENT_ASSESSMENT, "date", peel_rows,
+};
 
 static const col act_cols[] = {
 	{"From", 12, COL_DATE},	       {"To", 12, COL_DATE},
@@ -303,11 +332,14 @@ static const col act_cols[] = {
 	{"Feedback", 60, COL_WRAP},
 };
 
-static void act_row(sheet *s, const ov_activity *a, ov_day as_at)
+static void act_row(sheet *s, const ov_dataset *ds, const void *e,
+		    ov_day as_at)
 {
+	const ov_activity *a = e;
 	/* Feedback dated after as_at had not been received then. */
 	bool fb = a->feedback_date == OV_DAY_NONE || a->feedback_date <= as_at;
 
+	(void)ds;
 	put_date(s, 0, a->from);
 	put_date(s, 1, a->to);
 	put_str(s, 2, ov_activity_kind_label(a->kind));
@@ -321,24 +353,10 @@ static void act_row(sheet *s, const ov_activity *a, ov_day as_at)
 }
 
 /* Activities begun on or before as_at, in date order. */
-static void write_activities(xw *x, const ov_dataset *ds, ov_day as_at)
-{
-	const ov_activity **order =
-		ov_xcalloc(ds->n_activities + 1, sizeof *order);
-	size_t n = 0;
-	sheet s;
-
-	for (size_t i = 0; i < ds->n_activities; i++)
-		if (ds->activities[i].from <= as_at)
-			order[n++] = &ds->activities[i];
-	qsort(order, n, sizeof *order, cmp_activity);
-	sheet_begin(&s, x, "Activities", act_cols,
-		    sizeof act_cols / sizeof *act_cols);
-	for (size_t i = 0; i < n && !x->rc; i++)
-		act_row(&s, order[i], as_at);
-	sheet_end(&s);
-	free(order);
-}
+static const dated_sheet act_sheet = {
+	"Activities", act_cols, sizeof act_cols / sizeof *act_cols,
+	OV_ENT_ACTIVITY, "from", act_row,
+};
 
 static void make_formats(xw *x)
 {
@@ -432,8 +450,8 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	if (!x.rc)
 		set_properties(&x, as_at);
 	write_recs(&x, ds, as_at);
-	write_peel(&x, ds, as_at);
-	write_activities(&x, ds, as_at);
+	write_dated(&x, ds, as_at, &peel_sheet);
+	write_dated(&x, ds, as_at, &act_sheet);
 	if (x.rc) {
 		lxw_workbook_free(x.wb);
 		goto out;
