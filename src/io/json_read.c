@@ -232,16 +232,34 @@ static void read_objv(reader *r, const json_t *v, const ov_shape *sh,
 	}
 }
 
+/* Whether v is of the JSON type a field of f's type is written as; the
+ * readers below then check its value. */
+static bool json_type_fits(const ov_field *f, const json_t *v)
+{
+	switch (f->type) {
+	case OV_F_INT:
+		return json_is_integer(v);
+	case OV_F_BOOL:
+		return json_is_boolean(v);
+	case OV_F_STRV:
+	case OV_F_OBJV:
+		return json_is_array(v);
+	case OV_F_STR:
+	case OV_F_DATE:
+	case OV_F_PDATE:
+	case OV_F_ENUM:
+		break;
+	}
+	return json_is_string(v);
+}
+
+/* v is a string. */
 static void read_date(reader *r, const ov_field *f, const json_t *v,
 		      void *m)
 {
 	ov_pdate p;
 	int rc;
 
-	if (!json_is_string(v)) {
-		expected_field(r, f, v);
-		return;
-	}
 	if (f->type == OV_F_DATE)
 		rc = ov_date_parse(json_string_value(v), (ov_day *)m);
 	else if ((rc = ov_pdate_parse(json_string_value(v), &p)) == 0)
@@ -250,16 +268,12 @@ static void read_date(reader *r, const ov_field *f, const json_t *v,
 		expected_field(r, f, v);
 }
 
+/* v is an integer. */
 static void read_int(reader *r, const ov_field *f, const json_t *v,
 		     void *m)
 {
-	json_int_t i;
+	json_int_t i = json_integer_value(v);
 
-	if (!json_is_integer(v)) {
-		expected_field(r, f, v);
-		return;
-	}
-	i = json_integer_value(v);
 	if (i < f->min || i > f->max) {
 		char *want = describe(f);
 
@@ -275,12 +289,13 @@ static void read_field(reader *r, const ov_field *f, const json_t *v,
 {
 	void *m = base + f->off;
 
+	if (!json_type_fits(f, v)) {
+		expected_field(r, f, v);
+		return;
+	}
 	switch (f->type) {
 	case OV_F_STR:
-		if (json_is_string(v))
-			*(char **)m = string_dup(v);
-		else
-			expected_field(r, f, v);
+		*(char **)m = string_dup(v);
 		break;
 	case OV_F_DATE:
 	case OV_F_PDATE:
@@ -290,29 +305,18 @@ static void read_field(reader *r, const ov_field *f, const json_t *v,
 		read_int(r, f, v, m);
 		break;
 	case OV_F_BOOL:
-		if (json_is_boolean(v))
-			*(bool *)m = json_is_true(v);
-		else
-			expected_field(r, f, v);
+		*(bool *)m = json_is_true(v);
 		break;
 	case OV_F_ENUM:
-		if (!json_is_string(v) ||
-		    f->en->set(m, json_string_value(v)) < 0)
+		if (f->en->set(m, json_string_value(v)) < 0)
 			expected_field(r, f, v);
 		break;
 	case OV_F_STRV:
-		if (json_is_array(v))
-			read_strv(r, v, (char ***)m,
-				  (size_t *)(base + f->count_off));
-		else
-			expected_field(r, f, v);
+		read_strv(r, v, (char ***)m, (size_t *)(base + f->count_off));
 		break;
 	case OV_F_OBJV:
-		if (json_is_array(v))
-			read_objv(r, v, f->sub, (void **)m,
-				  (size_t *)(base + f->count_off));
-		else
-			expected_field(r, f, v);
+		read_objv(r, v, f->sub, (void **)m,
+			  (size_t *)(base + f->count_off));
 		break;
 	}
 }
