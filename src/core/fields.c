@@ -76,34 +76,20 @@ ENUM_ACCESS(activity_kind)
 /* Counts of forces and of PEEL questions: generous, but an int. */
 #define MAX_COUNT 100000
 
-static void init_question(void *p)
-{
-	ov_question_init(p);
-}
-static void init_event(void *p)
-{
-	ov_event_init(p);
-}
-static void init_assessment(void *p)
-{
-	ov_assessment_init(p);
-}
-static void init_report(void *p)
-{
-	ov_report_init(p);
-}
-static void init_rec(void *p)
-{
-	ov_rec_init(p);
-}
-static void init_activity(void *p)
-{
-	ov_activity_init(p);
-}
-static void init_meeting(void *p)
-{
-	ov_meeting_init(p);
-}
+/* An entity's init function (core/model.h) through a void pointer. */
+#define INIT(E)                                                               \
+	static void init_##E(void *p)                                         \
+	{                                                                     \
+		ov_##E##_init(p);                                             \
+	}
+
+INIT(question)
+INIT(event)
+INIT(assessment)
+INIT(report)
+INIT(rec)
+INIT(activity)
+INIT(meeting)
 
 static const ov_field force_f[] = {
 	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
