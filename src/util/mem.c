@@ -1,6 +1,5 @@
 #include "util/mem.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,27 +49,6 @@ char *ov_xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
-}
-
-/* Measures, then prints: util/buf.c allocates through this file, so this
- * file does not use ov_buf.  An encoding error gives "". */
-char *ov_xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		n = 0;
-	s = ov_xmalloc((size_t)n + 1);
-	s[0] = '\0';
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
 }
 
 void ov_grow(void **arr, size_t sz, size_t *cap, size_t need)
