@@ -76,34 +76,20 @@ ENUM_ACCESS(activity_kind)
 /* Counts of forces and of PEEL questions: generous, but an int. */
 #define MAX_COUNT 100000
 
-static void init_question(void *p)
-{
-	ov_question_init(p);
-}
-static void init_event(void *p)
-{
-	ov_event_init(p);
-}
-static void init_assessment(void *p)
-{
-	ov_assessment_init(p);
-}
-static void init_report(void *p)
-{
-	ov_report_init(p);
-}
-static void init_rec(void *p)
-{
-	ov_rec_init(p);
-}
-static void init_activity(void *p)
-{
-	ov_activity_init(p);
-}
-static void init_meeting(void *p)
-{
-	ov_meeting_init(p);
-}
+/* An entity's init function (core/model.h) through a void pointer. */
+#define INIT(E)                                                               \
+	static void init_##E(void *p)                                         \
+	{                                                                     \
+		ov_##E##_init(p);                                             \
+	}
+
+INIT(question)
+INIT(event)
+INIT(assessment)
+INIT(report)
+INIT(rec)
+INIT(activity)
+INIT(meeting)
 
 static const ov_field force_f[] = {
 	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
@@ -253,6 +239,16 @@ const ov_entity ov_entities[] = {
 };
 const size_t ov_n_entities = N(ov_entities);
 
+void *ov_entity_array(const ov_entity *t, const ov_dataset *ds)
+{
+	return *(void *const *)((const char *)ds + t->off);
+}
+
+size_t ov_entity_count(const ov_entity *t, const ov_dataset *ds)
+{
+	return *(const size_t *)((const char *)ds + t->count_off);
+}
+
 const ov_field *ov_field_find(const ov_shape *sh,
 					const char *key)
 {
@@ -327,6 +323,42 @@ void ov_shape_release(const ov_shape *sh, void *elem)
 			*count_of(f, elem) = 0;
 		}
 	}
+}
+
+/* The release functions of core/model.h live here, beside the tables they
+ * follow, so that core/model.c needs nothing of this file: what each entity
+ * owns is what its field table lists. */
+#define RELEASE(E, T)                                                         \
+	void ov_##E##_release(T *x)                                           \
+	{                                                                     \
+		ov_shape_release(&ov_shape_##E, x);                           \
+	}
+
+RELEASE(force, ov_force)
+RELEASE(person, ov_person)
+RELEASE(board, ov_board)
+RELEASE(plan, ov_plan)
+RELEASE(assessment, ov_assessment)
+RELEASE(report, ov_report)
+RELEASE(event, ov_event)
+RELEASE(rec, ov_rec)
+RELEASE(activity, ov_activity)
+RELEASE(meeting, ov_meeting)
+
+void ov_dataset_free(ov_dataset *ds)
+{
+	if (!ds)
+		return;
+	for (size_t i = 0; i < ov_n_entities; i++) {
+		const ov_entity *t = &ov_entities[i];
+		char *arr = ov_entity_array(t, ds);
+		size_t n = ov_entity_count(t, ds);
+
+		for (size_t k = 0; k < n; k++)
+			ov_shape_release(t->shape, arr + k * t->shape->size);
+		free(arr);
+	}
+	free(ds);
 }
 
 /* One scalar member as text into buf (11 bytes at least for dates),

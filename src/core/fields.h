@@ -5,8 +5,9 @@
  * canonical order, each with its name, type and place in the struct.
  * Everything that walks an entity field by field works from these tables
  * and nothing else: the oversight/1 reader and writer (io/json_*.c), the
- * stores' binds and column reads (store/), the release functions
- * (core/model.c) and the tests' comparisons.  A new field is added here
+ * stores' binds and column reads (store/), the release functions of
+ * core/model.h (defined in core/fields.c, so that model.c does not depend
+ * on this file) and the tests' comparisons.  A new field is added here
  * and in the struct, and nowhere else (a store also needs a migration).
  *
  * A field's `key` is its name in the interchange format and, unless `col`
@@ -79,6 +80,12 @@ enum ov_entity_id {
 	OV_ENT_ASSESSMENT, OV_ENT_REPORT, OV_ENT_REC, OV_ENT_ACTIVITY,
 	OV_ENT_MEETING, OV_ENT_N
 };
+
+/* The array of entity t in ds (borrowed; elements t->shape->size bytes
+ * each) and its number of elements. */
+struct ov_dataset;
+void *ov_entity_array(const ov_entity *t, const struct ov_dataset *ds);
+size_t ov_entity_count(const ov_entity *t, const struct ov_dataset *ds);
 
 /* The shapes, top-level and nested. */
 extern const ov_shape ov_shape_force, ov_shape_person, ov_shape_board,

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fields.h"
 #include "core/timescale.h"
 #include "util/mem.h"
 
@@ -60,47 +59,6 @@ void ov_meeting_init(ov_meeting *m)
 {
 	memset(m, 0, sizeof *m);
 	m->date = OV_DAY_NONE;
-}
-
-/* What each entity owns is what its field table lists (core/fields.h). */
-#define RELEASE(E, T)                                                         \
-	void ov_##E##_release(T *x)                                           \
-	{                                                                     \
-		ov_shape_release(&ov_shape_##E, x);                           \
-	}
-
-RELEASE(force, ov_force)
-RELEASE(person, ov_person)
-RELEASE(board, ov_board)
-RELEASE(plan, ov_plan)
-RELEASE(assessment, ov_assessment)
-RELEASE(report, ov_report)
-RELEASE(event, ov_event)
-RELEASE(rec, ov_rec)
-RELEASE(activity, ov_activity)
-RELEASE(meeting, ov_meeting)
-
-#define RELEASE_ALL(arr, n, fn)                                               \
-	do {                                                                  \
-		for (size_t i_ = 0; i_ < (n); i_++)                           \
-			fn(&(arr)[i_]);                                       \
-		free(arr);                                                    \
-	} while (0)
-
-void ov_dataset_free(ov_dataset *ds)
-{
-	if (!ds)
-		return;
-	RELEASE_ALL(ds->forces, ds->n_forces, ov_force_release);
-	RELEASE_ALL(ds->people, ds->n_people, ov_person_release);
-	RELEASE_ALL(ds->boards, ds->n_boards, ov_board_release);
-	RELEASE_ALL(ds->plans, ds->n_plans, ov_plan_release);
-	RELEASE_ALL(ds->assessments, ds->n_assessments, ov_assessment_release);
-	RELEASE_ALL(ds->reports, ds->n_reports, ov_report_release);
-	RELEASE_ALL(ds->recs, ds->n_recs, ov_rec_release);
-	RELEASE_ALL(ds->activities, ds->n_activities, ov_activity_release);
-	RELEASE_ALL(ds->meetings, ds->n_meetings, ov_meeting_release);
-	free(ds);
 }
 
 /* Every entity struct starts with its id string, so one comparator and one

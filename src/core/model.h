@@ -204,7 +204,9 @@ typedef struct ov_dataset {
 
 /* A zeroed dataset; free with ov_dataset_free(). */
 ov_dataset *ov_dataset_new(void);
-/* Releases everything the dataset owns, and the dataset.  NULL is fine. */
+/* Releases everything the dataset owns, and the dataset.  NULL is fine.
+ * (This and the release functions below follow the field tables and are
+ * defined in core/fields.c.) */
 void ov_dataset_free(ov_dataset *ds);
 
 /* Initialise an entity to "nothing given" (NULLs, OV_DAY_NONE, -1 counts,

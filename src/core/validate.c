@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fields.h"
 #include "core/fold.h"
 #include "core/peel.h"
 #include "util/buf.h"
@@ -31,7 +32,7 @@ typedef struct vctx {
 	const ov_dataset *ds;
 	ov_diag *d;
 	size_t n; /* problems found */
-	id_index forces, people, boards, plans, assessments, reports;
+	id_index ix[OV_ENT_N]; /* the ids of each entity (core/fields.h) */
 } vctx;
 
 /* Where a value sits: the root ("$", or a caller's name for one event),
@@ -56,27 +57,26 @@ static void path_put(ov_buf *b, const vpath *p)
 	ov_buf_printf(b, ".%s[%zu]", p->name, p->i);
 }
 
-/* Appends "PATH[.FIELD]: message". */
+/* Appends a bad-input problem at "PATH[.FIELD]" (joined in d->msg as
+ * "PATH[.FIELD]: message"). */
 static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void problem(vctx *c, const vpath *path, const char *field,
 		    const char *fmt, ...)
 {
-	ov_buf b = OV_BUF_INIT;
+	ov_buf where = OV_BUF_INIT;
 	va_list ap;
 
-	path_put(&b, path);
+	path_put(&where, path);
 	if (field) {
-		ov_buf_putc(&b, '.');
-		ov_buf_puts(&b, field);
+		ov_buf_putc(&where, '.');
+		ov_buf_puts(&where, field);
 	}
-	ov_buf_puts(&b, ": ");
 	va_start(ap, fmt);
-	ov_buf_vprintf(&b, fmt, ap);
+	ov_diag_vat(c->d, OV_PROB_INPUT, ov_buf_str(&where), fmt, ap);
 	va_end(ap);
-	ov_diag_add(c->d, "%s", ov_buf_str(&b));
-	ov_buf_release(&b);
+	ov_buf_release(&where);
 	c->n++;
 }
 
@@ -115,22 +115,26 @@ static void check_len(vctx *c, const vpath *path, const char *field,
 		problem(c, path, field, "longer than %zu bytes", max);
 }
 
-static void check_line(vctx *c, const vpath *path, const char *field,
-		       const char *s, bool required)
+/* A string of at most max bytes, given unless optional. */
+static void check_str(vctx *c, const vpath *path, const char *field,
+		      const char *s, bool required, size_t max)
 {
 	if (required && !given(s))
 		problem(c, path, field, "is required");
 	else
-		check_len(c, path, field, s, OV_MAX_LINE);
+		check_len(c, path, field, s, max);
+}
+
+static void check_line(vctx *c, const vpath *path, const char *field,
+		       const char *s, bool required)
+{
+	check_str(c, path, field, s, required, OV_MAX_LINE);
 }
 
 static void check_text(vctx *c, const vpath *path, const char *field,
 		       const char *s, bool required)
 {
-	if (required && !given(s))
-		problem(c, path, field, "is required");
-	else
-		check_len(c, path, field, s, OV_MAX_TEXT);
+	check_str(c, path, field, s, required, OV_MAX_TEXT);
 }
 
 /* An id field: optional ids may be NULL, but never malformed. */
@@ -251,64 +255,52 @@ static void check_link(vctx *c, const vpath *path, const char *field,
 		problem(c, path, field, "no %s '%.*s'", what, OV_MAX_ID, id);
 }
 
+/* ---- entities ------------------------------------------------------------
+ *
+ * One function per entity checks element i of its array at path p; the
+ * ids of each array are checked for duplicates after its elements. */
 
-/* ---- entities ------------------------------------------------------------ */
-
-static void check_forces(vctx *c)
+static void check_force(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_forces; i++) {
-		const ov_force *f = &c->ds->forces[i];
-		const vpath p_at = {&root, "forces", i}, *p = &p_at;
+	const ov_force *f = &c->ds->forces[i];
 
-		check_id(c, p, "code", f->code, true);
-		check_line(c, p, "name", f->name, true);
-		check_prov(c, p, &f->prov);
-	}
-	index_dups(c, &c->forces, "forces", "code");
+	check_id(c, p, "code", f->code, true);
+	check_line(c, p, "name", f->name, true);
+	check_prov(c, p, &f->prov);
 }
 
-static void check_people(vctx *c)
+static void check_person(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_people; i++) {
-		const ov_person *pe = &c->ds->people[i];
-		const vpath p_at = {&root, "people", i}, *p = &p_at;
+	const ov_person *pe = &c->ds->people[i];
 
-		check_id(c, p, "id", pe->id, true);
-		if (!given(pe->name) && !given(pe->title))
-			problem(c, p, "name", "a person needs a name or a title");
-		check_line(c, p, "name", pe->name, false);
-		check_line(c, p, "title", pe->title, false);
-		check_prov(c, p, &pe->prov);
-	}
-	index_dups(c, &c->people, "people", "id");
+	check_id(c, p, "id", pe->id, true);
+	if (!given(pe->name) && !given(pe->title))
+		problem(c, p, "name", "a person needs a name or a title");
+	check_line(c, p, "name", pe->name, false);
+	check_line(c, p, "title", pe->title, false);
+	check_prov(c, p, &pe->prov);
 }
 
-static void check_boards(vctx *c)
+static void check_board(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_boards; i++) {
-		const ov_board *b = &c->ds->boards[i];
-		const vpath p_at = {&root, "boards", i}, *p = &p_at;
+	const ov_board *b = &c->ds->boards[i];
 
-		check_id(c, p, "id", b->id, true);
-		check_line(c, p, "name", b->name, true);
-		check_link(c, p, "chair", b->chair, &c->people, "person", false);
-		check_prov(c, p, &b->prov);
-	}
-	index_dups(c, &c->boards, "boards", "id");
+	check_id(c, p, "id", b->id, true);
+	check_line(c, p, "name", b->name, true);
+	check_link(c, p, "chair", b->chair, &c->ix[OV_ENT_PERSON], "person",
+		   false);
+	check_prov(c, p, &b->prov);
 }
 
-static void check_plans(vctx *c)
+static void check_plan(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_plans; i++) {
-		const ov_plan *pl = &c->ds->plans[i];
-		const vpath p_at = {&root, "plans", i}, *p = &p_at;
+	const ov_plan *pl = &c->ds->plans[i];
 
-		check_id(c, p, "id", pl->id, true);
-		check_line(c, p, "name", pl->name, true);
-		check_link(c, p, "board", pl->board, &c->boards, "board", false);
-		check_prov(c, p, &pl->prov);
-	}
-	index_dups(c, &c->plans, "plans", "id");
+	check_id(c, p, "id", pl->id, true);
+	check_line(c, p, "name", pl->name, true);
+	check_link(c, p, "board", pl->board, &c->ix[OV_ENT_BOARD], "board",
+		   false);
+	check_prov(c, p, &pl->prov);
 }
 
 static void check_question(vctx *c, const vpath *p, const ov_assessment *a,
@@ -341,7 +333,8 @@ static void check_question(vctx *c, const vpath *p, const ov_assessment *a,
 	}
 	check_line(c, p, "pillar", q->pillar, false);
 	check_line(c, p, "text", q->text, true);
-	check_link(c, p, "lead", q->lead, &c->people, "person", false);
+	check_link(c, p, "lead", q->lead, &c->ix[OV_ENT_PERSON], "person",
+		   false);
 	if (q->grade != OV_GRADE_NONE && !*ov_grade_code(q->grade))
 		problem(c, p, "grade", "not a grade (%s)", ov_grade_codes());
 	else if (!ov_grade_on_scale(q->grade, a->scale))
@@ -353,82 +346,71 @@ static void check_question(vctx *c, const vpath *p, const ov_assessment *a,
 			ov_grade_code(OV_GRADE_TBI));
 }
 
-static void check_assessments(vctx *c)
+static void check_assessment(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_assessments; i++) {
-		const ov_assessment *a = &c->ds->assessments[i];
-		const vpath p_at = {&root, "assessments", i}, *p = &p_at;
+	const ov_assessment *a = &c->ds->assessments[i];
 
-		check_id(c, p, "id", a->id, true);
-		check_link(c, p, "force", a->force, &c->forces, "force", true);
-		if (a->year == 0)
-			problem(c, p, "year", "is required");
-		else if (a->year < OV_YEAR_MIN || a->year > OV_YEAR_MAX)
-			problem(c, p, "year", "%d is outside %d..%d", a->year,
-				OV_YEAR_MIN, OV_YEAR_MAX);
-		check_day(c, p, "date", a->date, true);
-		check_line(c, p, "label", a->label, true);
-		if (!*ov_scale_code(a->scale))
-			problem(c, p, "scale", "not a scale (%s)",
-				ov_scale_codes());
-		check_text(c, p, "flag_note", a->flag_note, false);
-		if (a->n_questions == 0)
-			problem(c, p, "questions", "at least one question is needed");
-		check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
-			    "questions");
-		for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
-			const vpath qp_at = {p, "questions", j}, *qp = &qp_at;
+	check_id(c, p, "id", a->id, true);
+	check_link(c, p, "force", a->force, &c->ix[OV_ENT_FORCE], "force",
+		   true);
+	if (a->year == 0)
+		problem(c, p, "year", "is required");
+	else if (a->year < OV_YEAR_MIN || a->year > OV_YEAR_MAX)
+		problem(c, p, "year", "%d is outside %d..%d", a->year,
+			OV_YEAR_MIN, OV_YEAR_MAX);
+	check_day(c, p, "date", a->date, true);
+	check_line(c, p, "label", a->label, true);
+	if (!*ov_scale_code(a->scale))
+		problem(c, p, "scale", "not a scale (%s)", ov_scale_codes());
+	check_text(c, p, "flag_note", a->flag_note, false);
+	if (a->n_questions == 0)
+		problem(c, p, "questions", "at least one question is needed");
+	check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
+		    "questions");
+	for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
+		const vpath qp_at = {p, "questions", j}, *qp = &qp_at;
 
-			check_question(c, qp, a, j);
-		}
-		check_prov(c, p, &a->prov);
+		check_question(c, qp, a, j);
 	}
-	index_dups(c, &c->assessments, "assessments", "id");
+	check_prov(c, p, &a->prov);
 }
 
-static void check_reports(vctx *c)
+static void check_report(vctx *c, const vpath *p, size_t i)
 {
-	for (size_t i = 0; i < c->ds->n_reports; i++) {
-		const ov_report *r = &c->ds->reports[i];
-		const vpath p_at = {&root, "reports", i}, *p = &p_at;
+	const ov_report *r = &c->ds->reports[i];
 
-		check_id(c, p, "id", r->id, true);
-		check_line(c, p, "title", r->title, true);
-		check_line(c, p, "short_name", r->short_name, false);
-		if (!*ov_report_kind_code(r->kind))
-			problem(c, p, "kind", "not a report kind (%s)",
-				ov_report_kind_codes());
-		if (!*ov_style_code(r->style))
-			problem(c, p, "style", "not a style (%s)",
-				ov_style_codes());
-		if (r->published.prec == OV_PREC_NONE)
-			problem(c, p, "published", "is required");
-		if (r->fieldwork_from.prec != OV_PREC_NONE &&
-		    r->fieldwork_to.prec != OV_PREC_NONE &&
-		    ov_pdate_last_day(r->fieldwork_to) < r->fieldwork_from.day) {
-			char from[11], to[11];
+	check_id(c, p, "id", r->id, true);
+	check_line(c, p, "title", r->title, true);
+	check_line(c, p, "short_name", r->short_name, false);
+	if (!*ov_report_kind_code(r->kind))
+		problem(c, p, "kind", "not a report kind (%s)",
+			ov_report_kind_codes());
+	if (!*ov_style_code(r->style))
+		problem(c, p, "style", "not a style (%s)", ov_style_codes());
+	if (r->published.prec == OV_PREC_NONE)
+		problem(c, p, "published", "is required");
+	if (r->fieldwork_from.prec != OV_PREC_NONE &&
+	    r->fieldwork_to.prec != OV_PREC_NONE &&
+	    ov_pdate_last_day(r->fieldwork_to) < r->fieldwork_from.day) {
+		char from[11], to[11];
 
-			ov_pdate_format(r->fieldwork_from, from);
-			ov_pdate_format(r->fieldwork_to, to);
-			problem(c, p, "fieldwork_to",
-				"fieldwork ends (%s) before it starts (%s)", to,
-				from);
-		}
-		if (r->forces_in_scope < -1)
-			problem(c, p, "forces_in_scope", "must not be negative");
-		if (r->forces_fieldwork < -1)
-			problem(c, p, "forces_fieldwork", "must not be negative");
-		if (r->forces_in_scope >= 0 && r->forces_fieldwork >
-						       r->forces_in_scope)
-			problem(c, p, "forces_fieldwork",
-				"%d forces visited but only %d in scope",
-				r->forces_fieldwork, r->forces_in_scope);
-		check_day(c, p, "received", r->received, false);
-		check_text(c, p, "summary", r->summary, false);
-		check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
-		check_prov(c, p, &r->prov);
+		ov_pdate_format(r->fieldwork_from, from);
+		ov_pdate_format(r->fieldwork_to, to);
+		problem(c, p, "fieldwork_to",
+			"fieldwork ends (%s) before it starts (%s)", to, from);
 	}
-	index_dups(c, &c->reports, "reports", "id");
+	if (r->forces_in_scope < -1)
+		problem(c, p, "forces_in_scope", "must not be negative");
+	if (r->forces_fieldwork < -1)
+		problem(c, p, "forces_fieldwork", "must not be negative");
+	if (r->forces_in_scope >= 0 && r->forces_fieldwork > r->forces_in_scope)
+		problem(c, p, "forces_fieldwork",
+			"%d forces visited but only %d in scope",
+			r->forces_fieldwork, r->forces_in_scope);
+	check_day(c, p, "received", r->received, false);
+	check_text(c, p, "summary", r->summary, false);
+	check_link(c, p, "plan", r->plan, &c->ix[OV_ENT_PLAN], "plan", false);
+	check_prov(c, p, &r->prov);
 }
 
 /* ---- timelines ----------------------------------------------------------- */
@@ -548,7 +530,7 @@ static void check_timeline(vctx *c, const vpath *p, const ov_rec *r)
 		const ov_event *ev = &r->events[k];
 		const vpath ep_at = {p, "timeline", k}, *ep = &ep_at;
 
-		check_event(c, ep, ev, s, prev, &c->people);
+		check_event(c, ep, ev, s, prev, &c->ix[OV_ENT_PERSON]);
 		s = step(s, ev);
 		if (ev->date != OV_DAY_NONE &&
 		    (prev == OV_DAY_NONE || ev->date > prev))
@@ -556,14 +538,17 @@ static void check_timeline(vctx *c, const vpath *p, const ov_rec *r)
 	}
 }
 
-static void check_rec(vctx *c, const vpath *p, const ov_rec *r)
+static void check_rec(vctx *c, const vpath *p, size_t i)
 {
-	const id_ent *rep = index_find(&c->reports, r->report);
+	const ov_rec *r = &c->ds->recs[i];
+	const id_ent *rep = index_find(&c->ix[OV_ENT_REPORT], r->report);
 	bool findings;
 
 	check_id(c, p, "ref", r->ref, true);
-	check_link(c, p, "report", r->report, &c->reports, "report", true);
-	check_link(c, p, "force", r->force, &c->forces, "force", true);
+	check_link(c, p, "report", r->report, &c->ix[OV_ENT_REPORT], "report",
+		   true);
+	check_link(c, p, "force", r->force, &c->ix[OV_ENT_FORCE], "force",
+		   true);
 	check_line(c, p, "area", r->area, true);
 	check_line(c, p, "subject", r->subject, false);
 	if (!*ov_rec_kind_code(r->kind))
@@ -587,24 +572,10 @@ static void check_rec(vctx *c, const vpath *p, const ov_rec *r)
 			problem(c, bp, NULL, "an empty bullet");
 		check_len(c, bp, NULL, r->bullets[k], OV_MAX_TEXT);
 	}
-	check_link(c, p, "sme", r->sme, &c->people, "person", false);
-	check_link(c, p, "plan", r->plan, &c->plans, "plan", false);
+	check_link(c, p, "sme", r->sme, &c->ix[OV_ENT_PERSON], "person", false);
+	check_link(c, p, "plan", r->plan, &c->ix[OV_ENT_PLAN], "plan", false);
 	check_timeline(c, p, r);
 	check_prov(c, p, &r->prov);
-}
-
-static void check_recs(vctx *c)
-{
-	id_index refs;
-
-	for (size_t i = 0; i < c->ds->n_recs; i++) {
-		const vpath p_at = {&root, "recommendations", i}, *p = &p_at;
-
-		check_rec(c, p, &c->ds->recs[i]);
-	}
-	index_build(&refs, c->ds->recs, c->ds->n_recs, sizeof(ov_rec));
-	index_dups(c, &refs, "recommendations", "ref");
-	free(refs.e);
 }
 
 /* ---- activities and meetings --------------------------------------------- */
@@ -625,49 +596,39 @@ static bool force_has_question(const ov_dataset *ds, const char *force,
 	return false;
 }
 
-static void check_activities(vctx *c)
+static void check_activity(vctx *c, const vpath *p, size_t i)
 {
-	id_index ids;
+	const ov_activity *a = &c->ds->activities[i];
 
-	for (size_t i = 0; i < c->ds->n_activities; i++) {
-		const ov_activity *a = &c->ds->activities[i];
-		const vpath p_at = {&root, "activities", i}, *p = &p_at;
+	check_id(c, p, "id", a->id, true);
+	check_link(c, p, "force", a->force, &c->ix[OV_ENT_FORCE], "force",
+		   true);
+	check_day(c, p, "from", a->from, true);
+	check_day(c, p, "to", a->to, true);
+	if (a->from != OV_DAY_NONE && a->to != OV_DAY_NONE && a->to < a->from) {
+		char f[11], t[11];
 
-		check_id(c, p, "id", a->id, true);
-		check_link(c, p, "force", a->force, &c->forces, "force", true);
-		check_day(c, p, "from", a->from, true);
-		check_day(c, p, "to", a->to, true);
-		if (a->from != OV_DAY_NONE && a->to != OV_DAY_NONE &&
-		    a->to < a->from) {
-			char f[11], t[11];
-
-			ov_date_format(a->from, f);
-			ov_date_format(a->to, t);
-			problem(c, p, "to", "ends (%s) before it starts (%s)", t,
-				f);
-		}
-		if (!*ov_activity_kind_code(a->kind))
-			problem(c, p, "kind", "not an activity kind (%s)",
-				ov_activity_kind_codes());
-		check_line(c, p, "subject", a->subject, true);
-		check_line(c, p, "place", a->place, false);
-		/* Only with a known force: an unknown one is reported above. */
-		if (check_id(c, p, "question", a->question, false) &&
-		    index_find(&c->forces, a->force) &&
-		    !force_has_question(c->ds, a->force, a->question))
-			problem(c, p, "question",
-				"no assessment of force '%.*s' has question "
-				"'%s'",
-				OV_MAX_ID, a->force, a->question);
-		check_day(c, p, "feedback_date", a->feedback_date, false);
-		check_text(c, p, "feedback", a->feedback, false);
-		check_line(c, p, "passed_to", a->passed_to, false);
-		check_prov(c, p, &a->prov);
+		ov_date_format(a->from, f);
+		ov_date_format(a->to, t);
+		problem(c, p, "to", "ends (%s) before it starts (%s)", t, f);
 	}
-	index_build(&ids, c->ds->activities, c->ds->n_activities,
-		    sizeof(ov_activity));
-	index_dups(c, &ids, "activities", "id");
-	free(ids.e);
+	if (!*ov_activity_kind_code(a->kind))
+		problem(c, p, "kind", "not an activity kind (%s)",
+			ov_activity_kind_codes());
+	check_line(c, p, "subject", a->subject, true);
+	check_line(c, p, "place", a->place, false);
+	/* Only with a known force: an unknown one is reported above. */
+	if (check_id(c, p, "question", a->question, false) &&
+	    index_find(&c->ix[OV_ENT_FORCE], a->force) &&
+	    !force_has_question(c->ds, a->force, a->question))
+		problem(c, p, "question",
+			"no assessment of force '%.*s' has question "
+			"'%s'",
+			OV_MAX_ID, a->force, a->question);
+	check_day(c, p, "feedback_date", a->feedback_date, false);
+	check_text(c, p, "feedback", a->feedback, false);
+	check_line(c, p, "passed_to", a->passed_to, false);
+	check_prov(c, p, &a->prov);
 }
 
 static void check_reviews(vctx *c, const vpath *p, const ov_meeting *m)
@@ -677,8 +638,8 @@ static void check_reviews(vctx *c, const vpath *p, const ov_meeting *m)
 		const ov_review *rv = &m->reviews[j];
 		const vpath rp_at = {p, "reviews", j}, *rp = &rp_at;
 
-		check_link(c, rp, "report", rv->report, &c->reports, "report",
-			   true);
+		check_link(c, rp, "report", rv->report, &c->ix[OV_ENT_REPORT],
+			   "report", true);
 		for (size_t k = 0; rv->report && k < j; k++)
 			if (m->reviews[k].report &&
 			    strcmp(m->reviews[k].report, rv->report) == 0) {
@@ -722,16 +683,17 @@ static void check_meeting(vctx *c, const vpath *p, size_t i)
 	const id_ent *a;
 
 	check_id(c, p, "id", m->id, true);
-	check_link(c, p, "force", m->force, &c->forces, "force", true);
+	check_link(c, p, "force", m->force, &c->ix[OV_ENT_FORCE], "force",
+		   true);
 	check_line(c, p, "committee", m->committee, true);
 	check_day(c, p, "date", m->date, true);
 	check_line(c, p, "agenda_item", m->agenda_item, false);
 	check_line(c, p, "title", m->title, true);
 	check_text(c, p, "purpose", m->purpose, false);
-	check_link(c, p, "assessment", m->assessment, &c->assessments,
+	check_link(c, p, "assessment", m->assessment, &c->ix[OV_ENT_ASSESSMENT],
 		   "assessment", false);
-	a = index_find(&c->assessments, m->assessment);
-	if (a && index_find(&c->forces, m->force)) {
+	a = index_find(&c->ix[OV_ENT_ASSESSMENT], m->assessment);
+	if (a && index_find(&c->ix[OV_ENT_FORCE], m->force)) {
 		const ov_assessment *as = &c->ds->assessments[a->i];
 
 		if (!as->force || strcmp(as->force, m->force) != 0)
@@ -746,7 +708,8 @@ static void check_meeting(vctx *c, const vpath *p, size_t i)
 	check_text(c, p, "activities_after", m->activities_after, false);
 	check_reviews(c, p, m);
 	check_text(c, p, "recommendations", m->recommendations, false);
-	check_link(c, p, "contact", m->contact, &c->people, "person", true);
+	check_link(c, p, "contact", m->contact, &c->ix[OV_ENT_PERSON], "person",
+		   true);
 	check_count(c, p, "documents", m->n_documents, MAX_DOCUMENTS,
 		    "documents");
 	for (size_t k = 0; k < m->n_documents && k < MAX_DOCUMENTS; k++) {
@@ -758,47 +721,52 @@ static void check_meeting(vctx *c, const vpath *p, size_t i)
 	check_prov(c, p, &m->prov);
 }
 
-static void check_meetings(vctx *c)
+/* ---- the dataset -------------------------------------------------------- */
+
+typedef void check_fn(vctx *c, const vpath *p, size_t i);
+
+/* Each entity's check, run in ov_entities order (the document's). */
+static check_fn *const checks[OV_ENT_N] = {
+	[OV_ENT_FORCE] = check_force,
+	[OV_ENT_PERSON] = check_person,
+	[OV_ENT_BOARD] = check_board,
+	[OV_ENT_PLAN] = check_plan,
+	[OV_ENT_ASSESSMENT] = check_assessment,
+	[OV_ENT_REPORT] = check_report,
+	[OV_ENT_REC] = check_rec,
+	[OV_ENT_ACTIVITY] = check_activity,
+	[OV_ENT_MEETING] = check_meeting,
+};
+
+/* Every element of entity e at "$.KEY[i]", then its duplicate ids. */
+static void check_entity(vctx *c, enum ov_entity_id e)
 {
-	id_index ids;
+	const ov_entity *t = &ov_entities[e];
+	size_t n = ov_entity_count(t, c->ds);
 
-	for (size_t i = 0; i < c->ds->n_meetings; i++) {
-		const vpath p_at = {&root, "meetings", i}, *p = &p_at;
+	for (size_t i = 0; i < n; i++) {
+		const vpath at = {&root, t->key, i};
 
-		check_meeting(c, p, i);
+		checks[e](c, &at, i);
 	}
-	index_build(&ids, c->ds->meetings, c->ds->n_meetings,
-		    sizeof(ov_meeting));
-	index_dups(c, &ids, "meetings", "id");
-	free(ids.e);
+	index_dups(c, &c->ix[e], t->key, t->shape->fields[0].key);
 }
 
 size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d)
 {
 	vctx c = {.ds = ds, .d = d};
 
-	index_build(&c.forces, ds->forces, ds->n_forces, sizeof(ov_force));
-	index_build(&c.people, ds->people, ds->n_people, sizeof(ov_person));
-	index_build(&c.boards, ds->boards, ds->n_boards, sizeof(ov_board));
-	index_build(&c.plans, ds->plans, ds->n_plans, sizeof(ov_plan));
-	index_build(&c.assessments, ds->assessments, ds->n_assessments,
-		    sizeof(ov_assessment));
-	index_build(&c.reports, ds->reports, ds->n_reports, sizeof(ov_report));
-	check_forces(&c);
-	check_people(&c);
-	check_boards(&c);
-	check_plans(&c);
-	check_assessments(&c);
-	check_reports(&c);
-	check_recs(&c);
-	check_activities(&c);
-	check_meetings(&c);
-	free(c.forces.e);
-	free(c.people.e);
-	free(c.boards.e);
-	free(c.plans.e);
-	free(c.assessments.e);
-	free(c.reports.e);
+	/* Links are checked against all ids, so index every array first. */
+	for (size_t e = 0; e < OV_ENT_N; e++) {
+		const ov_entity *t = &ov_entities[e];
+
+		index_build(&c.ix[e], ov_entity_array(t, ds),
+			    ov_entity_count(t, ds), t->shape->size);
+	}
+	for (size_t e = 0; e < OV_ENT_N; e++)
+		check_entity(&c, (enum ov_entity_id)e);
+	for (size_t e = 0; e < OV_ENT_N; e++)
+		free(c.ix[e].e);
 	return c.n;
 }
 

@@ -7,11 +7,12 @@
  * CREATED and make allowed transitions (core/fold.h), closures with a date
  * and basis, grades on the assessment's scale, and so on.
  *
- * Each problem is appended to d as "PATH: message", PATH being the JSON path
- * of the offending value in the interchange format (e.g.
- * "$.recommendations[3].timeline[2].basis"), so the same messages serve the
- * import command and the web forms.  The dataset's arrays must be in the
- * order they were read (not yet sorted) for the paths to be right.
+ * Each problem is appended to d as an OV_PROB_INPUT problem whose `where`
+ * is the JSON path of the offending value in the interchange format (e.g.
+ * "$.recommendations[3].timeline[2].basis") and whose `what` is the message
+ * alone, so the same problems serve the import command ("PATH: message" in
+ * d->msg) and the web forms.  The dataset's arrays must be in the order
+ * they were read (not yet sorted) for the paths to be right.
  */
 #include "core/model.h"
 #include "util/diag.h"
@@ -26,7 +27,8 @@ size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d);
 
 /* Checks one new event against a recommendation's timeline (for commands
  * that append one): date not before the last event, transition allowed,
- * required fields present.  Messages are prefixed with `where`. */
+ * required fields present.  Each problem's `where` is the path rooted at
+ * `where` ("event" when NULL), e.g. "WHERE.date". */
 size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			 const char *where, ov_diag *d);
 

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "core/fold.h"
+#include "io/export.h"
 #include "util/buf.h"
 #include "util/date.h"
-#include "util/mem.h"
 
 /* RFC 4180 section 2: a field needs quotes if it holds a separator, a
  * quote or a line break; inside quotes a quote is doubled.  Runs of
@@ -55,49 +55,17 @@ static void write_header(FILE *f)
 	ov_csv_end(f);
 }
 
-/* The recommendation's words with its bullets, one per line; a
- * findings-style entry without text shows the finding instead. */
-static void rec_text(const ov_rec *rec, ov_buf *b)
-{
-	ov_buf_puts(b, rec->text ? rec->text
-				 : rec->finding ? rec->finding : "");
-	for (size_t i = 0; i < rec->n_bullets; i++)
-		ov_buf_printf(b, "%s\xe2\x80\xa2 %s", b->len ? "\n" : "",
-			      rec->bullets[i]);
-}
-
-/* The plan that manages rec: its own, else its report's.  A plan id that
- * does not resolve is shown as the id rather than hidden. */
-static const char *plan_name(const ov_dataset *ds, const ov_rec *rec,
-			     const ov_report *rep)
-{
-	const char *id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
-	const ov_plan *p = ov_dataset_find_plan(ds, id);
-
-	return p ? p->name : id;
-}
-
-/* The owner as people read it; an unresolved person id is shown as is. */
-static char *owner_display(const ov_dataset *ds, const char *id)
-{
-	const ov_person *p = ov_dataset_find_person(ds, id);
-
-	if (!id)
-		return NULL;
-	return p ? ov_person_display(p) : ov_xstrdup(id);
-}
-
 static void write_rec(const ov_dataset *ds, const ov_rec *rec,
 		      const ov_rec_state *st, FILE *f)
 {
 	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
 	char due[11], upd[11];
-	char *owner = owner_display(ds, st->owner);
+	char *owner = ov_export_person(ds, st->owner);
 	ov_buf text = OV_BUF_INIT;
 
 	ov_date_format(ov_rec_due(rec, rep), due);
 	ov_date_format(st->last_update_date, upd);
-	rec_text(rec, &text);
+	ov_export_rec_text(rec, &text);
 	ov_csv_field(f, rec->ref, true);
 	ov_csv_field(f, rec->report, false);
 	ov_csv_field(f, rep ? rep->title : NULL, false);
@@ -107,7 +75,7 @@ static void write_rec(const ov_dataset *ds, const ov_rec *rec,
 	ov_csv_field(f, rec->timescale, false);
 	ov_csv_field(f, due, false);
 	ov_csv_field(f, owner, false);
-	ov_csv_field(f, plan_name(ds, rec, rep), false);
+	ov_csv_field(f, ov_export_plan_name(ds, rec, rep), false);
 	ov_csv_field(f, ov_status_label(st->status), false);
 	ov_csv_field(f, ov_rag_label(st->rag), false);
 	ov_csv_field(f, st->last_update, false);

@@ -5,9 +5,10 @@
  *
  * Reading checks the document's shape (types, required fields, known keys,
  * enum codes, date syntax and validity) and then its meaning
- * (ov_validate_dataset), appending one "FILE: $.path: what was expected"
- * message per problem to d.  It builds the whole dataset in memory before
- * anything is written anywhere.
+ * (ov_validate_dataset), appending one OV_PROB_INPUT problem per problem
+ * to d, at "FILE: $.path" (a syntax error at "FILE:LINE:COLUMN") and saying
+ * what was expected; a file that cannot be read is OV_PROB_RUNTIME.  It
+ * builds the whole dataset in memory before anything is written anywhere.
  *
  * Writing is canonical: arrays in ov_dataset_sort() order, object keys in
  * the documented order, two-space indent, dates as YYYY-MM-DD, optional

@@ -4,8 +4,8 @@
  * the expected shape.  Anything else is read here: jansson parses the
  * text, then one walk checks the shape against the tables in json_shape.c
  * and fills a dataset in document order.  Either way core/validate.c then
- * checks the meaning.  Every problem is reported, each as
- * "FILE: $.path: what was expected".
+ * checks the meaning.  Every problem is reported, each a bad-input
+ * problem at "FILE: $.path" saying what was expected.
  */
 #include "io/json.h"
 
@@ -34,17 +34,16 @@ typedef struct reader {
 static void problem(reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A bad-input problem at "FILE: $.path". */
 static void problem(reader *r, const char *fmt, ...)
 {
-	ov_buf msg = OV_BUF_INIT;
+	char *where = ov_xasprintf("%s: %s", r->name, ov_buf_str(&r->path));
 	va_list ap;
 
 	va_start(ap, fmt);
-	ov_buf_vprintf(&msg, fmt, ap);
+	ov_diag_vat(r->d, OV_PROB_INPUT, where, fmt, ap);
 	va_end(ap);
-	ov_diag_add(r->d, "%s: %s: %s", r->name, ov_buf_str(&r->path),
-		    ov_buf_str(&msg));
-	ov_buf_release(&msg);
+	free(where);
 	r->problems++;
 }
 
@@ -233,16 +232,34 @@ static void read_objv(reader *r, const json_t *v, const ov_shape *sh,
 	}
 }
 
+/* Whether v is of the JSON type a field of f's type is written as; the
+ * readers below then check its value. */
+static bool json_type_fits(const ov_field *f, const json_t *v)
+{
+	switch (f->type) {
+	case OV_F_INT:
+		return json_is_integer(v);
+	case OV_F_BOOL:
+		return json_is_boolean(v);
+	case OV_F_STRV:
+	case OV_F_OBJV:
+		return json_is_array(v);
+	case OV_F_STR:
+	case OV_F_DATE:
+	case OV_F_PDATE:
+	case OV_F_ENUM:
+		break;
+	}
+	return json_is_string(v);
+}
+
+/* v is a string. */
 static void read_date(reader *r, const ov_field *f, const json_t *v,
 		      void *m)
 {
 	ov_pdate p;
 	int rc;
 
-	if (!json_is_string(v)) {
-		expected_field(r, f, v);
-		return;
-	}
 	if (f->type == OV_F_DATE)
 		rc = ov_date_parse(json_string_value(v), (ov_day *)m);
 	else if ((rc = ov_pdate_parse(json_string_value(v), &p)) == 0)
@@ -251,16 +268,12 @@ static void read_date(reader *r, const ov_field *f, const json_t *v,
 		expected_field(r, f, v);
 }
 
+/* v is an integer. */
 static void read_int(reader *r, const ov_field *f, const json_t *v,
 		     void *m)
 {
-	json_int_t i;
+	json_int_t i = json_integer_value(v);
 
-	if (!json_is_integer(v)) {
-		expected_field(r, f, v);
-		return;
-	}
-	i = json_integer_value(v);
 	if (i < f->min || i > f->max) {
 		char *want = describe(f);
 
@@ -276,12 +289,13 @@ static void read_field(reader *r, const ov_field *f, const json_t *v,
 {
 	void *m = base + f->off;
 
+	if (!json_type_fits(f, v)) {
+		expected_field(r, f, v);
+		return;
+	}
 	switch (f->type) {
 	case OV_F_STR:
-		if (json_is_string(v))
-			*(char **)m = string_dup(v);
-		else
-			expected_field(r, f, v);
+		*(char **)m = string_dup(v);
 		break;
 	case OV_F_DATE:
 	case OV_F_PDATE:
@@ -291,29 +305,18 @@ static void read_field(reader *r, const ov_field *f, const json_t *v,
 		read_int(r, f, v, m);
 		break;
 	case OV_F_BOOL:
-		if (json_is_boolean(v))
-			*(bool *)m = json_is_true(v);
-		else
-			expected_field(r, f, v);
+		*(bool *)m = json_is_true(v);
 		break;
 	case OV_F_ENUM:
-		if (!json_is_string(v) ||
-		    f->en->set(m, json_string_value(v)) < 0)
+		if (f->en->set(m, json_string_value(v)) < 0)
 			expected_field(r, f, v);
 		break;
 	case OV_F_STRV:
-		if (json_is_array(v))
-			read_strv(r, v, (char ***)m,
-				  (size_t *)(base + f->count_off));
-		else
-			expected_field(r, f, v);
+		read_strv(r, v, (char ***)m, (size_t *)(base + f->count_off));
 		break;
 	case OV_F_OBJV:
-		if (json_is_array(v))
-			read_objv(r, v, f->sub, (void **)m,
-				  (size_t *)(base + f->count_off));
-		else
-			expected_field(r, f, v);
+		read_objv(r, v, f->sub, (void **)m,
+			  (size_t *)(base + f->count_off));
 		break;
 	}
 }
@@ -474,8 +477,16 @@ static void validate(reader *r, const ov_dataset *ds)
 	ov_diag v = OV_DIAG_INIT;
 	size_t n = ov_validate_dataset(ds, &v);
 
-	for (size_t i = 0; i < v.n; i++)
-		ov_diag_add(r->d, "%s: %s", r->name, v.msg[i]);
+	for (size_t i = 0; i < v.n; i++) {
+		const ov_problem *p = &v.p[i];
+		char *where = p->where ? ov_xasprintf("%s: %s", r->name,
+						      p->where)
+				       : NULL;
+
+		ov_diag_at(r->d, p->kind, where ? where : r->name, "%s",
+			   p->what);
+		free(where);
+	}
 	r->d->dropped += v.dropped;
 	if (n == 0 && ov_diag_count(&v) > 0)
 		n = ov_diag_count(&v);
@@ -489,9 +500,13 @@ static json_t *parse(const char *name, const char *buf, size_t len,
 	json_error_t err;
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 
-	if (!root)
-		ov_diag_add(d, "%s:%d:%d: %s", name, err.line, err.column,
-			    err.text);
+	if (!root) {
+		char *where = ov_xasprintf("%s:%d:%d", name, err.line,
+					   err.column);
+
+		ov_diag_at(d, OV_PROB_INPUT, where, "%s", err.text);
+		free(where);
+	}
 	return root;
 }
 
@@ -556,8 +571,9 @@ int ov_json_read_buf(const char *name, const char *buf, size_t len,
 {
 	*out = NULL;
 	if (len > OV_JSON_MAX_BYTES) {
-		ov_diag_add(d, "%s: larger than the %zu bytes allowed", name,
-			    OV_JSON_MAX_BYTES);
+		ov_diag_at(d, OV_PROB_INPUT, name,
+			   "larger than the %zu bytes allowed",
+			   OV_JSON_MAX_BYTES);
 		return -1;
 	}
 	return read_text(name, buf, len, NULL, out, d);

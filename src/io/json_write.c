@@ -73,7 +73,7 @@ static void fail(writer *w, const char *what)
 {
 	if (w->failed)
 		return; /* one message is enough */
-	ov_diag_add(w->d, "%s: %s", ov_buf_str(&w->path), what);
+	ov_diag_at(w->d, OV_PROB_RUNTIME, ov_buf_str(&w->path), "%s", what);
 	w->failed = 1;
 }
 
@@ -296,7 +296,6 @@ static void write_object(writer *w, const ov_shape *sh, const void *elem,
 int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 {
 	writer w = {f, d, OV_BUF_INIT, 0};
-	const char *base = (const char *)ds;
 
 	ov_buf_puts(&w.path, "$");
 	put_cstr(&w, "{\n  \"format\": \"" OV_JSON_FORMAT "\"");
@@ -308,8 +307,8 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 		put_cstr(&w, ",\n  ");
 		put_string(&w, t->key);
 		put_cstr(&w, ": ");
-		write_array(&w, t->shape, *(void *const *)(base + t->off),
-			    *(const size_t *)(base + t->count_off), 1);
+		write_array(&w, t->shape, ov_entity_array(t, ds),
+			    ov_entity_count(t, ds), 1);
 		w.path.len = mark;
 		w.path.data[mark] = '\0';
 	}

@@ -9,8 +9,10 @@
 
 #include <xlsxwriter.h>
 
+#include "core/fields.h"
 #include "core/fold.h"
 #include "core/peel.h"
+#include "io/export.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -45,10 +47,13 @@ typedef struct sheet {
 
 static void fail(sheet *s, lxw_col_t c, lxw_error rc)
 {
+	char *where = ov_xasprintf("%s: sheet %s, row %lu, column %u",
+				   s->x->path, s->name,
+				   (unsigned long)s->row + 1, (unsigned)c + 1);
+
 	s->x->rc = rc;
-	ov_diag_add(s->x->d, "%s: sheet %s, row %lu, column %u: %s",
-		    s->x->path, s->name, (unsigned long)s->row + 1,
-		    (unsigned)c + 1, lxw_strerror(rc));
+	ov_diag_at(s->x->d, OV_PROB_RUNTIME, where, "%s", lxw_strerror(rc));
+	free(where);
 }
 
 static lxw_format *col_format(const sheet *s, lxw_col_t c)
@@ -117,7 +122,8 @@ static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
 	s->ws = workbook_add_worksheet(x->wb, name);
 	if (!s->ws) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		ov_diag_add(x->d, "%s: cannot add sheet %s", x->path, name);
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "cannot add sheet %s",
+			   name);
 		return;
 	}
 	for (lxw_col_t c = 0; c < n_cols && !x->rc; c++) {
@@ -152,17 +158,6 @@ static void sheet_end(sheet *s)
 	}
 }
 
-/* The recommendation's words with its bullets, one per line; a
- * findings-style entry without text shows the finding instead. */
-static void rec_text(const ov_rec *rec, ov_buf *b)
-{
-	ov_buf_puts(b, rec->text ? rec->text
-				 : rec->finding ? rec->finding : "");
-	for (size_t i = 0; i < rec->n_bullets; i++)
-		ov_buf_printf(b, "%s\xe2\x80\xa2 %s", b->len ? "\n" : "",
-			      rec->bullets[i]);
-}
-
 static const col rec_cols[] = {
 	{"Ref", 14, COL_TEXT},	       {"Report", 36, COL_WRAP},
 	{"Area", 20, COL_WRAP},	       {"Recommendation", 60, COL_WRAP},
@@ -176,13 +171,10 @@ static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
 		    const ov_rec_state *st)
 {
 	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
-	const char *plan_id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
-	const ov_plan *plan = ov_dataset_find_plan(ds, plan_id);
-	const ov_person *owner = ov_dataset_find_person(ds, st->owner);
-	char *who = owner ? ov_person_display(owner) : ov_xstrdup(st->owner);
+	char *who = ov_export_person(ds, st->owner);
 	ov_buf text = OV_BUF_INIT;
 
-	rec_text(rec, &text);
+	ov_export_rec_text(rec, &text);
 	put_str(s, 0, rec->ref);
 	put_str(s, 1, rep && rep->title ? rep->title : rec->report);
 	put_str(s, 2, rec->area);
@@ -190,7 +182,7 @@ static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
 	put_str(s, 4, rec->timescale);
 	put_date(s, 5, ov_rec_due(rec, rep));
 	put_str(s, 6, who);
-	put_str(s, 7, plan ? plan->name : plan_id);
+	put_str(s, 7, ov_export_plan_name(ds, rec, rep));
 	put_str(s, 8, ov_status_label(st->status));
 	put_str(s, 9, ov_rag_label(st->rag));
 	put_str(s, 10, st->last_update);
@@ -215,14 +207,62 @@ static void write_recs(xw *x, const ov_dataset *ds, ov_day as_at)
 	sheet_end(&s);
 }
 
-static int cmp_assessment(const void *a, const void *b)
-{
-	const ov_assessment *x = *(const ov_assessment *const *)a;
-	const ov_assessment *y = *(const ov_assessment *const *)b;
+/* ---- sheets of dated entities ---------------------------------------------
+ *
+ * The PEEL and Activities sheets each list the entities of one kind dated
+ * on or before as_at, in (date, id) order, a group of rows for each. */
 
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
+/* Writes the rows of entity e (as_at: the day the sheet is as at). */
+typedef void rows_fn(sheet *s, const ov_dataset *ds, const void *e,
+		     ov_day as_at);
+
+typedef struct dated_sheet {
+	const char *name;
+	const col *cols;
+	lxw_col_t n_cols;
+	enum ov_entity_id entity;
+	const char *date_key; /* the entity's field that dates it */
+	rows_fn *rows;
+} dated_sheet;
+
+typedef struct dated {
+	ov_day day;
+	const char *id;
+	const void *e;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
+{
+	const dated *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
 	return strcmp(x->id, y->id);
+}
+
+static void write_dated(xw *x, const ov_dataset *ds, ov_day as_at,
+			const dated_sheet *def)
+{
+	const ov_entity *t = &ov_entities[def->entity];
+	const ov_field *date = ov_field_find(t->shape, def->date_key);
+	const char *arr = ov_entity_array(t, ds);
+	size_t n_all = ov_entity_count(t, ds), n = 0;
+	dated *order = ov_xcalloc(n_all + 1, sizeof *order);
+	sheet s;
+
+	for (size_t i = 0; i < n_all; i++) {
+		const void *e = arr + i * t->shape->size;
+		ov_day day = *(const ov_day *)ov_field_cptr(date, e);
+
+		if (day <= as_at)
+			order[n++] = (dated){day, ov_shape_id(t->shape, e), e};
+	}
+	qsort(order, n, sizeof *order, cmp_dated);
+	sheet_begin(&s, x, def->name, def->cols, def->n_cols);
+	for (size_t i = 0; i < n && !x->rc; i++)
+		def->rows(&s, ds, order[i].e, as_at);
+	sheet_end(&s);
+	free(order);
 }
 
 /* "Good", "To be inspected in November 2018", or "" when nothing is
@@ -251,12 +291,16 @@ static const col peel_cols[] = {
 	{"Grade", 30, COL_WRAP},      {"Carried from", 24, COL_WRAP},
 };
 
-static void peel_rows(sheet *s, const ov_dataset *ds, const ov_assessment *a)
+/* An assessment's table with carry-forward, a row per question. */
+static void peel_rows(sheet *s, const ov_dataset *ds, const void *e,
+		      ov_day as_at)
 {
+	const ov_assessment *a = e;
 	ov_peel_cell *cells = ov_xcalloc(a->n_questions ? a->n_questions : 1,
 					 sizeof *cells);
 	ov_buf grade = OV_BUF_INIT;
 
+	(void)as_at; /* the assessment is dated on or before it */
 	ov_peel_table(ds, a, cells);
 	for (size_t i = 0; i < a->n_questions && !s->x->rc; i++) {
 		const ov_question *q = &a->questions[i];
@@ -276,34 +320,10 @@ static void peel_rows(sheet *s, const ov_dataset *ds, const ov_assessment *a)
 }
 
 /* Every assessment dated on or before as_at, oldest first. */
-static void write_peel(xw *x, const ov_dataset *ds, ov_day as_at)
-{
-	const ov_assessment **order =
-		ov_xcalloc(ds->n_assessments + 1, sizeof *order);
-	size_t n = 0;
-	sheet s;
-
-	for (size_t i = 0; i < ds->n_assessments; i++)
-		if (ds->assessments[i].date <= as_at)
-			order[n++] = &ds->assessments[i];
-	qsort(order, n, sizeof *order, cmp_assessment);
-	sheet_begin(&s, x, "PEEL", peel_cols,
-		    sizeof peel_cols / sizeof *peel_cols);
-	for (size_t i = 0; i < n && !x->rc; i++)
-		peel_rows(&s, ds, order[i]);
-	sheet_end(&s);
-	free(order);
-}
-
-static int cmp_activity(const void *a, const void *b)
-{
-	const ov_activity *x = *(const ov_activity *const *)a;
-	const ov_activity *y = *(const ov_activity *const *)b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
+static const dated_sheet peel_sheet = {
+	"PEEL", peel_cols, sizeof peel_cols / sizeof *peel_cols,
+	OV_ENT_ASSESSMENT, "date", peel_rows,
+};
 
 static const col act_cols[] = {
 	{"From", 12, COL_DATE},	       {"To", 12, COL_DATE},
@@ -312,11 +332,14 @@ static const col act_cols[] = {
 	{"Feedback", 60, COL_WRAP},
 };
 
-static void act_row(sheet *s, const ov_activity *a, ov_day as_at)
+static void act_row(sheet *s, const ov_dataset *ds, const void *e,
+		    ov_day as_at)
 {
+	const ov_activity *a = e;
 	/* Feedback dated after as_at had not been received then. */
 	bool fb = a->feedback_date == OV_DAY_NONE || a->feedback_date <= as_at;
 
+	(void)ds;
 	put_date(s, 0, a->from);
 	put_date(s, 1, a->to);
 	put_str(s, 2, ov_activity_kind_label(a->kind));
@@ -330,24 +353,10 @@ static void act_row(sheet *s, const ov_activity *a, ov_day as_at)
 }
 
 /* Activities begun on or before as_at, in date order. */
-static void write_activities(xw *x, const ov_dataset *ds, ov_day as_at)
-{
-	const ov_activity **order =
-		ov_xcalloc(ds->n_activities + 1, sizeof *order);
-	size_t n = 0;
-	sheet s;
-
-	for (size_t i = 0; i < ds->n_activities; i++)
-		if (ds->activities[i].from <= as_at)
-			order[n++] = &ds->activities[i];
-	qsort(order, n, sizeof *order, cmp_activity);
-	sheet_begin(&s, x, "Activities", act_cols,
-		    sizeof act_cols / sizeof *act_cols);
-	for (size_t i = 0; i < n && !x->rc; i++)
-		act_row(&s, order[i], as_at);
-	sheet_end(&s);
-	free(order);
-}
+static const dated_sheet act_sheet = {
+	"Activities", act_cols, sizeof act_cols / sizeof *act_cols,
+	OV_ENT_ACTIVITY, "from", act_row,
+};
 
 static void make_formats(xw *x)
 {
@@ -357,7 +366,8 @@ static void make_formats(xw *x)
 	x->date = workbook_add_format(x->wb);
 	if (!x->head || !x->text || !x->wrap || !x->date) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		ov_diag_add(x->d, "%s: cannot add cell formats", x->path);
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path,
+			   "cannot add cell formats");
 		return;
 	}
 	format_set_bold(x->head);
@@ -382,7 +392,8 @@ static void set_properties(xw *x, ov_day as_at)
 	rc = workbook_set_properties(x->wb, &props);
 	if (rc) {
 		x->rc = rc;
-		ov_diag_add(x->d, "%s: %s", x->path, lxw_strerror(rc));
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "%s",
+			   lxw_strerror(rc));
 	}
 }
 
@@ -392,7 +403,8 @@ static int sync_file(const char *tmp, const char *path, ov_diag *d)
 	int fd = open(tmp, O_RDONLY);
 
 	if (fd < 0 || fsync(fd) != 0) {
-		ov_diag_add(d, "%s: write failed: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "write failed: %s",
+			   strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -411,8 +423,9 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	lxw_error lrc;
 
 	if (strcmp(path, "-") == 0) {
-		ov_diag_add(d, "-: a workbook cannot be written to standard "
-			       "output; give a file name");
+		ov_diag_at(d, OV_PROB_INPUT, "-",
+			   "a workbook cannot be written to standard output; "
+			   "give a file name");
 		return -1;
 	}
 	/* mkstemp claims a unique name beside the target; libxlsxwriter then
@@ -420,7 +433,8 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	tmp = ov_xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		ov_diag_add(d, "%s: cannot write: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write: %s",
+			   strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -429,30 +443,30 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	x.d = d;
 	x.wb = workbook_new(tmp);
 	if (!x.wb) {
-		ov_diag_add(d, "%s: cannot start workbook", path);
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot start workbook");
 		goto out;
 	}
 	make_formats(&x);
 	if (!x.rc)
 		set_properties(&x, as_at);
 	write_recs(&x, ds, as_at);
-	write_peel(&x, ds, as_at);
-	write_activities(&x, ds, as_at);
+	write_dated(&x, ds, as_at, &peel_sheet);
+	write_dated(&x, ds, as_at, &act_sheet);
 	if (x.rc) {
 		lxw_workbook_free(x.wb);
 		goto out;
 	}
 	lrc = workbook_close(x.wb);
 	if (lrc) {
-		ov_diag_add(d, "%s: cannot write workbook: %s", path,
-			    lxw_strerror(lrc));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write workbook: %s",
+			   lxw_strerror(lrc));
 		goto out;
 	}
 	if (sync_file(tmp, path, d) < 0)
 		goto out;
 	if (rename(tmp, path) != 0) {
-		ov_diag_add(d, "%s: cannot replace: %s", path,
-			    strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot replace: %s",
+			   strerror(errno));
 		goto out;
 	}
 	rc = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/fields.h"
 #include "core/fold.h"
 #include "core/peel.h"
 #include "paper/tree.h"
@@ -154,7 +155,7 @@ static void peel_table(ctx *c)
 	t = ov_paper_table(c->p, 3, hdr, width);
 	for (size_t i = 0; i < a->n_questions; i++) {
 		const ov_question *q = &a->questions[i];
-		ov_inline *row = ov_table_row(t);
+		ov_inline *row = ov_doc_table_row(t);
 		char *qt = ov_xasprintf("%d. %s%s", q->number,
 					q->text ? q->text : "",
 					q->flagged ? "*" : "");
@@ -321,67 +322,86 @@ static void sec_activities(ctx *c)
 	ov_paper_markdown(c->p, c->m->activities_after, 3);
 }
 
-static void sec_received(ctx *c)
+/* The line a list section shows for entity e, or NULL to leave it out. */
+typedef char *line_fn(ctx *c, const void *e);
+
+/* A section under heading: a bullet for each entity of kind ent that line()
+ * gives a line, or the sentence none when it gives none. */
+static void list_section(ctx *c, enum ov_entity_id ent, const char *heading,
+			 const char *none, line_fn *line)
 {
+	const ov_entity *t = &ov_entities[ent];
+	const char *arr = ov_entity_array(t, c->ds);
+	size_t n = ov_entity_count(t, c->ds);
 	ov_block *list = NULL;
 
-	ov_paper_heading(c->p, 2,
-			 "Inspection reports received since the last meeting");
-	for (size_t i = 0; i < c->ds->n_reports; i++) {
-		const ov_report *r = &c->ds->reports[i];
-		char *when, *s;
+	ov_paper_heading(c->p, 2, heading);
+	for (size_t i = 0; i < n; i++) {
+		char *s = line(c, arr + i * t->shape->size);
 
-		if (!in_window(c, r->received))
+		if (!s)
 			continue;
 		if (!list)
 			list = ov_paper_list(c->p);
-		when = ov_date_long(r->received);
-		s = ov_xasprintf("%s (received %s)",
-				 r->title ? r->title : r->id, when);
 		ov_list_add(list, s);
 		free(s);
-		free(when);
 	}
 	if (!list)
-		ov_paper_para(c->p, "None received");
+		ov_paper_para(c->p, none);
+}
+
+/* "TITLE (received DATE)" for a report received since the last meeting. */
+static char *received_line(ctx *c, const void *e)
+{
+	const ov_report *r = e;
+	char *when, *line;
+
+	if (!in_window(c, r->received))
+		return NULL;
+	when = ov_date_long(r->received);
+	line = ov_xasprintf("%s (received %s)", r->title ? r->title : r->id,
+			    when);
+	free(when);
+	return line;
+}
+
+static void sec_received(ctx *c)
+{
+	list_section(c, OV_ENT_REPORT,
+		     "Inspection reports received since the last meeting",
+		     "None received", received_line);
+}
+
+/* "REPORT: SUBJECT (REF)" for a recommendation of this force that was
+ * live and graded red on the meeting date. */
+static char *red_line(ctx *c, const void *e)
+{
+	const ov_rec *rec = e;
+	const ov_report *rep;
+	ov_rec_state s;
+
+	if (!same(rec->force, c->m->force))
+		return NULL;
+	ov_rec_fold(rec, c->m->date, &s);
+	if (!ov_status_is_live(s.status) || s.rag != OV_RAG_RED)
+		return NULL;
+	rep = ov_dataset_find_report(c->ds, rec->report);
+	return ov_xasprintf("%s: %s (%s)",
+			    rep && rep->short_name ? rep->short_name
+			    : rep && rep->title ? rep->title
+			    : rec->report ? rec->report : "",
+			    rec->subject ? rec->subject
+			    : rec->area ? rec->area : "",
+			    rec->ref);
 }
 
 static void sec_red(ctx *c)
 {
-	ov_block *list = NULL;
-
-	ov_paper_heading(c->p, 2,
-			 "Outstanding recommendations currently graded Red");
-	for (size_t i = 0; i < c->ds->n_recs; i++) {
-		const ov_rec *rec = &c->ds->recs[i];
-		const ov_report *rep;
-		ov_rec_state s;
-		char *line;
-
-		if (!same(rec->force, c->m->force))
-			continue;
-		ov_rec_fold(rec, c->m->date, &s);
-		if (!ov_status_is_live(s.status) || s.rag != OV_RAG_RED)
-			continue;
-		if (!list)
-			list = ov_paper_list(c->p);
-		rep = ov_dataset_find_report(c->ds, rec->report);
-		line = ov_xasprintf("%s: %s (%s)",
-				    rep && rep->short_name ? rep->short_name
-				    : rep && rep->title ? rep->title
-				    : rec->report ? rec->report : "",
-				    rec->subject ? rec->subject
-				    : rec->area ? rec->area : "",
-				    rec->ref);
-		ov_list_add(list, line);
-		free(line);
-	}
-	if (!list)
-		ov_paper_para(c->p,
-			      "There are no recommendations currently graded "
-			      "as red.");
+	list_section(c, OV_ENT_REC,
+		     "Outstanding recommendations currently graded Red",
+		     "There are no recommendations currently graded as red.",
+		     red_line);
 }
-
 
 /* Recommendations of a report in this force's register that existed on
  * the meeting date, in natural ref order.  Caller frees the array. */

@@ -114,7 +114,7 @@ ov_block *ov_paper_table(ov_paper *p, size_t ncols,
 			 const char *const *header, const double *width)
 {
 	ov_block *b = ov_paper_add(p, OV_BLOCK_TABLE);
-	ov_table *t = &b->table;
+	ov_doc_table *t = &b->table;
 
 	t->ncols = ncols;
 	t->header = ov_xcalloc(ncols, sizeof *t->header);
@@ -126,9 +126,9 @@ ov_block *ov_paper_table(ov_paper *p, size_t ncols,
 	return b;
 }
 
-ov_inline *ov_table_row(ov_block *table)
+ov_inline *ov_doc_table_row(ov_block *table)
 {
-	ov_table *t = &table->table;
+	ov_doc_table *t = &table->table;
 
 	t->rows = ov_xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
 	t->rows[t->nrows] = ov_xcalloc(t->ncols, sizeof(ov_inline));

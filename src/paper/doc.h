@@ -51,17 +51,18 @@ typedef enum ov_block_kind {
 } ov_block_kind;
 
 /*
- * A table: `ncols` columns; `header` has ncols cells; each of `rows[nrows]`
- * has ncols cells.  `width[ncols]` are relative width hints (positive, any
- * scale: a renderer divides each by their sum).  A cell's text may be empty.
+ * A table in the paper (not the terminal table of cli/table.h): `ncols`
+ * columns; `header` has ncols cells; each of `rows[nrows]` has ncols cells.
+ * `width[ncols]` are relative width hints (positive, any scale: a renderer
+ * divides each by their sum).  A cell's text may be empty.
  */
-typedef struct ov_table {
+typedef struct ov_doc_table {
 	size_t ncols;
 	ov_inline *header;      /* [ncols] */
 	ov_inline **rows;       /* [nrows][ncols] */
 	size_t nrows;
 	double *width;          /* [ncols] */
-} ov_table;
+} ov_doc_table;
 
 typedef struct ov_block {
 	ov_block_kind kind;
@@ -76,7 +77,7 @@ typedef struct ov_block {
 	ov_inline text;         /* HEADING, PARA */
 	ov_inline *items;       /* LIST: [n_items] */
 	size_t n_items;
-	ov_table table;         /* TABLE */
+	ov_doc_table table;     /* TABLE */
 } ov_block;
 
 /* Document metadata; every string may be NULL when unknown. */

@@ -50,7 +50,7 @@ static void runs(ov_html *h, const ov_inline *in)
 	}
 }
 
-static void table(ov_html *h, const ov_table *t)
+static void table(ov_html *h, const ov_doc_table *t)
 {
 	double sum = 0;
 

@@ -57,7 +57,7 @@ static void md_para(ov_buf *b, const ov_inline *in)
 	ov_buf_release(&tmp);
 }
 
-static void md_table(ov_buf *b, const ov_table *t)
+static void md_table(ov_buf *b, const ov_doc_table *t)
 {
 	ov_buf_puts(b, "|");
 	for (size_t c = 0; c < t->ncols; c++) {

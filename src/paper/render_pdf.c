@@ -382,13 +382,13 @@ static void put_list(pdf *p, const ov_block *b)
 /* ---- tables ----------------------------------------------------------- */
 
 typedef struct table_ctx {
-	const ov_table *t;
+	const ov_doc_table *t;
 	double *x;          /* [ncols + 1] column edges */
 	text_box *header;   /* [ncols] */
 	double header_h;
 } table_ctx;
 
-static void column_edges(const ov_table *t, double *x)
+static void column_edges(const ov_doc_table *t, double *x)
 {
 	double sum = 0;
 
@@ -540,7 +540,7 @@ static void put_row(pdf *p, const table_ctx *tc, text_box *cells)
 
 static void put_table(pdf *p, const ov_block *b)
 {
-	const ov_table *t = &b->table;
+	const ov_doc_table *t = &b->table;
 	table_ctx tc = {t, NULL, NULL, 0};
 	text_box *cells;
 	int *zero;
@@ -597,23 +597,31 @@ static void put_block(pdf *p, const ov_block *b)
 	}
 }
 
+/* A runtime problem at "paper block N" (N counting from 1). */
+static void block_problem(ov_diag *d, size_t block, const char *what)
+{
+	char *where = ov_xasprintf("paper block %zu", block + 1);
+
+	ov_diag_at(d, OV_PROB_RUNTIME, where, "%s", what);
+	free(where);
+}
+
 static int check_inline(const ov_inline *in, size_t block, ov_diag *d)
 {
 	for (size_t i = 0; i < in->n; i++) {
 		if (!in->runs[i].text ||
 		    !g_utf8_validate(in->runs[i].text, -1, NULL)) {
-			ov_diag_add(d, "paper block %zu: text is not valid "
-				    "UTF-8", block + 1);
+			block_problem(d, block, "text is not valid UTF-8");
 			return -1;
 		}
 	}
 	return 0;
 }
 
-static int check_table(const ov_table *t, size_t block, ov_diag *d)
+static int check_table(const ov_doc_table *t, size_t block, ov_diag *d)
 {
 	if (t->ncols > 0 && (!t->header || (t->nrows > 0 && !t->rows))) {
-		ov_diag_add(d, "paper block %zu: table has no cells", block + 1);
+		block_problem(d, block, "table has no cells");
 		return -1;
 	}
 	for (size_t c = 0; c < t->ncols; c++)
@@ -723,8 +731,9 @@ out:
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_status(p.cr);
 	if (st != CAIRO_STATUS_SUCCESS || s->err) {
-		ov_diag_add(d, "PDF output: %s", s->err ? strerror(s->err)
-						       : cairo_status_to_string(st));
+		ov_diag_at(d, OV_PROB_RUNTIME, "PDF output", "%s",
+			   s->err ? strerror(s->err)
+				  : cairo_status_to_string(st));
 		rc = -1;
 	}
 	if (p.pango)
@@ -744,8 +753,8 @@ static int check_font(ov_diag *d)
 	int rc = font ? 0 : -1;
 
 	if (!font)
-		ov_diag_add(d, "PDF output: no usable font for \"%s\"",
-			    FONT_FAMILY);
+		ov_diag_at(d, OV_PROB_RUNTIME, "PDF output",
+			   "no usable font for \"%s\"", FONT_FAMILY);
 	else
 		g_object_unref(font);
 	pango_font_description_free(fd);
@@ -767,8 +776,8 @@ int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d)
 	if (pages < 0 || render_pass(p, title, &out, pages, d) < 0)
 		goto out;
 	if (fflush(f) != 0 || ferror(f)) {
-		ov_diag_add(d, "PDF output: write failed: %s",
-			    strerror(errno ? errno : EIO));
+		ov_diag_at(d, OV_PROB_RUNTIME, "PDF output", "write failed: %s",
+			   strerror(errno ? errno : EIO));
 		goto out;
 	}
 	rc = 0;

@@ -31,7 +31,7 @@ ov_inline *ov_list_add(ov_block *list, const char *text);
 ov_block *ov_paper_table(ov_paper *p, size_t ncols,
 			 const char *const *header, const double *width);
 /* A new body row of empty cells; fill them with ov_inline_add(). */
-ov_inline *ov_table_row(ov_block *table);
+ov_inline *ov_doc_table_row(ov_block *table);
 
 /* Parse Markdown written by people (cmark, raw HTML dropped) and append
  * its blocks; Markdown headings become levels starting at base_level

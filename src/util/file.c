@@ -22,12 +22,14 @@ int ov_outfile_open(ov_outfile *o, const char *path, ov_diag *d)
 	o->tmp = ov_xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
-		ov_diag_add(d, "%s: cannot write: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write: %s",
+			   strerror(errno));
 		goto fail;
 	}
 	o->f = fdopen(fd, "w");
 	if (!o->f) {
-		ov_diag_add(d, "%s: cannot write: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write: %s",
+			   strerror(errno));
 		close(fd);
 		unlink(o->tmp);
 		goto fail;
@@ -47,26 +49,26 @@ int ov_outfile_commit(ov_outfile *o, ov_diag *d)
 	if (!o->tmp) {
 		rc = fflush(o->f) == 0 && !ferror(o->f) ? 0 : -1;
 		if (rc < 0)
-			ov_diag_add(d, "standard output: write failed: %s",
-				    strerror(errno));
+			ov_diag_at(d, OV_PROB_RUNTIME, "standard output",
+				   "write failed: %s", strerror(errno));
 		memset(o, 0, sizeof *o);
 		return rc;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-		ov_diag_add(d, "%s: write failed: %s", o->path,
-			    strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, o->path, "write failed: %s",
+			   strerror(errno));
 		goto out;
 	}
 	if (fclose(o->f) != 0) {
 		o->f = NULL;
-		ov_diag_add(d, "%s: write failed: %s", o->path,
-			    strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, o->path, "write failed: %s",
+			   strerror(errno));
 		goto out;
 	}
 	o->f = NULL;
 	if (rename(o->tmp, o->path) != 0) {
-		ov_diag_add(d, "%s: cannot replace: %s", o->path,
-			    strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, o->path, "cannot replace: %s",
+			   strerror(errno));
 		goto out;
 	}
 	free(o->tmp);
@@ -113,7 +115,8 @@ int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 	*data = NULL;
 	*len = 0;
 	if (!f) {
-		ov_diag_add(d, "%s: cannot read: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot read: %s",
+			   strerror(errno));
 		return -1;
 	}
 	/* Room for the whole file, its NUL, and one byte more so that the
@@ -124,8 +127,8 @@ int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 	for (;;) {
 		n += fread(buf + n, 1, cap - 1 - n, f);
 		if (n > max) {
-			ov_diag_add(d, "%s: larger than the %zu bytes allowed",
-				    path, max);
+			ov_diag_at(d, OV_PROB_INPUT, path,
+				   "larger than the %zu bytes allowed", max);
 			goto out;
 		}
 		if (n < cap - 1)
@@ -134,7 +137,8 @@ int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 		buf = ov_xrealloc(buf, cap);
 	}
 	if (ferror(f)) {
-		ov_diag_add(d, "%s: read failed: %s", path, strerror(errno));
+		ov_diag_at(d, OV_PROB_RUNTIME, path, "read failed: %s",
+			   strerror(errno));
 		goto out;
 	}
 	buf[n] = '\0';

@@ -17,17 +17,19 @@ typedef struct ov_outfile {
 	char *tmp;     /* the temporary file, NULL for stdout */
 } ov_outfile;
 
-/* Returns 0, or -1 with "PATH: reason" in d (e.g. directory missing or not
- * writable). */
+/* Returns 0, or -1 with a runtime problem at PATH in d (e.g. directory
+ * missing or not writable). */
 int ov_outfile_open(ov_outfile *o, const char *path, ov_diag *d);
-/* Returns 0, or -1 with a message in d; either way o is released. */
+/* Returns 0, or -1 with a runtime problem at PATH (or "standard output")
+ * in d; either way o is released. */
 int ov_outfile_commit(ov_outfile *o, ov_diag *d);
 /* Discards the output.  Safe on a zeroed or already released o. */
 void ov_outfile_abort(ov_outfile *o);
 
 /* Read a whole file ("-": stdin) into a fresh NUL-terminated buffer,
  * refusing more than max bytes.  Returns 0 with *data and *len set (caller
- * frees *data), or -1 with "PATH: reason" in d. */
+ * frees *data), or -1 with a problem at PATH in d: OV_PROB_INPUT when the
+ * file is larger than max, OV_PROB_RUNTIME when it cannot be read. */
 int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 		     ov_diag *d);
 

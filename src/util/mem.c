@@ -1,8 +1,5 @@
 #include "util/mem.h"
 
-#include "util/buf.h"
-
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,17 +49,6 @@ char *ov_xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
-}
-
-char *ov_xasprintf(const char *fmt, ...)
-{
-	ov_buf b = OV_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	ov_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	return ov_buf_detach(&b);
 }
 
 void ov_grow(void **arr, size_t sz, size_t *cap, size_t need)

@@ -14,7 +14,7 @@ void *ov_xrealloc(void *p, size_t n);
 /* Duplicate s; NULL in gives NULL out. */
 char *ov_xstrdup(const char *s);
 char *ov_xstrndup(const char *s, size_t n);
-/* printf into a fresh string. */
+/* printf into a fresh string (defined in util/buf.c, on ov_buf). */
 char *ov_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *arr (element size sz) so that it holds at least need elements. */

@@ -35,7 +35,7 @@ static void table(ov_paper *p, size_t nrows)
 	ov_block *b = ov_paper_table(p, 4, head, width);
 
 	for (size_t r = 0; r < nrows; r++) {
-		ov_inline *row = ov_table_row(b);
+		ov_inline *row = ov_doc_table_row(b);
 		char ref[32], rec[200];
 
 		snprintf(ref, sizeof ref, "R%03zu", r + 1);
@@ -236,7 +236,7 @@ static void check_tall_row(const char *dir)
 	int missing = 0;
 
 	table(p, 1);
-	row = ov_table_row(&p->blocks[0]);
+	row = ov_doc_table_row(&p->blocks[0]);
 	for (int i = 1; i <= 150; i++)
 		ov_buf_printf(&cell, "tall line %d\n", i);
 	ov_inline_add(&row[1], ov_buf_str(&cell), false, false);
