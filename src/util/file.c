@@ -114,8 +114,10 @@ int ov_file_read_all(const char *path, size_t max, char **data, size_t *len,
 
 	*data = NULL;
 	*len = 0;
+	/* A file the request names that is not there (or not readable) is
+	 * the request's problem; a failure while reading it is not. */
 	if (!f) {
-		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot read: %s",
+		ov_diag_at(d, OV_PROB_INPUT, path, "cannot read: %s",
 			   strerror(errno));
 		return -1;
 	}
