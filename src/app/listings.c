@@ -144,7 +144,8 @@ int ov_app_activities(ov_app *a, ov_day from, ov_day to, const char *force,
 {
 	memset(out, 0, sizeof *out);
 	if (from != OV_DAY_NONE && to != OV_DAY_NONE && to < from) {
-		ov_diag_at(d, OV_PROB_INPUT, "to", "is before from");
+		ov_diag_at(d, OV_PROB_INPUT, "to",
+			   "the end of the period is before its start");
 		return -1;
 	}
 	if (app_load(a, NULL,

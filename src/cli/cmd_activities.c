@@ -1,9 +1,9 @@
 /* oversight activities: insight visits, observations, file reviews... in
  * date order, optionally those overlapping a period. */
+#include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 #include "cli/table.h"
 #include "util/mem.h"
 
@@ -15,12 +15,34 @@ static const char usage[] =
 	"between --from and --to (each inclusive, YYYY-MM-DD; both open by\n"
 	"default), for one force if --force is given.\n";
 
-static void print(const ov_list *l)
+typedef struct req {
+	ov_day from, to;
+	const char *force;
+	ov_list l;
+} req;
+
+static const ov_cli_arg args[] = {
+	{"from", 0, OV_ARG_DATE, offsetof(req, from)},
+	{"to", 0, OV_ARG_DATE, offsetof(req, to)},
+	{"force", 0, OV_ARG_STR, offsetof(req, force)},
+};
+
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
+	req *r = ctx;
+
+	(void)c;
+	return ov_app_activities(a, r->from, r->to, r->force, &r->l, d);
+}
+
+static void show(const ov_cli_ctx *c, void *ctx)
+{
+	const ov_list *l = &((const req *)ctx)->l;
 	static const char *const head[] = {"Dates", "Kind", "Subject",
 					   "Place"};
 	ov_table *t = ov_table_new(4, head);
 
+	(void)c;
 	ov_table_flex(t, 2);
 	ov_table_flex(t, 3);
 	for (size_t i = 0; i < l->n; i++) {
@@ -46,44 +68,13 @@ static void print(const ov_list *l)
 	ov_table_free(t);
 }
 
-typedef struct req {
-	ov_day from, to;
-	const char *force;
-	ov_list l;
-} req;
-
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static void release(void *ctx)
 {
-	req *r = ctx;
-
-	return ov_app_activities(a, r->from, r->to, r->force, &r->l, d);
+	ov_list_release(&((req *)ctx)->l);
 }
 
-int ov_cmd_activities(ov_cli *cli, int argc, char **argv)
-{
-	const char *from_s = NULL, *to_s = NULL;
-	req r = {0};
-	const ov_opt spec[] = {
-		{"from", 0, true, &from_s, NULL},
-		{"to", 0, true, &to_s, NULL},
-		{"force", 0, true, &r.force, NULL},
-		{0},
-	};
-	size_t npos;
-	int rc;
-
-	rc = ov_cli_parse("activities", usage, argc, argv, spec, NULL, 0,
-			  &npos);
-	if (rc >= 0)
-		return rc;
-	if (ov_cli_date("activities", "from", from_s, OV_DAY_NONE, &r.from) ||
-	    ov_cli_date("activities", "to", to_s, OV_DAY_NONE, &r.to))
-		return OV_EXIT_USAGE;
-	rc = ov_cli_run(cli, "activities", spec, call, &r);
-	if (rc == OV_EXIT_OK) {
-		print(&r.l);
-		rc = ov_cli_flush("activities", rc);
-	}
-	ov_list_release(&r.l);
-	return rc;
-}
+const ov_cli_command ov_cmd_activities = {
+	.name = "activities", .summary = "list inspection activities",
+	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
+	.call = call, .show = show, .release = release,
+};

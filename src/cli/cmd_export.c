@@ -1,8 +1,9 @@
 /* oversight export: the register as JSON (the interchange format), CSV or
  * an XLSX tracker (app/app.h: ov_app_export). */
+#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "cli/command.h"
 #include "cli/opts.h"
 
 static const char usage[] =
@@ -17,61 +18,51 @@ static const char usage[] =
 	"  --as-at DATE        for csv and xlsx (default: today)\n";
 
 typedef struct req {
-	enum ov_export_fmt fmt;
+	const char *out, *format;
 	ov_day as_at;
-	const char *out;
+	enum ov_export_fmt fmt;
 } req;
 
-static int parse_format(const char *s, enum ov_export_fmt *out)
+static const ov_cli_arg args[] = {
+	{"output", 'o', OV_ARG_STR, offsetof(req, out)},
+	{"format", 0, OV_ARG_STR, offsetof(req, format)},
+	{"as-at", 0, OV_ARG_DATE, offsetof(req, as_at)},
+};
+
+/* In the order of enum ov_export_fmt. */
+static const char *const formats[] = {"json", "csv", "xlsx", NULL};
+
+static int check(const ov_cli_ctx *c, void *ctx)
 {
-	if (!s || strcmp(s, "json") == 0)
-		*out = OV_EXPORT_JSON;
-	else if (strcmp(s, "csv") == 0)
-		*out = OV_EXPORT_CSV;
-	else if (strcmp(s, "xlsx") == 0)
-		*out = OV_EXPORT_XLSX;
-	else
-		return -1;
-	return 0;
+	req *r = ctx;
+	int f = ov_cli_choice(c->cmd->name, "format", r->format, formats);
+
+	if (f < 0)
+		return OV_EXIT_USAGE;
+	r->fmt = (enum ov_export_fmt)f;
+	if (r->fmt == OV_EXPORT_JSON && r->as_at != OV_DAY_NONE) {
+		ov_cli_err(c->cmd->name, "--as-at applies to csv and xlsx; "
+			   "json holds the whole timeline");
+		return OV_EXIT_USAGE;
+	}
+	if (r->as_at == OV_DAY_NONE)
+		r->as_at = ov_date_today();
+	if (!r->out)
+		r->out = "-";
+	return -1;
 }
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	const req *r = ctx;
 
+	(void)c;
 	return ov_app_export(a, r->fmt, r->as_at, r->out, d);
 }
 
-int ov_cmd_export(ov_cli *cli, int argc, char **argv)
-{
-	const char *format = NULL, *as_at_s = NULL;
-	req r = {OV_EXPORT_JSON, OV_DAY_NONE, NULL};
-	const ov_opt spec[] = {
-		{"output", 'o', true, &r.out, NULL},
-		{"format", 0, true, &format, NULL},
-		{"as-at", 0, true, &as_at_s, NULL},
-		{0},
-	};
-	size_t npos;
-	int rc;
-
-	rc = ov_cli_parse("export", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	if (parse_format(format, &r.fmt) != 0) {
-		ov_cli_err("export", "--format: '%s' is not one of json, xlsx, "
-			   "csv", format);
-		return OV_EXIT_USAGE;
-	}
-	if (ov_cli_date("export", "as-at", as_at_s, ov_date_today(),
-			&r.as_at) != 0)
-		return OV_EXIT_USAGE;
-	if (r.fmt == OV_EXPORT_JSON && as_at_s) {
-		ov_cli_err("export", "--as-at applies to csv and xlsx; json "
-			   "holds the whole timeline");
-		return OV_EXIT_USAGE;
-	}
-	if (!r.out)
-		r.out = "-";
-	return ov_cli_run(cli, "export", spec, call, &r);
-}
+const ov_cli_command ov_cmd_export = {
+	.name = "export", .usage = usage,
+	.summary = "write the register as JSON, CSV or XLSX",
+	.args = OV_CLI_ARGS(args), .req_size = sizeof(req), .check = check,
+	.call = call,
+};

@@ -1,8 +1,9 @@
 /* oversight grades: a PEEL table with carry-forward (core/peel.h). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 #include "cli/table.h"
 #include "core/peel.h"
 #include "util/mem.h"
@@ -84,36 +85,35 @@ typedef struct req {
 	ov_grades g;
 } req;
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static const ov_cli_arg args[] = {
+	{"assessment", 0, OV_ARG_STR, offsetof(req, id)},
+	{"force", 0, OV_ARG_STR, offsetof(req, force)},
+	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
+};
+
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	req *r = ctx;
 
+	(void)c;
 	return ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d);
 }
 
-int ov_cmd_grades(ov_cli *cli, int argc, char **argv)
+static void show(const ov_cli_ctx *c, void *ctx)
 {
-	const char *as_at_s = NULL;
-	req r = {0};
-	const ov_opt spec[] = {
-		{"assessment", 0, true, &r.id, NULL},
-		{"force", 0, true, &r.force, NULL},
-		{"as-at", 0, true, &as_at_s, NULL},
-		{0},
-	};
-	size_t npos;
-	int rc;
+	const req *r = ctx;
 
-	rc = ov_cli_parse("grades", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	if (ov_cli_date("grades", "as-at", as_at_s, ov_date_today(), &r.as_at))
-		return OV_EXIT_USAGE;
-	rc = ov_cli_run(cli, "grades", spec, call, &r);
-	if (rc == OV_EXIT_OK) {
-		print(r.g.a, r.g.cells);
-		rc = ov_cli_flush("grades", rc);
-	}
-	ov_grades_release(&r.g);
-	return rc;
+	(void)c;
+	print(r->g.a, r->g.cells);
 }
+
+static void release(void *ctx)
+{
+	ov_grades_release(&((req *)ctx)->g);
+}
+
+const ov_cli_command ov_cmd_grades = {
+	.name = "grades", .summary = "print a PEEL table with carry-forward",
+	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
+	.call = call, .show = show, .release = release,
+};

@@ -1,9 +1,10 @@
 /* oversight import: an oversight/1 document into the register, all or
  * nothing (app/app.h: ov_app_import). */
+#include <stddef.h>
 #include <stdio.h>
 #include <unistd.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] import FILE.json [--replace]\n\n"
@@ -14,6 +15,16 @@ static const char usage[] =
 	"everything.\n\n"
 	"  --replace   replace the whole register with the document\n";
 
+typedef struct req {
+	const char *path;
+	bool replace;
+	ov_import_stats stats;
+} req;
+
+static const ov_cli_arg args[] = {
+	{"replace", 0, OV_ARG_FLAG, offsetof(req, replace)},
+};
+
 /* Progress on a terminal only, so logs and pipes stay clean. */
 static void progress(size_t done, size_t total, void *arg)
 {
@@ -22,20 +33,16 @@ static void progress(size_t done, size_t total, void *arg)
 	fflush(stderr);
 }
 
-typedef struct req {
-	const char *path;
-	bool replace, tty;
-	ov_import_stats stats;
-} req;
-
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	req *r = ctx;
-	int rc = ov_app_import(a, r->path, r->replace,
-			       r->tty ? progress : NULL, NULL, &r->stats, d);
+	bool tty = isatty(STDERR_FILENO);
+	int rc = ov_app_import(a, r->path, r->replace, tty ? progress : NULL,
+			       NULL, &r->stats, d);
 	size_t n = ov_diag_count(d);
 
-	if (r->tty)
+	(void)c;
+	if (tty)
 		fputc('\n', stderr);
 	if (rc < 0 && ov_diag_kind(d) == OV_PROB_INPUT)
 		ov_diag_at(d, OV_PROB_INPUT, r->path,
@@ -46,30 +53,23 @@ static int call(ov_app *a, void *ctx, ov_diag *d)
 	return rc;
 }
 
-int ov_cmd_import(ov_cli *cli, int argc, char **argv)
+static void show(const ov_cli_ctx *c, void *ctx)
 {
-	req r = {0};
-	const ov_opt spec[] = {{"replace", 0, false, NULL, &r.replace}, {0}};
-	size_t npos;
-	int rc;
+	const req *r = ctx;
+	const ov_import_stats *s = &r->stats;
 
-	rc = ov_cli_parse("import", usage, argc, argv, spec, &r.path, 1,
-			  &npos);
-	if (rc >= 0)
-		return rc;
-	if (!r.path) {
-		ov_cli_err("import", "no FILE given");
-		ov_cli_usage_hint("import");
-		return OV_EXIT_USAGE;
-	}
-	r.tty = isatty(STDERR_FILENO);
-	rc = ov_cli_run(cli, "import", spec, call, &r);
-	if (rc != OV_EXIT_OK)
-		return rc;
+	(void)c;
 	printf("imported %s: %zu reports, %zu recommendations (%zu events), "
 	       "%zu people, %zu assessments, %zu activities, %zu meetings%s\n",
-	       r.path, r.stats.reports, r.stats.recs, r.stats.events,
-	       r.stats.people, r.stats.assessments, r.stats.activities,
-	       r.stats.meetings, r.replace ? " (register replaced)" : "");
-	return OV_EXIT_OK;
+	       r->path, s->reports, s->recs, s->events, s->people,
+	       s->assessments, s->activities, s->meetings,
+	       r->replace ? " (register replaced)" : "");
 }
+
+const ov_cli_command ov_cmd_import = {
+	.name = "import", .usage = usage,
+	.summary = "add a dataset from an oversight/1 JSON file",
+	.args = OV_CLI_ARGS(args), .operand = "FILE",
+	.operand_off = offsetof(req, path), .req_size = sizeof(req),
+	.call = call, .show = show,
+};

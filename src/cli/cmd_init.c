@@ -1,7 +1,8 @@
 /* oversight init: create the database, or say that it is already there. */
+#include <stddef.h>
 #include <stdio.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] init\n\n"
@@ -9,25 +10,23 @@ static const char usage[] =
 	"Running it on an existing database only brings its schema up to "
 	"date.\n";
 
-int ov_cmd_init(ov_cli *cli, int argc, char **argv)
+static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
 {
-	static const ov_opt spec[] = {{0}};
-	ov_diag d = OV_DIAG_INIT;
-	ov_init_result r;
-	size_t npos;
-	int rc;
-
-	rc = ov_cli_parse("init", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	if (ov_app_init(cli->db_path, &r, &d) < 0) {
-		rc = ov_cli_fail("init", spec, &d);
-	} else {
-		printf("%s database %s (schema version %d)%s\n",
-		       r.existed ? "Already have" : "Created", cli->db_path,
-		       r.schema_version, r.existed ? "; nothing else to do" : "");
-		rc = OV_EXIT_OK;
-	}
-	ov_diag_release(&d);
-	return rc;
+	(void)a;
+	return ov_app_init(c->cli->db_path, req, d);
 }
+
+static void show(const ov_cli_ctx *c, void *req)
+{
+	const ov_init_result *r = req;
+
+	printf("%s database %s (schema version %d)%s\n",
+	       r->existed ? "Already have" : "Created", c->cli->db_path,
+	       r->schema_version, r->existed ? "; nothing else to do" : "");
+}
+
+const ov_cli_command ov_cmd_init = {
+	.name = "init", .summary = "create the database", .usage = usage,
+	.req_size = sizeof(ov_init_result), .call = call, .show = show,
+	.no_open = true,
+};

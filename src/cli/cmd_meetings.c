@@ -1,9 +1,8 @@
 /* oversight meetings: the committee meetings the register writes papers
  * for, in date order. */
 #include <stdlib.h>
-#include <string.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 #include "cli/table.h"
 #include "util/mem.h"
 
@@ -12,17 +11,20 @@ static const char usage[] =
 	"List the committee meetings: date, committee, agenda item, title\n"
 	"and id (for 'oversight paper').\n";
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
 {
-	return ov_app_meetings(a, ctx, d);
+	(void)c;
+	return ov_app_meetings(a, req, d);
 }
 
-static void print(const ov_list *l)
+static void show(const ov_cli_ctx *c, void *req)
 {
 	static const char *const head[] = {"Date", "Committee", "Item",
 					   "Title", "Id"};
+	const ov_list *l = req;
 	ov_table *t = ov_table_new(5, head);
 
+	(void)c;
 	ov_table_flex(t, 1);
 	ov_table_flex(t, 3);
 	ov_table_flex(t, 4);
@@ -40,22 +42,13 @@ static void print(const ov_list *l)
 	ov_table_free(t);
 }
 
-int ov_cmd_meetings(ov_cli *cli, int argc, char **argv)
+static void release(void *req)
 {
-	static const ov_opt spec[] = {{0}};
-	ov_list l = {0};
-	size_t npos;
-	int rc;
-
-	rc = ov_cli_parse("meetings", usage, argc, argv, spec, NULL, 0,
-			  &npos);
-	if (rc >= 0)
-		return rc;
-	rc = ov_cli_run(cli, "meetings", spec, call, &l);
-	if (rc == OV_EXIT_OK) {
-		print(&l);
-		rc = ov_cli_flush("meetings", rc);
-	}
-	ov_list_release(&l);
-	return rc;
+	ov_list_release(req);
 }
+
+const ov_cli_command ov_cmd_meetings = {
+	.name = "meetings", .summary = "list committee meetings",
+	.usage = usage, .req_size = sizeof(ov_list), .call = call,
+	.show = show, .release = release,
+};

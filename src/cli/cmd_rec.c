@@ -2,9 +2,11 @@
  * the other subcommands record events on its timeline.  Both go through
  * app/app.h, which checks the events against the stored timeline before
  * anything is written. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/command.h"
 #include "cli/opts.h"
 #include "util/mem.h"
 
@@ -115,76 +117,68 @@ typedef struct show_req {
 	ov_rec_view view;
 } show_req;
 
-static int call_show(ov_app *a, void *ctx, ov_diag *d)
+static const ov_cli_arg show_args[] = {
+	{"as-at", 0, OV_ARG_TODAY, offsetof(show_req, as_at)},
+};
+
+static int call_show(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	show_req *r = ctx;
 
+	(void)c;
 	return ov_app_rec_show(a, r->ref, r->as_at, &r->view, d);
 }
 
-static int rec_show(ov_cli *cli, int argc, char **argv)
+static void show_view(const ov_cli_ctx *c, void *ctx)
 {
-	const char *cmd = "rec show", *as_at_s = NULL;
-	const ov_opt spec[] = {{"as-at", 0, true, &as_at_s, NULL}, {0}};
-	show_req r = {0};
-	size_t npos;
-	int rc;
+	show_req *r = ctx;
 
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
-	if (rc >= 0)
-		return rc;
-	if (!r.ref) {
-		ov_cli_err(cmd, "no REF given");
-		return OV_EXIT_USAGE;
-	}
-	if (ov_cli_date(cmd, "as-at", as_at_s, ov_date_today(), &r.as_at))
-		return OV_EXIT_USAGE;
-	rc = ov_cli_run(cli, cmd, spec, call_show, &r);
-	if (rc == OV_EXIT_OK) {
-		show_fields(&r.view);
-		show_timeline(&r.view);
-		rc = ov_cli_flush(cmd, rc);
-	}
-	ov_rec_view_release(&r.view);
-	return rc;
+	(void)c;
+	show_fields(&r->view);
+	show_timeline(&r->view);
 }
 
-/* A change to record: an update or a transition, for call_record. */
+static void release_view(void *ctx)
+{
+	ov_rec_view_release(&((show_req *)ctx)->view);
+}
+
+static const ov_cli_command rec_show = {
+	.name = "rec show", .usage = usage, .args = OV_CLI_ARGS(show_args),
+	.operand = "REF", .operand_off = offsetof(show_req, ref),
+	.req_size = sizeof(show_req), .call = call_show, .show = show_view,
+	.release = release_view,
+};
+
+/* A change to record: a progress update or a change of status (the
+ * command's data says which, and with what defaults). */
+typedef struct transition {
+	enum ov_event_kind kind; /* OV_EV_UPDATE: a progress update */
+	bool need_basis, need_date;
+	const char *author; /* default author, NULL for $USER */
+} transition;
+
 typedef struct change_req {
-	const char *ref;
-	const ov_rec_update *update;         /* or */
-	const ov_rec_transition *transition;
+	const char *ref, *note, *rag, *owner, *basis, *author;
+	ov_day date;
+	bool dated; /* --date was given */
 	ov_recorded done;
 } change_req;
 
-static int call_record(ov_app *a, void *ctx, ov_diag *d)
-{
-	change_req *r = ctx;
+static const ov_cli_arg update_args[] = {
+	{"note", 0, OV_ARG_STR, offsetof(change_req, note)},
+	{"rag", 0, OV_ARG_STR, offsetof(change_req, rag)},
+	{"owner", 0, OV_ARG_STR, offsetof(change_req, owner)},
+	{"date", 0, OV_ARG_DATE, offsetof(change_req, date)},
+	{"author", 0, OV_ARG_STR, offsetof(change_req, author)},
+};
 
-	return r->update
-		       ? ov_app_rec_update(a, r->ref, r->update, &r->done, d)
-		       : ov_app_rec_transition(a, r->ref, r->transition,
-					       &r->done, d);
-}
-
-/* Record the change; on refusal the app's problems are printed, then
- * "REF: nothing recorded". */
-static int record(ov_cli *cli, const char *cmd, const ov_opt *spec,
-		  change_req *r)
-{
-	char day[11];
-	int rc = ov_cli_run(cli, cmd, spec, call_record, r);
-
-	if (rc == OV_EXIT_USAGE)
-		ov_cli_err(cmd, "%s: nothing recorded", r->ref);
-	if (rc != OV_EXIT_OK)
-		return rc;
-	ov_date_format(r->done.date, day);
-	for (size_t i = 0; i < r->done.n; i++)
-		printf("%s: %s on %s\n", r->ref,
-		       ov_event_kind_label(r->done.kinds[i]), day);
-	return ov_cli_flush(cmd, OV_EXIT_OK);
-}
+static const ov_cli_arg transition_args[] = {
+	{"note", 0, OV_ARG_STR, offsetof(change_req, note)},
+	{"basis", 0, OV_ARG_STR, offsetof(change_req, basis)},
+	{"date", 0, OV_ARG_DATE, offsetof(change_req, date)},
+	{"author", 0, OV_ARG_STR, offsetof(change_req, author)},
+};
 
 static const char *default_author(void)
 {
@@ -193,125 +187,89 @@ static const char *default_author(void)
 	return u && *u ? u : "unknown";
 }
 
-static int rec_update(ov_cli *cli, int argc, char **argv)
+/* The command line's own requirements and defaults; the rules (a basis
+ * for an ending, dates in order, owners that exist) are the app's. */
+static int check_change(const ov_cli_ctx *c, void *ctx)
 {
-	const char *cmd = "rec update", *date_s = NULL;
-	ov_rec_update u = {0};
-	const ov_opt spec[] = {
-		{"note", 0, true, &u.note, NULL},
-		{"rag", 0, true, &u.rag, NULL},
-		{"owner", 0, true, &u.owner, NULL},
-		{"date", 0, true, &date_s, NULL},
-		{"author", 0, true, &u.author, NULL},
-		{0},
-	};
-	change_req r = {.update = &u};
-	size_t npos;
-	int rc;
+	const transition *t = c->cmd->data;
+	change_req *r = ctx;
 
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
-	if (rc >= 0)
-		return rc;
-	if (!r.ref) {
-		ov_cli_err(cmd, "no REF given");
+	if (t->need_date && r->date == OV_DAY_NONE) {
+		ov_cli_err(c->cmd->name,
+			   "--date is required (the day HMICFRS decided)");
 		return OV_EXIT_USAGE;
 	}
-	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &u.date))
+	if (t->need_basis && (!r->basis || !*r->basis)) {
+		ov_cli_err(c->cmd->name, "--basis is required (why it ends)");
 		return OV_EXIT_USAGE;
-	if (!u.author)
-		u.author = default_author();
-	return record(cli, cmd, spec, &r);
+	}
+	if (r->date == OV_DAY_NONE)
+		r->date = ov_date_today();
+	if (!r->author)
+		r->author = t->author ? t->author : default_author();
+	return -1;
 }
 
-/* The status changes: one event of kind `kind`. */
-typedef struct transition {
-	const char *name; /* subcommand */
-	enum ov_event_kind kind;
-	bool need_basis, need_date;
-	const char *author; /* default author, NULL for $USER */
-} transition;
-
-static const transition transitions[] = {
-	{"propose-closure", OV_EV_PROPOSED, false, false, NULL},
-	{"close", OV_EV_CLOSED, true, true, "HMICFRS"},
-	{"reopen", OV_EV_REOPENED, false, false, NULL},
-	{"supersede", OV_EV_SUPERSEDED, true, false, NULL},
-	{"not-applicable", OV_EV_NA, true, false, NULL},
-};
-
-static int rec_transition(ov_cli *cli, const transition *t, int argc,
-			  char **argv)
+static int call_change(const ov_cli_ctx *c, ov_app *a, void *ctx,
+		       ov_diag *d)
 {
-	char *cmd = ov_xasprintf("rec %s", t->name);
-	const char *date_s = NULL;
-	ov_rec_transition tr = {.kind = t->kind};
-	const ov_opt spec[] = {
-		{"note", 0, true, &tr.note, NULL},
-		{"basis", 0, true, &tr.basis, NULL},
-		{"date", 0, true, &date_s, NULL},
-		{"author", 0, true, &tr.author, NULL},
-		{0},
-	};
-	change_req r = {.transition = &tr};
-	size_t npos;
+	const transition *t = c->cmd->data;
+	change_req *r = ctx;
 	int rc;
 
-	rc = ov_cli_parse(cmd, usage, argc, argv, spec, &r.ref, 1, &npos);
-	if (rc >= 0)
-		goto out;
-	rc = OV_EXIT_USAGE;
-	if (!r.ref) {
-		ov_cli_err(cmd, "no REF given");
-		goto out;
+	if (t->kind == OV_EV_UPDATE) {
+		ov_rec_update u = {r->date, r->author, r->note, r->rag,
+				   r->owner};
+		rc = ov_app_rec_update(a, r->ref, &u, &r->done, d);
+	} else {
+		ov_rec_transition tr = {t->kind, r->date, r->author, r->note,
+					r->basis};
+		rc = ov_app_rec_transition(a, r->ref, &tr, &r->done, d);
 	}
-	/* The command line's own requirements; the rules (a basis for an
-	 * ending, dates in order) are the app's. */
-	if (t->need_date && !date_s) {
-		ov_cli_err(cmd, "--date is required (the day HMICFRS decided)");
-		goto out;
-	}
-	if (t->need_basis && (!tr.basis || !*tr.basis)) {
-		ov_cli_err(cmd, "--basis is required (why it ends)");
-		goto out;
-	}
-	if (ov_cli_date(cmd, "date", date_s, ov_date_today(), &tr.date))
-		goto out;
-	if (!tr.author)
-		tr.author = t->author ? t->author : default_author();
-	rc = record(cli, cmd, spec, &r);
-out:
-	free(cmd);
+	if (rc < 0 && ov_diag_kind(d) != OV_PROB_RUNTIME)
+		ov_diag_at(d, ov_diag_kind(d), r->ref, "nothing recorded");
 	return rc;
 }
 
-int ov_cmd_rec(ov_cli *cli, int argc, char **argv)
+static void show_change(const ov_cli_ctx *c, void *ctx)
 {
-	const char *sub = argc > 1 ? argv[1] : NULL;
+	const change_req *r = ctx;
+	char day[11];
 
-	if (!sub) {
-		ov_cli_err("rec", "no subcommand given");
-		ov_cli_usage_hint("rec");
-		return OV_EXIT_USAGE;
-	}
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		fputs(usage, stdout);
-		return OV_EXIT_OK;
-	}
-	if (sub[0] == '-') {
-		ov_cli_err("rec", "unknown option '%s' (give a subcommand "
-			   "first)", sub);
-		ov_cli_usage_hint("rec");
-		return OV_EXIT_USAGE;
-	}
-	if (strcmp(sub, "show") == 0)
-		return rec_show(cli, argc - 1, argv + 1);
-	if (strcmp(sub, "update") == 0)
-		return rec_update(cli, argc - 1, argv + 1);
-	for (size_t i = 0; i < sizeof transitions / sizeof *transitions; i++)
-		if (strcmp(sub, transitions[i].name) == 0)
-			return rec_transition(cli, &transitions[i], argc - 1,
-					      argv + 1);
-	ov_cli_err("rec", "unknown subcommand '%s'", sub);
-	ov_cli_usage_hint("rec");
-	return OV_EXIT_USAGE;
+	(void)c;
+	ov_date_format(r->done.date, day);
+	for (size_t i = 0; i < r->done.n; i++)
+		printf("%s: %s on %s\n", r->ref,
+		       ov_event_kind_label(r->done.kinds[i]), day);
 }
+
+#define CHANGE(var, sub, opts, ...)                                           \
+	static const transition var##_t = {__VA_ARGS__};                      \
+	static const ov_cli_command var = {                                   \
+		.name = "rec " sub, .usage = usage, .args = OV_CLI_ARGS(opts), \
+		.operand = "REF", .operand_off = offsetof(change_req, ref),   \
+		.req_size = sizeof(change_req), .data = &var##_t,             \
+		.check = check_change, .call = call_change,                   \
+		.show = show_change}
+
+CHANGE(rec_update, "update", update_args, OV_EV_UPDATE, false, false, NULL);
+CHANGE(rec_propose, "propose-closure", transition_args, OV_EV_PROPOSED,
+       false, false, NULL);
+CHANGE(rec_close, "close", transition_args, OV_EV_CLOSED, true, true,
+       "HMICFRS");
+CHANGE(rec_reopen, "reopen", transition_args, OV_EV_REOPENED, false, false,
+       NULL);
+CHANGE(rec_supersede, "supersede", transition_args, OV_EV_SUPERSEDED, true,
+       false, NULL);
+CHANGE(rec_na, "not-applicable", transition_args, OV_EV_NA, true, false,
+       NULL);
+
+static const ov_cli_command *const subs[] = {
+	&rec_show, &rec_update, &rec_propose, &rec_close, &rec_reopen,
+	&rec_supersede, &rec_na, NULL,
+};
+
+const ov_cli_command ov_cmd_rec = {
+	.name = "rec", .usage = usage, .subs = subs,
+	.summary = "show one recommendation or record an event",
+};

@@ -1,8 +1,10 @@
 /* oversight recs: the register as at a date, filtered, as a table, JSON
  * or CSV (app/app.h: ov_app_register). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/command.h"
 #include "cli/opts.h"
 #include "cli/table.h"
 #include "io/csv.h"
@@ -27,6 +29,7 @@ static const char usage[] =
 	"Dates are YYYY-MM-DD.\n";
 
 enum fmt { FMT_TABLE, FMT_JSON, FMT_CSV };
+static const char *const formats[] = {"table", "json", "csv", NULL};
 
 /* The options that are the register's filters, by the names the app
  * gives them (app/app.h: ov_rec_filter_set). */
@@ -39,42 +42,46 @@ typedef struct req {
 	const char *value[N_FILTERS];
 	const char *format;
 	bool overdue;
+	enum fmt fmt;
 	ov_rec_filter f;
 	ov_register reg;
 } req;
 
-static int parse_fmt(const char *s, enum fmt *fmt)
-{
-	if (!s || strcmp(s, "table") == 0)
-		*fmt = FMT_TABLE;
-	else if (strcmp(s, "json") == 0)
-		*fmt = FMT_JSON;
-	else if (strcmp(s, "csv") == 0)
-		*fmt = FMT_CSV;
-	else
-		return -1;
-	return 0;
-}
+#define FILTER(i) {filters[i], 0, OV_ARG_STR, offsetof(req, value[i])}
+static const ov_cli_arg args[] = {
+	FILTER(0), FILTER(1), FILTER(2), FILTER(3), FILTER(4), FILTER(5),
+	FILTER(6), FILTER(7), FILTER(8),
+	{"overdue", 0, OV_ARG_FLAG, offsetof(req, overdue)},
+	{"format", 0, OV_ARG_STR, offsetof(req, format)},
+};
 
-/* Fill the filter from the options given; -1 with problems in d. */
-static int build_filter(req *r, ov_diag *d)
+/* The filter from the options given, through the app's own parser,
+ * before the register is opened. */
+static int check(const ov_cli_ctx *c, void *ctx)
 {
-	int bad = 0;
+	req *r = ctx;
+	ov_diag d = OV_DIAG_INIT;
+	int bad = 0, f;
 
 	ov_rec_filter_init(&r->f, ov_date_today());
 	for (size_t i = 0; i < N_FILTERS; i++)
 		if (r->value[i])
 			bad |= ov_rec_filter_set(&r->f, filters[i],
-						 r->value[i], d);
+						 r->value[i], &d);
 	if (r->overdue)
-		bad |= ov_rec_filter_set(&r->f, "overdue", NULL, d);
-	return bad ? -1 : 0;
+		bad |= ov_rec_filter_set(&r->f, "overdue", NULL, &d);
+	f = bad ? 0 : ov_cli_choice(c->cmd->name, "format", r->format, formats);
+	bad = bad ? ov_cli_fail(c->cmd, &d) : f < 0 ? OV_EXIT_USAGE : -1;
+	r->fmt = (enum fmt)f;
+	ov_diag_release(&d);
+	return bad;
 }
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	req *r = ctx;
 
+	(void)c;
 	return ov_app_register(a, &r->f, &r->reg, d);
 }
 
@@ -223,48 +230,30 @@ static void print_csv(const ov_rec_row *rows, size_t n)
 	}
 }
 
-int ov_cmd_recs(ov_cli *cli, int argc, char **argv)
+static void show(const ov_cli_ctx *c, void *ctx)
 {
-	req r = {0};
-	ov_opt spec[N_FILTERS + 3];
-	ov_diag d = OV_DIAG_INIT;
-	enum fmt fmt = FMT_TABLE;
-	size_t npos;
-	int rc;
+	const req *r = ctx;
 
-	for (size_t i = 0; i < N_FILTERS; i++)
-		spec[i] = (ov_opt){filters[i], 0, true, &r.value[i], NULL};
-	spec[N_FILTERS] = (ov_opt){"overdue", 0, false, NULL, &r.overdue};
-	spec[N_FILTERS + 1] = (ov_opt){"format", 0, true, &r.format, NULL};
-	spec[N_FILTERS + 2] = (ov_opt){0};
-	rc = ov_cli_parse("recs", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	if (build_filter(&r, &d) < 0) {
-		rc = ov_cli_fail("recs", spec, &d);
-		goto out;
-	}
-	if (parse_fmt(r.format, &fmt) < 0) {
-		ov_cli_err("recs", "--format: '%s' is not one of table, json, "
-			   "csv", r.format);
-		rc = OV_EXIT_USAGE;
-		goto out;
-	}
-	rc = ov_cli_run(cli, "recs", spec, call, &r);
-	if (rc != OV_EXIT_OK)
-		goto out;
+	(void)c;
 	/* A register is megabytes: write it in large blocks (before the
 	 * first write to stdout, as setvbuf requires). */
 	setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
-	if (fmt == FMT_TABLE)
-		print_table(r.reg.rows, r.reg.n);
-	else if (fmt == FMT_CSV)
-		print_csv(r.reg.rows, r.reg.n);
+	if (r->fmt == FMT_TABLE)
+		print_table(r->reg.rows, r->reg.n);
+	else if (r->fmt == FMT_CSV)
+		print_csv(r->reg.rows, r->reg.n);
 	else
-		print_json(r.reg.rows, r.reg.n);
-	rc = ov_cli_flush("recs", OV_EXIT_OK);
-out:
-	ov_register_release(&r.reg);
-	ov_diag_release(&d);
-	return rc;
+		print_json(r->reg.rows, r->reg.n);
 }
+
+static void release(void *ctx)
+{
+	ov_register_release(&((req *)ctx)->reg);
+}
+
+const ov_cli_command ov_cmd_recs = {
+	.name = "recs", .usage = usage,
+	.summary = "list recommendations as at a date, filtered",
+	.args = OV_CLI_ARGS(args), .req_size = sizeof(req), .check = check,
+	.call = call, .show = show, .release = release,
+};

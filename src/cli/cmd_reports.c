@@ -1,7 +1,7 @@
 /* oversight reports: the inspection reports in the register. */
 #include <stdlib.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 #include "cli/table.h"
 #include "util/mem.h"
 
@@ -10,18 +10,21 @@ static const char usage[] =
 	"List the inspection reports: id, publication date, kind, title and\n"
 	"how many recommendations the register holds from each.\n";
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
 {
-	return ov_app_reports(a, ctx, d);
+	(void)c;
+	return ov_app_reports(a, req, d);
 }
 
-static void print(const ov_report_list *l)
+static void show(const ov_cli_ctx *c, void *req)
 {
 	static const char *const head[] = {"Id", "Published", "Kind", "Title",
 					   "Recs"};
+	const ov_report_list *l = req;
 	const ov_dataset *ds = l->ds;
 	ov_table *t = ov_table_new(5, head);
 
+	(void)c;
 	ov_table_flex(t, 0);
 	ov_table_flex(t, 3);
 	for (size_t i = 0; i < ds->n_reports; i++) {
@@ -41,21 +44,13 @@ static void print(const ov_report_list *l)
 	ov_table_free(t);
 }
 
-int ov_cmd_reports(ov_cli *cli, int argc, char **argv)
+static void release(void *req)
 {
-	static const ov_opt spec[] = {{0}};
-	ov_report_list l = {0};
-	size_t npos;
-	int rc;
-
-	rc = ov_cli_parse("reports", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	rc = ov_cli_run(cli, "reports", spec, call, &l);
-	if (rc == OV_EXIT_OK) {
-		print(&l);
-		rc = ov_cli_flush("reports", rc);
-	}
-	ov_report_list_release(&l);
-	return rc;
+	ov_report_list_release(req);
 }
+
+const ov_cli_command ov_cmd_reports = {
+	.name = "reports", .summary = "list inspection reports",
+	.usage = usage, .req_size = sizeof(ov_report_list), .call = call,
+	.show = show, .release = release,
+};

@@ -1,8 +1,10 @@
 /* oversight summary: the register in a dozen lines, as it stood on a
  * date (what `make run` prints). */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -63,38 +65,40 @@ typedef struct req {
 	ov_summary s;
 } req;
 
-static int call(ov_app *a, void *ctx, ov_diag *d)
+static const ov_cli_arg args[] = {
+	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
+};
+
+static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 {
 	req *r = ctx;
 
+	(void)c;
 	return ov_app_summary(a, r->as_at, &r->s, d);
 }
 
-int ov_cmd_summary(ov_cli *cli, int argc, char **argv)
+static void show(const ov_cli_ctx *c, void *ctx)
 {
-	const char *as_at_s = NULL;
-	const ov_opt spec[] = {{"as-at", 0, true, &as_at_s, NULL}, {0}};
-	req r = {0};
+	const req *r = ctx;
 	char day[11];
-	size_t npos;
-	int rc;
 
-	rc = ov_cli_parse("summary", usage, argc, argv, spec, NULL, 0, &npos);
-	if (rc >= 0)
-		return rc;
-	if (ov_cli_date("summary", "as-at", as_at_s, ov_date_today(), &r.as_at))
-		return OV_EXIT_USAGE;
-	rc = ov_cli_run(cli, "summary", spec, call, &r);
-	if (rc == OV_EXIT_OK) {
-		ov_date_format(r.as_at, day);
-		printf("Register as at %s\n", day);
-		print_tally(&r.s);
-		line("Inspection reports", r.s.reports);
-		line("Activities", r.s.activities);
-		line("Committee meetings", r.s.meetings);
-		print_peel(&r.s);
-		rc = ov_cli_flush("summary", rc);
-	}
-	ov_summary_release(&r.s);
-	return rc;
+	(void)c;
+	ov_date_format(r->as_at, day);
+	printf("Register as at %s\n", day);
+	print_tally(&r->s);
+	line("Inspection reports", r->s.reports);
+	line("Activities", r->s.activities);
+	line("Committee meetings", r->s.meetings);
+	print_peel(&r->s);
 }
+
+static void release(void *ctx)
+{
+	ov_summary_release(&((req *)ctx)->s);
+}
+
+const ov_cli_command ov_cmd_summary = {
+	.name = "summary", .summary = "summarise the register as at a date",
+	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
+	.call = call, .show = show, .release = release,
+};

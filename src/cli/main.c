@@ -1,26 +1,18 @@
 /*
  * oversight: entry point.  Parses the global options, then hands the rest
- * of the command line to one subcommand (cli/cmd_*.c).
+ * of the command line to one subcommand (cli/cmd_*.c, run by
+ * cli/command.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/command.h"
 
-static const ov_cli_cmd commands[] = {
-	{"init", ov_cmd_init, "create the database"},
-	{"import", ov_cmd_import, "add a dataset from an oversight/1 JSON file"},
-	{"export", ov_cmd_export, "write the register as JSON, CSV or XLSX"},
-	{"recs", ov_cmd_recs, "list recommendations as at a date, filtered"},
-	{"rec", ov_cmd_rec, "show one recommendation or record an event"},
-	{"reports", ov_cmd_reports, "list inspection reports"},
-	{"grades", ov_cmd_grades, "print a PEEL table with carry-forward"},
-	{"activities", ov_cmd_activities, "list inspection activities"},
-	{"meetings", ov_cmd_meetings, "list committee meetings"},
-	{"summary", ov_cmd_summary, "summarise the register as at a date"},
-	{"paper", ov_cmd_paper, "write the committee paper for a meeting"},
-	{NULL, NULL, NULL},
+static const ov_cli_command *const commands[] = {
+	&ov_cmd_init, &ov_cmd_import, &ov_cmd_export, &ov_cmd_recs,
+	&ov_cmd_rec, &ov_cmd_reports, &ov_cmd_grades, &ov_cmd_activities,
+	&ov_cmd_meetings, &ov_cmd_summary, &ov_cmd_paper, NULL,
 };
 
 static void usage(FILE *f)
@@ -28,8 +20,8 @@ static void usage(FILE *f)
 	fprintf(f, "usage: oversight [--db PATH] COMMAND [OPTIONS]\n"
 		   "       oversight --help | --version\n\n"
 		   "Commands:\n");
-	for (const ov_cli_cmd *c = commands; c->name; c++)
-		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+	for (const ov_cli_command *const *c = commands; *c; c++)
+		fprintf(f, "  %-12s %s\n", (*c)->name, (*c)->summary);
 	fprintf(f, "\nThe database is --db PATH, else $OVERSIGHT_DB, else "
 		   "./oversight.db.\n'oversight COMMAND --help' describes "
 		   "each command.\n");
@@ -65,9 +57,9 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return OV_EXIT_USAGE;
 	}
-	for (const ov_cli_cmd *c = commands; c->name; c++)
-		if (strcmp(c->name, argv[i]) == 0)
-			return c->fn(&cli, argc - i, argv + i);
+	for (const ov_cli_command *const *c = commands; *c; c++)
+		if (strcmp((*c)->name, argv[i]) == 0)
+			return ov_cli_exec(&cli, *c, argc - i, argv + i);
 	fprintf(stderr, "oversight: unknown command '%s'\n", argv[i]);
 	usage(stderr);
 	return OV_EXIT_USAGE;

@@ -147,29 +147,26 @@ int ov_cli_date(const char *cmd, const char *opt, const char *s, ov_day dflt,
 	return -1;
 }
 
-static bool is_option(const ov_opt *spec, const char *where)
+int ov_cli_choice(const char *cmd, const char *opt, const char *value,
+		  const char *const *names)
 {
-	for (const ov_opt *o = spec; where && o && o->name; o++)
-		if (strcmp(o->name, where) == 0)
-			return true;
-	return false;
-}
+	char *all = NULL;
+	int i;
 
-int ov_cli_fail(const char *cmd, const ov_opt *spec, const ov_diag *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const ov_problem *p = &d->p[i];
-
-		if (is_option(spec, p->where))
-			ov_cli_err(cmd, "--%s: %s", p->where, p->what);
-		else
-			ov_cli_err(cmd, "%s", d->msg[i]);
+	if (!value)
+		return 0;
+	for (i = 0; names[i]; i++)
+		if (strcmp(names[i], value) == 0)
+			return i;
+	for (i = 0; names[i]; i++) {
+		char *t = ov_xasprintf("%s%s%s", all ? all : "",
+				       all ? ", " : "", names[i]);
+		free(all);
+		all = t;
 	}
-	if (d->dropped)
-		ov_cli_err(cmd, "(and %zu more problems not shown)",
-			   d->dropped);
-	return ov_diag_kind(d) == OV_PROB_RUNTIME ? OV_EXIT_RUNTIME
-						  : OV_EXIT_USAGE;
+	ov_cli_err(cmd, "--%s: '%s' is not one of %s", opt, value, all);
+	free(all);
+	return -1;
 }
 
 int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out)
@@ -181,20 +178,6 @@ int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out)
 		ov_cli_diag(cmd, &d);
 	ov_diag_release(&d);
 	return rc < 0 ? OV_EXIT_RUNTIME : OV_EXIT_OK;
-}
-
-int ov_cli_run(const ov_cli *cli, const char *cmd, const ov_opt *spec,
-	       ov_cli_call *fn, void *ctx)
-{
-	ov_diag d = OV_DIAG_INIT;
-	ov_app *a = NULL;
-	int rc = ov_cli_app(cli, cmd, &a);
-
-	if (rc == OV_EXIT_OK && fn(a, ctx, &d) < 0)
-		rc = ov_cli_fail(cmd, spec, &d);
-	ov_app_close(a);
-	ov_diag_release(&d);
-	return rc;
 }
 
 int ov_cli_flush(const char *cmd, int rc)

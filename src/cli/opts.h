@@ -60,26 +60,16 @@ int ov_cli_date(const char *cmd, const char *opt, const char *s, ov_day dflt,
 /* After a usage error: "try 'oversight CMD --help'" on stderr. */
 void ov_cli_usage_hint(const char *cmd);
 
-/* Print every problem of d as "oversight CMD: WHERE: WHAT", where a
- * problem at a request field that is one of spec's options (the app names
- * fields as the options are named) shows as "--FIELD: WHAT".  Returns the
- * exit status for d's first problem: 2 for bad input, not found or a
- * conflict; 1 for a runtime failure. */
-int ov_cli_fail(const char *cmd, const ov_opt *spec, const ov_diag *d);
+/* The index in names (NULL-terminated) of value, 0 when value is NULL
+ * (the first is the default); otherwise prints "--OPT: 'V' is not one of
+ * a, b, c" and returns -1. */
+int ov_cli_choice(const char *cmd, const char *opt, const char *value,
+		  const char *const *names);
 
 /* Open the register named by cli (not creating it).  Returns OV_EXIT_OK
  * with *out set, or prints why not and returns OV_EXIT_RUNTIME (a missing
  * database is a runtime problem, not bad input). */
 int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out);
-
-/* A request to the application layer: fn is called with the open
- * register and ctx, returns 0 or -1 with problems in d. */
-typedef int ov_cli_call(ov_app *a, void *ctx, ov_diag *d);
-
-/* Open the register, call fn, close it.  Returns OV_EXIT_OK, or the exit
- * status after printing why not (ov_cli_fail with spec). */
-int ov_cli_run(const ov_cli *cli, const char *cmd, const ov_opt *spec,
-	       ov_cli_call *fn, void *ctx);
 
 /* stdout flushed and without error, else a message and OV_EXIT_RUNTIME;
  * rc passes through otherwise. */
