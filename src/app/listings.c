@@ -44,13 +44,19 @@ int ov_app_reports(ov_app *a, ov_report_list *out, ov_diag *d)
 	return 0;
 }
 
+/* A listing's result is a dataset and an array over it. */
+static void result_release(ov_dataset **ds, void *arr)
+{
+	ov_dataset_free(*ds);
+	*ds = NULL;
+	free(*(void **)arr);
+	*(void **)arr = NULL;
+}
+
 void ov_report_list_release(ov_report_list *l)
 {
-	if (!l)
-		return;
-	ov_dataset_free(l->ds);
-	free(l->n_recs);
-	memset(l, 0, sizeof *l);
+	if (l)
+		result_release(&l->ds, &l->n_recs);
 }
 
 /* ---- grades ---- */
@@ -97,11 +103,8 @@ int ov_app_grades(ov_app *a, const char *id, const char *force, ov_day as_at,
 
 void ov_grades_release(ov_grades *g)
 {
-	if (!g)
-		return;
-	ov_dataset_free(g->ds);
-	free(g->cells);
-	memset(g, 0, sizeof *g);
+	if (g)
+		result_release(&g->ds, &g->cells);
 }
 
 /* ---- activities and meetings ---- */
@@ -180,11 +183,8 @@ int ov_app_meetings(ov_app *a, ov_list *out, ov_diag *d)
 
 void ov_list_release(ov_list *l)
 {
-	if (!l)
-		return;
-	ov_dataset_free(l->ds);
-	free(l->items);
-	memset(l, 0, sizeof *l);
+	if (l)
+		result_release(&l->ds, &l->items);
 }
 
 /* ---- summary ---- */
@@ -264,9 +264,6 @@ out:
 
 void ov_summary_release(ov_summary *s)
 {
-	if (!s)
-		return;
-	ov_dataset_free(s->ds);
-	free(s->peel);
-	memset(s, 0, sizeof *s);
+	if (s)
+		result_release(&s->ds, &s->peel);
 }

@@ -19,13 +19,13 @@ static const char *const sort_codes[OV_SORT_N] = {"report", "ref", "due",
 
 void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at)
 {
-	memset(f, 0, sizeof *f);
+	static const ov_rec_filter none = {
+		.status = OV_STATUS_NONE, .rag = OV_RAG_NONE,
+		.due_before = OV_DAY_NONE, .closed_since = OV_DAY_NONE,
+		.sort = OV_SORT_REPORT};
+
+	*f = none;
 	f->as_at = as_at;
-	f->status = OV_STATUS_NONE;
-	f->rag = OV_RAG_NONE;
-	f->due_before = OV_DAY_NONE;
-	f->closed_since = OV_DAY_NONE;
-	f->sort = OV_SORT_REPORT;
 }
 
 static int bad_value(ov_diag *d, const char *name, const char *value,
@@ -44,36 +44,36 @@ static int set_date(ov_day *out, const char *name, const char *value,
 			 "a valid date (expected YYYY-MM-DD)");
 }
 
+/* An enum filter: parsed (0), "none" where allowed (0), or refused
+ * naming the codes. */
+static int set_code(const char *name, const char *value, bool none_ok,
+		    int parsed, const char *codes, ov_diag *d)
+{
+	char *expected;
+	int rc;
+
+	if (parsed == 0 || (none_ok && strcmp(value, "none") == 0))
+		return 0;
+	expected = ov_xasprintf("one of %s%s", codes, none_ok ? ", none" : "");
+	rc = bad_value(d, name, value, expected);
+	free(expected);
+	return rc;
+}
+
 static int set_rag(ov_rec_filter *f, const char *value, ov_diag *d)
 {
-	char *codes;
-	int rc = 0;
-
 	f->rag_set = true;
-	if (strcmp(value, "none") == 0) {
-		f->rag = OV_RAG_NONE;
-		return 0;
-	}
-	if (ov_rag_parse(value, &f->rag) == 0)
-		return 0;
-	codes = ov_xasprintf("one of %s, none", ov_rag_codes());
-	rc = bad_value(d, "rag", value, codes);
-	free(codes);
-	return rc;
+	f->rag = OV_RAG_NONE;
+	return set_code("rag", value, true, ov_rag_parse(value, &f->rag),
+			ov_rag_codes(), d);
 }
 
 static int set_status(ov_rec_filter *f, const char *value, ov_diag *d)
 {
-	char *codes;
-	int rc;
-
 	f->status_set = true;
-	if (ov_status_parse(value, &f->status) == 0)
-		return 0;
-	codes = ov_xasprintf("one of %s", ov_status_codes());
-	rc = bad_value(d, "status", value, codes);
-	free(codes);
-	return rc;
+	return set_code("status", value, false,
+			ov_status_parse(value, &f->status), ov_status_codes(),
+			d);
 }
 
 static int set_sort(ov_rec_filter *f, const char *value, ov_diag *d)

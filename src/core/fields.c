@@ -41,13 +41,15 @@ ENUM_ACCESS(activity_kind)
 	{.key = #m, .col = c, .type = OV_F_DATE, .off = offsetof(st, m)}
 #define PDATE(st, m) {.key = #m, .type = OV_F_PDATE, .off = offsetof(st, m)}
 #define BOOL(st, m) {.key = #m, .type = OV_F_BOOL, .off = offsetof(st, m)}
-/* An enum without a NONE value: always present. */
-#define ENUM(st, m, E)                                                        \
+/* An enum without a NONE value: always present; dflt before it is. */
+#define ENUM_D(st, m, E, dflt)                                                \
 	{.key = #m, .type = OV_F_ENUM, .off = offsetof(st, m),               \
-	 .required = true, .en = &en_##E}
-/* An enum whose NONE value (code "") means absent. */
+	 .required = true, .none = (dflt), .en = &en_##E}
+#define ENUM(st, m, E) ENUM_D(st, m, E, 0)
+/* An enum whose NONE value (-1, code "") means absent. */
 #define OPT_ENUM(st, m, E)                                                    \
-	{.key = #m, .type = OV_F_ENUM, .off = offsetof(st, m), .en = &en_##E}
+	{.key = #m, .type = OV_F_ENUM, .off = offsetof(st, m), .none = -1,   \
+	 .en = &en_##E}
 #define INT(st, m, lo, hi)                                                    \
 	{.key = #m, .type = OV_F_INT, .off = offsetof(st, m),                \
 	 .required = true, .min = (lo), .max = (hi)}
@@ -69,46 +71,31 @@ ENUM_ACCESS(activity_kind)
 	}
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define SHAPE(name, w, st, ini)                                               \
-	const ov_shape ov_shape_##name = {w, sizeof(st), ini, name##_f,  \
+#define SHAPE(name, w, st)                                                    \
+	const ov_shape ov_shape_##name = {w, sizeof(st), name##_f,            \
 					  N(name##_f)}
 
 /* Counts of forces and of PEEL questions: generous, but an int. */
 #define MAX_COUNT 100000
 
-/* An entity's init function (core/model.h) through a void pointer. */
-#define INIT(E)                                                               \
-	static void init_##E(void *p)                                         \
-	{                                                                     \
-		ov_##E##_init(p);                                             \
-	}
-
-INIT(question)
-INIT(event)
-INIT(assessment)
-INIT(report)
-INIT(rec)
-INIT(activity)
-INIT(meeting)
-
 static const ov_field force_f[] = {
 	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
-SHAPE(force, "a force", ov_force, NULL);
+SHAPE(force, "a force", ov_force);
 
 static const ov_field person_f[] = {
 	STR(ov_person, id), STR(ov_person, name), STR(ov_person, title),
 	PROV(ov_person)};
-SHAPE(person, "a person", ov_person, NULL);
+SHAPE(person, "a person", ov_person);
 
 static const ov_field board_f[] = {
 	STR(ov_board, id), STR(ov_board, name), STR(ov_board, chair),
 	PROV(ov_board)};
-SHAPE(board, "a board", ov_board, NULL);
+SHAPE(board, "a board", ov_board);
 
 static const ov_field plan_f[] = {
 	STR(ov_plan, id), STR(ov_plan, name), STR(ov_plan, board),
 	PROV(ov_plan)};
-SHAPE(plan, "a plan", ov_plan, NULL);
+SHAPE(plan, "a plan", ov_plan);
 
 static const ov_field question_f[] = {
 	STR(ov_question, key),
@@ -119,7 +106,7 @@ static const ov_field question_f[] = {
 	BOOL(ov_question, flagged),
 	OPT_ENUM(ov_question, grade, grade),
 	PDATE(ov_question, inspect)};
-SHAPE(question, "a question", ov_question, init_question);
+SHAPE(question, "a question", ov_question);
 
 static const ov_field assessment_f[] = {
 	STR(ov_assessment, id),
@@ -131,7 +118,7 @@ static const ov_field assessment_f[] = {
 	STR(ov_assessment, flag_note),
 	OBJV("questions", ov_assessment, questions, question),
 	PROV(ov_assessment)};
-SHAPE(assessment, "an assessment", ov_assessment, init_assessment);
+SHAPE(assessment, "an assessment", ov_assessment);
 
 static const ov_field report_f[] = {
 	STR(ov_report, id),
@@ -150,7 +137,7 @@ static const ov_field report_f[] = {
 	STR(ov_report, summary),
 	STR(ov_report, plan),
 	PROV(ov_report)};
-SHAPE(report, "a report", ov_report, init_report);
+SHAPE(report, "a report", ov_report);
 
 static const ov_field event_f[] = {
 	DATE(ov_event, date),
@@ -160,7 +147,7 @@ static const ov_field event_f[] = {
 	OPT_ENUM(ov_event, rag, rag),
 	STR(ov_event, owner),
 	STR(ov_event, basis)};
-SHAPE(event, "a timeline event", ov_event, init_event);
+SHAPE(event, "a timeline event", ov_event);
 
 static const ov_field rec_f[] = {
 	STR(ov_rec, ref),
@@ -168,7 +155,7 @@ static const ov_field rec_f[] = {
 	STR(ov_rec, force),
 	STR(ov_rec, area),
 	STR(ov_rec, subject),
-	ENUM(ov_rec, kind, rec_kind),
+	ENUM_D(ov_rec, kind, rec_kind, OV_RK_REC),
 	ENUM(ov_rec, addressee, addressee),
 	STR(ov_rec, timescale),
 	DATE(ov_rec, due_given),
@@ -180,14 +167,14 @@ static const ov_field rec_f[] = {
 	STR(ov_rec, response),
 	OBJV("timeline", ov_rec, events, event),
 	PROV(ov_rec)};
-SHAPE(rec, "a recommendation", ov_rec, init_rec);
+SHAPE(rec, "a recommendation", ov_rec);
 
 static const ov_field activity_f[] = {
 	STR(ov_activity, id),
 	STR(ov_activity, force),
 	DATE_AS(ov_activity, from, "date_from"),
 	DATE_AS(ov_activity, to, "date_to"),
-	ENUM(ov_activity, kind, activity_kind),
+	ENUM_D(ov_activity, kind, activity_kind, OV_ACT_OTHER),
 	STR(ov_activity, subject),
 	STR(ov_activity, place),
 	STR(ov_activity, question),
@@ -195,12 +182,12 @@ static const ov_field activity_f[] = {
 	STR(ov_activity, feedback),
 	STR(ov_activity, passed_to),
 	PROV(ov_activity)};
-SHAPE(activity, "an activity", ov_activity, init_activity);
+SHAPE(activity, "an activity", ov_activity);
 
 static const ov_field review_f[] = {
 	STR(ov_review, report), STR(ov_review, intro),
 	STR(ov_review, narrative)};
-SHAPE(review, "a review", ov_review, NULL);
+SHAPE(review, "a review", ov_review);
 
 static const ov_field meeting_f[] = {
 	STR(ov_meeting, id),
@@ -221,7 +208,7 @@ static const ov_field meeting_f[] = {
 	STR(ov_meeting, contact),
 	STRV(ov_meeting, documents),
 	PROV(ov_meeting)};
-SHAPE(meeting, "a meeting", ov_meeting, init_meeting);
+SHAPE(meeting, "a meeting", ov_meeting);
 
 #define TABLE(k, m, sh)                                                       \
 	{k, offsetof(ov_dataset, m), offsetof(ov_dataset, n_##m), &ov_shape_##sh}
@@ -278,12 +265,25 @@ const char *ov_shape_id(const ov_shape *sh, const void *elem)
 	return *(char *const *)ov_field_cptr(&sh->fields[0], elem);
 }
 
+/* Enum members are written as ints: every enum of the model has values
+ * that fit an int, and gcc gives such enums the size of an int. */
+_Static_assert(sizeof(enum ov_rag) == sizeof(int), "enums are ints");
+
 void ov_shape_init(const ov_shape *sh, void *elem)
 {
-	if (sh->init)
-		sh->init(elem);
-	else
-		memset(elem, 0, sh->size);
+	memset(elem, 0, sh->size);
+	for (size_t i = 0; i < sh->n_fields; i++) {
+		const ov_field *f = &sh->fields[i];
+		void *m = ov_field_ptr(f, elem);
+
+		if (f->type == OV_F_DATE)
+			*(ov_day *)m = OV_DAY_NONE;
+		else if (f->type == OV_F_PDATE)
+			*(ov_pdate *)m = OV_PDATE_NONE;
+		else if (f->type == OV_F_ENUM ||
+			 (f->type == OV_F_INT && f->has_none))
+			*(int *)m = f->none;
+	}
 }
 
 static size_t *count_of(const ov_field *f, void *elem)

@@ -49,6 +49,8 @@ typedef struct ov_field {
 	bool required;
 	int min, max;  /* OV_F_INT */
 	bool has_none; /* OV_F_INT: `none` means absent */
+	/* OV_F_INT with has_none, OV_F_ENUM: the member's value when nothing
+	 * is given (an enum's NONE, or a required enum's default). */
 	int none;
 	const ov_enum_access *en;   /* OV_F_ENUM */
 	const struct ov_shape *sub; /* OV_F_OBJV */
@@ -57,7 +59,6 @@ typedef struct ov_field {
 typedef struct ov_shape {
 	const char *what; /* "a recommendation", for messages */
 	size_t size;
-	void (*init)(void *elem); /* NULL: zero-fill is "nothing given" */
 	const ov_field *fields;
 	size_t n_fields;
 } ov_shape;
@@ -103,7 +104,8 @@ const void *ov_field_cptr(const ov_field *f, const void *elem);
 /* The id of a top-level entity (its first field, a string), borrowed. */
 const char *ov_shape_id(const ov_shape *sh, const void *elem);
 
-/* Set elem to "nothing given" (sh->init, or zeroes). */
+/* Set elem to "nothing given": zeroes, then each date OV_DAY_NONE or
+ * OV_PDATE_NONE, each optional count and enum its `none`. */
 void ov_shape_init(const ov_shape *sh, void *elem);
 /* Free every string and array elem owns, recursively; not elem itself.
  * Leaves the members NULL and counts 0.  NULL elem is fine. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fields.h"
 #include "core/timescale.h"
 #include "util/mem.h"
 
@@ -11,55 +12,21 @@ ov_dataset *ov_dataset_new(void)
 	return ov_xcalloc(1, sizeof(ov_dataset));
 }
 
-void ov_question_init(ov_question *q)
-{
-	memset(q, 0, sizeof *q);
-	q->grade = OV_GRADE_NONE;
-	q->inspect = OV_PDATE_NONE;
-}
+/* "Nothing given" is what each entity's field table says (core/fields.h:
+ * ov_shape_init). */
+#define INIT(E, T)                                                            \
+	void ov_##E##_init(T *x)                                              \
+	{                                                                     \
+		ov_shape_init(&ov_shape_##E, x);                              \
+	}
 
-void ov_assessment_init(ov_assessment *a)
-{
-	memset(a, 0, sizeof *a);
-	a->date = OV_DAY_NONE;
-}
-
-void ov_report_init(ov_report *r)
-{
-	memset(r, 0, sizeof *r);
-	r->published = r->fieldwork_from = r->fieldwork_to = OV_PDATE_NONE;
-	r->force_fieldwork_when = OV_PDATE_NONE;
-	r->forces_in_scope = r->forces_fieldwork = -1;
-	r->received = OV_DAY_NONE;
-}
-
-void ov_event_init(ov_event *e)
-{
-	memset(e, 0, sizeof *e);
-	e->date = OV_DAY_NONE;
-	e->rag = OV_RAG_NONE;
-}
-
-void ov_rec_init(ov_rec *r)
-{
-	memset(r, 0, sizeof *r);
-	r->kind = OV_RK_REC;
-	r->addressee = OV_AD_FORCE;
-	r->due_given = OV_DAY_NONE;
-}
-
-void ov_activity_init(ov_activity *a)
-{
-	memset(a, 0, sizeof *a);
-	a->from = a->to = a->feedback_date = OV_DAY_NONE;
-	a->kind = OV_ACT_OTHER;
-}
-
-void ov_meeting_init(ov_meeting *m)
-{
-	memset(m, 0, sizeof *m);
-	m->date = OV_DAY_NONE;
-}
+INIT(question, ov_question)
+INIT(assessment, ov_assessment)
+INIT(report, ov_report)
+INIT(event, ov_event)
+INIT(rec, ov_rec)
+INIT(activity, ov_activity)
+INIT(meeting, ov_meeting)
 
 /* Every entity struct starts with its id string, so one comparator and one
  * search serve them all. */

@@ -296,8 +296,7 @@ typedef bool (*read_elem)(scan *s, const ov_shape *sh, char *e);
 
 static bool obj_elem(scan *s, const ov_shape *sh, char *e)
 {
-	if (sh->init)
-		sh->init(e);
+	ov_shape_init(sh, e);
 	return object(s, sh, e);
 }
 

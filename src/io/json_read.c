@@ -225,8 +225,7 @@ static void read_objv(reader *r, const json_t *v, const ov_shape *sh,
 		size_t mark = push_index(r, i);
 		void *elem = base + i * sh->size;
 
-		if (sh->init)
-			sh->init(elem);
+		ov_shape_init(sh, elem);
 		read_object(r, e, sh, elem);
 		pop(r, mark);
 	}
@@ -406,8 +405,7 @@ static void read_table(reader *r, json_t *v, const ov_entity *t,
 		size_t mark = push_index(r, i);
 		void *elem = base + i * sh->size;
 
-		if (sh->init)
-			sh->init(elem);
+		ov_shape_init(sh, elem);
 		read_object(r, json_array_get(v, i), sh, elem);
 		json_array_set_new(v, i, json_null());
 		pop(r, mark);

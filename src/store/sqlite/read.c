@@ -124,7 +124,7 @@ static int row_child(sqlite3_stmt *st, void *ctx)
 	if (*n == 0)
 		fl->cap = 0;
 	if (f->type == OV_F_STRV) {
-		static const ov_shape str = {"a string", sizeof(char *), NULL,
+		static const ov_shape str = {"a string", sizeof(char *),
 					     NULL, 0};
 		char **v = push(arr, n, &fl->cap, &str);
 		*v = sq_col_str(st, 1);
