@@ -124,6 +124,19 @@ typedef struct ov_rec_row {
 	char *plan;            /* plan id (the rec's or the report's) */
 } ov_rec_row;
 
+/* A row's columns by name, in the order the register's JSON lists them:
+ * ref, report, report_title, force, area, subject, kind, addressee,
+ * timescale, due, status, status_date, rag, owner, owner_name, closed_by,
+ * basis, last_update, last_update_date, plan, text.  Enums are their
+ * codes, dates YYYY-MM-DD. */
+extern const char *const ov_rec_row_cols[];
+extern const size_t ov_rec_row_ncols;
+/* Column col of r as text, NULL when absent; a date is written into buf
+ * (11 bytes).  The result is borrowed from r, buf or a static string. */
+const char *ov_rec_row_get(const ov_rec_row *r, size_t col, char *buf);
+/* The index of the column called name, or -1. */
+int ov_rec_row_col(const char *name);
+
 typedef struct ov_register {
 	ov_rec_row *rows; /* the page */
 	size_t n;

@@ -109,24 +109,28 @@ void ov_grades_release(ov_grades *g)
 
 /* ---- activities and meetings ---- */
 
+/* Listings are by date, then id. */
+static int by_day_id(ov_day a, const char *a_id, ov_day b, const char *b_id)
+{
+	if (a != b)
+		return (a > b) - (a < b);
+	return strcmp(a_id, b_id);
+}
+
 static int act_by_date(const void *a, const void *b)
 {
-	const ov_activity *x = *(const ov_activity *const *)a;
-	const ov_activity *y = *(const ov_activity *const *)b;
+	const ov_activity *x = *(const ov_activity *const *)a,
+			  *y = *(const ov_activity *const *)b;
 
-	if (x->from != y->from)
-		return (x->from > y->from) - (x->from < y->from);
-	return strcmp(x->id, y->id);
+	return by_day_id(x->from, x->id, y->from, y->id);
 }
 
 static int meeting_by_date(const void *a, const void *b)
 {
-	const ov_meeting *x = *(const ov_meeting *const *)a;
-	const ov_meeting *y = *(const ov_meeting *const *)b;
+	const ov_meeting *x = *(const ov_meeting *const *)a,
+			 *y = *(const ov_meeting *const *)b;
 
-	if (x->date != y->date)
-		return (x->date > y->date) - (x->date < y->date);
-	return strcmp(x->id, y->id);
+	return by_day_id(x->date, x->id, y->date, y->id);
 }
 
 /* An activity overlaps [from, to] (either end may be open). */

@@ -9,6 +9,7 @@
  */
 #include "app/app_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -384,6 +385,71 @@ out:
 	free(g.disp);
 	ov_dataset_free(g.ds);
 	return rc;
+}
+
+/* ---- a row's columns ---- */
+
+enum col_type { C_STR, C_DAY, C_KIND, C_ADDRESSEE, C_STATUS, C_RAG };
+
+static const struct row_col {
+	enum col_type type;
+	size_t off;
+} row_cols[] = {
+#define COL(t, m) {t, offsetof(ov_rec_row, m)}
+	COL(C_STR, ref),	 COL(C_STR, report),
+	COL(C_STR, report_title), COL(C_STR, force),
+	COL(C_STR, area),	 COL(C_STR, subject),
+	COL(C_KIND, kind),	 COL(C_ADDRESSEE, addressee),
+	COL(C_STR, timescale),	 COL(C_DAY, due),
+	COL(C_STATUS, status),	 COL(C_DAY, status_date),
+	COL(C_RAG, rag),	 COL(C_STR, owner),
+	COL(C_STR, owner_name),	 COL(C_STR, closed_by),
+	COL(C_STR, basis),	 COL(C_STR, last_update),
+	COL(C_DAY, last_update_date), COL(C_STR, plan),
+	COL(C_STR, text),
+#undef COL
+};
+
+const char *const ov_rec_row_cols[] = {
+	"ref", "report", "report_title", "force", "area", "subject", "kind",
+	"addressee", "timescale", "due", "status", "status_date", "rag",
+	"owner", "owner_name", "closed_by", "basis", "last_update",
+	"last_update_date", "plan", "text"};
+const size_t ov_rec_row_ncols = sizeof row_cols / sizeof row_cols[0];
+_Static_assert(sizeof ov_rec_row_cols / sizeof ov_rec_row_cols[0] ==
+		       sizeof row_cols / sizeof row_cols[0],
+	       "a name for every column");
+
+int ov_rec_row_col(const char *name)
+{
+	for (size_t i = 0; i < ov_rec_row_ncols; i++)
+		if (strcmp(ov_rec_row_cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *ov_rec_row_get(const ov_rec_row *r, size_t col, char *buf)
+{
+	const void *m = (const char *)r + row_cols[col].off;
+	ov_day day;
+
+	switch (row_cols[col].type) {
+	case C_STR:
+		return *(char *const *)m;
+	case C_DAY:
+		day = *(const ov_day *)m;
+		ov_date_format(day, buf);
+		return day == OV_DAY_NONE ? NULL : buf;
+	case C_KIND:
+		return ov_rec_kind_code(r->kind);
+	case C_ADDRESSEE:
+		return ov_addressee_code(r->addressee);
+	case C_STATUS:
+		return ov_status_code(r->status);
+	case C_RAG:
+		return r->rag == OV_RAG_NONE ? NULL : ov_rag_code(r->rag);
+	}
+	return NULL;
 }
 
 void ov_register_release(ov_register *r)

@@ -27,22 +27,16 @@ static const ov_cli_arg args[] = {
 	{"force", 0, OV_ARG_STR, offsetof(req, force)},
 };
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
-{
-	req *r = ctx;
+OV_CLI_CALL(call, req,
+	    ov_app_activities(a, r->from, r->to, r->force, &r->l, d))
 
-	(void)c;
-	return ov_app_activities(a, r->from, r->to, r->force, &r->l, d);
-}
-
-static void show(const ov_cli_ctx *c, void *ctx)
+OV_CLI_SHOW(show, req)
 {
-	const ov_list *l = &((const req *)ctx)->l;
+	const ov_list *l = &r->l;
 	static const char *const head[] = {"Dates", "Kind", "Subject",
 					   "Place"};
 	ov_table *t = ov_table_new(4, head);
 
-	(void)c;
 	ov_table_flex(t, 2);
 	ov_table_flex(t, 3);
 	for (size_t i = 0; i < l->n; i++) {
@@ -68,10 +62,7 @@ static void show(const ov_cli_ctx *c, void *ctx)
 	ov_table_free(t);
 }
 
-static void release(void *ctx)
-{
-	ov_list_release(&((req *)ctx)->l);
-}
+OV_CLI_RELEASE(release, req, ov_list_release(&r->l))
 
 const ov_cli_command ov_cmd_activities = {
 	.name = "activities", .summary = "list inspection activities",

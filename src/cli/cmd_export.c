@@ -52,13 +52,7 @@ static int check(const ov_cli_ctx *c, void *ctx)
 	return -1;
 }
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
-{
-	const req *r = ctx;
-
-	(void)c;
-	return ov_app_export(a, r->fmt, r->as_at, r->out, d);
-}
+OV_CLI_CALL(call, req, ov_app_export(a, r->fmt, r->as_at, r->out, d))
 
 const ov_cli_command ov_cmd_export = {
 	.name = "export", .usage = usage,

@@ -91,26 +91,14 @@ static const ov_cli_arg args[] = {
 	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
 };
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
+OV_CLI_CALL(call, req, ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d))
+
+OV_CLI_SHOW(show, req)
 {
-	req *r = ctx;
-
-	(void)c;
-	return ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d);
-}
-
-static void show(const ov_cli_ctx *c, void *ctx)
-{
-	const req *r = ctx;
-
-	(void)c;
 	print(r->g.a, r->g.cells);
 }
 
-static void release(void *ctx)
-{
-	ov_grades_release(&((req *)ctx)->g);
-}
+OV_CLI_RELEASE(release, req, ov_grades_release(&r->g))
 
 const ov_cli_command ov_cmd_grades = {
 	.name = "grades", .summary = "print a PEEL table with carry-forward",

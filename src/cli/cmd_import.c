@@ -33,7 +33,7 @@ static void progress(size_t done, size_t total, void *arg)
 	fflush(stderr);
 }
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
+static int call(ov_app *a, void *ctx, ov_diag *d)
 {
 	req *r = ctx;
 	bool tty = isatty(STDERR_FILENO);
@@ -41,7 +41,6 @@ static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 			       NULL, &r->stats, d);
 	size_t n = ov_diag_count(d);
 
-	(void)c;
 	if (tty)
 		fputc('\n', stderr);
 	if (rc < 0 && ov_diag_kind(d) == OV_PROB_INPUT)
@@ -53,12 +52,10 @@ static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
 	return rc;
 }
 
-static void show(const ov_cli_ctx *c, void *ctx)
+OV_CLI_SHOW(show, req)
 {
-	const req *r = ctx;
 	const ov_import_stats *s = &r->stats;
 
-	(void)c;
 	printf("imported %s: %zu reports, %zu recommendations (%zu events), "
 	       "%zu people, %zu assessments, %zu activities, %zu meetings%s\n",
 	       r->path, s->reports, s->recs, s->events, s->people,

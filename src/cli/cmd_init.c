@@ -10,23 +10,29 @@ static const char usage[] =
 	"Running it on an existing database only brings its schema up to "
 	"date.\n";
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
+typedef struct req {
+	const char *db;
+	ov_init_result r;
+} req;
+
+static int check(const ov_cli_ctx *c, void *ctx)
 {
-	(void)a;
-	return ov_app_init(c->cli->db_path, req, d);
+	((req *)ctx)->db = c->cli->db_path;
+	return -1;
 }
 
-static void show(const ov_cli_ctx *c, void *req)
-{
-	const ov_init_result *r = req;
+OV_CLI_CALL(call, req, ov_app_init(r->db, &r->r, d))
 
+OV_CLI_SHOW(show, req)
+{
 	printf("%s database %s (schema version %d)%s\n",
-	       r->existed ? "Already have" : "Created", c->cli->db_path,
-	       r->schema_version, r->existed ? "; nothing else to do" : "");
+	       r->r.existed ? "Already have" : "Created", r->db,
+	       r->r.schema_version,
+	       r->r.existed ? "; nothing else to do" : "");
 }
 
 const ov_cli_command ov_cmd_init = {
 	.name = "init", .summary = "create the database", .usage = usage,
-	.req_size = sizeof(ov_init_result), .call = call, .show = show,
+	.req_size = sizeof(req), .check = check, .call = call, .show = show,
 	.no_open = true,
 };

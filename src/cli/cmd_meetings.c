@@ -11,25 +11,19 @@ static const char usage[] =
 	"List the committee meetings: date, committee, agenda item, title\n"
 	"and id (for 'oversight paper').\n";
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
-{
-	(void)c;
-	return ov_app_meetings(a, req, d);
-}
+OV_CLI_CALL(call, ov_list, ov_app_meetings(a, r, d))
 
-static void show(const ov_cli_ctx *c, void *req)
+OV_CLI_SHOW(show, ov_list)
 {
 	static const char *const head[] = {"Date", "Committee", "Item",
 					   "Title", "Id"};
-	const ov_list *l = req;
 	ov_table *t = ov_table_new(5, head);
 
-	(void)c;
 	ov_table_flex(t, 1);
 	ov_table_flex(t, 3);
 	ov_table_flex(t, 4);
-	for (size_t i = 0; i < l->n; i++) {
-		const ov_meeting *m = l->items[i];
+	for (size_t i = 0; i < r->n; i++) {
+		const ov_meeting *m = r->items[i];
 		char day[11];
 		const char *cells[5] = {day, m->committee, m->agenda_item,
 					m->title, m->id};
@@ -38,14 +32,11 @@ static void show(const ov_cli_ctx *c, void *req)
 		ov_table_add(t, cells);
 	}
 	ov_table_print(t, stdout, 80);
-	printf("%zu meeting%s\n", l->n, l->n == 1 ? "" : "s");
+	printf("%zu meeting%s\n", r->n, r->n == 1 ? "" : "s");
 	ov_table_free(t);
 }
 
-static void release(void *req)
-{
-	ov_list_release(req);
-}
+OV_CLI_RELEASE(release, ov_list, ov_list_release(r))
 
 const ov_cli_command ov_cmd_meetings = {
 	.name = "meetings", .summary = "list committee meetings",

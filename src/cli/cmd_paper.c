@@ -64,14 +64,9 @@ static int check(const ov_cli_ctx *c, void *ctx)
 	return -1;
 }
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
-{
-	const req *r = ctx;
-
-	(void)c;
-	return ov_app_paper(a, r->date, r->committee, r->force, r->fmt, r->out,
-			    d);
-}
+OV_CLI_CALL(call, req,
+	    ov_app_paper(a, r->date, r->committee, r->force, r->fmt, r->out,
+			 d))
 
 const ov_cli_command ov_cmd_paper = {
 	.name = "paper", .usage = usage,

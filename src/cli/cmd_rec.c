@@ -121,27 +121,16 @@ static const ov_cli_arg show_args[] = {
 	{"as-at", 0, OV_ARG_TODAY, offsetof(show_req, as_at)},
 };
 
-static int call_show(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
+OV_CLI_CALL(call_show, show_req,
+	    ov_app_rec_show(a, r->ref, r->as_at, &r->view, d))
+
+OV_CLI_SHOW(show_view, show_req)
 {
-	show_req *r = ctx;
-
-	(void)c;
-	return ov_app_rec_show(a, r->ref, r->as_at, &r->view, d);
-}
-
-static void show_view(const ov_cli_ctx *c, void *ctx)
-{
-	show_req *r = ctx;
-
-	(void)c;
 	show_fields(&r->view);
 	show_timeline(&r->view);
 }
 
-static void release_view(void *ctx)
-{
-	ov_rec_view_release(&((show_req *)ctx)->view);
-}
+OV_CLI_RELEASE(release_view, show_req, ov_rec_view_release(&r->view))
 
 static const ov_cli_command rec_show = {
 	.name = "rec show", .usage = usage, .args = OV_CLI_ARGS(show_args),
@@ -159,6 +148,7 @@ typedef struct transition {
 } transition;
 
 typedef struct change_req {
+	const transition *t;
 	const char *ref, *note, *rag, *owner, *basis, *author;
 	ov_day date;
 	bool dated; /* --date was given */
@@ -207,14 +197,14 @@ static int check_change(const ov_cli_ctx *c, void *ctx)
 		r->date = ov_date_today();
 	if (!r->author)
 		r->author = t->author ? t->author : default_author();
+	r->t = t;
 	return -1;
 }
 
-static int call_change(const ov_cli_ctx *c, ov_app *a, void *ctx,
-		       ov_diag *d)
+static int call_change(ov_app *a, void *ctx, ov_diag *d)
 {
-	const transition *t = c->cmd->data;
 	change_req *r = ctx;
+	const transition *t = r->t;
 	int rc;
 
 	if (t->kind == OV_EV_UPDATE) {
@@ -231,12 +221,10 @@ static int call_change(const ov_cli_ctx *c, ov_app *a, void *ctx,
 	return rc;
 }
 
-static void show_change(const ov_cli_ctx *c, void *ctx)
+OV_CLI_SHOW(show_change, change_req)
 {
-	const change_req *r = ctx;
 	char day[11];
 
-	(void)c;
 	ov_date_format(r->done.date, day);
 	for (size_t i = 0; i < r->done.n; i++)
 		printf("%s: %s on %s\n", r->ref,

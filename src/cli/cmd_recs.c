@@ -77,13 +77,7 @@ static int check(const ov_cli_ctx *c, void *ctx)
 	return bad;
 }
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
-{
-	req *r = ctx;
-
-	(void)c;
-	return ov_app_register(a, &r->f, &r->reg, d);
-}
+OV_CLI_CALL(call, req, ov_app_register(a, &r->f, &r->reg, d))
 
 static void print_table(const ov_rec_row *rows, size_t n)
 {
@@ -141,40 +135,14 @@ static void member(jobj *o, const char *key, const char *v)
 		fputs("null", o->f);
 }
 
-static void member_day(jobj *o, const char *key, ov_day day)
-{
-	char buf[11];
-
-	ov_date_format(day, buf);
-	member(o, key, day == OV_DAY_NONE ? NULL : buf);
-}
-
 static void row_json(FILE *f, const ov_rec_row *r)
 {
 	jobj o = {f, true};
+	char buf[11];
 
 	fputs("{", f);
-	member(&o, "ref", r->ref);
-	member(&o, "report", r->report);
-	member(&o, "report_title", r->report_title);
-	member(&o, "force", r->force);
-	member(&o, "area", r->area);
-	member(&o, "subject", r->subject);
-	member(&o, "kind", ov_rec_kind_code(r->kind));
-	member(&o, "addressee", ov_addressee_code(r->addressee));
-	member(&o, "timescale", r->timescale);
-	member_day(&o, "due", r->due);
-	member(&o, "status", ov_status_code(r->status));
-	member_day(&o, "status_date", r->status_date);
-	member(&o, "rag", r->rag == OV_RAG_NONE ? NULL : ov_rag_code(r->rag));
-	member(&o, "owner", r->owner);
-	member(&o, "owner_name", r->owner_name);
-	member(&o, "closed_by", r->closed_by);
-	member(&o, "basis", r->basis);
-	member(&o, "last_update", r->last_update);
-	member_day(&o, "last_update_date", r->last_update_date);
-	member(&o, "plan", r->plan);
-	member(&o, "text", r->text);
+	for (size_t c = 0; c < ov_rec_row_ncols; c++)
+		member(&o, ov_rec_row_cols[c], ov_rec_row_get(r, c, buf));
 	fputs(o.first ? "}" : "\n  }", f);
 }
 
@@ -193,48 +161,36 @@ static void print_json(const ov_rec_row *rows, size_t n)
 	puts("]");
 }
 
+/* The CSV's columns, a choice of the row's. */
+static const char *const csv_cols[] = {
+	"ref",	     "report",	  "report_title", "area",
+	"kind",	     "addressee", "timescale",	  "due",
+	"status",    "rag",	  "owner",	  "last_update_date",
+	"last_update", "text"};
+#define N_CSV (sizeof csv_cols / sizeof csv_cols[0])
+
 static void print_csv(const ov_rec_row *rows, size_t n)
 {
-	static const char *const head[] = {
-		"ref",	 "report", "report_title", "area",  "kind",
-		"addressee", "timescale", "due", "status", "rag",
-		"owner", "last_update_date", "last_update", "text"};
-	const size_t nh = sizeof head / sizeof head[0];
+	int col[N_CSV];
+	char buf[11];
 
-	for (size_t i = 0; i < nh; i++)
-		ov_csv_field(stdout, head[i], i == 0);
+	for (size_t i = 0; i < N_CSV; i++) {
+		col[i] = ov_rec_row_col(csv_cols[i]);
+		ov_csv_field(stdout, csv_cols[i], i == 0);
+	}
 	ov_csv_end(stdout);
 	for (size_t i = 0; i < n; i++) {
-		const ov_rec_row *r = &rows[i];
-		char due[11], upd[11];
-
-		ov_date_format(r->due, due);
-		ov_date_format(r->last_update_date, upd);
-		ov_csv_field(stdout, r->ref, true);
-		ov_csv_field(stdout, r->report, false);
-		ov_csv_field(stdout, r->report_title, false);
-		ov_csv_field(stdout, r->area, false);
-		ov_csv_field(stdout, ov_rec_kind_code(r->kind), false);
-		ov_csv_field(stdout, ov_addressee_code(r->addressee), false);
-		ov_csv_field(stdout, r->timescale, false);
-		ov_csv_field(stdout, due, false);
-		ov_csv_field(stdout, ov_status_code(r->status), false);
-		ov_csv_field(stdout,
-			     r->rag == OV_RAG_NONE ? NULL : ov_rag_code(r->rag),
-			     false);
-		ov_csv_field(stdout, r->owner, false);
-		ov_csv_field(stdout, upd, false);
-		ov_csv_field(stdout, r->last_update, false);
-		ov_csv_field(stdout, r->text, false);
+		for (size_t c = 0; c < N_CSV; c++)
+			ov_csv_field(stdout,
+				     ov_rec_row_get(&rows[i], (size_t)col[c],
+						    buf),
+				     c == 0);
 		ov_csv_end(stdout);
 	}
 }
 
-static void show(const ov_cli_ctx *c, void *ctx)
+OV_CLI_SHOW(show, req)
 {
-	const req *r = ctx;
-
-	(void)c;
 	/* A register is megabytes: write it in large blocks (before the
 	 * first write to stdout, as setvbuf requires). */
 	setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
@@ -246,10 +202,7 @@ static void show(const ov_cli_ctx *c, void *ctx)
 		print_json(r->reg.rows, r->reg.n);
 }
 
-static void release(void *ctx)
-{
-	ov_register_release(&((req *)ctx)->reg);
-}
+OV_CLI_RELEASE(release, req, ov_register_release(&r->reg))
 
 const ov_cli_command ov_cmd_recs = {
 	.name = "recs", .usage = usage,

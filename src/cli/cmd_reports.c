@@ -10,32 +10,26 @@ static const char usage[] =
 	"List the inspection reports: id, publication date, kind, title and\n"
 	"how many recommendations the register holds from each.\n";
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d)
-{
-	(void)c;
-	return ov_app_reports(a, req, d);
-}
+OV_CLI_CALL(call, ov_report_list, ov_app_reports(a, r, d))
 
-static void show(const ov_cli_ctx *c, void *req)
+OV_CLI_SHOW(show, ov_report_list)
 {
 	static const char *const head[] = {"Id", "Published", "Kind", "Title",
 					   "Recs"};
-	const ov_report_list *l = req;
-	const ov_dataset *ds = l->ds;
+	const ov_dataset *ds = r->ds;
 	ov_table *t = ov_table_new(5, head);
 
-	(void)c;
 	ov_table_flex(t, 0);
 	ov_table_flex(t, 3);
 	for (size_t i = 0; i < ds->n_reports; i++) {
-		const ov_report *r = &ds->reports[i];
+		const ov_report *rep = &ds->reports[i];
 		char pub[11];
-		char *n = ov_xasprintf("%zu", l->n_recs[i]);
-		const char *cells[5] = {r->id, pub,
-					ov_report_kind_code(r->kind), r->title,
-					n};
+		char *n = ov_xasprintf("%zu", r->n_recs[i]);
+		const char *cells[5] = {rep->id, pub,
+					ov_report_kind_code(rep->kind),
+					rep->title, n};
 
-		ov_pdate_format(r->published, pub);
+		ov_pdate_format(rep->published, pub);
 		ov_table_add(t, cells);
 		free(n);
 	}
@@ -44,10 +38,7 @@ static void show(const ov_cli_ctx *c, void *req)
 	ov_table_free(t);
 }
 
-static void release(void *req)
-{
-	ov_report_list_release(req);
-}
+OV_CLI_RELEASE(release, ov_report_list, ov_report_list_release(r))
 
 const ov_cli_command ov_cmd_reports = {
 	.name = "reports", .summary = "list inspection reports",

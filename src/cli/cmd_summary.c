@@ -69,20 +69,12 @@ static const ov_cli_arg args[] = {
 	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
 };
 
-static int call(const ov_cli_ctx *c, ov_app *a, void *ctx, ov_diag *d)
-{
-	req *r = ctx;
+OV_CLI_CALL(call, req, ov_app_summary(a, r->as_at, &r->s, d))
 
-	(void)c;
-	return ov_app_summary(a, r->as_at, &r->s, d);
-}
-
-static void show(const ov_cli_ctx *c, void *ctx)
+OV_CLI_SHOW(show, req)
 {
-	const req *r = ctx;
 	char day[11];
 
-	(void)c;
 	ov_date_format(r->as_at, day);
 	printf("Register as at %s\n", day);
 	print_tally(&r->s);
@@ -92,10 +84,7 @@ static void show(const ov_cli_ctx *c, void *ctx)
 	print_peel(&r->s);
 }
 
-static void release(void *ctx)
-{
-	ov_summary_release(&((req *)ctx)->s);
-}
+OV_CLI_RELEASE(release, req, ov_summary_release(&r->s))
 
 const ov_cli_command ov_cmd_summary = {
 	.name = "summary", .summary = "summarise the register as at a date",

@@ -79,12 +79,12 @@ static int run(const ov_cli_ctx *ctx, void *req)
 	ov_app *a = NULL;
 	int rc = c->no_open ? OV_EXIT_OK : ov_cli_app(ctx->cli, c->name, &a);
 
-	if (rc == OV_EXIT_OK && c->call(ctx, a, req, &d) < 0)
+	if (rc == OV_EXIT_OK && c->call(a, req, &d) < 0)
 		rc = ov_cli_fail(c, &d);
 	ov_app_close(a);
 	ov_diag_release(&d);
 	if (rc == OV_EXIT_OK && c->show) {
-		c->show(ctx, req);
+		c->show(req);
 		rc = ov_cli_flush(c->name, rc);
 	}
 	return rc;

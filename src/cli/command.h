@@ -53,15 +53,44 @@ typedef struct ov_cli_command {
 	int (*check)(const ov_cli_ctx *c, void *req);
 	/* The request: 0, or -1 with problems in d.  a is NULL when no_open
 	 * (the command opens the database itself: init). */
-	int (*call)(const ov_cli_ctx *c, ov_app *a, void *req, ov_diag *d);
-	void (*show)(const ov_cli_ctx *c, void *req);     /* may be NULL */
-	void (*release)(void *req);                       /* may be NULL */
+	int (*call)(ov_app *a, void *req, ov_diag *d);
+	void (*show)(const void *req); /* print the result; may be NULL */
+	void (*release)(void *req);    /* may be NULL */
 	bool no_open;
 	/* A command of subcommands (rec): the first argument picks one.
 	 * NULL-terminated; the others fields but name, summary and usage are
 	 * then unused. */
 	const struct ov_cli_command *const *subs;
 } ov_cli_command;
+
+/*
+ * Adapters from the runner's untyped request to a command's own type T.
+ * Each defines a static function `name` in which `r` is the request:
+ *   OV_CLI_CALL(name, T, EXPR)     int name(ov_app *a, void *, ov_diag *d)
+ *                                  returning EXPR (which uses a, r and d);
+ *   OV_CLI_SHOW(name, T) { ... }   void name(const void *), the body that
+ *                                  follows seeing const T *r;
+ *   OV_CLI_RELEASE(name, T, STMT)  void name(void *) doing STMT.
+ */
+#define OV_CLI_CALL(name, T, expr)                                            \
+	static int name(ov_app *a, void *req_, ov_diag *d)                    \
+	{                                                                     \
+		T *r = req_;                                                  \
+		return (expr);                                                \
+	}
+#define OV_CLI_SHOW(name, T)                                                  \
+	static void name##_typed(const T *r);                                 \
+	static void name(const void *req_)                                    \
+	{                                                                     \
+		name##_typed(req_);                                           \
+	}                                                                     \
+	static void name##_typed(const T *r)
+#define OV_CLI_RELEASE(name, T, stmt)                                         \
+	static void name(void *req_)                                          \
+	{                                                                     \
+		T *r = req_;                                                  \
+		stmt;                                                         \
+	}
 
 /* Print every problem of d as "oversight NAME: WHERE: WHAT", where a
  * problem at a request field that is one of c's options (the app names

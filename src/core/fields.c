@@ -325,25 +325,31 @@ void ov_shape_release(const ov_shape *sh, void *elem)
 	}
 }
 
-/* The release functions of core/model.h live here, beside the tables they
- * follow, so that core/model.c needs nothing of this file: what each entity
- * owns is what its field table lists. */
-#define RELEASE(E, T)                                                         \
+/* The init and release functions of core/model.h live here, beside the
+ * tables they follow, so that core/model.c needs nothing of this file:
+ * what each entity holds when nothing is given, and what it owns, is what
+ * its field table lists. */
+#define LIFECYCLE(E, T)                                                       \
+	void ov_##E##_init(T *x)                                              \
+	{                                                                     \
+		ov_shape_init(&ov_shape_##E, x);                              \
+	}                                                                     \
 	void ov_##E##_release(T *x)                                           \
 	{                                                                     \
 		ov_shape_release(&ov_shape_##E, x);                           \
 	}
 
-RELEASE(force, ov_force)
-RELEASE(person, ov_person)
-RELEASE(board, ov_board)
-RELEASE(plan, ov_plan)
-RELEASE(assessment, ov_assessment)
-RELEASE(report, ov_report)
-RELEASE(event, ov_event)
-RELEASE(rec, ov_rec)
-RELEASE(activity, ov_activity)
-RELEASE(meeting, ov_meeting)
+LIFECYCLE(force, ov_force)
+LIFECYCLE(person, ov_person)
+LIFECYCLE(board, ov_board)
+LIFECYCLE(plan, ov_plan)
+LIFECYCLE(question, ov_question)
+LIFECYCLE(assessment, ov_assessment)
+LIFECYCLE(report, ov_report)
+LIFECYCLE(event, ov_event)
+LIFECYCLE(rec, ov_rec)
+LIFECYCLE(activity, ov_activity)
+LIFECYCLE(meeting, ov_meeting)
 
 void ov_dataset_free(ov_dataset *ds)
 {

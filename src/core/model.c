@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fields.h"
 #include "core/timescale.h"
 #include "util/mem.h"
 
@@ -11,22 +10,6 @@ ov_dataset *ov_dataset_new(void)
 {
 	return ov_xcalloc(1, sizeof(ov_dataset));
 }
-
-/* "Nothing given" is what each entity's field table says (core/fields.h:
- * ov_shape_init). */
-#define INIT(E, T)                                                            \
-	void ov_##E##_init(T *x)                                              \
-	{                                                                     \
-		ov_shape_init(&ov_shape_##E, x);                              \
-	}
-
-INIT(question, ov_question)
-INIT(assessment, ov_assessment)
-INIT(report, ov_report)
-INIT(event, ov_event)
-INIT(rec, ov_rec)
-INIT(activity, ov_activity)
-INIT(meeting, ov_meeting)
 
 /* Every entity struct starts with its id string, so one comparator and one
  * search serve them all. */

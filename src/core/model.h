@@ -210,7 +210,11 @@ ov_dataset *ov_dataset_new(void);
 void ov_dataset_free(ov_dataset *ds);
 
 /* Initialise an entity to "nothing given" (NULLs, OV_DAY_NONE, -1 counts,
- * OV_*_NONE enums) before filling it in. */
+ * OV_*_NONE enums) before filling it in (core/fields.c). */
+void ov_force_init(ov_force *f);
+void ov_person_init(ov_person *p);
+void ov_board_init(ov_board *b);
+void ov_plan_init(ov_plan *p);
 void ov_question_init(ov_question *q);
 void ov_report_init(ov_report *r);
 void ov_event_init(ov_event *e);
@@ -224,6 +228,7 @@ void ov_force_release(ov_force *f);
 void ov_person_release(ov_person *p);
 void ov_board_release(ov_board *b);
 void ov_plan_release(ov_plan *p);
+void ov_question_release(ov_question *q);
 void ov_assessment_release(ov_assessment *a);
 void ov_report_release(ov_report *r);
 void ov_event_release(ov_event *e);

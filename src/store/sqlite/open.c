@@ -17,20 +17,15 @@
 static ov_store_rc set_wal(sq *s, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(s, "PRAGMA journal_mode = WAL", &st, d);
+	bool found;
+	ov_store_rc rc = sq_query(s, "PRAGMA journal_mode = WAL", NULL, &st,
+				  &found, "cannot set WAL mode", d);
 
-	if (rc != OV_STORE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sq_fail(s, d, "cannot set WAL mode");
-		goto out;
-	}
-	if (strcmp(sq_col_text(st, 0), "wal") != 0) {
+	if (!rc && (!found || strcmp(sq_col_text(st, 0), "wal") != 0)) {
 		ov_diag_add(d, "%s: cannot use WAL mode (got '%s')", s->path,
-			    sq_col_text(st, 0));
+			    found ? sq_col_text(st, 0) : "");
 		rc = OV_STORE_ERROR;
 	}
-out:
 	sqlite3_finalize(st);
 	return rc;
 }

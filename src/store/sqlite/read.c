@@ -25,22 +25,6 @@ static void *push(void *arr, size_t *n, size_t *cap, const ov_shape *sh)
 	return *a + (*n - 1) * sh->size;
 }
 
-/* Read sh's scalar fields from column `at` on into elem; 0 or -1. */
-static int read_fields(sqlite3_stmt *st, int at, const ov_shape *sh,
-		       void *elem, const sq_child *c)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < sh->n_fields; i++) {
-		const ov_field *f = &sh->fields[i];
-
-		if (f->type == OV_F_STRV || f->type == OV_F_OBJV)
-			continue;
-		bad |= sq_col_field(st, at++, f, elem, sq_is_daynum(c, f));
-	}
-	return bad;
-}
-
 /* A query over one table, its rows read by fn; `key` bound to ?1 if the
  * statement has a parameter. */
 typedef int row_fn(sqlite3_stmt *st, void *ctx);
@@ -89,7 +73,7 @@ static int row_top(sqlite3_stmt *st, void *ctx)
 	filler *fl = ctx;
 	void *elem = push(fl->arr, fl->n, &fl->cap, fl->t->shape);
 
-	return read_fields(st, 0, fl->t->shape, elem, NULL);
+	return sq_fields(st, 0, fl->t->shape, elem, NULL, false) < 0 ? -1 : 0;
 }
 
 /* Walk forward to the parent named in column 0. */
@@ -130,8 +114,8 @@ static int row_child(sqlite3_stmt *st, void *ctx)
 		*v = sq_col_str(st, 1);
 		return *v ? 0 : -1;
 	}
-	return read_fields(st, 1, f->sub, push(arr, n, &fl->cap, f->sub),
-			   fl->c);
+	return sq_fields(st, 1, f->sub, push(arr, n, &fl->cap, f->sub), fl->c,
+			 false) < 0 ? -1 : 0;
 }
 
 /* Entity t's rows (where: on "x", ?1 = key) into the array at *arr with
@@ -224,24 +208,14 @@ ov_store_rc sq_exists(void *impl, enum ov_entity_id ent, const char *id,
 	char *sql = ov_xasprintf("SELECT 1 FROM %s WHERE %s = ?1", t->table,
 				 sq_key_col(t));
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(s, sql, &st, d);
-	int step;
+	bool found;
+	ov_store_rc rc = sq_query(s, sql, id, &st, &found, "cannot read", d);
 
-	if (rc)
-		goto out;
-	if (sq_bind_str(st, 1, id) != SQLITE_OK) {
-		rc = sq_fail(s, d, "cannot bind a value");
-		goto out;
-	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
+	if (!rc && !found) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no %s with id '%s'",
 			   t->noun, id);
 		rc = OV_STORE_NOTFOUND;
-	} else if (step != SQLITE_ROW) {
-		rc = sq_fail(s, d, "cannot read");
 	}
-out:
 	sqlite3_finalize(st);
 	free(sql);
 	return rc;
@@ -263,20 +237,14 @@ ov_store_rc sq_count(void *impl, ov_store_counts *out, ov_diag *d)
 			   &out->plans, &out->assessments, &out->reports,
 			   &out->recs, &out->events, &out->activities,
 			   &out->meetings};
-	sq *s = impl;
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(s, sql, &st, d);
+	bool found;
+	ov_store_rc rc = sq_query(impl, sql, NULL, &st, &found,
+				  "cannot count rows", d);
 
 	memset(out, 0, sizeof *out);
-	if (rc)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sq_fail(s, d, "cannot count rows");
-		goto out;
-	}
-	for (int i = 0; i < 10; i++)
+	for (int i = 0; !rc && found && i < 10; i++)
 		*field[i] = (size_t)sqlite3_column_int64(st, i);
-out:
 	sqlite3_finalize(st);
 	return rc;
 }

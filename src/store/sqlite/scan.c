@@ -109,20 +109,10 @@ static void rec_clear(scanner *sc)
 	sc->rec.events = evs;
 }
 
-static int read_rec_fields(sqlite3_stmt *st, int at, const ov_shape *sh,
-			   void *elem, bool daynum_date)
+/* The events child table, for its day-number date. */
+static const sq_child *ev_table(void)
 {
-	int bad = 0;
-
-	for (size_t i = 0; i < sh->n_fields; i++) {
-		const ov_field *f = &sh->fields[i];
-
-		if (f->type == OV_F_STRV || f->type == OV_F_OBJV)
-			continue;
-		bad |= sq_col_field(st, at++, f, elem,
-				    daynum_date && f->type == OV_F_DATE);
-	}
-	return bad;
+	return sq_child_of(sq_table_of(OV_ENT_REC), "timeline");
 }
 
 /* The events of rec id at the events cursor onto sc->rec. */
@@ -138,7 +128,7 @@ static int read_events(scanner *sc, sqlite3_int64 id)
 		OV_GROW(sc->rec.events, sc->ev_cap, sc->rec.n_events + 1);
 		e = &sc->rec.events[sc->rec.n_events++];
 		ov_event_init(e);
-		if (read_rec_fields(sc->events, 1, &ov_shape_event, e, true))
+		if (sq_fields(sc->events, 1, &ov_shape_event, e, ev_table(), false) < 0)
 			return -1;
 		sc->ev_step = sqlite3_step(sc->events);
 	}
@@ -157,8 +147,8 @@ static ov_store_rc run(scanner *sc, ov_store_rec_fn *fn, void *ctx)
 
 		rec_clear(sc);
 		if (sq_col_day(sc->recs, 1, false, &due) ||
-		    read_rec_fields(sc->recs, 2, &ov_shape_rec, &sc->rec,
-				    false) ||
+		    sq_fields(sc->recs, 2, &ov_shape_rec, &sc->rec, NULL,
+			      false) < 0 ||
 		    !sc->rec.ref ||
 		    (sc->events && read_events(sc, id)))
 			return sq_damaged(sc->s, sc->d, "recommendation",

@@ -207,16 +207,14 @@ int sq_schema_latest(void)
 static ov_store_rc user_version(sq *s, int *out, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(s, "PRAGMA user_version", &st, d);
+	bool found;
+	ov_store_rc rc = sq_query(s, "PRAGMA user_version", NULL, &st, &found,
+				  "cannot read the schema version", d);
 
-	if (rc != OV_STORE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!rc && !found)
 		rc = sq_fail(s, d, "cannot read the schema version");
-		goto out;
-	}
-	*out = sqlite3_column_int(st, 0);
-out:
+	if (!rc)
+		*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return rc;
 }

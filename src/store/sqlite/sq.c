@@ -211,6 +211,31 @@ int sq_col_field(sqlite3_stmt *st, int i, const ov_field *f, void *elem,
 	return -1;
 }
 
+ov_store_rc sq_query(sq *s, const char *sql, const char *key,
+		     sqlite3_stmt **st, bool *found, const char *what,
+		     ov_diag *d)
+{
+	ov_store_rc rc = sq_prepare(s, sql, st, d);
+	int step;
+
+	*found = false;
+	if (rc)
+		return rc;
+	if (key && sq_bind_str(*st, 1, key) != SQLITE_OK) {
+		rc = sq_fail(s, d, "cannot bind a value");
+		goto fail;
+	}
+	step = sqlite3_step(*st);
+	*found = step == SQLITE_ROW;
+	if (step == SQLITE_ROW || step == SQLITE_DONE)
+		return OV_STORE_OK;
+	rc = sq_fail(s, d, what);
+fail:
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return rc;
+}
+
 ov_store_rc sq_step_write(sq *s, sqlite3_stmt *st, const char *entity,
 			  const char *id, ov_diag *d)
 {

@@ -55,6 +55,13 @@ int sq_col_day(sqlite3_stmt *st, int i, bool daynum, ov_day *out);
 int sq_col_field(sqlite3_stmt *st, int i, const ov_field *f, void *elem,
 		 bool daynum);
 
+/* Prepare sql, bind key as ?1 (when not NULL) and step once: OV_STORE_OK
+ * with *found true and *st on the first row, or *found false (no row);
+ * else a failure naming `what` and *st NULL.  The caller finalizes *st. */
+ov_store_rc sq_query(sq *s, const char *sql, const char *key,
+		     sqlite3_stmt **st, bool *found, const char *what,
+		     ov_diag *d);
+
 /* Step a statement that writes: OV_STORE_OK on SQLITE_DONE; a primary
  * key or unique clash is OV_STORE_CONFLICT, another constraint
  * OV_STORE_INVALID, each with a problem naming `entity` 'id'.  The

@@ -53,6 +53,14 @@ const ov_field *sq_child_field(const sq_table *t, const sq_child *c)
 	return ov_field_find(t->shape, c->key);
 }
 
+const sq_child *sq_child_of(const sq_table *t, const char *key)
+{
+	for (size_t i = 0; i < t->n_children; i++)
+		if (strcmp(t->children[i].key, key) == 0)
+			return &t->children[i];
+	return NULL;
+}
+
 bool sq_is_daynum(const sq_child *c, const ov_field *f)
 {
 	return c && c->daynum_col && strcmp(c->daynum_col, ov_field_col(f)) == 0;
@@ -61,6 +69,25 @@ bool sq_is_daynum(const sq_child *c, const ov_field *f)
 static bool is_scalar(const ov_field *f)
 {
 	return f->type != OV_F_STRV && f->type != OV_F_OBJV;
+}
+
+int sq_fields(sqlite3_stmt *st, int at, const ov_shape *sh, void *elem,
+	      const sq_child *c, bool write)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < sh->n_fields; i++) {
+		const ov_field *f = &sh->fields[i];
+		bool daynum = sq_is_daynum(c, f);
+
+		if (!is_scalar(f))
+			continue;
+		if (write)
+			bad |= sq_bind_field(st, at++, f, elem, daynum);
+		else
+			bad |= sq_col_field(st, at++, f, elem, daynum);
+	}
+	return bad ? -1 : at;
 }
 
 /* The scalar columns of sh, each as PREFIX.col, comma-separated. */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "core/fields.h"
+#include "store/sqlite/sq.h"
 #include "util/buf.h"
 
 typedef struct sq_child {
@@ -42,8 +43,18 @@ const sq_table *sq_table_of(enum ov_entity_id ent);
 const char *sq_key_col(const sq_table *t);
 /* The field a child table holds. */
 const ov_field *sq_child_field(const sq_table *t, const sq_child *c);
+/* The child table holding t's field `key` ("timeline"), or NULL. */
+const sq_child *sq_child_of(const sq_table *t, const char *key);
 /* Whether column col of child c (NULL: of the parent) is a day number. */
 bool sq_is_daynum(const sq_child *c, const ov_field *f);
+
+/* Bind (write true) or read (false) sh's scalar fields of elem, from
+ * parameter or column `at` on, in field order; c is the child table they
+ * belong to (NULL: a top-level table), for its day-number column.
+ * Returns the next parameter or column, or -1 if a bind failed or a
+ * stored value does not fit its field. */
+int sq_fields(sqlite3_stmt *st, int at, const ov_shape *sh, void *elem,
+	      const sq_child *c, bool write);
 
 /* INSERT of one row of t (the scalar fields, then extra_col), or of
  * child c: parent, seq, then the fields.  Parameters ?1... in that order. */

@@ -57,23 +57,6 @@ static ov_store_rc prepare_all(importer *im)
 	return rc;
 }
 
-/* Bind sh's scalar fields of elem from parameter `at` on; returns the next
- * parameter, or -1 if a bind failed. */
-static int bind_fields(sqlite3_stmt *st, int at, const ov_shape *sh,
-		       const void *elem, const sq_child *c)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < sh->n_fields; i++) {
-		const ov_field *f = &sh->fields[i];
-
-		if (f->type == OV_F_STRV || f->type == OV_F_OBJV)
-			continue;
-		bad |= sq_bind_field(st, at++, f, elem, sq_is_daynum(c, f));
-	}
-	return bad ? -1 : at;
-}
-
 static ov_store_rc bind_failed(importer *im)
 {
 	return sq_fail(im->s, im->d, "cannot bind a value");
@@ -106,8 +89,9 @@ static ov_store_rc put_child(importer *im, sqlite3_stmt *st,
 		if (f->type == OV_F_STRV)
 			bad |= sq_bind_str(st, 3, ((char *const *)arr)[k]);
 		else
-			bad |= bind_fields(st, 3, f->sub,
-					   arr + k * f->sub->size, c) < 0;
+			bad |= sq_fields(st, 3, f->sub,
+					 (void *)(arr + k * f->sub->size), c,
+					 true) < 0;
 		rc = bad ? bind_failed(im)
 			 : sq_step_write(im->s, st, c->noun, id, im->d);
 	}
@@ -121,7 +105,7 @@ static ov_store_rc put_row(importer *im, enum ov_entity_id e,
 	const sq_table *t = sq_table_of(e);
 	sqlite3_stmt *st = im->top[e];
 	const char *id = ov_shape_id(t->shape, elem);
-	int at = bind_fields(st, 1, t->shape, elem, NULL);
+	int at = sq_fields(st, 1, t->shape, (void *)elem, NULL, true);
 	ov_store_rc rc;
 	sqlite3_int64 rowid;
 
@@ -297,27 +281,18 @@ static ov_store_rc read_tip(sq *s, const char *ref, sqlite3_int64 *id,
 			    size_t *n, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(s, tip_sql, &st, d);
-	int step;
+	bool found;
+	ov_store_rc rc = sq_query(s, tip_sql, ref, &st, &found,
+				  "cannot read a timeline", d);
 
-	if (rc)
-		goto out;
-	if (sq_bind_str(st, 1, ref) != SQLITE_OK) {
-		rc = sq_fail(s, d, "cannot bind a value");
-		goto out;
-	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
+	if (!rc && !found) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL,
 			   "no recommendation '%s' in %s", ref, s->path);
 		rc = OV_STORE_NOTFOUND;
-	} else if (step != SQLITE_ROW) {
-		rc = sq_fail(s, d, "cannot read a timeline");
-	} else {
+	} else if (!rc) {
 		*id = sqlite3_column_int64(st, 0);
 		*n = (size_t)sqlite3_column_int64(st, 1);
 	}
-out:
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -327,7 +302,7 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 {
 	sq *s = impl;
 	const sq_table *t = sq_table_of(OV_ENT_REC);
-	const sq_child *c = &t->children[1];
+	const sq_child *c = sq_child_of(t, "timeline");
 	ov_buf sql = OV_BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 id = 0;
@@ -350,7 +325,8 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 	for (size_t i = 0; i < n && !rc; i++) {
 		int bad = bind_parent(st, t, NULL, id, have + i);
 
-		bad |= bind_fields(st, 3, &ov_shape_event, &evs[i], c) < 0;
+		bad |= sq_fields(st, 3, &ov_shape_event, (void *)&evs[i], c,
+				 true) < 0;
 		rc = bad ? sq_fail(s, d, "cannot bind a value")
 			 : sq_step_write(s, st, c->noun, ref, d);
 	}
