@@ -57,9 +57,7 @@ OV_CLI_SHOW(show, req)
 		ov_table_add(t, cells);
 		free(dates);
 	}
-	ov_table_print(t, stdout, 80);
-	printf("%zu activit%s\n", l->n, l->n == 1 ? "y" : "ies");
-	ov_table_free(t);
+	ov_table_done(t, "activity", "activities");
 }
 
 OV_CLI_RELEASE(release, req, ov_list_release(&r->l))

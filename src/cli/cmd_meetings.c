@@ -31,9 +31,7 @@ OV_CLI_SHOW(show, ov_list)
 		ov_date_format(m->date, day);
 		ov_table_add(t, cells);
 	}
-	ov_table_print(t, stdout, 80);
-	printf("%zu meeting%s\n", r->n, r->n == 1 ? "" : "s");
-	ov_table_free(t);
+	ov_table_done(t, "meeting", "meetings");
 }
 
 OV_CLI_RELEASE(release, ov_list, ov_list_release(r))

@@ -105,9 +105,7 @@ static void print_table(const ov_rec_row *rows, size_t n)
 		cells[5] = rows[i].area;
 		ov_table_add(t, cells);
 	}
-	ov_table_print(t, stdout, 80);
-	printf("%zu recommendation%s\n", n, n == 1 ? "" : "s");
-	ov_table_free(t);
+	ov_table_done(t, "recommendation", "recommendations");
 }
 
 /* The JSON is written as it goes, byte for byte as jansson's

@@ -33,9 +33,7 @@ OV_CLI_SHOW(show, ov_report_list)
 		ov_table_add(t, cells);
 		free(n);
 	}
-	ov_table_print(t, stdout, 80);
-	printf("%zu report%s\n", ds->n_reports, ds->n_reports == 1 ? "" : "s");
-	ov_table_free(t);
+	ov_table_done(t, "report", "reports");
 }
 
 OV_CLI_RELEASE(release, ov_report_list, ov_report_list_release(r))

@@ -232,3 +232,12 @@ void ov_table_free(ov_table *t)
 	free(t->cells);
 	free(t);
 }
+
+void ov_table_done(ov_table *t, const char *one, const char *many)
+{
+	size_t n = ov_table_rows(t);
+
+	ov_table_print(t, stdout, 80);
+	printf("%zu %s\n", n, n == 1 ? one : many);
+	ov_table_free(t);
+}

@@ -28,6 +28,9 @@ size_t ov_table_rows(const ov_table *t);
 /* Print to f within width columns (the last column is not padded). */
 void ov_table_print(const ov_table *t, FILE *f, size_t width);
 void ov_table_free(ov_table *t);
+/* A listing's end: print t to stdout at 80 columns, then "N ONE" or
+ * "N MANY" (how many rows, named), and free t. */
+void ov_table_done(ov_table *t, const char *one, const char *many);
 
 /* Display width of UTF-8 s: code points, not counting continuation bytes. */
 size_t ov_utf8_width(const char *s);
