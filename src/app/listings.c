@@ -1,6 +1,7 @@
 /* The listings: reports, a PEEL table, activities, meetings, and the
  * summary.  Each loads only the entities it shows. */
-#include "app/app_int.h"
+#include "app/app.h"
+#include "app/common.h"
 
 #include <stdlib.h>
 #include <string.h>

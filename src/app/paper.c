@@ -1,6 +1,7 @@
 /* The committee paper for a meeting: the force's register as it stood,
  * built into a document (paper/) and rendered to a file. */
-#include "app/app_int.h"
+#include "app/app.h"
+#include "app/common.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* One recommendation: showing it as at a date, and recording events on
  * its timeline.  Point reads only: nothing here loads the register. */
-#include "app/app_int.h"
+#include "app/app.h"
+#include "app/common.h"
 
 #include <stdlib.h>
 #include <string.h>

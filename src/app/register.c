@@ -7,7 +7,8 @@
  * overdue, closed since), the rows that pass are built with their report's
  * title and their owner's display name, then sorted and cut to the page.
  */
-#include "app/app_int.h"
+#include "app/app.h"
+#include "app/common.h"
 
 #include <stddef.h>
 #include <stdlib.h>

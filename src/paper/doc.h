@@ -130,5 +130,7 @@ int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d);
 /* Plain text of an inline sequence (runs concatenated), newly allocated;
  * the caller frees it.  Helper for renderers that ignore styling. */
 char *ov_inline_text(const ov_inline *in);
+/* Free an inline's runs and leave it empty; NULL is fine. */
+void ov_inline_release(ov_inline *in);
 
 #endif

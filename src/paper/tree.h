@@ -12,7 +12,6 @@
 ov_paper *ov_paper_new(void);
 /* Append a run (copied; NULL counts as ""). */
 void ov_inline_add(ov_inline *in, const char *text, bool bold, bool italic);
-void ov_inline_release(ov_inline *in);
 /* True when the inline has no visible text. */
 bool ov_inline_empty(const ov_inline *in);
 

@@ -1,13 +1,15 @@
-#ifndef OV_APP_APP_INT_H
-#define OV_APP_APP_INT_H
-/* Private to src/app: the handle and the helpers its files share
- * (defined in app.c). */
-#include "app/app.h"
+#ifndef OV_APP_COMMON_H
+#define OV_APP_COMMON_H
+/* Private to src/app: the handle (ov_app of app/app.h) and the helpers its
+ * files share (defined in app/common.c). */
+#include "core/model.h"
 #include "store/store.h"
+#include "util/diag.h"
 
 struct ov_app {
 	ov_store *s;
 };
+typedef struct ov_app ov_app;
 
 /* Load the entities in `what` (OV_LOAD bits), of force if not NULL;
  * 0, or -1 with the store's problem in d. */

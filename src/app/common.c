@@ -1,0 +1,46 @@
+/* The helpers the application layer's files share (app/common.h). */
+#include "app/common.h"
+
+int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
+	     ov_diag *d)
+{
+	return ov_store_load(a->s, force, what, out, d) == OV_STORE_OK ? 0
+								       : -1;
+}
+
+int app_pick_force(const ov_dataset *ds, const char *given,
+		   const char **out, ov_diag *d)
+{
+	const ov_force *f;
+
+	if (given) {
+		f = ov_dataset_find_force(ds, given);
+		if (!f) {
+			ov_diag_at(d, OV_PROB_NOTFOUND, "force",
+				   "no force '%s' in the register", given);
+			return -1;
+		}
+		*out = f->code;
+		return 0;
+	}
+	if (ds->n_forces == 1) {
+		*out = ds->forces[0].code;
+		return 0;
+	}
+	if (ds->n_forces == 0)
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "the register holds no force yet");
+	else
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "the register holds %zu forces; choose one with "
+			   "--force CODE", ds->n_forces);
+	return -1;
+}
+
+void app_take_problems(ov_diag *to, ov_diag *from)
+{
+	for (size_t i = 0; i < from->n; i++)
+		ov_diag_at(to, from->p[i].kind, from->p[i].where, "%s",
+			   from->p[i].what);
+	ov_diag_release(from);
+}
