@@ -1,8 +1,15 @@
 #!/bin/sh
-# Benchmarks (not tests): see bench/README.md.  Usage: sh bench/run.sh
+# Benchmarks (not tests): see bench/README.md.  Usage: sh bench/run.sh [all|point]
+# all (the default) measures everything; point only the import, the export
+# and the point operations (rec show, rec update) next to it.
 # Environment: BIN (default build/oversight), OUT (default bench/out),
-# RECS / EVENTS (default 100000 / 1000000).  Prints a Markdown table.
+# RECS / EVENTS (default 100000 / 1000000).  Prints Markdown tables.
 set -eu
+WHAT=${1:-all}
+case $WHAT in
+all|point) ;;
+*) echo "usage: sh bench/run.sh [all|point]" >&2; exit 2 ;;
+esac
 BIN=${BIN:-build/oversight}
 OUT=${OUT:-bench/out}
 RECS=${RECS:-100000}
@@ -17,21 +24,32 @@ if [ ! -f "$OUT/national.json" ] || [ "$(cat "$OUT/params" 2>/dev/null)" != "$RE
 fi
 size=$(stat -c %s "$OUT/national.json")
 
-# measure LABEL CMD...: wall seconds and peak RSS (KiB) of one run.
+# run1 CMD...: one run under $TIME; sets secs (wall seconds) and kib (peak
+# RSS, KiB).  Output goes to $OUT/stdout.txt and $OUT/stderr.txt.
+run1() {
+	$TIME -f '%e %M' -o "$OUT/time.txt" "$@" > "$OUT/stdout.txt" 2> "$OUT/stderr.txt" || {
+		echo "bench: $* failed:" >&2; cat "$OUT/stderr.txt" >&2; exit 1; }
+	read -r secs kib < "$OUT/time.txt"
+}
+
+# measure LABEL CMD...: wall seconds and peak RSS (MiB) of one run.
 measure() {
 	label=$1; shift
-	$TIME -f '%e %M' -o "$OUT/time.txt" "$@" > "$OUT/stdout.txt" 2> "$OUT/stderr.txt" || {
-		echo "bench: $label failed:" >&2; cat "$OUT/stderr.txt" >&2; exit 1; }
-	read -r secs kib < "$OUT/time.txt"
+	run1 "$@"
 	printf '| %s | %s s | %s MiB |\n' "$label" "$secs" "$((kib / 1024))"
 }
 
-# best of N runs of a quick command, in milliseconds (wall, via date +%s%N).
+# best_ms N [-p PREP] CMD...: best of N runs of a quick command, in
+# milliseconds (wall, via date +%s%N).  PREP, if given, runs before each
+# run, untimed.
 best_ms() {
 	n=$1; shift
+	prep=:
+	if [ "$1" = -p ]; then prep=$2; shift 2; fi
 	best=
 	i=0
 	while [ $i -lt "$n" ]; do
+		$prep
 		t0=$(date +%s%N); "$@" > /dev/null; t1=$(date +%s%N)
 		ms=$(( (t1 - t0) / 1000000 ))
 		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
@@ -50,38 +68,79 @@ echo "| what | time | peak memory |"
 echo "|---|---|---|"
 echo "| document | $((size / 1048576)) MiB, $RECS recommendations, $EVENTS events | |"
 measure "oversight import" "$BIN" --db "$db" import "$OUT/national.json"
-measure "sqlite3 shell .import of the same rows from CSV (yardstick)" \
+[ "$WHAT" = point ] || measure "sqlite3 shell .import of the same rows from CSV (yardstick)" \
 	sqlite3 "$OUT/yard.db" -cmd "PRAGMA journal_mode=WAL" -cmd "PRAGMA synchronous=FULL" \
 	"CREATE TABLE recs(ref TEXT PRIMARY KEY, report TEXT, force TEXT, area TEXT, kind TEXT, addressee TEXT, timescale TEXT, text TEXT);" \
 	"CREATE TABLE events(rec TEXT, seq INT, date TEXT, kind TEXT, author TEXT, text TEXT, rag TEXT, owner TEXT, basis TEXT, PRIMARY KEY(rec, seq));" \
 	".mode csv" "BEGIN" ".import $OUT/recs.csv recs" ".import $OUT/events.csv events" "COMMIT" \
 	"CREATE INDEX events_date ON events(rec, kind, date, seq);"
 measure "oversight export" "$BIN" --db "$db" export -o "$OUT/export.json"
+export_secs=$secs export_kib=$kib
 if cmp -s "$OUT/national.json" "$OUT/export.json"; then
 	echo "| export equals the imported document | byte for byte | |"
 else
 	echo "| export equals the imported document | NO: differs | |"
 fi
-for d in 2016-01-01 2018-09-27 2020-06-30 2023-12-31; do
-	rows=$("$BIN" --db "$db" recs --overdue --as-at "$d" --format csv | wc -l)
-	for fmt in csv table json; do
-		ms=$(best_ms 5 "$BIN" --db "$db" recs --overdue --as-at "$d" --format $fmt)
-		echo "| recs --overdue --as-at $d --format $fmt ($((rows - 1)) rows), best of 5, whole process | $ms ms | |"
+if [ "$WHAT" = all ]; then
+	for d in 2016-01-01 2018-09-27 2020-06-30 2023-12-31; do
+		rows=$("$BIN" --db "$db" recs --overdue --as-at "$d" --format csv | wc -l)
+		for fmt in csv table json; do
+			ms=$(best_ms 5 "$BIN" --db "$db" recs --overdue --as-at "$d" --format $fmt)
+			echo "| recs --overdue --as-at $d --format $fmt ($((rows - 1)) rows), best of 5, whole process | $ms ms | |"
+		done
 	done
-done
-if "$BIN" paper --help > /dev/null 2>&1; then
-	demo="$OUT/demo.db"
-	rm -f "$demo" "$demo-wal" "$demo-shm"
-	"$BIN" --db "$demo" init > /dev/null
-	"$BIN" --db "$demo" import examples/wmp-2018-09.json > /dev/null
-	ms=$(best_ms 5 "$BIN" --db "$demo" paper --meeting 2018-09-27 --format pdf -o "$OUT/demo.pdf")
-	echo "| paper --format pdf, the demo register (the seed paper), best of 5, whole process | $ms ms | |"
-	ms=$(best_ms 5 "$BIN" --db "$db" paper --meeting 2018-09-27 --force F01 --format pdf -o "$OUT/f01.pdf")
-	echo "| paper --format pdf, one force, best of 5, whole process | $ms ms | |"
-	t0=$(date +%s%N)
-	for i in $(seq -w 1 43); do
-		"$BIN" --db "$db" paper --meeting 2018-09-27 --force "F$i" --format pdf -o "$OUT/f$i.pdf"
-	done
-	t1=$(date +%s%N)
-	echo "| paper --format pdf for each of the 43 forces, total | $(( (t1 - t0) / 1000000 )) ms | |"
+	if "$BIN" paper --help > /dev/null 2>&1; then
+		demo="$OUT/demo.db"
+		rm -f "$demo" "$demo-wal" "$demo-shm"
+		"$BIN" --db "$demo" init > /dev/null
+		"$BIN" --db "$demo" import examples/wmp-2018-09.json > /dev/null
+		ms=$(best_ms 5 "$BIN" --db "$demo" paper --meeting 2018-09-27 --format pdf -o "$OUT/demo.pdf")
+		echo "| paper --format pdf, the demo register (the seed paper), best of 5, whole process | $ms ms | |"
+		ms=$(best_ms 5 "$BIN" --db "$db" paper --meeting 2018-09-27 --force F01 --format pdf -o "$OUT/f01.pdf")
+		echo "| paper --format pdf, one force, best of 5, whole process | $ms ms | |"
+		t0=$(date +%s%N)
+		for i in $(seq -w 1 43); do
+			"$BIN" --db "$db" paper --meeting 2018-09-27 --force "F$i" --format pdf -o "$OUT/f$i.pdf"
+		done
+		t1=$(date +%s%N)
+		echo "| paper --format pdf for each of the 43 forces, total | $(( (t1 - t0) / 1000000 )) ms | |"
+	fi
 fi
+
+# Point operations on one recommendation, next to the export above: the
+# middle ref of the dataset (in sorted order), gen.py's first person, and a
+# date after every generated event.  Each update runs on a fresh copy of the
+# database (copying not timed), so the benchmark database is left as it is.
+ref=$(cut -d, -f1 "$OUT/recs.csv" | LC_ALL=C sort | sed -n "$((RECS / 2 + 1))p")
+person=$(grep -m1 -o '"id": "p[0-9]*"' "$OUT/national.json" | cut -d'"' -f4)
+[ -n "$ref" ] && [ -n "$person" ] || { echo "bench: no ref or person in the dataset" >&2; exit 1; }
+copy="$OUT/point.db"
+fresh_copy() {
+	rm -f "$copy" "$copy-wal" "$copy-shm"
+	cp "$db" "$copy"
+	for x in wal shm; do
+		if [ -f "$db-$x" ]; then cp "$db-$x" "$copy-$x"; fi
+	done
+}
+export_ms=$(awk -v s="$export_secs" 'BEGIN { printf "%d", s * 1000 + 0.5 }')
+# point LABEL MS: a row with peak RSS from the run1 before it and the ratio.
+point() {
+	ratio=$(awk -v e="$export_ms" -v t="$2" 'BEGIN { printf "%.1f", (t > 0 ? e / t : 0) }')
+	echo "| $1 | $2 ms | $((kib / 1024)) MiB | $ratio× |"
+}
+echo
+echo "Point operations on $ref (whole process, best of 5; peak memory of one more run):"
+echo
+echo "| what | time | peak memory | ratio to export |"
+echo "|---|---|---|---|"
+echo "| oversight export (JSON; the row above) | $export_ms ms | $((export_kib / 1024)) MiB | 1× |"
+ms=$(best_ms 5 "$BIN" --db "$db" rec show "$ref")
+run1 "$BIN" --db "$db" rec show "$ref"
+point "rec show $ref" "$ms"
+ms=$(best_ms 5 -p fresh_copy "$BIN" --db "$copy" rec update "$ref" --owner "$person" --date 2030-01-01 --author bench)
+fresh_copy
+run1 "$BIN" --db "$copy" rec update "$ref" --owner "$person" --date 2030-01-01 --author bench
+point "rec update $ref --owner $person --date 2030-01-01 --author bench, on a fresh copy" "$ms"
+rm -f "$copy" "$copy-wal" "$copy-shm"
+echo
+echo "Targets: each point operation at most 1/40 of the export's time (ratio ≥ 40×), peak memory under 40 MiB."
