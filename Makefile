@@ -23,8 +23,8 @@ asan: deps
 	@ninja -C $(ASAN)
 
 # Runs the suite three times: on the plain build, under ASan + UBSan, and
-# under valgrind; then prints one closing line "N passed, N failed" counted
-# over every TAP assertion of the three runs.
+# under valgrind; then prints one closing line "N passed, N failed,
+# N skipped" counted over every TAP assertion of the three runs.
 check: build asan
 	@rc=0; \
 	meson test -C $(BUILD) --print-errorlogs -q || rc=1; \
