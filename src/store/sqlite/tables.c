@@ -63,7 +63,8 @@ const sq_child *sq_child_of(const sq_table *t, const char *key)
 
 bool sq_is_daynum(const sq_child *c, const ov_field *f)
 {
-	return c && c->daynum_col && strcmp(c->daynum_col, ov_field_col(f)) == 0;
+	return f->type == OV_F_DATE && c && c->daynum_col &&
+	       strcmp(c->daynum_col, ov_field_col(f)) == 0;
 }
 
 static bool is_scalar(const ov_field *f)
