@@ -60,9 +60,19 @@ enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k)
 	return s;
 }
 
-static bool changes_status(enum ov_event_kind k)
+bool ov_event_changes_status(enum ov_event_kind k)
 {
 	return k != OV_EV_UPDATE && k != OV_EV_RAG && k != OV_EV_OWNER;
+}
+
+unsigned ov_status_event_kinds(void)
+{
+	unsigned kinds = 0;
+
+	for (int k = 0; k <= OV_EV_NA; k++)
+		if (ov_event_changes_status(k))
+			kinds |= 1u << k;
+	return kinds;
 }
 
 /* Applies one event as the table in fold.h says.  Validation (core/
@@ -70,7 +80,7 @@ static bool changes_status(enum ov_event_kind k)
  * second-guess the timeline. */
 static void apply(ov_rec_state *st, const ov_event *e)
 {
-	if (changes_status(e->kind)) {
+	if (ov_event_changes_status(e->kind)) {
 		st->status = ov_event_next_status(st->status, e->kind);
 		st->status_date = e->date;
 	}

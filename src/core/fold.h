@@ -47,6 +47,12 @@ bool ov_rec_overdue(const ov_rec_state *st, ov_day due, ov_day as_at);
  * from OPEN or PROPOSED; UPDATE, RAG, OWNER from any existing status. */
 bool ov_event_allowed(enum ov_status s, enum ov_event_kind k);
 
+/* Whether an event of kind k changes the status (all but UPDATE, RAG and
+ * OWNER), and the set of those kinds as bits (1u << kind): folding only
+ * them gives the status and status date the whole timeline gives. */
+bool ov_event_changes_status(enum ov_event_kind k);
+unsigned ov_status_event_kinds(void);
+
 /* Status after event kind k (unchanged for UPDATE, RAG, OWNER). */
 enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k);
 

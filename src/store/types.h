@@ -18,6 +18,14 @@ typedef enum ov_store_rc {
 	OV_STORE_ERROR,     /* the database failed: I/O, corrupt, locked */
 } ov_store_rc;
 
+/* A look at a recommendation before it is read whole (ov_store_scan's
+ * want): brief holds its ref, report and force, and, with timeline, its
+ * events of the probe's kinds (date and kind only) up to events_upto; due
+ * is its stored due date; ctx is the scan's.  Returns 1 to have it read
+ * whole and passed to the scan's callback, 0 to skip it, -1 to stop the
+ * scan. */
+typedef int ov_store_want_fn(const ov_rec *brief, ov_day due, void *ctx);
+
 /* Which recommendations ov_store_scan_recs() streams: filters on stored
  * columns only (zero/NULL/OV_DAY_NONE: no filter). */
 typedef struct ov_store_scan {
@@ -26,6 +34,11 @@ typedef struct ov_store_scan {
 	bool timeline;      /* stream the events too (else n_events = 0) */
 	ov_day events_upto; /* with timeline: only events dated on or before
 			     * (OV_DAY_NONE: all) */
+	/* A cheap look first (may be NULL): skipped recs cost a fraction of
+	 * a whole read.  probe_kinds: the event kinds want sees, a bit
+	 * (1u << kind) per enum ov_event_kind. */
+	ov_store_want_fn *want;
+	unsigned probe_kinds;
 } ov_store_scan;
 
 /* Called once per recommendation, in the store's own order (not sorted

@@ -1,11 +1,14 @@
 /*
  * The SQLite backend: streaming recommendations with their timelines for
- * the register (ov_store_scan_recs).  Two statements walk in rec id order,
+ * the register (ov_store_scan_recs).  The statements walk in rec id order,
  * which is the order of the events table (clustered on rec, seq): the
- * recs that pass the column filters, and their events joined to them, so
- * each timeline is one range read next to the last.  The two are merged
- * by id.  Nothing here folds, filters on derived state or sorts: app/
- * does, once, over what is streamed.
+ * recs that pass the column filters, their events joined to them (each
+ * timeline one range read next to the last), and, when the caller wants a
+ * look first, the events of the kinds it asks for, date and kind only.
+ * For the status kinds that read is the narrow events_status index of the
+ * schema, a fifth of the events.  The cursors are merged by id.  Nothing
+ * here folds, filters on derived state or sorts: app/ does, once, over
+ * what is streamed; which kinds it looks at is its choice.
  */
 #include "store/sqlite/scan.h"
 
@@ -47,9 +50,9 @@ static int bind_filters(sqlite3_stmt *st, const filters *fl)
 {
 	int bad = 0;
 
-	for (int i = 0; i < fl->n_str; i++)
+	for (int i = 0; st && i < fl->n_str; i++)
 		bad |= sq_bind_str(st, i + 1, fl->str[i]);
-	if (fl->due_before != OV_DAY_NONE)
+	if (st && fl->due_before != OV_DAY_NONE)
 		bad |= sq_bind_day(st, fl->n_str + 1, fl->due_before, false);
 	return bad;
 }
@@ -65,49 +68,72 @@ static void put_cols(ov_buf *b, const ov_shape *sh, const char *p)
 	}
 }
 
+/* The columns a look at a rec reads first: id, due, ref, report, force. */
+enum { R_ID, R_DUE, R_REF, R_REPORT, R_FORCE, R_FIELDS };
+
 static void recs_sql(ov_buf *b, const filters *fl)
 {
-	ov_buf_puts(b, "SELECT x.id, x.due");
+	ov_buf_puts(b, "SELECT x.id, x.due, x.ref, x.report, x.force");
 	put_cols(b, &ov_shape_rec, "x");
 	ov_buf_printf(b, " FROM recommendations x WHERE 1%s ORDER BY x.id",
 		      ov_buf_str(&fl->where));
 }
 
 /* CROSS JOIN keeps recommendations the outer loop, so the events come in
- * (rec, seq) order without a sort. */
-static void events_sql(ov_buf *b, const filters *fl, ov_day upto)
+ * (rec, seq) order without a sort.  cols: the event columns after x.id;
+ * kinds (probe only): the kinds kept, as "kind <> 'code'" terms for the
+ * others, which is how the events_status index is written (a bound
+ * parameter would not let SQLite use it); the codes are core's constants,
+ * never data. */
+/* One rec's events (?1 its id), for the recs a look chose: a seek each
+ * costs less than stepping over the timelines of the many it skipped. */
+static void one_timeline_sql(ov_buf *b, ov_day upto)
+{
+	ov_buf_puts(b, "SELECT e.rec");
+	put_cols(b, &ov_shape_event, "e");
+	ov_buf_puts(b, " FROM events e WHERE e.rec = ?1");
+	if (upto != OV_DAY_NONE)
+		ov_buf_printf(b, " AND e.date <= %d", (int)upto);
+	ov_buf_puts(b, " ORDER BY e.seq");
+}
+
+static void events_sql(ov_buf *b, const filters *fl, ov_day upto,
+		       bool probe, unsigned kinds)
 {
 	ov_buf_puts(b, "SELECT x.id");
-	put_cols(b, &ov_shape_event, "e");
+	if (probe)
+		ov_buf_puts(b, ", e.date, e.kind");
+	else
+		put_cols(b, &ov_shape_event, "e");
 	ov_buf_printf(b, " FROM recommendations x CROSS JOIN events e"
 		      " ON e.rec = x.id WHERE 1%s", ov_buf_str(&fl->where));
 	if (upto != OV_DAY_NONE)
 		ov_buf_printf(b, " AND e.date <= %d", (int)upto);
+	for (int k = 0; probe && k <= OV_EV_NA; k++)
+		if (!(kinds & (1u << k)))
+			ov_buf_printf(b, " AND e.kind <> '%s'",
+				      ov_event_kind_code(k));
 	ov_buf_puts(b, " ORDER BY x.id, e.seq");
 }
+
+/* A cursor over events in rec id order, and the timeline it fills. */
+typedef struct evcur {
+	sqlite3_stmt *st;
+	int step;      /* its last step */
+	bool probe;    /* date and kind only */
+	bool seek;     /* st reads one rec's, bound as ?1 */
+	ov_event *evs;
+	size_t n, cap;
+} evcur;
 
 typedef struct scanner {
 	sq *s;
 	ov_diag *d;
-	sqlite3_stmt *recs, *events;
-	int ev_step;         /* the events cursor's last step */
-	ov_rec rec;          /* the current rec, reused */
-	size_t ev_cap;
+	const ov_store_scan *q;
+	sqlite3_stmt *recs;
+	evcur full, probe;
+	ov_rec rec;    /* the current rec, reused */
 } scanner;
-
-static void rec_clear(scanner *sc)
-{
-	ov_event *evs = sc->rec.events;
-	size_t n = sc->rec.n_events;
-
-	for (size_t i = 0; i < n; i++)
-		ov_event_release(&evs[i]);
-	sc->rec.events = NULL;
-	sc->rec.n_events = 0;
-	ov_rec_release(&sc->rec);
-	ov_rec_init(&sc->rec);
-	sc->rec.events = evs;
-}
 
 /* The events child table, for its day-number date. */
 static const sq_child *ev_table(void)
@@ -115,57 +141,128 @@ static const sq_child *ev_table(void)
 	return sq_child_of(sq_table_of(OV_ENT_REC), "timeline");
 }
 
-/* The events of rec id at the events cursor onto sc->rec. */
-static int read_events(scanner *sc, sqlite3_int64 id)
+static int read_event(evcur *c, ov_event *e)
 {
-	while (sc->ev_step == SQLITE_ROW &&
-	       sqlite3_column_int64(sc->events, 0) < id)
-		sc->ev_step = sqlite3_step(sc->events);
-	while (sc->ev_step == SQLITE_ROW &&
-	       sqlite3_column_int64(sc->events, 0) == id) {
-		ov_event *e;
+	ov_event_init(e);
+	if (!c->probe)
+		return sq_fields(c->st, 1, &ov_shape_event, e, ev_table(),
+				 false) < 0 ? -1 : 0;
+	if (sq_col_day(c->st, 1, true, &e->date) < 0 ||
+	    ov_event_kind_parse(sq_col_text(c->st, 2), &e->kind) < 0)
+		return -1;
+	return 0;
+}
 
-		OV_GROW(sc->rec.events, sc->ev_cap, sc->rec.n_events + 1);
-		e = &sc->rec.events[sc->rec.n_events++];
-		ov_event_init(e);
-		if (sq_fields(sc->events, 1, &ov_shape_event, e, ev_table(), false) < 0)
+/* Free what the last timeline read holds. */
+static void clear_events(evcur *c)
+{
+	for (size_t i = 0; !c->probe && i < c->n; i++)
+		ov_event_release(&c->evs[i]);
+	c->n = 0;
+}
+
+/* The events of rec id at the cursor into c->evs (keep) or stepped over;
+ * those of earlier recs (skipped ones) are stepped over first. */
+static int read_events(evcur *c, sqlite3_int64 id, bool keep)
+{
+	clear_events(c);
+	if (c->seek) {
+		sqlite3_reset(c->st);
+		if (sqlite3_bind_int64(c->st, 1, id) != SQLITE_OK)
 			return -1;
-		sc->ev_step = sqlite3_step(sc->events);
+		c->step = sqlite3_step(c->st);
+	}
+	while (c->step == SQLITE_ROW && sqlite3_column_int64(c->st, 0) < id)
+		c->step = sqlite3_step(c->st);
+	while (c->step == SQLITE_ROW && sqlite3_column_int64(c->st, 0) == id) {
+		if (keep) {
+			OV_GROW(c->evs, c->cap, c->n + 1);
+			if (read_event(c, &c->evs[c->n++]) < 0)
+				return -1;
+		}
+		c->step = sqlite3_step(c->st);
 	}
 	return 0;
 }
 
-static ov_store_rc run(scanner *sc, ov_store_rec_fn *fn, void *ctx)
+/* The look: ref, report and force (borrowed from the row), probe
+ * events.  Returns want's answer, or -2 for a damaged row. */
+static int look(scanner *sc, sqlite3_int64 id, ov_day due, void *ctx)
 {
-	int step;
+	ov_rec brief;
 
-	if (sc->events)
-		sc->ev_step = sqlite3_step(sc->events);
-	while ((step = sqlite3_step(sc->recs)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(sc->recs, 0);
-		ov_day due;
+	ov_rec_init(&brief);
+	brief.ref = (char *)sqlite3_column_text(sc->recs, R_REF);
+	brief.report = (char *)sqlite3_column_text(sc->recs, R_REPORT);
+	brief.force = (char *)sqlite3_column_text(sc->recs, R_FORCE);
+	if (!brief.ref || (sc->q->timeline && read_events(&sc->probe, id,
+							  true) < 0))
+		return -2;
+	brief.events = sc->probe.evs;
+	brief.n_events = sc->probe.n;
+	return sc->q->want(&brief, due, ctx);
+}
 
-		rec_clear(sc);
-		if (sq_col_day(sc->recs, 1, false, &due) ||
-		    sq_fields(sc->recs, 2, &ov_shape_rec, &sc->rec, NULL,
-			      false) < 0 ||
-		    !sc->rec.ref ||
-		    (sc->events && read_events(sc, id)))
-			return sq_damaged(sc->s, sc->d, "recommendation",
-					  sc->rec.ref);
-		if (fn(&sc->rec, due, ctx) < 0)
-			return OV_STORE_ERROR;
-	}
-	if (step != SQLITE_DONE ||
-	    (sc->events && sc->ev_step != SQLITE_ROW &&
-	     sc->ev_step != SQLITE_DONE))
-		return sq_fail(sc->s, sc->d, "cannot read the register");
+/* The whole rec at the cursor, its columns and timeline, to fn. */
+static ov_store_rc take(scanner *sc, sqlite3_int64 id, ov_day due,
+			ov_store_rec_fn *fn, void *ctx)
+{
+	clear_events(&sc->full);
+	ov_rec_release(&sc->rec);
+	ov_rec_init(&sc->rec);
+	if (sq_fields(sc->recs, R_FIELDS, &ov_shape_rec, &sc->rec, NULL,
+		      false) < 0 ||
+	    !sc->rec.ref ||
+	    (sc->full.st && read_events(&sc->full, id, true) < 0))
+		return sq_damaged(sc->s, sc->d, "recommendation", NULL);
+	sc->rec.events = sc->full.evs;
+	sc->rec.n_events = sc->full.n;
+	if (fn(&sc->rec, due, ctx) < 0)
+		return OV_STORE_ERROR;
+	sc->rec.events = NULL;
+	sc->rec.n_events = 0;
 	return OV_STORE_OK;
 }
 
-static ov_store_rc prepare(scanner *sc, const ov_store_scan *q,
-			   const filters *fl)
+static ov_store_rc run(scanner *sc, ov_store_rec_fn *fn, void *ctx)
 {
+	ov_store_rc rc = OV_STORE_OK;
+	int step;
+
+	sc->full.step = sc->full.st && !sc->full.seek ? sqlite3_step(sc->full.st)
+						      : SQLITE_DONE;
+	sc->probe.step = sc->probe.st ? sqlite3_step(sc->probe.st)
+				      : SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(sc->recs)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(sc->recs, R_ID);
+		int want = 1;
+		ov_day due;
+
+		if (sq_col_day(sc->recs, R_DUE, false, &due) < 0)
+			return sq_damaged(sc->s, sc->d, "recommendation",
+					  NULL);
+		if (sc->q->want)
+			want = look(sc, id, due, ctx);
+		if (want == -2)
+			return sq_damaged(sc->s, sc->d, "recommendation",
+					  NULL);
+		if (want < 0)
+			return OV_STORE_ERROR;
+		if (want)
+			rc = take(sc, id, due, fn, ctx);
+	}
+	if (!rc && (step != SQLITE_DONE ||
+		    (sc->full.step != SQLITE_ROW &&
+		     sc->full.step != SQLITE_DONE) ||
+		    (sc->probe.step != SQLITE_ROW &&
+		     sc->probe.step != SQLITE_DONE)))
+		rc = sq_fail(sc->s, sc->d, "cannot read the register");
+	return rc;
+}
+
+static ov_store_rc prepare(scanner *sc, const filters *fl)
+{
+	const ov_store_scan *q = sc->q;
 	ov_buf sql = OV_BUF_INIT;
 	ov_store_rc rc;
 
@@ -173,21 +270,45 @@ static ov_store_rc prepare(scanner *sc, const ov_store_scan *q,
 	rc = sq_prepare(sc->s, ov_buf_str(&sql), &sc->recs, sc->d);
 	if (!rc && q->timeline) {
 		ov_buf_reset(&sql);
-		events_sql(&sql, fl, q->events_upto);
-		rc = sq_prepare(sc->s, ov_buf_str(&sql), &sc->events, sc->d);
+		sc->full.seek = q->want != NULL;
+		if (sc->full.seek)
+			one_timeline_sql(&sql, q->events_upto);
+		else
+			events_sql(&sql, fl, q->events_upto, false, 0);
+		rc = sq_prepare(sc->s, ov_buf_str(&sql), &sc->full.st, sc->d);
+	}
+	if (!rc && q->timeline && q->want) {
+		ov_buf_reset(&sql);
+		events_sql(&sql, fl, q->events_upto, true, q->probe_kinds);
+		rc = sq_prepare(sc->s, ov_buf_str(&sql), &sc->probe.st,
+				sc->d);
+		sc->probe.probe = true;
 	}
 	if (!rc && (bind_filters(sc->recs, fl) ||
-		    (sc->events && bind_filters(sc->events, fl))))
+		    (!sc->full.seek && bind_filters(sc->full.st, fl)) ||
+		    bind_filters(sc->probe.st, fl)))
 		rc = sq_fail(sc->s, sc->d, "cannot bind a value");
 	ov_buf_release(&sql);
 	return rc;
+}
+
+static void release(scanner *sc)
+{
+	clear_events(&sc->full);
+	clear_events(&sc->probe);
+	free(sc->full.evs);
+	free(sc->probe.evs);
+	ov_rec_release(&sc->rec);
+	sqlite3_finalize(sc->recs);
+	sqlite3_finalize(sc->full.st);
+	sqlite3_finalize(sc->probe.st);
 }
 
 /* A read transaction, so recs and timelines are one state. */
 ov_store_rc sq_scan_recs(void *impl, const ov_store_scan *q,
 			 ov_store_rec_fn *fn, void *ctx, ov_diag *d)
 {
-	scanner sc = {.s = impl, .d = d};
+	scanner sc = {.s = impl, .d = d, .q = q};
 	filters fl = {OV_BUF_INIT, {0}, OV_DAY_NONE, 0};
 	ov_store_rc rc;
 
@@ -195,14 +316,11 @@ ov_store_rc sq_scan_recs(void *impl, const ov_store_scan *q,
 	build_filters(q, &fl);
 	rc = sq_begin(sc.s, false, d);
 	if (!rc)
-		rc = prepare(&sc, q, &fl);
+		rc = prepare(&sc, &fl);
 	if (!rc)
 		rc = run(&sc, fn, ctx);
 	sq_rollback(sc.s);
-	rec_clear(&sc);
-	free(sc.rec.events);
-	sqlite3_finalize(sc.recs);
-	sqlite3_finalize(sc.events);
+	release(&sc);
 	ov_buf_release(&fl.where);
 	return rc;
 }
