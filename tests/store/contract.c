@@ -16,16 +16,6 @@
 
 static const contract_backend *be;
 
-static int has_msg(const ov_diag *d, const char *needle)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (strstr(d->msg[i], needle))
-			return 1;
-	for (size_t i = 0; i < d->n; i++)
-		printf("#   message: %s\n", d->msg[i]);
-	return 0;
-}
-
 static ov_store *open_fresh(const char *what, char **db)
 {
 	ov_diag d = OV_DIAG_INIT;
@@ -165,7 +155,7 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 
 	tap_is_int(import(s, ds, false, &d), OV_STORE_CONFLICT,
 		   "import again: CONFLICT");
-	tap_ok(has_msg(&d, "force 'WMP' is already in the database"),
+	tap_ok(fx_has_msg(&d, "force 'WMP' is already in the database"),
 	       "... naming the entity and id");
 	tap_is_int(ov_diag_kind(&d), OV_PROB_CONFLICT, "... a conflict");
 	unchanged(s, before, "... nothing written (same export)");
@@ -175,7 +165,7 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 	fx_add_rec(two, "SF-R01", "R-SF", "WMP", NULL, NULL, "2017-11-01");
 	tap_is_int(import(s, two, false, &d), OV_STORE_CONFLICT,
 		   "new rec plus existing one: CONFLICT");
-	tap_ok(has_msg(&d, "recommendation 'SF-R01'"), "... names the rec");
+	tap_ok(fx_has_msg(&d, "recommendation 'SF-R01'"), "... names the rec");
 	unchanged(s, before, "... new rec rolled back too");
 	ov_diag_release(&d);
 	ov_dataset_free(two);
@@ -183,7 +173,7 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 	bad = rec_only("SF-R10", "R-MISSING");
 	tap_is_int(import(s, bad, false, &d), OV_STORE_INVALID,
 		   "rec of a report not stored: INVALID");
-	tap_ok(has_msg(&d, "recommendation 'SF-R10' cannot be stored"),
+	tap_ok(fx_has_msg(&d, "recommendation 'SF-R10' cannot be stored"),
 	       "... names the rec");
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
@@ -196,7 +186,7 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 	fx_ev_owner(r, "2017-11-02", "p-nobody");
 	tap_is_int(import(s, bad, false, &d), OV_STORE_INVALID,
 		   "event owner not a person: INVALID");
-	tap_ok(has_msg(&d, "recommendation event 'SF-R12' cannot be stored"),
+	tap_ok(fx_has_msg(&d, "recommendation event 'SF-R12' cannot be stored"),
 	       "... names the rec");
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
@@ -205,7 +195,7 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 		   OV_STORE_INVALID,
 		   "append naming no person: INVALID (links are on again "
 		   "after the import)");
-	tap_ok(has_msg(&d, "FOREIGN KEY"), "... the link check caught it");
+	tap_ok(fx_has_msg(&d, "FOREIGN KEY"), "... the link check caught it");
 	unchanged(s, before, "... nothing appended");
 	ov_diag_release(&d);
 	ov_dataset_free(bad);
@@ -242,7 +232,7 @@ static void test_get(ov_store *s, const ov_dataset *ds)
 	ov_rec_init(&r);
 	tap_is_int(ov_store_get(s, OV_ENT_REC, "NOPE", &r, &d),
 		   OV_STORE_NOTFOUND, "get a missing ref: NOTFOUND");
-	tap_ok(has_msg(&d, "no recommendation 'NOPE'") &&
+	tap_ok(fx_has_msg(&d, "no recommendation 'NOPE'") &&
 		       ov_diag_kind(&d) == OV_PROB_NOTFOUND,
 	       "... a not-found problem naming it");
 	ov_diag_release(&d);
@@ -311,7 +301,7 @@ static void test_append(ov_store *s)
 		   "append against a timeline read before it changed: "
 		   "CONFLICT");
 	tap_ok(ov_diag_kind(&d) == OV_PROB_CONFLICT &&
-		       has_msg(&d, "nothing recorded"),
+		       fx_has_msg(&d, "nothing recorded"),
 	       "... a conflict saying nothing was recorded");
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
@@ -700,11 +690,11 @@ static void test_record(ov_app *a, ov_store *s)
 
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
 		   "an update dated before the last event is refused");
-	tap_ok(has_msg(&d, "is before the previous event"), "... saying why");
+	tap_ok(fx_has_msg(&d, "is before the previous event"), "... saying why");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_rec_transition(a, "SF-R02", &t, &done, &d), -1,
 		   "closing a superseded rec is refused");
-	tap_ok(has_msg(&d, "'closed' event cannot follow status "
+	tap_ok(fx_has_msg(&d, "'closed' event cannot follow status "
 			   "'superseded'"), "... saying why");
 	ov_diag_release(&d);
 	u = (ov_rec_update){fx_day("2030-01-01"), "J", NULL, NULL, "ghost"};

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "contract.h"
+#include "fixture/fixture.h"
 #include "store/store.h"
 #include "tap.h"
 #include "util/mem.h"
@@ -21,16 +22,6 @@ static char *path_in_tmp(const char *name)
 	return ov_xasprintf("%s/%s.db", tmpdir, name);
 }
 
-static int has_msg(const ov_diag *d, const char *needle)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (strstr(d->msg[i], needle))
-			return 1;
-	for (size_t i = 0; i < d->n; i++)
-		printf("#   message: %s\n", d->msg[i]);
-	return 0;
-}
-
 static void test_missing(void)
 {
 	char *p = path_in_tmp("missing");
@@ -40,8 +31,8 @@ static void test_missing(void)
 	tap_is_int(ov_store_open(p, false, &s, &d), OV_STORE_NOTFOUND,
 		   "open without create on a missing file: NOTFOUND");
 	tap_ok(s == NULL, "... no handle");
-	tap_ok(has_msg(&d, "no database at ") &&
-		       has_msg(&d, "; run 'oversight init' first"),
+	tap_ok(fx_has_msg(&d, "no database at ") &&
+		       fx_has_msg(&d, "; run 'oversight init' first"),
 	       "... message says to run init");
 	tap_ok(access(p, F_OK) != 0, "... and no file was created");
 	ov_diag_release(&d);
@@ -61,9 +52,9 @@ static void test_corrupt(void)
 		fclose(f);
 	tap_is_int(ov_store_open(p, false, &s, &d), OV_STORE_ERROR,
 		   "open a file of garbage: ERROR");
-	tap_ok(s == NULL && d.n == 1 && has_msg(&d, p),
+	tap_ok(s == NULL && d.n == 1 && fx_has_msg(&d, p),
 	       "... one message naming the file");
-	tap_ok(has_msg(&d, "not a database"), "... saying it is not one");
+	tap_ok(fx_has_msg(&d, "not a database"), "... saying it is not one");
 	ov_diag_release(&d);
 	free(p);
 }
@@ -100,7 +91,7 @@ static void test_future(void)
 	tap_is_int(set_user_version(p, 99), 0, "... its version set to 99");
 	tap_is_int(ov_store_open(p, false, &s, &d), OV_STORE_ERROR,
 		   "database with a newer schema version is refused");
-	tap_ok(has_msg(&d, "version 99 is newer"), "... saying why");
+	tap_ok(fx_has_msg(&d, "version 99 is newer"), "... saying why");
 	ov_diag_release(&d);
 	free(p);
 }
@@ -113,7 +104,7 @@ static void test_postgres_uri(void)
 	tap_is_int(ov_store_open("postgresql://u:secret@localhost/db", false,
 				 &s, &d),
 		   OV_STORE_ERROR, "a postgresql:// URI: not built, ERROR");
-	tap_ok(s == NULL && has_msg(&d, "without the PostgreSQL backend"),
+	tap_ok(s == NULL && fx_has_msg(&d, "without the PostgreSQL backend"),
 	       "... saying so");
 	tap_ok(d.n == 1 && !strstr(d.msg[0], "secret"),
 	       "... without repeating the password");
