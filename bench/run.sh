@@ -110,7 +110,9 @@ fi
 # Point operations on one recommendation, next to the export above: the
 # middle ref of the dataset (in sorted order), gen.py's first person, and a
 # date after every generated event.  Each update runs on a fresh copy of the
-# database (copying not timed), so the benchmark database is left as it is.
+# database (copying not timed), so the benchmark database is left as it is;
+# the copy is synced to disk first, or the update's commit would also pay
+# for writing back the 90 MiB the copy left dirty in the page cache.
 ref=$(cut -d, -f1 "$OUT/recs.csv" | LC_ALL=C sort | sed -n "$((RECS / 2 + 1))p")
 person=$(grep -m1 -o '"id": "p[0-9]*"' "$OUT/national.json" | cut -d'"' -f4)
 [ -n "$ref" ] && [ -n "$person" ] || { echo "bench: no ref or person in the dataset" >&2; exit 1; }
@@ -121,6 +123,7 @@ fresh_copy() {
 	for x in wal shm; do
 		if [ -f "$db-$x" ]; then cp "$db-$x" "$copy-$x"; fi
 	done
+	sync
 }
 export_ms=$(awk -v s="$export_secs" 'BEGIN { printf "%d", s * 1000 + 0.5 }')
 # point LABEL MS: a row with peak RSS from the run1 before it and the ratio.
