@@ -1,0 +1,358 @@
+/*
+ * The application layer (app/app.h) on a register made from the shared
+ * fixture: each request's result, and each refusal as a structured
+ * problem (kind, where, message apart) with nothing written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "fixture/fixture.h"
+#include "io/json.h"
+#include "tap.h"
+#include "util/mem.h"
+
+static char *tmpdir;
+
+static char *tmp_path(const char *name)
+{
+	return ov_xasprintf("%s/%s", tmpdir, name);
+}
+
+/* One problem of kind `kind` at `where` (NULL: none) whose message
+ * contains `what`. */
+static int problem(const ov_diag *d, enum ov_problem_kind kind,
+		   const char *where, const char *what)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const ov_problem *p = &d->p[i];
+
+		if (p->kind == kind &&
+		    (where ? p->where && strstr(p->where, where) : !p->where) &&
+		    strstr(p->what, what))
+			return 1;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		printf("#   %s [%s] %s\n", ov_problem_kind_code(d->p[i].kind),
+		       d->p[i].where ? d->p[i].where : "-", d->p[i].what);
+	return 0;
+}
+
+static char *write_json(const ov_dataset *ds, const char *name)
+{
+	char *p = tmp_path(name);
+	FILE *f = fopen(p, "w");
+	ov_diag d = OV_DIAG_INIT;
+
+	if (!f || ov_json_write(ds, f, &d) != 0)
+		tap_diag("cannot write the fixture");
+	if (f)
+		fclose(f);
+	ov_diag_release(&d);
+	return p;
+}
+
+static char *write_text(const char *name, const char *text)
+{
+	char *p = tmp_path(name);
+	FILE *f = fopen(p, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return p;
+}
+
+/* The register's export as text, for "nothing was written". */
+static char *snapshot(ov_app *a)
+{
+	char *p = tmp_path("snapshot.json"), *text = NULL;
+	ov_diag d = OV_DIAG_INIT;
+	size_t len = 0;
+	FILE *f;
+
+	if (ov_app_export(a, OV_EXPORT_JSON, OV_DAY_NONE, p, &d) == 0 &&
+	    (f = fopen(p, "r"))) {
+		text = ov_xcalloc(1, 1 << 16);
+		len = fread(text, 1, (1 << 16) - 1, f);
+		text[len] = '\0';
+		fclose(f);
+	}
+	ov_diag_release(&d);
+	free(p);
+	return text ? text : ov_xstrdup("(cannot export)");
+}
+
+static void test_open(void)
+{
+	char *p = tmp_path("missing.db");
+	ov_diag d = OV_DIAG_INIT;
+	ov_app *a = NULL;
+
+	tap_is_int(ov_app_open(p, &a, &d), -1, "open a missing register");
+	tap_ok(a == NULL && problem(&d, OV_PROB_RUNTIME, NULL, "run 'oversight "
+				    "init'"),
+	       "... a runtime problem that says to run init");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_open("postgresql://h/db", &a, &d), -1,
+		   "open a PostgreSQL URI");
+	tap_ok(problem(&d, OV_PROB_RUNTIME, NULL, "PostgreSQL"),
+	       "... not built: a runtime problem");
+	ov_diag_release(&d);
+	free(p);
+}
+
+static ov_app *test_init_import(const char *db)
+{
+	ov_dataset *ds = fx_small();
+	char *good = write_json(ds, "small.json");
+	char *bad = write_text("bad.json", "{\"format\": \"oversight/1\", ");
+	char *missing = tmp_path("missing.json");
+	ov_diag d = OV_DIAG_INIT;
+	ov_init_result ir;
+	ov_import_stats st;
+	ov_app *a = NULL;
+	char *before;
+
+	tap_is_int(ov_app_init(db, &ir, &d), 0, "init a new register");
+	tap_ok(!ir.existed && ir.schema_version >= 1, "... created, versioned");
+	tap_is_int(ov_app_init(db, &ir, &d), 0, "init it again");
+	tap_ok(ir.existed, "... it was there");
+	tap_is_int(ov_app_open(db, &a, &d), 0, "open it");
+	if (!a)
+		goto out;
+	tap_is_int(ov_app_import(a, good, false, NULL, NULL, &st, &d), 0,
+		   "import the small dataset");
+	tap_ok(st.recs == 4 && st.events == 16 && st.reports == 2 &&
+		       st.meetings == 1,
+	       "... what it counted");
+	before = snapshot(a);
+	tap_is_int(ov_app_import(a, good, false, NULL, NULL, &st, &d), -1,
+		   "import it again");
+	tap_ok(problem(&d, OV_PROB_CONFLICT, NULL, "already in the database"),
+	       "... a conflict");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_import(a, bad, false, NULL, NULL, &st, &d), -1,
+		   "import a truncated document");
+	tap_ok(problem(&d, OV_PROB_INPUT, "bad.json", ""),
+	       "... bad input at the file");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_import(a, missing, true, NULL, NULL, &st, &d), -1,
+		   "import a file that is not there, even with replace");
+	tap_ok(problem(&d, OV_PROB_INPUT, "missing.json", "cannot read"),
+	       "... bad input naming the file");
+	ov_diag_release(&d);
+	{
+		char *now = snapshot(a);
+		tap_is_str(now, before, "refused imports wrote nothing");
+		free(now);
+	}
+	free(before);
+out:
+	ov_dataset_free(ds);
+	free(good);
+	free(bad);
+	free(missing);
+	ov_diag_release(&d);
+	return a;
+}
+
+static void test_show(ov_app *a)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_view v;
+
+	tap_is_int(ov_app_rec_show(a, "NOPE", fx_day("2018-09-27"), &v, &d),
+		   -1, "show a missing ref");
+	tap_ok(problem(&d, OV_PROB_NOTFOUND, NULL, "no recommendation 'NOPE'"),
+	       "... not found");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_rec_show(a, "SF-R01", fx_day("2018-04-15"), &v, &d),
+		   0, "show SF-R01 as at 2018-04-15");
+	tap_ok(v.state.status == OV_STATUS_PROPOSED &&
+		       v.state.rag == OV_RAG_AMBER && v.later == 4 &&
+		       v.rec.n_events == 9 && v.rec.n_bullets == 2,
+	       "... its state then, its whole timeline, 4 events later");
+	tap_is_str(ov_rec_view_name(&v, v.state.owner), "Jane Smith, ACC Crime",
+		   "... the owner's name");
+	tap_is_str(ov_rec_view_name(&v, v.rec.sme), "Sam Example",
+		   "... the SME's name");
+	tap_is_str(v.plan.name, "Force Vulnerability Improvement Plan",
+		   "... the report's plan");
+	tap_ok(v.due == ov_date_add_months(fx_day("2017-10-24"), 6),
+	       "... due six months after publication");
+	ov_rec_view_release(&v);
+	ov_rec_view_release(&v);
+}
+
+static void test_record(ov_app *a)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_recorded done;
+	ov_rec_update u = {fx_day("2018-09-01"), "J", NULL, NULL, NULL};
+	ov_rec_transition t = {OV_EV_UPDATE, fx_day("2018-09-01"), "J", NULL,
+			       NULL};
+	char *before = snapshot(a), *now;
+
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "an update with nothing in it");
+	tap_ok(problem(&d, OV_PROB_INPUT, NULL, "at least one of"),
+	       "... bad input");
+	ov_diag_release(&d);
+	u.rag = "purple";
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "a RAG that is not one");
+	tap_ok(problem(&d, OV_PROB_INPUT, "rag", "'purple' is not one of"),
+	       "... bad input at rag");
+	ov_diag_release(&d);
+	u.rag = NULL;
+	u.owner = "ghost";
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "an owner who is not a person");
+	tap_ok(problem(&d, OV_PROB_INPUT, "owner", "no person with id 'ghost'"),
+	       "... bad input at owner");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_rec_update(a, "NOPE", &u, &done, &d), -1,
+		   "an update of a missing ref");
+	tap_is_int(ov_diag_kind(&d), OV_PROB_NOTFOUND, "... not found");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "a transition that is no change of status");
+	tap_ok(problem(&d, OV_PROB_INPUT, "kind", "not a change of status"),
+	       "... bad input at kind");
+	ov_diag_release(&d);
+	t.kind = OV_EV_SUPERSEDED;
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "superseding without a basis");
+	tap_ok(problem(&d, OV_PROB_INPUT, "basis", "needs a basis"),
+	       "... bad input at the event's basis");
+	ov_diag_release(&d);
+	now = snapshot(a);
+	tap_is_str(now, before, "refusals wrote nothing");
+	free(now);
+	t.basis = "Replaced";
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), 0,
+		   "superseding with a basis");
+	tap_ok(done.n == 1 && done.kinds[0] == OV_EV_SUPERSEDED &&
+		       done.date == fx_day("2018-09-01"),
+	       "... one event recorded");
+	ov_diag_release(&d);
+	free(before);
+}
+
+static void test_listings(ov_app *a)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_report_list rl;
+	ov_grades g;
+	ov_list l;
+	ov_summary s;
+
+	tap_is_int(ov_app_reports(a, &rl, &d), 0, "reports");
+	tap_ok(rl.ds->n_reports == 2 && rl.n_recs[0] == 1 && rl.n_recs[1] == 3,
+	       "... with their recommendations counted (R-NCPI 1, R-SF 3)");
+	ov_report_list_release(&rl);
+	tap_is_int(ov_app_grades(a, NULL, NULL, fx_day("2018-09-27"), &g, &d),
+		   -1, "grades with two forces and none chosen");
+	tap_ok(problem(&d, OV_PROB_INPUT, NULL, "holds 2 forces"),
+	       "... bad input saying why");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_grades(a, "nope", NULL, fx_day("2018-09-27"), &g, &d),
+		   -1, "grades of a missing assessment");
+	tap_ok(problem(&d, OV_PROB_NOTFOUND, "assessment", "no assessment"),
+	       "... not found at assessment");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_grades(a, NULL, "WMP", fx_day("2018-09-27"), &g, &d),
+		   0, "grades of WMP");
+	tap_ok(g.a && !strcmp(g.a->id, "A-2018") && g.cells &&
+		       g.cells[0].grade == OV_GRADE_GOOD,
+	       "... its current assessment, cell by cell");
+	ov_grades_release(&g);
+	tap_is_int(ov_app_activities(a, fx_day("2018-07-01"),
+				     fx_day("2018-06-01"), NULL, &l, &d),
+		   -1, "activities for a period that ends before it starts");
+	tap_ok(problem(&d, OV_PROB_INPUT, "to", "before its start"),
+	       "... bad input at to");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_activities(a, OV_DAY_NONE, OV_DAY_NONE, "NOPE", &l,
+				     &d),
+		   -1, "activities of a missing force");
+	tap_ok(problem(&d, OV_PROB_NOTFOUND, "force", "no force"),
+	       "... not found at force");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_activities(a, OV_DAY_NONE, OV_DAY_NONE, NULL, &l, &d),
+		   0, "all activities");
+	tap_ok(l.n == 2 && !strcmp(((const ov_activity *)l.items[0])->id,
+				   "act-1"),
+	       "... by date");
+	ov_list_release(&l);
+	tap_is_int(ov_app_meetings(a, &l, &d), 0, "meetings");
+	tap_ok(l.n == 1, "... one");
+	ov_list_release(&l);
+	tap_is_int(ov_app_summary(a, fx_day("2018-07-15"), &s, &d), 0,
+		   "summary as at 2018-07-15");
+	tap_ok(s.recs == 4 && s.by_status[OV_STATUS_OPEN] == 3 &&
+		       s.by_status[OV_STATUS_SUPERSEDED] == 1 && s.live == 3 &&
+		       s.by_rag[OV_RAG_RED] == 1 && s.unrated == 1 &&
+		       s.closed_recent == 0 && s.activities == 2,
+	       "... its counts");
+	ov_summary_release(&s);
+	ov_diag_release(&d);
+}
+
+static void test_export_paper(ov_app *a)
+{
+	ov_diag d = OV_DIAG_INIT;
+	char *md = tmp_path("paper.md");
+
+	tap_is_int(ov_app_export(a, OV_EXPORT_XLSX, fx_day("2018-09-27"), "-",
+				 &d),
+		   -1, "an xlsx export to standard output");
+	tap_ok(problem(&d, OV_PROB_INPUT, "output", "needs a file"),
+	       "... bad input at output");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_paper(a, fx_day("2018-09-28"), NULL, NULL,
+				OV_PAPER_MD, md, &d),
+		   -1, "a paper for a day with no meeting");
+	tap_ok(problem(&d, OV_PROB_NOTFOUND, NULL, "meetings on: 2018-09-27"),
+	       "... not found, listing the meetings there are");
+	tap_ok(access(md, F_OK) != 0, "... and no file");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_paper(a, fx_day("2018-09-27"), "joint audit committee",
+				"WMP", OV_PAPER_MD, md, &d),
+		   0, "the paper for 2018-09-27");
+	tap_ok(access(md, F_OK) == 0, "... written");
+	ov_diag_release(&d);
+	free(md);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/ov-test-app-XXXXXX";
+	char *db, *cmd;
+	ov_app *a;
+
+	tmpdir = mkdtemp(tmpl);
+	if (!tmpdir)
+		return 1;
+	db = tmp_path("app.db");
+	test_open();
+	a = test_init_import(db);
+	if (a) {
+		test_show(a);
+		test_listings(a);
+		test_record(a);
+		test_export_paper(a);
+	}
+	ov_app_close(a);
+	ov_app_close(NULL);
+	free(db);
+	cmd = ov_xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		tap_diag("could not remove the temporary directory");
+	free(cmd);
+	return tap_done();
+}
