@@ -50,38 +50,6 @@ int ov_app_init(const char *db, ov_init_result *out, ov_diag *d)
 	return 0;
 }
 
-/* The report a rec belongs to may be in the document or, for an import
- * of recommendations alone, already in the store; its publication date
- * is all the due date needs. */
-static int rec_due(ov_app *a, const ov_dataset *ds, const ov_rec *r,
-		   ov_day *out, ov_diag *d)
-{
-	const ov_report *rep = ov_dataset_find_report(ds, r->report);
-	ov_diag nf = OV_DIAG_INIT;
-	ov_report stored;
-	ov_store_rc rc;
-
-	if (rep || r->due_given != OV_DAY_NONE || !r->timescale) {
-		*out = ov_rec_due(r, rep);
-		return 0;
-	}
-	ov_report_init(&stored);
-	rc = ov_store_get(a->s, OV_ENT_REPORT, r->report, &stored, &nf);
-	if (rc == OV_STORE_NOTFOUND) {
-		/* The import's link check names the missing report. */
-		ov_diag_release(&nf);
-		*out = OV_DAY_NONE;
-		return 0;
-	}
-	if (rc != OV_STORE_OK) {
-		app_take_problems(d, &nf);
-		return -1;
-	}
-	*out = ov_rec_due(r, &stored);
-	ov_report_release(&stored);
-	return 0;
-}
-
 static size_t count_events(const ov_dataset *ds)
 {
 	size_t n = 0;
@@ -102,10 +70,11 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 	memset(out, 0, sizeof *out);
 	if (ov_json_read_file(path, &ds, d) != 0)
 		goto out;
+	/* Validation has made sure every rec's report is in the document. */
 	due = ov_xcalloc(ds->n_recs + 1, sizeof *due);
 	for (size_t i = 0; i < ds->n_recs; i++)
-		if (rec_due(a, ds, &ds->recs[i], &due[i], d) < 0)
-			goto out;
+		due[i] = ov_rec_due(&ds->recs[i],
+				    ov_dataset_find_report(ds, ds->recs[i].report));
 	if (ov_store_import(a->s, ds, due, replace, progress, arg, d) !=
 	    OV_STORE_OK)
 		goto out;
