@@ -159,9 +159,7 @@ static bool status_passes(const ov_rec_filter *f, const ov_rec_state *st,
 		return false;
 	if (f->status_set && st->status != f->status)
 		return false;
-	if (f->closed_since_set &&
-	    (st->status != OV_STATUS_CLOSED ||
-	     st->status_date <= f->closed_since))
+	if (f->closed_since_set && !ov_rec_closed_since(st, f->closed_since))
 		return false;
 	return true;
 }

@@ -11,6 +11,11 @@ bool ov_rec_overdue(const ov_rec_state *st, ov_day due, ov_day as_at)
 	       as_at != OV_DAY_NONE && due < as_at;
 }
 
+bool ov_rec_closed_since(const ov_rec_state *st, ov_day since)
+{
+	return st->status == OV_STATUS_CLOSED && st->status_date > since;
+}
+
 static bool is_ended(enum ov_status s)
 {
 	return s == OV_STATUS_CLOSED || s == OV_STATUS_SUPERSEDED ||

@@ -41,6 +41,10 @@ bool ov_status_is_live(enum ov_status s);
 /* Overdue as at a date: live, with a due date strictly before as_at. */
 bool ov_rec_overdue(const ov_rec_state *st, ov_day due, ov_day as_at);
 
+/* Closed by HMICFRS after since (as the fold left it): the "closures this
+ * quarter" of a paper or summary. */
+bool ov_rec_closed_since(const ov_rec_state *st, ov_day since);
+
 /* Whether event kind k may follow status s (OV_STATUS_NONE: nothing yet).
  * CREATED only first; PROPOSED only from OPEN; CLOSED from OPEN or
  * PROPOSED; REOPENED from any ended status or PROPOSED; SUPERSEDED and NA
