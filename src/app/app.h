@@ -129,8 +129,9 @@ typedef struct ov_rec_row {
  * timescale, due, status, status_date, rag, owner, owner_name, closed_by,
  * basis, last_update, last_update_date, plan, text.  Enums are their
  * codes, dates YYYY-MM-DD. */
-extern const char *const ov_rec_row_cols[];
 extern const size_t ov_rec_row_ncols;
+/* The name of column col (< ov_rec_row_ncols), a static string. */
+const char *ov_rec_row_name(size_t col);
 /* Column col of r as text, NULL when absent; a date is written into buf
  * (11 bytes).  The result is borrowed from r, buf or a static string. */
 const char *ov_rec_row_get(const ov_rec_row *r, size_t col, char *buf);

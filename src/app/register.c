@@ -420,10 +420,11 @@ out:
 enum col_type { C_STR, C_DAY, C_KIND, C_ADDRESSEE, C_STATUS, C_RAG };
 
 static const struct row_col {
+	const char *name;
 	enum col_type type;
 	size_t off;
 } row_cols[] = {
-#define COL(t, m) {t, offsetof(ov_rec_row, m)}
+#define COL(t, m) {#m, t, offsetof(ov_rec_row, m)}
 	COL(C_STR, ref),	 COL(C_STR, report),
 	COL(C_STR, report_title), COL(C_STR, force),
 	COL(C_STR, area),	 COL(C_STR, subject),
@@ -438,20 +439,17 @@ static const struct row_col {
 #undef COL
 };
 
-const char *const ov_rec_row_cols[] = {
-	"ref", "report", "report_title", "force", "area", "subject", "kind",
-	"addressee", "timescale", "due", "status", "status_date", "rag",
-	"owner", "owner_name", "closed_by", "basis", "last_update",
-	"last_update_date", "plan", "text"};
 const size_t ov_rec_row_ncols = sizeof row_cols / sizeof row_cols[0];
-_Static_assert(sizeof ov_rec_row_cols / sizeof ov_rec_row_cols[0] ==
-		       sizeof row_cols / sizeof row_cols[0],
-	       "a name for every column");
+
+const char *ov_rec_row_name(size_t col)
+{
+	return row_cols[col].name;
+}
 
 int ov_rec_row_col(const char *name)
 {
 	for (size_t i = 0; i < ov_rec_row_ncols; i++)
-		if (strcmp(ov_rec_row_cols[i], name) == 0)
+		if (strcmp(row_cols[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }

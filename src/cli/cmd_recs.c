@@ -140,7 +140,7 @@ static void row_json(FILE *f, const ov_rec_row *r)
 
 	fputs("{", f);
 	for (size_t c = 0; c < ov_rec_row_ncols; c++)
-		member(&o, ov_rec_row_cols[c], ov_rec_row_get(r, c, buf));
+		member(&o, ov_rec_row_name(c), ov_rec_row_get(r, c, buf));
 	fputs(o.first ? "}" : "\n  }", f);
 }
 
