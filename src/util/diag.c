@@ -53,10 +53,11 @@ enum ov_problem_kind ov_diag_kind(const ov_diag *d)
 
 const char *ov_problem_kind_code(enum ov_problem_kind k)
 {
-	static const char *const codes[] = {"runtime", "bad-input",
-					    "not-found", "conflict"};
+	static const char *const codes[OV_PROB_N] = {
+		"runtime",	   "bad-input", "not-found", "conflict",
+		"unauthenticated", "forbidden", "limit"};
 
-	return k >= 0 && k <= OV_PROB_CONFLICT ? codes[k] : "";
+	return k >= 0 && k < OV_PROB_N ? codes[k] : "";
 }
 
 size_t ov_diag_count(const ov_diag *d)

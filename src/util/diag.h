@@ -24,6 +24,10 @@ enum ov_problem_kind {
 	OV_PROB_INPUT,       /* the request is not valid */
 	OV_PROB_NOTFOUND,    /* it names something that is not there */
 	OV_PROB_CONFLICT,    /* it clashes with what is there */
+	OV_PROB_UNAUTH,      /* who asks is not known (not signed in) */
+	OV_PROB_FORBIDDEN,   /* who asks may not do this */
+	OV_PROB_LIMIT,       /* too many, too big or too often */
+	OV_PROB_N
 };
 
 typedef struct ov_problem {
@@ -51,7 +55,8 @@ void ov_diag_vat(ov_diag *d, enum ov_problem_kind kind, const char *where,
 		 const char *fmt, va_list ap);
 /* The kind of the first problem (OV_PROB_RUNTIME when there is none). */
 enum ov_problem_kind ov_diag_kind(const ov_diag *d);
-/* "runtime", "bad-input", "not-found", "conflict". */
+/* "runtime", "bad-input", "not-found", "conflict", "unauthenticated",
+ * "forbidden", "limit". */
 const char *ov_problem_kind_code(enum ov_problem_kind k);
 /* Number of problems recorded, including dropped ones. */
 size_t ov_diag_count(const ov_diag *d);

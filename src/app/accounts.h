@@ -1,0 +1,107 @@
+#ifndef OV_APP_ACCOUNTS_H
+#define OV_APP_ACCOUNTS_H
+/*
+ * Accounts, sessions and rights: the application layer's side of signing
+ * in (app/app.h's conventions hold: 0, or -1 with problems in d).  The
+ * crypto is auth/'s; the rows are the store's; the rules (who may do
+ * what, how long a session lives, when sign-in is throttled) are here,
+ * once, for both faces.
+ *
+ * Roles, least to most: viewer (reads), owner (reads; records events on
+ * the recommendations owned by its person), editor (the whole register
+ * and meetings), admin (everything, and accounts).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app.h"
+
+enum ov_role { OV_ROLE_VIEWER, OV_ROLE_OWNER, OV_ROLE_EDITOR, OV_ROLE_ADMIN,
+	       OV_ROLE_N };
+/* "viewer", "owner", "editor", "admin"; and back (-1: not a role). */
+const char *ov_role_code(enum ov_role r);
+int ov_role_parse(const char *code);
+
+/* ---- accounts ---- */
+
+typedef struct ov_account {
+	char *login;
+	enum ov_role role;
+	char *person;   /* person id (required for owner), or NULL */
+	bool disabled;
+	int64_t created; /* unix seconds */
+} ov_account;
+
+/* login: 1-64 of [a-z0-9._-], starting with a letter or digit.  password:
+ * valid UTF-8, at least 12 characters, not judged weak by cracklib (the
+ * problem says why, at "password").  person must exist.  A login already
+ * taken is a conflict at "login". */
+int ov_app_user_add(ov_app *a, const char *login, const char *role,
+		    const char *person, const char *password, ov_diag *d);
+/* A new password (same rules); ends every session of the account. */
+int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
+		       ov_diag *d);
+/* The account can no longer sign in; its sessions end. */
+int ov_app_user_disable(ov_app *a, const char *login, ov_diag *d);
+
+typedef struct ov_account_list {
+	ov_account *items; /* by login */
+	size_t n;
+} ov_account_list;
+int ov_app_users(ov_app *a, ov_account_list *out, ov_diag *d);
+void ov_account_list_release(ov_account_list *l);
+
+/* ---- sessions ---- */
+
+/* Idle and absolute lifetimes of a session, in seconds. */
+#define OV_SESSION_IDLE (30 * 60)
+#define OV_SESSION_MAX (12 * 60 * 60)
+/* Sign-in throttle: at most this many failures in the window, per
+ * account and per address, before attempts are refused unchecked. */
+#define OV_LOGIN_FAILS 5
+#define OV_LOGIN_WINDOW (15 * 60)
+
+/* Lengths of the texts a session hands out, with the NUL. */
+#define OV_TOKEN_LEN 44 /* 32 random bytes, base64url without padding */
+
+typedef struct ov_session {
+	char token[OV_TOKEN_LEN]; /* the cookie's value; only its hash is
+				   * stored */
+	char csrf[OV_TOKEN_LEN];  /* the forms' token, derived from token */
+	ov_account who;
+	int64_t created, last_seen;
+} ov_session;
+
+/* Check login and password (addr: the client's address, for the
+ * throttle), and start a session.  A wrong login or password is one
+ * problem of kind OV_PROB_UNAUTH that does not say which; a throttled
+ * attempt is OV_PROB_LIMIT; a disabled account is OV_PROB_UNAUTH. */
+int ov_app_login(ov_app *a, const char *login, const char *password,
+		 const char *addr, int64_t now, ov_session *out, ov_diag *d);
+/* The live session with this cookie token (touched: last_seen = now), or
+ * -1 with OV_PROB_UNAUTH (unknown, idle too long, too old, account
+ * disabled). */
+int ov_app_session(ov_app *a, const char *token, int64_t now,
+		   ov_session *out, ov_diag *d);
+/* End the session (unknown tokens are fine). */
+int ov_app_logout(ov_app *a, const char *token, ov_diag *d);
+void ov_session_release(ov_session *s); /* wipes the tokens */
+/* Constant-time check of a form's CSRF token against the session's. */
+bool ov_session_csrf_ok(const ov_session *s, const char *given);
+
+/* ---- rights ---- */
+
+enum ov_right {
+	OV_RIGHT_READ,     /* any page or listing */
+	OV_RIGHT_EVENT,    /* record an event on recommendation `ref` */
+	OV_RIGHT_EDIT,     /* meetings, and the register as a whole */
+	OV_RIGHT_ACCOUNTS, /* accounts */
+};
+
+/* 0 if who may use right (for OV_RIGHT_EVENT, on ref: an owner only on a
+ * recommendation whose current owner is its person), else -1 with one
+ * problem of kind OV_PROB_FORBIDDEN (or NOTFOUND for an unknown ref). */
+int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
+		     const char *ref, ov_diag *d);
+
+#endif
