@@ -86,6 +86,12 @@ int ov_app_session(ov_app *a, const char *token, int64_t now,
 /* End the session (unknown tokens are fine). */
 int ov_app_logout(ov_app *a, const char *token, ov_diag *d);
 void ov_session_release(ov_session *s); /* wipes the tokens */
+/* A fresh random token (OV_TOKEN_LEN with the NUL) for a form used
+ * before there is a session: the sign-in form's double-submitted
+ * cookie. */
+void ov_form_token(char out[OV_TOKEN_LEN]);
+/* Constant-time comparison of two tokens (false if either is NULL). */
+bool ov_token_equal(const char *a, const char *b);
 /* Constant-time check of a form's CSRF token against the session's. */
 bool ov_session_csrf_ok(const ov_session *s, const char *given);
 

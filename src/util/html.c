@@ -133,6 +133,17 @@ void ov_html_style(ov_html *h, const char *css)
 	ov_buf_puts(h->out, "</style>\n");
 }
 
+void ov_html_script(ov_html *h, const char *js)
+{
+	if (!js || strstr(js, "</") || strstr(js, "<!--")) {
+		h->bad = true;
+		return;
+	}
+	ov_buf_puts(h->out, "<script>");
+	ov_buf_puts(h->out, js);
+	ov_buf_puts(h->out, "</script>");
+}
+
 char *ov_html_escape(const char *s)
 {
 	ov_buf b = OV_BUF_INIT;

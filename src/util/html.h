@@ -40,6 +40,10 @@ void ov_html_nl(ov_html *h);
 /* <style>css</style>.  css is program text (a constant), not data; it is
  * refused if it contains "</" or "<!--". */
 void ov_html_style(ov_html *h, const char *css);
+/* <script>js</script>: program text, refused (as css is) if it contains
+ * "</" or "<!--".  Only for a constant whose hash the page's
+ * Content-Security-Policy names. */
+void ov_html_script(ov_html *h, const char *js);
 /* Escape s into a fresh string (caller frees); for callers that need the
  * escaped form elsewhere, e.g. tests. */
 char *ov_html_escape(const char *s);
