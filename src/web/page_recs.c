@@ -7,6 +7,7 @@
 #include "core/enums.h"
 #include "util/date.h"
 #include "util/mem.h"
+#include "web/cache.h"
 #include "web/layout.h"
 
 #define PAGE_ROWS 50
@@ -273,49 +274,75 @@ static void pagination(ov_page *p, size_t page, size_t total)
 	ov_html_close(h, "nav");
 }
 
+/* The list below the heading, for a valid request.  0, or -1 with a
+ * runtime problem in d. */
+static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f,
+		size_t page, ov_diag *d)
+{
+	ov_register reg = {0};
+	ov_report_list reps = {0};
+	char line[160];
+	int rc = -1;
+
+	if (ov_app_reports(q->app, &reps, d) < 0 ||
+	    ov_app_register(q->app, f, &reg, d) < 0)
+		goto out;
+	filter_form(p, &reps);
+	if (reg.total == 0)
+		snprintf(line, sizeof line,
+			 "No recommendations match these filters.");
+	else
+		snprintf(line, sizeof line,
+			 "Showing %zu to %zu of %zu recommendations",
+			 reg.n ? f->offset + 1 : 0, f->offset + reg.n, reg.total);
+	ov_html_open(&p->h, "p", "class", "govuk-body", "role", "status", NULL);
+	ov_html_text(&p->h, line);
+	ov_html_close(&p->h, "p");
+	rows(p, &reg);
+	pagination(p, page, reg.total);
+	rc = 0;
+out:
+	ov_register_release(&reg);
+	ov_report_list_release(&reps);
+	return rc;
+}
+
 int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_rec_filter f;
-	ov_register reg = {0};
 	ov_report_list reps = {0};
-	size_t page = 1;
+	size_t page = 1, from;
 	ov_page p;
-	char line[160];
-	int bad = read_filter(q, &f, &page, &d);
+	char *key = NULL;
 
-	if (ov_app_reports(q->app, &reps, &d) < 0 ||
-	    (bad == 0 && ov_app_register(q->app, &f, &reg, &d) < 0)) {
-		if (ov_diag_kind(&d) == OV_PROB_RUNTIME)
+	if (read_filter(q, &f, &page, &d) < 0) {
+		/* Bad parameters: the form again, with the problems. */
+		if (ov_app_reports(q->app, &reps, &d) < 0 &&
+		    ov_diag_kind(&d) == OV_PROB_RUNTIME)
 			goto fail;
-	}
-	if (d.n)
 		r->status = ov_web_status(&d);
-	ov_page_begin(&p, q, r, "Recommendations", "recommendations", &d);
+		ov_page_begin(&p, q, r, "Recommendations", "recommendations", &d);
+		ov_page_h1(&p, NULL, "Recommendations");
+		filter_form(&p, &reps);
+		ov_page_end(&p);
+		goto out;
+	}
+	ov_page_begin(&p, q, r, "Recommendations", "recommendations", NULL);
 	ov_page_h1(&p, NULL, "Recommendations");
-	filter_form(&p, &reps);
-	if (!d.n) {
-		if (reg.total == 0)
-			snprintf(line, sizeof line,
-				 "No recommendations match these filters.");
-		else
-			snprintf(line, sizeof line,
-				 "Showing %zu to %zu of %zu recommendations",
-				 reg.n ? f.offset + 1 : 0, f.offset + reg.n,
-				 reg.total);
-		ov_html_open(&p.h, "p", "class", "govuk-body", "role", "status",
-			     NULL);
-		ov_html_text(&p.h, line);
-		ov_html_close(&p.h, "p");
-		rows(&p, &reg);
-		pagination(&p, page, reg.total);
+	from = r->body.len;
+	key = list_href(q, page);
+	if (!ov_web_cache_get(q, key, &r->body)) {
+		if (list(&p, q, &f, page, &d) < 0)
+			goto fail;
+		ov_web_cache_put(q, key, r->body.data + from, r->body.len - from);
 	}
 	ov_page_end(&p);
 	goto out;
 fail:
 	ov_page_problem(q, r, "The register cannot be read", &d);
 out:
-	ov_register_release(&reg);
+	free(key);
 	ov_report_list_release(&reps);
 	ov_diag_release(&d);
 	return 0;

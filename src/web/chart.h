@@ -1,0 +1,23 @@
+#ifndef OV_WEB_CHART_H
+#define OV_WEB_CHART_H
+/*
+ * Charts drawn by the server as inline SVG (through util/html.h, so every
+ * label is escaped).  Presentation attributes only: the CSP allows no
+ * inline styles.  Each chart is role="img" with the title given as its
+ * accessible name; the page puts the table behind it next to it.
+ */
+#include <stddef.h>
+
+#include "util/date.h"
+#include "util/html.h"
+
+/* A line chart of n points (x[i] a day, y[i] a count), with a labelled
+ * y axis from 0 and the first, middle and last dates on the x axis. */
+void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
+		   const size_t *y, size_t n);
+
+/* A bar chart of n labelled counts. */
+void ov_chart_bars(ov_html *h, const char *title, const char *const *labels,
+		   const size_t *y, size_t n);
+
+#endif
