@@ -6,18 +6,29 @@ ASAN    ?= build-asan
 DEMO_DB ?= demo.db
 MESON_OPTS = --buildtype=debugoptimized -Dwerror=true
 
-.PHONY: all deps build asan check run bench clean format fuzz
+.PHONY: all deps node_modules build asan check run bench clean format fuzz
 
 all: build
 
 deps:
 	@sh scripts/install-deps.sh
 
-build: deps
+# The npm packages of package-lock.json (GOV.UK Frontend, which the build
+# copies to BUILD/assets/; playwright-core and axe-core for the browser
+# tests), installed again when the lock file is newer than the install.
+# npm ci runs no package script (--ignore-scripts) and downloads no browser:
+# the tests drive Debian's chromium.
+NPM_STAMP = node_modules/.package-lock.json
+node_modules: $(NPM_STAMP)
+$(NPM_STAMP): package.json package-lock.json | deps
+	npm ci --no-audit --no-fund --ignore-scripts --include=dev
+	@touch $@
+
+build: deps node_modules
 	@test -f $(BUILD)/build.ninja || meson setup $(BUILD) $(MESON_OPTS)
 	@ninja -C $(BUILD)
 
-asan: deps
+asan: deps node_modules
 	@test -f $(ASAN)/build.ninja || meson setup $(ASAN) $(MESON_OPTS) \
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C $(ASAN)

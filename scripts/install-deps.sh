@@ -2,13 +2,25 @@
 # Install the Debian packages in scripts/debian-packages.txt that are missing.
 # Runs apt-get update only when something has to be installed, so a machine
 # that already has everything is not touched (and needs no network).
+#
+# A line "PACKAGE:COMMAND" names a package wanted only for its command: it
+# is installed only when it is not installed and COMMAND is not on the PATH
+# either.  So a Node.js from elsewhere (nodesource's nodejs bundles its own
+# npm, which Debian's npm package conflicts with) is left alone.
 set -eu
 here=$(dirname "$0")
 missing=""
-for p in $(grep -v '^#' "$here/debian-packages.txt" | grep -v '^$'); do
-	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-		missing="$missing $p"
+for line in $(grep -v '^#' "$here/debian-packages.txt" | grep -v '^$'); do
+	p=${line%%:*}
+	cmd=""
+	[ "$p" != "$line" ] && cmd=${line#*:}
+	if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		continue
 	fi
+	if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then
+		continue
+	fi
+	missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -42,7 +42,8 @@ static const struct {
 	{".png", "image/png"},
 	{".svg", "image/svg+xml"},
 	{".ico", "image/x-icon"},
-	{".json", "application/json"},
+	{".map", "application/json"},
+	{".json", "application/manifest+json"},
 };
 
 static const char *type_of(const char *path)
