@@ -164,6 +164,26 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	free(rep_opts);
 }
 
+/* The register as a download (/export), in the three formats. */
+static void downloads(ov_page *p)
+{
+	static const char *const links[] = {
+		"/export?format=xlsx", "Spreadsheet (XLSX)",
+		"/export?format=csv", "CSV",
+		"/export?format=json", "JSON (the whole dataset)", NULL};
+
+	ov_html_open(&p->h, "h2", "class", "govuk-heading-s", NULL);
+	ov_html_text(&p->h, "Download the register");
+	ov_html_close(&p->h, "h2");
+	ov_html_open(&p->h, "ul", "class", "govuk-list", NULL);
+	for (size_t i = 0; links[i]; i += 2) {
+		ov_html_open(&p->h, "li", NULL);
+		ov_page_link(p, links[i], links[i + 1]);
+		ov_html_close(&p->h, "li");
+	}
+	ov_html_close(&p->h, "ul");
+}
+
 static void rows(ov_page *p, const ov_register *reg)
 {
 	static const char *const heads[] = {"Reference", "Report", "Area",
@@ -330,6 +350,7 @@ int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 	}
 	ov_page_begin(&p, q, r, "Recommendations", "recommendations", NULL);
 	ov_page_h1(&p, NULL, "Recommendations");
+	downloads(&p);
 	from = r->body.len;
 	key = list_href(q, page);
 	if (!ov_web_cache_get(q, key, &r->body)) {

@@ -1,0 +1,183 @@
+/* /activities: inspection activities (insight visits, observations, file
+ * reviews...) by month, those overlapping ?from= and ?to= (each
+ * inclusive, YYYY-MM-DD, open when empty), of ?force= if given. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/enums.h"
+#include "paper/words.h"
+#include "util/date.h"
+#include "util/mem.h"
+#include "web/layout.h"
+
+/* The value of a query parameter, NULL when absent or empty (an empty
+ * form field means "not given"). */
+static const char *given(const ov_web_req *q, const char *name)
+{
+	const char *v = ov_kvs_get(&q->query, name);
+
+	return v && *v ? v : NULL;
+}
+
+/* ?name= as a day, OV_DAY_NONE when not given: 0, or -1 with a bad-input
+ * problem at name. */
+static int query_day(const ov_web_req *q, const char *name, ov_day *out,
+		     ov_diag *d)
+{
+	const char *v = given(q, name);
+
+	*out = OV_DAY_NONE;
+	if (!v || ov_date_parse(v, out) == 0)
+		return 0;
+	ov_diag_at(d, OV_PROB_INPUT, name,
+		   "Enter the %s date as YYYY-MM-DD, a real date", name);
+	return -1;
+}
+
+static void filter_form(ov_page *p)
+{
+	ov_html *h = &p->h;
+
+	ov_html_open(h, "form", "method", "get", "action", "/activities",
+		     "class", "app-filter", NULL);
+	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
+	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
+	ov_page_input(p, "from", "From (YYYY-MM-DD)", "text",
+		      given(p->q, "from"), NULL);
+	ov_html_close(h, "div");
+	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
+	ov_page_input(p, "to", "To (YYYY-MM-DD)", "text", given(p->q, "to"),
+		      NULL);
+	ov_html_close(h, "div");
+	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
+	ov_page_input(p, "force", "Force code", "text", given(p->q, "force"),
+		      NULL);
+	ov_html_close(h, "div");
+	ov_html_close(h, "div");
+	ov_html_open(h, "button", "type", "submit", "class", "govuk-button",
+		     "data-module", "govuk-button", NULL);
+	ov_html_text(h, "Show activities");
+	ov_html_close(h, "button");
+	ov_html_close(h, "form");
+}
+
+/* What came back: the feedback, when, and to whom it went. */
+static void feedback_cell(ov_page *p, const ov_activity *a)
+{
+	char day[11];
+	bool any = false;
+
+	ov_page_cell_open(p);
+	if (a->feedback) {
+		ov_html_text(&p->h, a->feedback);
+		any = true;
+	}
+	if (a->feedback_date != OV_DAY_NONE) {
+		ov_date_format(a->feedback_date, day);
+		ov_html_text(&p->h, any ? " (received " : "Received ");
+		ov_html_text(&p->h, day);
+		ov_html_text(&p->h, any ? ")" : "");
+		any = true;
+	}
+	if (a->passed_to) {
+		ov_html_text(&p->h, any ? " Passed to " : "Passed to ");
+		ov_html_text(&p->h, a->passed_to);
+		any = true;
+	}
+	if (!any)
+		ov_html_text(&p->h, "—");
+	ov_page_cell_close(p);
+}
+
+static void month_open(ov_page *p, int y, int m)
+{
+	static const char *const heads[] = {"Days", "Subject", "Kind",
+					    "Place", "Feedback"};
+	char *title = ov_xasprintf("%s %d", ov_month_name(m), y);
+
+	ov_page_h2(p, title);
+	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+	ov_page_table_open(p, NULL, heads, sizeof heads / sizeof heads[0]);
+	free(title);
+}
+
+static void month_close(ov_page *p)
+{
+	ov_page_table_close(p);
+	ov_html_close(&p->h, "div");
+}
+
+/* Each activity under the month it began in, its days written as the
+ * paper writes them under a month heading ("9th & 10th"). */
+static void months(ov_page *p, const ov_list *l)
+{
+	int cur_y = 0, cur_m = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const ov_activity *a = l->items[i];
+		int y, m, dd;
+		char *days;
+
+		ov_date_to_ymd(a->from, &y, &m, &dd);
+		if (y != cur_y || m != cur_m) {
+			if (cur_y)
+				month_close(p);
+			month_open(p, y, m);
+			cur_y = y;
+			cur_m = m;
+		}
+		days = ov_day_range(a->from, a->to);
+		ov_page_row_open(p);
+		ov_page_cell(p, days);
+		ov_page_cell(p, a->subject ? a->subject : "—");
+		ov_page_cell(p, ov_activity_kind_label(a->kind));
+		ov_page_cell(p, a->place ? a->place : "—");
+		feedback_cell(p, a);
+		ov_page_row_close(p);
+		free(days);
+	}
+	if (cur_y)
+		month_close(p);
+}
+
+int ov_page_activities(ov_web_req *q, ov_web_resp *r)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_list l = {0};
+	ov_day from, to;
+	ov_page p;
+	char line[64];
+	int bad = query_day(q, "from", &from, &d);
+
+	bad |= query_day(q, "to", &to, &d);
+	if (!bad && ov_app_activities(q->app, from, to, given(q, "force"), &l,
+				      &d) < 0 &&
+	    ov_diag_kind(&d) == OV_PROB_RUNTIME) {
+		ov_page_problem(q, r, "The activities cannot be read", &d);
+		goto out;
+	}
+	if (d.n)
+		r->status = ov_web_status(&d);
+	ov_page_begin(&p, q, r, "Inspection activities", "activities", &d);
+	ov_page_h1(&p, NULL, "Inspection activities");
+	filter_form(&p);
+	if (!d.n) {
+		if (l.n == 0)
+			snprintf(line, sizeof line,
+				 "No activities match these filters.");
+		else
+			snprintf(line, sizeof line, "%zu activit%s", l.n,
+				 l.n == 1 ? "y" : "ies");
+		ov_html_open(&p.h, "p", "class", "govuk-body", "role", "status",
+			     NULL);
+		ov_html_text(&p.h, line);
+		ov_html_close(&p.h, "p");
+		months(&p, &l);
+	}
+	ov_page_end(&p);
+out:
+	ov_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
