@@ -31,9 +31,9 @@ int app_pick_force(const ov_dataset *ds, const char *given,
 		ov_diag_at(d, OV_PROB_INPUT, NULL,
 			   "the register holds no force yet");
 	else
-		ov_diag_at(d, OV_PROB_INPUT, NULL,
-			   "the register holds %zu forces; choose one with "
-			   "--force CODE", ds->n_forces);
+		ov_diag_at(d, OV_PROB_INPUT, "force",
+			   "the register holds %zu forces; choose one",
+			   ds->n_forces);
 	return -1;
 }
 

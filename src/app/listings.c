@@ -80,7 +80,7 @@ static int pick_assessment(ov_grades *g, const char *id, const char *force,
 	if (g->a)
 		return 0;
 	ov_date_format(as_at, day);
-	ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+	ov_diag_at(d, OV_PROB_NOTFOUND, "as-at",
 		   "no PEEL assessment of %s on or before %s", force, day);
 	return -1;
 }

@@ -48,9 +48,9 @@ static const ov_meeting *find_meeting(const ov_dataset *ds, ov_day date,
 			   named ? named : "committee", day,
 			   list.len ? ov_buf_str(&list) : "(none)");
 	else if (n > 1)
-		ov_diag_at(d, OV_PROB_INPUT, NULL,
-			   "%zu meetings on %s; say which with --committee "
-			   "NAME or --force CODE", n, day);
+		ov_diag_at(d, OV_PROB_INPUT, "committee",
+			   "%zu meetings on %s; choose the committee or the "
+			   "force", n, day);
 	ov_buf_release(&list);
 	return n == 1 ? hit : NULL;
 }
