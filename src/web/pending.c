@@ -3,7 +3,6 @@
 P(ov_page_dashboard) P(ov_page_reports) P(ov_page_report) P(ov_page_grades) P(ov_page_activities)
 P(ov_page_meetings) P(ov_page_meeting) P(ov_page_meeting_post) P(ov_page_meeting_preview) P(ov_page_meeting_paper)
 P(ov_page_export) P(ov_page_accounts) P(ov_page_accounts_post) P(ov_page_account_disable) P(ov_page_account_password)
-P(ov_api_recs) P(ov_api_rec) P(ov_api_rec_events) P(ov_api_reports) P(ov_api_report) P(ov_api_grades) P(ov_api_activities) P(ov_api_meetings) P(ov_api_meeting) P(ov_api_session)
 #include <stdlib.h>
 #include <string.h>
 #include "app/accounts.h"
