@@ -37,6 +37,17 @@ int ov_json_read_buf(const char *name, const char *buf, size_t len,
  * when writing fails. */
 int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d);
 
+/* Write one entity of shape sh (core/fields.h: a top-level one, or a
+ * nested one such as a timeline event) to f as one JSON object, exactly
+ * as the canonical document writes it (the same keys, order and absent
+ * fields left out) but at no indent and without a final newline: for
+ * faces that show an entity inside a response of their own.  Returns 0,
+ * or -1 with a runtime problem in d (text that is not UTF-8, a write
+ * error). */
+struct ov_shape;
+int ov_json_write_entity(const struct ov_shape *sh, const void *elem,
+			 FILE *f, ov_diag *d);
+
 /* Whether s is valid UTF-8 (no overlong forms, surrogates or values past
  * U+10FFFF), as jansson requires of a string. */
 bool ov_json_utf8_valid(const char *s);

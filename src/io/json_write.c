@@ -321,3 +321,19 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 	ov_buf_release(&w.path);
 	return w.failed ? -1 : 0;
 }
+
+int ov_json_write_entity(const ov_shape *sh, const void *elem, FILE *f,
+			 ov_diag *d)
+{
+	writer w = {f, d, OV_BUF_INIT, 0};
+
+	ov_buf_puts(&w.path, "$");
+	write_object(&w, sh, elem, 0);
+	if (w.failed == 0 && (fflush(f) != 0 || ferror(f)))
+		w.failed = -1;
+	if (w.failed < 0)
+		ov_diag_add(d, "cannot write the JSON object: %s",
+			    strerror(errno ? errno : EIO));
+	ov_buf_release(&w.path);
+	return w.failed ? -1 : 0;
+}

@@ -1,0 +1,895 @@
+/*
+ * The JSON API under /api/v1; docs/openapi.json describes every call and
+ * tests/web/test_api.py checks the real answers against it.
+ *
+ * The server has already checked the session, the right and (for a POST)
+ * the X-CSRF-Token header.  Each handler here checks its query parameters
+ * (an unknown, repeated or bad one is a 400 naming it), calls app once or
+ * twice, and answers with one JSON object built with jansson.  Entities
+ * appear as the oversight/1 document writes them (ov_json_write_entity,
+ * which walks the field tables of core/fields.h), a register row by the
+ * register's own columns (ov_rec_row_*); what is derived (state as at a
+ * date, counts, carry-forward) sits beside an entity, never inside it.
+ * Problems are {"errors":[{kind, where, what}]} with the status of their
+ * kind (ov_web_json_problems).  Dates are YYYY-MM-DD, enums their codes,
+ * absent values null (in an entity: left out, as in the document).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/enums.h"
+#include "core/fields.h"
+#include "core/fold.h"
+#include "io/json.h"
+#include "util/date.h"
+#include "util/mem.h"
+#include "web/events.h"
+#include "web/http.h"
+#include "web/layout.h"
+
+/* Rows of a page of the register: as the list page, unless `limit`. */
+#define API_PAGE_ROWS 50
+#define API_MAX_LIMIT 500
+#define API_MAX_PAGE 1000000
+
+/* ---- answers ---- */
+
+/* Answer with doc (taken; NULL: it could not be built) as the body. */
+static int answer(ov_web_resp *r, unsigned status, json_t *doc)
+{
+	char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+
+	json_decref(doc);
+	if (!text) {
+		ov_diag d = OV_DIAG_INIT;
+
+		ov_diag_add(&d, "the answer could not be written");
+		ov_web_json_problems(r, &d);
+		ov_diag_release(&d);
+		return 0;
+	}
+	ov_web_json(r, status, text);
+	return 0;
+}
+
+static int refuse(ov_web_resp *r, const ov_diag *d)
+{
+	ov_web_json_problems(r, d);
+	return 0;
+}
+
+/* A JSON string, or null for NULL.  Text from the store is UTF-8 (it was
+ * checked on the way in); should a value not be, null is shown rather
+ * than a broken document. */
+static json_t *jstr(const char *s)
+{
+	json_t *j = s ? json_string(s) : NULL;
+
+	return j ? j : json_null();
+}
+
+static json_t *jday(ov_day day)
+{
+	char buf[11];
+
+	if (day == OV_DAY_NONE)
+		return json_null();
+	ov_date_format(day, buf);
+	return json_string(buf);
+}
+
+/* Entity e of shape sh as the oversight/1 document writes it: a new
+ * object, or NULL with a runtime problem in d. */
+static json_t *entity(const ov_shape *sh, const void *e, ov_diag *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	json_t *j = NULL;
+	json_error_t err;
+	int rc;
+
+	if (!f) {
+		ov_diag_add(d, "out of memory writing %s", sh->what);
+		return NULL;
+	}
+	rc = ov_json_write_entity(sh, e, f, d);
+	if (fclose(f) != 0 && rc == 0) {
+		ov_diag_add(d, "cannot write %s", sh->what);
+		rc = -1;
+	}
+	if (rc == 0 && !(j = json_loadb(text, len, 0, &err)))
+		ov_diag_add(d, "cannot show %s: %s", sh->what, err.text);
+	free(text);
+	return j;
+}
+
+/* Set key of o to v (taken), or fail: the usual step of building an
+ * answer, where any part may be NULL after a problem. */
+static int put(json_t *o, const char *key, json_t *v)
+{
+	if (!v)
+		return -1;
+	return json_object_set_new(o, key, v) == 0 ? 0 : -1;
+}
+
+static int push(json_t *a, json_t *v)
+{
+	if (!v)
+		return -1;
+	return json_array_append_new(a, v) == 0 ? 0 : -1;
+}
+
+/* A register row by the register's columns, in its order (the same walk
+ * as `recs --json`).  A status of "" is a recommendation not created
+ * yet as at the date asked: null. */
+static json_t *row_json(const ov_rec_row *w)
+{
+	static int status_col = -2;
+	json_t *o = json_object();
+	char buf[11];
+
+	if (status_col == -2)
+		status_col = ov_rec_row_col("status");
+	for (size_t c = 0; o && c < ov_rec_row_ncols; c++) {
+		const char *v = ov_rec_row_get(w, c, buf);
+
+		if ((int)c == status_col && v && !*v)
+			v = NULL;
+		if (put(o, ov_rec_row_name(c), jstr(v)) < 0) {
+			json_decref(o);
+			o = NULL;
+		}
+	}
+	return o;
+}
+
+/* ---- query parameters ---- */
+
+/* Every parameter given must be one of names (NULL-terminated) and be
+ * given once; each that is not is a problem at its name. */
+static int check_params(const ov_web_req *q, const char *const *names,
+			ov_diag *d)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < q->query.n; i++) {
+		const char *k = q->query.v[i].name;
+		size_t before = 0;
+		bool known = false;
+
+		for (size_t j = 0; names[j]; j++)
+			known |= strcmp(names[j], k) == 0;
+		for (size_t j = 0; j < i; j++)
+			before += strcmp(q->query.v[j].name, k) == 0;
+		if (!known && before == 0) {
+			ov_buf all = OV_BUF_INIT;
+
+			for (size_t j = 0; names[j]; j++)
+				ov_buf_printf(&all, "%s%s", j ? ", " : "",
+					      names[j]);
+			if (names[0])
+				ov_diag_at(d, OV_PROB_INPUT, k,
+					   "not a parameter of this call (it "
+					   "takes %s)",
+					   ov_buf_str(&all));
+			else
+				ov_diag_at(d, OV_PROB_INPUT, k,
+					   "not a parameter of this call (it "
+					   "takes none)");
+			ov_buf_release(&all);
+			rc = -1;
+		} else if (known && before == 1) {
+			ov_diag_at(d, OV_PROB_INPUT, k, "given more than once");
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+/* The value of parameter name, or NULL when absent or empty: an empty
+ * field of a form means "not given", as on the pages. */
+static const char *param(const ov_web_req *q, const char *name)
+{
+	const char *v = ov_kvs_get(&q->query, name);
+
+	return v && *v ? v : NULL;
+}
+
+static int date_param(const ov_web_req *q, const char *name, ov_day dflt,
+		      ov_day *out, ov_diag *d)
+{
+	const char *v = param(q, name);
+
+	*out = dflt;
+	if (!v || ov_date_parse(v, out) == 0)
+		return 0;
+	ov_diag_at(d, OV_PROB_INPUT, name,
+		   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
+	return -1;
+}
+
+static int count_param(const ov_web_req *q, const char *name, long lo,
+		       long hi, long dflt, size_t *out, ov_diag *d)
+{
+	const char *v = param(q, name);
+	char *end;
+	long n;
+
+	*out = (size_t)dflt;
+	if (!v)
+		return 0;
+	n = strtol(v, &end, 10);
+	if (*end || end == v || v[0] == '+' || v[0] == '-' || n < lo ||
+	    n > hi) {
+		ov_diag_at(d, OV_PROB_INPUT, name,
+			   "'%s' is not a whole number from %ld to %ld", v, lo,
+			   hi);
+		return -1;
+	}
+	*out = (size_t)n;
+	return 0;
+}
+
+/* ---- GET /api/v1/session ---- */
+
+int ov_api_session(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const none[] = {NULL};
+	ov_diag d = OV_DIAG_INIT;
+	const ov_account *who = &q->sess->who;
+
+	if (check_params(q, none, &d) < 0) {
+		refuse(r, &d);
+		ov_diag_release(&d);
+		return 0;
+	}
+	return answer(r, 200,
+		      json_pack("{s:o, s:s, s:o, s:s}", "login",
+				jstr(who->login), "role",
+				ov_role_code(who->role), "person",
+				jstr(who->person), "csrf", q->sess->csrf));
+}
+
+/* ---- GET /api/v1/recommendations ---- */
+
+/* The list page's parameters (and the command line's force and
+ * due-before); all but page and limit go to ov_rec_filter_set. */
+static const char *const recs_params[] = {
+	"q",   "status",  "rag",   "report",     "owner", "area", "force",
+	"overdue", "due-before", "as-at", "sort", "page", "limit", NULL};
+
+int ov_api_recs(ov_web_req *q, ov_web_resp *r)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_filter f;
+	ov_register reg = {0};
+	size_t page = 1, limit = API_PAGE_ROWS;
+	json_t *doc = NULL, *rows;
+	int bad = check_params(q, recs_params, &d);
+
+	ov_rec_filter_init(&f, q->today);
+	for (size_t i = 0; recs_params[i]; i++) {
+		const char *v = param(q, recs_params[i]);
+
+		if (v && strcmp(recs_params[i], "page") &&
+		    strcmp(recs_params[i], "limit") &&
+		    ov_rec_filter_set(&f, recs_params[i], v, &d) < 0)
+			bad = -1;
+	}
+	bad |= count_param(q, "page", 1, API_MAX_PAGE, 1, &page, &d);
+	bad |= count_param(q, "limit", 1, API_MAX_LIMIT, API_PAGE_ROWS, &limit,
+			   &d);
+	if (bad < 0)
+		goto refused;
+	f.offset = (page - 1) * limit;
+	f.limit = limit;
+	if (ov_app_register(q->app, &f, &reg, &d) < 0)
+		goto refused;
+	doc = json_object();
+	rows = json_array();
+	for (size_t i = 0; rows && i < reg.n; i++)
+		if (push(rows, row_json(&reg.rows[i])) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	if (put(doc, "as_at", jday(f.as_at)) < 0 ||
+	    put(doc, "page", json_integer((json_int_t)page)) < 0 ||
+	    put(doc, "limit", json_integer((json_int_t)limit)) < 0 ||
+	    put(doc, "total", json_integer((json_int_t)reg.total)) < 0 ||
+	    put(doc, "recommendations", rows) < 0) {
+		json_decref(doc);
+		doc = NULL;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_register_release(&reg);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- GET /api/v1/recommendations/REF ---- */
+
+/* The register's row for the recommendation v shows: its columns as at
+ * v->as_at, the same as GET /recommendations gives.  Borrows from v. */
+static void view_row(const ov_rec_view *v, ov_rec_row *w)
+{
+	const ov_rec *rec = &v->rec;
+	const ov_rec_state *st = &v->state;
+
+	memset(w, 0, sizeof *w);
+	w->ref = rec->ref;
+	w->report = rec->report;
+	w->report_title = v->report.title;
+	w->force = rec->force;
+	w->area = rec->area;
+	w->subject = rec->subject;
+	w->timescale = rec->timescale;
+	w->text = rec->text;
+	w->kind = rec->kind;
+	w->addressee = rec->addressee;
+	w->due = v->due;
+	w->status = st->status;
+	w->status_date = st->status_date;
+	w->rag = st->rag;
+	w->owner = (char *)st->owner;
+	w->owner_name = (char *)ov_rec_view_name(v, st->owner);
+	w->closed_by = (char *)st->closed_by;
+	w->basis = (char *)st->basis;
+	w->last_update = (char *)st->last_update;
+	w->last_update_date = st->last_update_date;
+	w->plan = rec->plan ? rec->plan : v->report.plan;
+}
+
+static json_t *state_json(const ov_rec_view *v)
+{
+	ov_rec_row w;
+
+	view_row(v, &w);
+	return row_json(&w);
+}
+
+static json_t *rec_json(const ov_rec_view *v, ov_diag *d)
+{
+	json_t *o = json_object(), *names = json_object();
+
+	for (size_t i = 0; names && i < v->n_names; i++)
+		if (put(names, v->names[i].id, jstr(v->names[i].name)) < 0) {
+			json_decref(names);
+			names = NULL;
+		}
+	if (put(o, "as_at", jday(v->as_at)) < 0 ||
+	    put(o, "state", state_json(v)) < 0 ||
+	    put(o, "later", json_integer((json_int_t)v->later)) < 0 ||
+	    put(o, "recommendation", entity(&ov_shape_rec, &v->rec, d)) < 0 ||
+	    put(o, "report", entity(&ov_shape_report, &v->report, d)) < 0 ||
+	    put(o, "plan",
+		v->plan.id ? entity(&ov_shape_plan, &v->plan, d)
+			   : json_null()) < 0 ||
+	    put(o, "names", names) < 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int ov_api_rec(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const names[] = {"as-at", NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_view v;
+	ov_day as_at;
+	json_t *doc;
+
+	memset(&v, 0, sizeof v);
+	if ((check_params(q, names, &d) |
+	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	    ov_app_rec_show(q->app, q->param, as_at, &v, &d) < 0) {
+		refuse(r, &d);
+		goto out;
+	}
+	doc = rec_json(&v, &d);
+	if (doc || d.n == 0)
+		answer(r, 200, doc);
+	else
+		refuse(r, &d);
+out:
+	ov_rec_view_release(&v);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- POST /api/v1/recommendations/REF/events ---- */
+
+/* The members an event may have (web/events.h), all strings. */
+static const char *const event_keys[] = {"kind",  "date",  "note", "rag",
+					 "owner", "basis", NULL};
+
+static bool is_json(const char *ct)
+{
+	size_t n = strlen("application/json");
+
+	return ct && strncasecmp(ct, "application/json", n) == 0 &&
+	       (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* The body as an event: values[i] for event_keys[i] (borrowed from
+ * *doc, which the caller releases), or -1 with every problem in d. */
+static int read_event(const ov_web_req *q, json_t **doc,
+		      const char *values[], ov_diag *d)
+{
+	json_error_t err;
+	const char *key;
+	json_t *v;
+	int rc = 0;
+
+	*doc = NULL;
+	if (!is_json(q->content_type)) {
+		ov_diag_at(d, OV_PROB_INPUT, "Content-Type",
+			   "send the event as application/json");
+		return -1;
+	}
+	if (!q->body || q->body_len == 0) {
+		ov_diag_at(d, OV_PROB_INPUT, "body",
+			   "the body is empty; send the event as a JSON "
+			   "object");
+		return -1;
+	}
+	if (!ov_web_utf8_ok(q->body, q->body_len)) {
+		ov_diag_at(d, OV_PROB_INPUT, "body", "the body is not UTF-8 "
+			   "text (or holds a NUL byte)");
+		return -1;
+	}
+	*doc = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES, &err);
+	if (!*doc) {
+		ov_diag_at(d, OV_PROB_INPUT, "body",
+			   "not valid JSON at line %d, column %d: %s",
+			   err.line, err.column, err.text);
+		return -1;
+	}
+	if (!json_is_object(*doc)) {
+		ov_diag_at(d, OV_PROB_INPUT, "body",
+			   "the body must be a JSON object");
+		return -1;
+	}
+	json_object_foreach(*doc, key, v) {
+		size_t i;
+
+		for (i = 0; event_keys[i] && strcmp(event_keys[i], key); i++)
+			;
+		if (!event_keys[i]) {
+			ov_diag_at(d, OV_PROB_INPUT, key,
+				   "not a member of an event (it has kind, "
+				   "date, note, rag, owner, basis)");
+			rc = -1;
+		} else if (!json_is_string(v)) {
+			ov_diag_at(d, OV_PROB_INPUT, key, "must be a string");
+			rc = -1;
+		} else if (json_string_length(v) > OV_WEB_MAX_FIELD) {
+			ov_diag_at(d, OV_PROB_INPUT, key,
+				   "longer than %d bytes", OV_WEB_MAX_FIELD);
+			rc = -1;
+		} else {
+			values[i] = json_string_value(v);
+		}
+	}
+	return rc;
+}
+
+/* The events just recorded, found from the end of the timeline (kind,
+ * date and author as recorded): an array of them as the document writes
+ * events. */
+static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
+			     const char *author, ov_diag *d)
+{
+	json_t *a = json_array();
+	size_t from = v->rec.n_events;
+	const ov_event **found = ov_xcalloc(done->n + 1, sizeof *found);
+
+	for (size_t i = done->n; i-- > 0;)
+		while (from > 0) {
+			const ov_event *e = &v->rec.events[--from];
+
+			if (e->kind == done->kinds[i] &&
+			    e->date == done->date && e->author &&
+			    strcmp(e->author, author) == 0) {
+				found[i] = e;
+				break;
+			}
+		}
+	for (size_t i = 0; a && i < done->n; i++) {
+		if (!found[i])
+			ov_diag_add(d, "the recorded event cannot be read "
+				       "back");
+		if (!found[i] ||
+		    push(a, entity(&ov_shape_event, found[i], d)) < 0) {
+			json_decref(a);
+			a = NULL;
+		}
+	}
+	free(found);
+	return a;
+}
+
+int ov_api_rec_events(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const none[] = {NULL};
+	ov_diag d = OV_DIAG_INIT;
+	const char *values[7] = {0};
+	json_t *body = NULL, *doc = NULL;
+	ov_recorded done;
+	ov_rec_view v;
+	ov_web_event e;
+	char *where;
+
+	memset(&v, 0, sizeof v);
+	if ((check_params(q, none, &d) | read_event(q, &body, values, &d)) <
+	    0)
+		goto refused;
+	e = (ov_web_event){.kind = values[0], .date = values[1],
+			   .note = values[2], .rag = values[3],
+			   .owner = values[4], .basis = values[5],
+			   .author = q->sess->who.login};
+	if (ov_web_record(q->app, q->param, &e, &done, &d) < 0)
+		goto refused;
+	/* The state with the new events in it, also when they are dated
+	 * after today. */
+	if (ov_app_rec_show(q->app, q->param,
+			    done.date > q->today ? done.date : q->today, &v,
+			    &d) < 0)
+		goto refused;
+	doc = json_object();
+	if (put(doc, "ref", jstr(v.rec.ref)) < 0 ||
+	    put(doc, "as_at", jday(v.as_at)) < 0 ||
+	    put(doc, "recorded",
+		recorded_json(&v, &done, q->sess->who.login, &d)) < 0 ||
+	    put(doc, "state", state_json(&v)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	where = ov_page_href("/api/v1/recommendations", v.rec.ref, NULL);
+	ov_web_header(r, "Location", where);
+	free(where);
+	answer(r, 201, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	json_decref(body);
+	ov_rec_view_release(&v);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- reports ---- */
+
+int ov_api_reports(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const none[] = {NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_report_list l = {0};
+	json_t *doc = NULL, *reps;
+
+	if (check_params(q, none, &d) < 0 ||
+	    ov_app_reports(q->app, &l, &d) < 0)
+		goto refused;
+	reps = json_array();
+	for (size_t i = 0; reps && i < l.ds->n_reports; i++) {
+		json_t *o = json_object();
+
+		if (put(o, "report",
+			entity(&ov_shape_report, &l.ds->reports[i], &d)) < 0 ||
+		    put(o, "n_recommendations",
+			json_integer((json_int_t)l.n_recs[i])) < 0 ||
+		    push(reps, o) < 0) {
+			json_decref(o);
+			json_decref(reps);
+			reps = NULL;
+		}
+	}
+	doc = json_object();
+	if (put(doc, "reports", reps) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_report_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* The counts of a report's recommendations as at a date: by status; by
+ * RAG and overdue among the live ones (as the summary counts them). */
+static json_t *counts_json(const ov_register *reg, ov_day as_at)
+{
+	size_t by_status[OV_STATUS_NA + 1] = {0};
+	size_t by_rag[OV_RAG_GREEN + 1] = {0}, unrated = 0, overdue = 0;
+	json_t *o = json_object(), *st = json_object(), *rag = json_object();
+
+	for (size_t i = 0; i < reg->n; i++) {
+		const ov_rec_row *w = &reg->rows[i];
+		ov_rec_state s = {.status = w->status,
+				  .status_date = w->status_date};
+
+		if (w->status >= 0 && w->status <= OV_STATUS_NA)
+			by_status[w->status]++;
+		if (!ov_status_is_live(w->status))
+			continue;
+		if (w->rag >= 0 && w->rag <= OV_RAG_GREEN)
+			by_rag[w->rag]++;
+		else
+			unrated++;
+		overdue += ov_rec_overdue(&s, w->due, as_at);
+	}
+	int bad = 0;
+
+	for (int i = 0; i <= OV_STATUS_NA; i++)
+		bad |= put(st, ov_status_code(i),
+			   json_integer((json_int_t)by_status[i]));
+	for (int i = 0; i <= OV_RAG_GREEN; i++)
+		bad |= put(rag, ov_rag_code(i),
+			   json_integer((json_int_t)by_rag[i]));
+	bad |= put(rag, "none", json_integer((json_int_t)unrated));
+	bad |= put(o, "total", json_integer((json_int_t)reg->n));
+	bad |= put(o, "by_status", st);
+	bad |= put(o, "by_rag", rag);
+	bad |= put(o, "overdue", json_integer((json_int_t)overdue));
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int ov_api_report(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const names[] = {"as-at", NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_report_list l = {0};
+	ov_register reg = {0};
+	ov_rec_filter f;
+	const ov_report *rep;
+	json_t *doc = NULL, *refs;
+	ov_day as_at;
+
+	if ((check_params(q, names, &d) |
+	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	    ov_app_reports(q->app, &l, &d) < 0)
+		goto refused;
+	rep = ov_dataset_find_report(l.ds, q->param);
+	if (!rep) {
+		ov_diag_at(&d, OV_PROB_NOTFOUND, "report", "no report '%s'",
+			   q->param);
+		goto refused;
+	}
+	ov_rec_filter_init(&f, as_at);
+	f.report = rep->id;
+	f.sort = OV_SORT_REF;
+	if (ov_app_register(q->app, &f, &reg, &d) < 0)
+		goto refused;
+	refs = json_array();
+	for (size_t i = 0; refs && i < reg.n; i++)
+		if (push(refs, jstr(reg.rows[i].ref)) < 0) {
+			json_decref(refs);
+			refs = NULL;
+		}
+	doc = json_object();
+	if (put(doc, "as_at", jday(as_at)) < 0 ||
+	    put(doc, "report", entity(&ov_shape_report, rep, &d)) < 0 ||
+	    put(doc, "recommendations", refs) < 0 ||
+	    put(doc, "counts", counts_json(&reg, as_at)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_register_release(&reg);
+	ov_report_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- GET /api/v1/grades ---- */
+
+/* Cell c of the grid for question qn: the grade shown, when a question
+ * to be inspected will be, and where a carried grade came from. */
+static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
+			 const ov_peel_cell *c)
+{
+	json_t *o = json_object(), *from = json_null();
+	char buf[11];
+
+	if (c->from && c->from != a) {
+		from = json_object();
+		if (put(from, "id", jstr(c->from->id)) < 0 ||
+		    put(from, "label", jstr(c->from->label)) < 0 ||
+		    put(from, "date", jday(c->from->date)) < 0) {
+			json_decref(from);
+			from = NULL;
+		}
+	}
+	bool when = c->grade == OV_GRADE_TBI && c->inspect.prec != OV_PREC_NONE;
+
+	ov_pdate_format(c->inspect, buf);
+	if (put(o, "number", json_integer(qn->number)) < 0 ||
+	    put(o, "key", jstr(qn->key)) < 0 ||
+	    put(o, "grade", c->grade == OV_GRADE_NONE
+				    ? json_null()
+				    : jstr(ov_grade_code(c->grade))) < 0 ||
+	    put(o, "inspect", when ? jstr(buf) : json_null()) < 0 ||
+	    put(o, "carried", json_boolean(c->from && c->from != a)) < 0 ||
+	    put(o, "carried_from", from) < 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int ov_api_grades(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const names[] = {"assessment", "force", "as-at",
+					    NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_grades g = {0};
+	json_t *doc = NULL, *grid;
+	ov_day as_at;
+
+	if ((check_params(q, names, &d) |
+	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	    ov_app_grades(q->app, param(q, "assessment"), param(q, "force"),
+			  as_at, &g, &d) < 0)
+		goto refused;
+	grid = json_array();
+	for (size_t i = 0; grid && i < g.a->n_questions; i++)
+		if (push(grid, cell_json(g.a, &g.a->questions[i],
+					 &g.cells[i])) < 0) {
+			json_decref(grid);
+			grid = NULL;
+		}
+	doc = json_object();
+	if (put(doc, "as_at", jday(as_at)) < 0 ||
+	    put(doc, "assessment", entity(&ov_shape_assessment, g.a, &d)) < 0 ||
+	    put(doc, "grid", grid) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_grades_release(&g);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- activities and meetings ---- */
+
+/* A listing's items as the document writes them, under key. */
+static json_t *list_json(const ov_list *l, const ov_shape *sh, ov_diag *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < l->n; i++)
+		if (push(a, entity(sh, l->items[i], d)) < 0) {
+			json_decref(a);
+			a = NULL;
+		}
+	return a;
+}
+
+int ov_api_activities(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const names[] = {"from", "to", "force", NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_list l = {0};
+	json_t *doc = NULL;
+	ov_day from, to;
+
+	if ((check_params(q, names, &d) |
+	     date_param(q, "from", OV_DAY_NONE, &from, &d) |
+	     date_param(q, "to", OV_DAY_NONE, &to, &d)) < 0 ||
+	    ov_app_activities(q->app, from, to, param(q, "force"), &l, &d) < 0)
+		goto refused;
+	doc = json_object();
+	if (put(doc, "from", jday(from)) < 0 || put(doc, "to", jday(to)) < 0 ||
+	    put(doc, "force", jstr(param(q, "force"))) < 0 ||
+	    put(doc, "activities", list_json(&l, &ov_shape_activity, &d)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
+
+int ov_api_meetings(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const none[] = {NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_list l = {0};
+	json_t *doc = NULL;
+
+	if (check_params(q, none, &d) < 0 ||
+	    ov_app_meetings(q->app, &l, &d) < 0)
+		goto refused;
+	doc = json_object();
+	if (put(doc, "meetings", list_json(&l, &ov_shape_meeting, &d)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
+
+int ov_api_meeting(ov_web_req *q, ov_web_resp *r)
+{
+	static const char *const none[] = {NULL};
+	ov_diag d = OV_DIAG_INIT;
+	ov_list l = {0};
+	const ov_meeting *m = NULL;
+	json_t *doc = NULL;
+
+	if (check_params(q, none, &d) < 0 ||
+	    ov_app_meetings(q->app, &l, &d) < 0)
+		goto refused;
+	for (size_t i = 0; !m && i < l.n; i++)
+		if (strcmp(((const ov_meeting *)l.items[i])->id, q->param) == 0)
+			m = l.items[i];
+	if (!m) {
+		ov_diag_at(&d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
+			   q->param);
+		goto refused;
+	}
+	doc = json_object();
+	if (put(doc, "meeting", entity(&ov_shape_meeting, m, &d)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+		if (d.n)
+			goto refused;
+	}
+	answer(r, 200, doc);
+	goto out;
+refused:
+	refuse(r, &d);
+out:
+	ov_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
