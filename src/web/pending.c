@@ -1,6 +1,4 @@
 #include "web/http.h"
-#define P(n) int n(ov_web_req *q, ov_web_resp *r) { (void)q; r->status = 501; return 0; }
-P(ov_api_recs) P(ov_api_rec) P(ov_api_rec_events) P(ov_api_reports) P(ov_api_report) P(ov_api_grades) P(ov_api_activities) P(ov_api_meetings) P(ov_api_meeting) P(ov_api_session)
 #include <stdlib.h>
 #include <string.h>
 #include "app/accounts.h"
