@@ -313,6 +313,63 @@ static void test_append(ov_store *s)
 	free(before);
 }
 
+/* A meeting is replaced whole, its reviews and documents with it, or
+ * not at all. */
+static void test_meeting_replace(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_meeting m, got;
+	char *before;
+
+	ov_meeting_init(&m);
+	ov_meeting_init(&got);
+	if (ov_store_get(s, OV_ENT_MEETING, "jac-2018-09-27", &m, &d) !=
+	    OV_STORE_OK) {
+		tap_ok(0, "get the meeting to replace");
+		ov_diag_release(&d);
+		return;
+	}
+	fx_set(&m.purpose, "A new purpose");
+	free(m.background);
+	m.background = NULL;
+	for (size_t i = 0; i < m.n_reviews; i++) {
+		free(m.reviews[i].report);
+		free(m.reviews[i].intro);
+		free(m.reviews[i].narrative);
+	}
+	m.n_reviews = 0;
+	fx_add_review(&m, "R-NCPI", "Only this one");
+	fx_add_document(&m, "A third document");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_OK,
+		   "replace a meeting");
+	tap_is_int(ov_store_get(s, OV_ENT_MEETING, m.id, &got, &d),
+		   OV_STORE_OK, "... read it back");
+	tap_ok(ov_shape_diff(&ov_shape_meeting, &got, &m, NULL, NULL) == 0,
+	       "... field by field what was stored: one review, three "
+	       "documents, no background");
+	ov_meeting_release(&got);
+	before = snapshot(s);
+	fx_set(&m.reviews[0].report, "R-GHOST");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_INVALID,
+		   "a review of a report not there: INVALID");
+	tap_ok(ov_diag_kind(&d) == OV_PROB_INPUT &&
+		       fx_has_msg(&d, "meeting review"),
+	       "... bad input naming the review");
+	unchanged(s, before, "... nothing written");
+	ov_diag_release(&d);
+	fx_set(&m.reviews[0].report, "R-SF");
+	fx_set(&m.id, "nope");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_NOTFOUND,
+		   "replace a meeting not there: NOTFOUND");
+	tap_ok(ov_diag_kind(&d) == OV_PROB_NOTFOUND &&
+		       fx_has_msg(&d, "no meeting 'nope'"),
+	       "... a not-found problem naming it");
+	unchanged(s, before, "... nothing written");
+	ov_diag_release(&d);
+	ov_meeting_release(&m);
+	free(before);
+}
+
 typedef struct seen {
 	ov_buf refs;
 	size_t events;
@@ -747,6 +804,7 @@ void contract_run(const contract_backend *b)
 		test_conflicts(s, ds);
 		test_replace(s, ds);
 		test_get(s, ds);
+		test_meeting_replace(s);
 		test_scan(s);
 		test_register(db, s);
 		test_append(s);
