@@ -1,8 +1,13 @@
 /* The committee paper for a meeting: the force's register as it stood,
- * built into a document (paper/) and rendered to a file. */
+ * built into a document (paper/) and rendered to a file, or into memory
+ * for the web (the same bytes: both build it the same way and render
+ * through the same FILE interface). */
 #include "app/app.h"
 #include "app/common.h"
+#include "app/meeting.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -70,21 +75,28 @@ static render_fn *renderer(enum ov_paper_fmt fmt)
 	return NULL;
 }
 
+static render_fn *renderer_for(enum ov_paper_fmt fmt, ov_diag *d)
+{
+	render_fn *render = renderer(fmt);
+
+	if (!render)
+		ov_diag_at(d, OV_PROB_INPUT, "format", "not a paper format");
+	return render;
+}
+
 int ov_app_paper(ov_app *a, ov_day date, const char *committee,
 		 const char *force, enum ov_paper_fmt fmt, const char *path,
 		 ov_diag *d)
 {
-	render_fn *render = renderer(fmt);
+	render_fn *render = renderer_for(fmt, d);
 	ov_dataset *ds = NULL;
 	ov_paper *paper = NULL;
 	ov_outfile of;
 	const ov_meeting *m;
 	int rc = -1;
 
-	if (!render) {
-		ov_diag_at(d, OV_PROB_INPUT, "format", "not a paper format");
+	if (!render)
 		return -1;
-	}
 	if (app_load(a, force, OV_LOAD_ALL, &ds, d) < 0)
 		goto out;
 	m = find_meeting(ds, date, committee, force, d);
@@ -99,6 +111,84 @@ int ov_app_paper(ov_app *a, ov_day date, const char *committee,
 	rc = ov_outfile_commit(&of, d) < 0 ? -1 : 0;
 out:
 	ov_paper_free(paper);
+	ov_dataset_free(ds);
+	return rc;
+}
+
+/* Render into memory through a FILE, the renderers' one way out, so the
+ * bytes are those ov_app_paper's file gets. */
+static int paper_to_buf(const ov_dataset *ds, const ov_meeting *m,
+			render_fn *render, ov_buf *out, ov_diag *d)
+{
+	ov_paper *paper = NULL;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (ov_paper_build(ds, m, &paper, d) < 0)
+		return -1;
+	f = open_memstream(&data, &len);
+	if (!f) {
+		ov_diag_add(d, "cannot make the paper in memory: %s",
+			    strerror(errno));
+		ov_paper_free(paper);
+		return -1;
+	}
+	rc = render(paper, f, d);
+	ov_paper_free(paper);
+	if (fclose(f) != 0 && rc == 0) {
+		ov_diag_add(d, "cannot make the paper in memory: %s",
+			    strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0)
+		ov_buf_add(out, data, len);
+	free(data);
+	return rc;
+}
+
+int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
+			 enum ov_paper_fmt fmt, ov_buf *out, ov_diag *d)
+{
+	render_fn *render = renderer_for(fmt, d);
+	ov_diag nf = OV_DIAG_INIT;
+	ov_dataset *ds = NULL;
+	const ov_meeting *m;
+	ov_meeting head;
+	ov_store_rc src;
+	int rc = -1;
+
+	ov_meeting_init(&head);
+	if (!render)
+		return -1;
+	if (!meeting_id) {
+		ov_diag_at(d, OV_PROB_INPUT, "meeting", "is required");
+		return -1;
+	}
+	/* Its force first: the paper is of one force's register, loaded as
+	 * ov_app_paper loads it for --force. */
+	src = ov_store_get(a->s, OV_ENT_MEETING, meeting_id, &head, &nf);
+	if (src == OV_STORE_NOTFOUND)
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
+			   meeting_id);
+	if (src != OV_STORE_OK) {
+		if (src != OV_STORE_NOTFOUND)
+			app_take_problems(d, &nf);
+		goto out;
+	}
+	if (app_load(a, head.force, OV_LOAD_ALL, &ds, d) < 0)
+		goto out;
+	m = ov_dataset_find_meeting(ds, meeting_id);
+	if (!m) { /* removed between the two reads */
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
+			   meeting_id);
+		goto out;
+	}
+	rc = paper_to_buf(ds, m, render, out, d);
+out:
+	ov_diag_release(&nf);
+	ov_meeting_release(&head);
 	ov_dataset_free(ds);
 	return rc;
 }

@@ -54,7 +54,9 @@ static void path_put(ov_buf *b, const vpath *p)
 		return;
 	}
 	path_put(b, p->up);
-	ov_buf_printf(b, ".%s[%zu]", p->name, p->i);
+	/* An empty root (one meeting checked on its own) names its fields
+	 * bare: "reviews[2].narrative". */
+	ov_buf_printf(b, "%s%s[%zu]", b->len ? "." : "", p->name, p->i);
 }
 
 /* Appends a bad-input problem at "PATH[.FIELD]" (joined in d->msg as
@@ -70,7 +72,8 @@ static void problem(vctx *c, const vpath *path, const char *field,
 
 	path_put(&where, path);
 	if (field) {
-		ov_buf_putc(&where, '.');
+		if (where.len)
+			ov_buf_putc(&where, '.');
 		ov_buf_puts(&where, field);
 	}
 	va_start(ap, fmt);
@@ -785,5 +788,31 @@ size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			last = rec->events[k].date;
 	}
 	check_event(&c, &at, ev, s, last, NULL);
+	return c.n;
+}
+
+size_t ov_validate_meeting(const ov_dataset *ds, const ov_meeting *m,
+			   ov_diag *d)
+{
+	/* The meeting stands alone in a copy of ds's table of arrays, so
+	 * check_meeting sees it as meetings[0] (no earlier one to clash
+	 * with) and its links resolve against ds. */
+	ov_dataset one = *ds;
+	vctx c = {.ds = &one, .d = d};
+	const vpath at = {NULL, "", 0};
+	static const enum ov_entity_id links[] = {
+		OV_ENT_FORCE, OV_ENT_PERSON, OV_ENT_ASSESSMENT, OV_ENT_REPORT};
+
+	one.meetings = (ov_meeting *)m;
+	one.n_meetings = 1;
+	for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+		const ov_entity *t = &ov_entities[links[k]];
+
+		index_build(&c.ix[links[k]], ov_entity_array(t, &one),
+			    ov_entity_count(t, &one), t->shape->size);
+	}
+	check_meeting(&c, &at, 0);
+	for (size_t e = 0; e < OV_ENT_N; e++)
+		free(c.ix[e].e);
 	return c.n;
 }

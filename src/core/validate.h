@@ -32,6 +32,16 @@ size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d);
 size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			 const char *where, ov_diag *d);
 
+/* Checks one meeting as ov_validate_dataset checks each (required fields,
+ * lengths, links to its force, assessment, contact and the reports it
+ * reviews, no report reviewed twice, bounded lists), its links resolved
+ * against ds (its forces, people, assessments and reports; the other
+ * arrays are not read).  Each problem's `where` is the field's path
+ * within the meeting, bare: "purpose", "reviews", "reviews[2].report".
+ * A clash with another meeting on the same day is not checked. */
+size_t ov_validate_meeting(const ov_dataset *ds, const ov_meeting *m,
+			   ov_diag *d);
+
 /* True if s is a valid id: 1..OV_MAX_ID bytes of [A-Za-z0-9._-], starting
  * with a letter or digit. */
 bool ov_valid_id(const char *s);

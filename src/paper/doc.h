@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "core/model.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 /* A piece of text with one style.  `text` is never NULL (may be ""). */
@@ -126,6 +127,16 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 int ov_paper_render_md(const ov_paper *p, FILE *f, ov_diag *d);
 int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d);
 int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d);
+
+/* Markdown written by people (one narrative block, say) as an HTML
+ * fragment, for a preview: parsed as the paper parses it (paper/tree.h),
+ * its headings from base_level (the paper's meeting blocks use 3), raw
+ * HTML kept as text, and written as render_html's body is, every text
+ * escaped by util/html.h.  Appends to out; returns 0, or -1 with a
+ * runtime problem in d (out then unchanged).  NULL or blank md appends
+ * nothing. */
+int ov_paper_markdown_html(const char *md, int base_level, ov_buf *out,
+			   ov_diag *d);
 
 /* Plain text of an inline sequence (runs concatenated), newly allocated;
  * the caller frees it.  Helper for renderers that ignore styling. */

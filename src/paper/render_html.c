@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "paper/doc.h"
+#include "paper/tree.h"
 #include "util/html.h"
 #include "util/mem.h"
 
@@ -133,12 +134,25 @@ static void block(ov_html *h, const ov_block *b, int seen_heading)
 	ov_html_nl(h);
 }
 
+/* The blocks in order; with title_block, the paragraphs before the first
+ * heading are the paper's title block. */
+static void body(ov_html *h, const ov_paper *p, bool title_block)
+{
+	int seen = !title_block;
+
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->blocks[i].kind == OV_BLOCK_HEADING)
+			seen = 1;
+		block(h, &p->blocks[i], seen);
+	}
+}
+
 int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d)
 {
 	ov_buf out = OV_BUF_INIT;
 	ov_html h;
 	char *title;
-	int seen = 0, rc = 0;
+	int rc = 0;
 
 	ov_html_init(&h, &out);
 	ov_html_doctype(&h);
@@ -166,11 +180,7 @@ int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d)
 	ov_html_nl(&h);
 	ov_html_open(&h, "body", NULL);
 	ov_html_nl(&h);
-	for (size_t i = 0; i < p->n; i++) {
-		if (p->blocks[i].kind == OV_BLOCK_HEADING)
-			seen = 1;
-		block(&h, &p->blocks[i], seen);
-	}
+	body(&h, p, true);
 	ov_html_close(&h, "body");
 	ov_html_nl(&h);
 	ov_html_close(&h, "html");
@@ -183,5 +193,27 @@ int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d)
 		rc = -1;
 	}
 	ov_buf_release(&out);
+	return rc;
+}
+
+int ov_paper_markdown_html(const char *md, int base_level, ov_buf *out,
+			   ov_diag *d)
+{
+	ov_paper *p = ov_paper_new();
+	ov_buf frag = OV_BUF_INIT;
+	ov_html h;
+	int rc = 0;
+
+	ov_paper_markdown_shown(p, md, base_level, true);
+	ov_html_init(&h, &frag);
+	body(&h, p, false);
+	if (h.bad) {
+		ov_diag_add(d, "HTML: internal error: a refused tag or style");
+		rc = -1;
+	} else {
+		ov_buf_add(out, frag.data ? frag.data : "", frag.len);
+	}
+	ov_buf_release(&frag);
+	ov_paper_free(p);
 	return rc;
 }

@@ -36,5 +36,9 @@ ov_inline *ov_doc_table_row(ov_block *table);
  * its blocks; Markdown headings become levels starting at base_level
  * (clamped to 4).  NULL or blank md appends nothing. */
 void ov_paper_markdown(ov_paper *p, const char *md, int base_level);
+/* The same, with html_shown: raw HTML kept as plain text (a raw block a
+ * paragraph, inline HTML a run), for a preview; renderers escape it. */
+void ov_paper_markdown_shown(ov_paper *p, const char *md, int base_level,
+			     bool html_shown);
 
 #endif

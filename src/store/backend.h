@@ -28,6 +28,8 @@ typedef struct ov_store_ops {
 	ov_store_rc (*rec_append)(void *impl, const char *ref,
 				  size_t n_before, const ov_event *evs,
 				  size_t n, ov_diag *d);
+	ov_store_rc (*meeting_replace)(void *impl, const ov_meeting *m,
+				       ov_diag *d);
 	ov_store_rc (*scan_recs)(void *impl, const ov_store_scan *q,
 				 ov_store_rec_fn *fn, void *ctx, ov_diag *d);
 	ov_store_rc (*count)(void *impl, ov_store_counts *out, ov_diag *d);

@@ -124,6 +124,12 @@ ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 	return s->ops->rec_append(s->impl, ref, n_before, evs, n, d);
 }
 
+ov_store_rc ov_store_meeting_replace(ov_store *s, const ov_meeting *m,
+				     ov_diag *d)
+{
+	return s->ops->meeting_replace(s->impl, m, d);
+}
+
 void ov_store_scan_init(ov_store_scan *q)
 {
 	memset(q, 0, sizeof *q);

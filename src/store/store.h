@@ -73,6 +73,13 @@ ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 				size_t n_before, const ov_event *evs, size_t n,
 				ov_diag *d);
 
+/* Replace meeting m->id with m, its reviews and documents too, in one
+ * transaction: OV_STORE_NOTFOUND (a problem naming it) if there is no
+ * such meeting; a review of a report that is not there, or another broken
+ * link, is OV_STORE_INVALID.  Either way nothing is written. */
+ov_store_rc ov_store_meeting_replace(ov_store *s, const ov_meeting *m,
+				     ov_diag *d);
+
 /* Filters of a scan (ov_store_scan, store/types.h) set to none. */
 void ov_store_scan_init(ov_store_scan *q);
 

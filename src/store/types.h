@@ -20,7 +20,8 @@ typedef enum ov_store_rc {
 
 /* A look at a recommendation before it is read whole (ov_store_scan's
  * want): brief holds its ref, report and force, and, with timeline, its
- * events of the probe's kinds (date and kind only) up to events_upto; due
+ * events of the probe's kinds (date and kind only; a RAG event its rag
+ * too) up to events_upto; due
  * is its stored due date; ctx is the scan's.  Returns 1 to have it read
  * whole and passed to the scan's callback, 0 to skip it, -1 to stop the
  * scan. */

@@ -852,6 +852,67 @@ static void test_meetings(void)
 	expect1(ds, "$.meetings[0].agenda_item", "longer than 512 bytes");
 }
 
+/* One meeting on its own (ov_validate_meeting): the same checks, its
+ * fields named bare, no clash with other meetings. */
+static void expect_alone(ov_dataset *ds, size_t i, const char *where,
+			 const char *needle)
+{
+	ov_diag d = OV_DIAG_INIT;
+	size_t n = ov_validate_meeting(ds, &ds->meetings[i], &d);
+	char name[512];
+
+	snprintf(name, sizeof name, "one meeting: %s%s%s",
+		 where ? where : "valid", where ? ": " : "",
+		 where ? needle : "");
+	if (!tap_ok(where ? n == 1 && d.n == 1 && d.p[0].where &&
+				    !strcmp(d.p[0].where, where) &&
+				    strstr(d.p[0].what, needle)
+			  : n == 0 && d.n == 0,
+		    name))
+		show(&d);
+	ov_diag_release(&d);
+	ov_dataset_free(ds);
+}
+
+static void test_meeting_alone(void)
+{
+	ov_dataset *ds;
+
+	expect_alone(good(), 0, NULL, NULL);
+	ds = good();
+	fx_set(&ds->meetings[0].reviews[0].report, "nope");
+	expect_alone(ds, 0, "reviews[0].report", "no report 'nope'");
+	ds = good();
+	fx_add_review(&ds->meetings[0], "r-cp", NULL);
+	fx_add_review(&ds->meetings[0], "r-ms", NULL);
+	expect_alone(ds, 0, "reviews[2].report", "already reviewed");
+	ds = good();
+	fx_set_repeat(&ds->meetings[0].purpose, 'p', OV_MAX_TEXT + 1);
+	expect_alone(ds, 0, "purpose", "longer than 65536");
+	ds = good();
+	fx_set_repeat(&ds->meetings[0].reviews[0].narrative, 'n',
+		      OV_MAX_TEXT + 1);
+	expect_alone(ds, 0, "reviews[0].narrative", "longer than");
+	ds = good();
+	for (int k = 0; k < 101; k++)
+		fx_add_review(&ds->meetings[0], "r-cp", NULL);
+	{
+		ov_diag d = OV_DIAG_INIT;
+
+		ov_validate_meeting(ds, &ds->meetings[0], &d);
+		tap_ok(d.n >= 1 && d.p[0].where &&
+			       !strcmp(d.p[0].where, "reviews") &&
+			       strstr(d.p[0].what, "more than 100 reviews"),
+		       "one meeting: reviews: more than 100 (first)");
+		ov_diag_release(&d);
+		ov_dataset_free(ds);
+	}
+	ds = good();
+	fx_add_meeting(ds, "jac-dup", "WMP", "Joint Audit Committee",
+		       "2018-09-27", "Another paper", "p-cc");
+	expect_alone(ds, 1, NULL, NULL);
+}
+
 /* Every entity's provenance note is bounded. */
 static ov_prov *prov_of(ov_dataset *ds, int k)
 {
@@ -1007,6 +1068,7 @@ int main(void)
 	test_timeline();
 	test_activities();
 	test_meetings();
+	test_meeting_alone();
 	test_prov();
 	test_many();
 	test_event();

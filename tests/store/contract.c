@@ -313,6 +313,63 @@ static void test_append(ov_store *s)
 	free(before);
 }
 
+/* A meeting is replaced whole, its reviews and documents with it, or
+ * not at all. */
+static void test_meeting_replace(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_meeting m, got;
+	char *before;
+
+	ov_meeting_init(&m);
+	ov_meeting_init(&got);
+	if (ov_store_get(s, OV_ENT_MEETING, "jac-2018-09-27", &m, &d) !=
+	    OV_STORE_OK) {
+		tap_ok(0, "get the meeting to replace");
+		ov_diag_release(&d);
+		return;
+	}
+	fx_set(&m.purpose, "A new purpose");
+	free(m.background);
+	m.background = NULL;
+	for (size_t i = 0; i < m.n_reviews; i++) {
+		free(m.reviews[i].report);
+		free(m.reviews[i].intro);
+		free(m.reviews[i].narrative);
+	}
+	m.n_reviews = 0;
+	fx_add_review(&m, "R-NCPI", "Only this one");
+	fx_add_document(&m, "A third document");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_OK,
+		   "replace a meeting");
+	tap_is_int(ov_store_get(s, OV_ENT_MEETING, m.id, &got, &d),
+		   OV_STORE_OK, "... read it back");
+	tap_ok(ov_shape_diff(&ov_shape_meeting, &got, &m, NULL, NULL) == 0,
+	       "... field by field what was stored: one review, three "
+	       "documents, no background");
+	ov_meeting_release(&got);
+	before = snapshot(s);
+	fx_set(&m.reviews[0].report, "R-GHOST");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_INVALID,
+		   "a review of a report not there: INVALID");
+	tap_ok(ov_diag_kind(&d) == OV_PROB_INPUT &&
+		       fx_has_msg(&d, "meeting review"),
+	       "... bad input naming the review");
+	unchanged(s, before, "... nothing written");
+	ov_diag_release(&d);
+	fx_set(&m.reviews[0].report, "R-SF");
+	fx_set(&m.id, "nope");
+	tap_is_int(ov_store_meeting_replace(s, &m, &d), OV_STORE_NOTFOUND,
+		   "replace a meeting not there: NOTFOUND");
+	tap_ok(ov_diag_kind(&d) == OV_PROB_NOTFOUND &&
+		       fx_has_msg(&d, "no meeting 'nope'"),
+	       "... a not-found problem naming it");
+	unchanged(s, before, "... nothing written");
+	ov_diag_release(&d);
+	ov_meeting_release(&m);
+	free(before);
+}
+
 typedef struct seen {
 	ov_buf refs;
 	size_t events;
@@ -376,6 +433,71 @@ static void test_scan(ov_store *s)
 	ov_store_scan_init(&q);
 	q.report = "' OR 1=1 --";
 	is_scan(s, &q, "", -1, "a filter value is bound, never SQL");
+}
+
+/* What a look saw: "REF:kind[=rag],..." per rec; it asks for none
+ * whole. */
+static int look_at(const ov_rec *brief, ov_day due, void *ctx)
+{
+	ov_buf *b = ctx;
+
+	(void)due;
+	ov_buf_printf(b, "%s%s:", b->len ? " " : "", brief->ref);
+	for (size_t i = 0; i < brief->n_events; i++) {
+		const ov_event *e = &brief->events[i];
+
+		ov_buf_printf(b, "%s%s%s%s", i ? "," : "",
+			      ov_event_kind_code(e->kind),
+			      e->rag == OV_RAG_NONE ? "" : "=",
+			      e->rag == OV_RAG_NONE ? "" : ov_rag_code(e->rag));
+	}
+	return 0;
+}
+
+/* The look asked for no rec whole: reaching here fails the scan. */
+static int not_asked(const ov_rec *rec, ov_day due, void *ctx)
+{
+	(void)rec, (void)due, (void)ctx;
+	return -1;
+}
+
+static void is_look(ov_store *s, const char *report, unsigned kinds,
+		    const char *want, const char *name)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_buf b = OV_BUF_INIT;
+	ov_store_scan q;
+	ov_store_rc rc;
+
+	ov_store_scan_init(&q);
+	q.report = report;
+	q.timeline = true;
+	q.events_upto = fx_day("2018-07-15");
+	q.want = look_at;
+	q.probe_kinds = kinds;
+	rc = ov_store_scan_recs(s, &q, not_asked, &b, &d);
+	tap_ok(rc == OV_STORE_OK && !strcmp(ov_buf_str(&b), want), name);
+	if (rc != OV_STORE_OK || strcmp(ov_buf_str(&b), want))
+		printf("#   got '%s'\n#  want '%s'\n", ov_buf_str(&b), want);
+	ov_buf_release(&b);
+	ov_diag_release(&d);
+}
+
+/* The look sees the kinds asked for, up to the date, and the RAG of RAG
+ * events, with a column filter and without. */
+static void test_look(ov_store *s)
+{
+	is_look(s, NULL, 1u << OV_EV_RAG,
+		"NCPI-F01: SF-R01:rag=amber,rag=red SF-R02: XYZ-R01:rag=green",
+		"a look at RAG events sees their RAG");
+	is_look(s, "R-SF", ov_status_event_kinds() | 1u << OV_EV_RAG,
+		"SF-R01:created,rag=amber,closure-proposed,closed,reopened,"
+		"rag=red SF-R02:created,superseded XYZ-R01:created,rag=green",
+		"... with the status events, for one report");
+	is_look(s, NULL, ov_status_event_kinds(),
+		"NCPI-F01:created SF-R01:created,closure-proposed,closed,"
+		"reopened SF-R02:created,superseded XYZ-R01:created",
+		"a look at the status events alone");
 }
 
 /* Every code of every enum goes in and comes back. */
@@ -747,7 +869,9 @@ void contract_run(const contract_backend *b)
 		test_conflicts(s, ds);
 		test_replace(s, ds);
 		test_get(s, ds);
+		test_meeting_replace(s);
 		test_scan(s);
+		test_look(s);
 		test_register(db, s);
 		test_append(s);
 	}

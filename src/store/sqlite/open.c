@@ -131,6 +131,7 @@ const ov_store_ops ov_sqlite_ops = {
 	.get = sq_get,
 	.exists = sq_exists,
 	.rec_append = sq_rec_append,
+	.meeting_replace = sq_meeting_replace,
 	.scan_recs = sq_scan_recs,
 	.count = sq_count,
 };

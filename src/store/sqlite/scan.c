@@ -4,8 +4,9 @@
  * which is the order of the events table (clustered on rec, seq): the
  * recs that pass the column filters, their events joined to them (each
  * timeline one range read next to the last), and, when the caller wants a
- * look first, the events of the kinds it asks for, date and kind only.
- * For the status kinds that read is the narrow events_status index of the
+ * look first, the events of the kinds it asks for, date and kind only
+ * (with the RAG of RAG events when it asks for those).  For the status
+ * kinds that read is the narrow events_status index of the
  * schema, a fifth of the events.  The cursors are merged by id.  Nothing
  * here folds, filters on derived state or sorts: app/ does, once, over
  * what is streamed; which kinds it looks at is its choice.
@@ -79,12 +80,6 @@ static void recs_sql(ov_buf *b, const filters *fl)
 		      ov_buf_str(&fl->where));
 }
 
-/* CROSS JOIN keeps recommendations the outer loop, so the events come in
- * (rec, seq) order without a sort.  cols: the event columns after x.id;
- * kinds (probe only): the kinds kept, as "kind <> 'code'" terms for the
- * others, which is how the events_status index is written (a bound
- * parameter would not let SQLite use it); the codes are core's constants,
- * never data. */
 /* One rec's events (?1 its id), for the recs a look chose: a seek each
  * costs less than stepping over the timelines of the many it skipped. */
 static void one_timeline_sql(ov_buf *b, ov_day upto)
@@ -97,30 +92,55 @@ static void one_timeline_sql(ov_buf *b, ov_day upto)
 	ov_buf_puts(b, " ORDER BY e.seq");
 }
 
+/* A look that names RAG events also sees their RAG (a status-only look
+ * reads no more than the events_status index holds). */
+static bool probe_rag(unsigned kinds)
+{
+	return (kinds & (1u << OV_EV_RAG)) != 0;
+}
+
+/* The events of the recs that pass the filters, in (rec, seq) order
+ * without a sort: with filters, CROSS JOIN keeps recommendations the
+ * outer loop; without, the events table is read in its own (clustered)
+ * order, which spares a seek per rec (half the time of a look over the
+ * whole register).  The columns: the rec's id, then the event's (probe:
+ * date and kind, and rag when RAG events are asked for).  kinds (probe
+ * only): the kinds kept, as "kind <> 'code'" terms for the others, which
+ * is how the events_status index is written (a bound parameter would not
+ * let SQLite use it); the codes are core's constants, never data. */
 static void events_sql(ov_buf *b, const filters *fl, ov_day upto,
 		       bool probe, unsigned kinds)
 {
-	ov_buf_puts(b, "SELECT x.id");
+	bool join = fl->where.len > 0;
+
+	ov_buf_puts(b, join ? "SELECT x.id" : "SELECT e.rec");
 	if (probe)
-		ov_buf_puts(b, ", e.date, e.kind");
+		ov_buf_puts(b, probe_rag(kinds) ? ", e.date, e.kind, e.rag"
+						: ", e.date, e.kind");
 	else
 		put_cols(b, &ov_shape_event, "e");
-	ov_buf_printf(b, " FROM recommendations x CROSS JOIN events e"
-		      " ON e.rec = x.id WHERE 1%s", ov_buf_str(&fl->where));
+	if (join)
+		ov_buf_printf(b, " FROM recommendations x CROSS JOIN events e"
+			      " ON e.rec = x.id WHERE 1%s",
+			      ov_buf_str(&fl->where));
+	else
+		ov_buf_puts(b, " FROM events e WHERE 1");
 	if (upto != OV_DAY_NONE)
 		ov_buf_printf(b, " AND e.date <= %d", (int)upto);
 	for (int k = 0; probe && k <= OV_EV_NA; k++)
 		if (!(kinds & (1u << k)))
 			ov_buf_printf(b, " AND e.kind <> '%s'",
 				      ov_event_kind_code(k));
-	ov_buf_puts(b, " ORDER BY x.id, e.seq");
+	ov_buf_puts(b, join ? " ORDER BY x.id, e.seq"
+			    : " ORDER BY e.rec, e.seq");
 }
 
 /* A cursor over events in rec id order, and the timeline it fills. */
 typedef struct evcur {
 	sqlite3_stmt *st;
 	int step;      /* its last step */
-	bool probe;    /* date and kind only */
+	bool probe;    /* date and kind only (and rag, with rag) */
+	bool rag;
 	bool seek;     /* st reads one rec's, bound as ?1 */
 	ov_event *evs;
 	size_t n, cap;
@@ -149,6 +169,9 @@ static int read_event(evcur *c, ov_event *e)
 				 false) < 0 ? -1 : 0;
 	if (sq_col_day(c->st, 1, true, &e->date) < 0 ||
 	    ov_event_kind_parse(sq_col_text(c->st, 2), &e->kind) < 0)
+		return -1;
+	if (c->rag && sqlite3_column_type(c->st, 3) != SQLITE_NULL &&
+	    ov_rag_parse(sq_col_text(c->st, 3), &e->rag) < 0)
 		return -1;
 	return 0;
 }
@@ -283,6 +306,7 @@ static ov_store_rc prepare(scanner *sc, const filters *fl)
 		rc = sq_prepare(sc->s, ov_buf_str(&sql), &sc->probe.st,
 				sc->d);
 		sc->probe.probe = true;
+		sc->probe.rag = probe_rag(q->probe_kinds);
 	}
 	if (!rc && (bind_filters(sc->recs, fl) ||
 		    (!sc->full.seek && bind_filters(sc->full.st, fl)) ||

@@ -1,6 +1,7 @@
-/* The SQLite backend: import and append.  Every row is written through
- * the statements sqlite/tables.c makes from the field tables, its values
- * bound by field type (sq_bind_field), each bind's result checked. */
+/* The SQLite backend: import, append and replacing a meeting.  Every row
+ * is written through the statements sqlite/tables.c makes from the field
+ * tables, its values bound by field type (sq_bind_field), each bind's
+ * result checked. */
 #include "store/sqlite/write.h"
 
 #include <stdlib.h>
@@ -37,23 +38,30 @@ static void importer_release(importer *im)
 	}
 }
 
-static ov_store_rc prepare_all(importer *im)
+/* The INSERTs of entity e and its children. */
+static ov_store_rc prepare_entity(importer *im, enum ov_entity_id e)
 {
+	const sq_table *t = sq_table_of(e);
 	ov_buf sql = OV_BUF_INIT;
-	ov_store_rc rc = OV_STORE_OK;
+	ov_store_rc rc;
 
-	for (int e = 0; e < OV_ENT_N && !rc; e++) {
-		const sq_table *t = sq_table_of(e);
-
-		sq_sql_insert(&sql, t, NULL);
-		rc = sq_prepare(im->s, ov_buf_str(&sql), &im->top[e], im->d);
-		for (size_t c = 0; c < t->n_children && !rc; c++) {
-			sq_sql_insert(&sql, t, &t->children[c]);
-			rc = sq_prepare(im->s, ov_buf_str(&sql),
-					&im->child[e][c], im->d);
-		}
+	sq_sql_insert(&sql, t, NULL);
+	rc = sq_prepare(im->s, ov_buf_str(&sql), &im->top[e], im->d);
+	for (size_t c = 0; c < t->n_children && !rc; c++) {
+		sq_sql_insert(&sql, t, &t->children[c]);
+		rc = sq_prepare(im->s, ov_buf_str(&sql), &im->child[e][c],
+				im->d);
 	}
 	ov_buf_release(&sql);
+	return rc;
+}
+
+static ov_store_rc prepare_all(importer *im)
+{
+	ov_store_rc rc = OV_STORE_OK;
+
+	for (int e = 0; e < OV_ENT_N && !rc; e++)
+		rc = prepare_entity(im, e);
 	return rc;
 }
 
@@ -336,5 +344,67 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 		sq_rollback(s);
 	sqlite3_finalize(st);
 	ov_buf_release(&sql);
+	return rc;
+}
+
+/* ---- replacing one meeting ---- */
+
+/* Delete the rows of child c (NULL: of the table itself) that belong to
+ * id, a text key (meetings' children hang from the id, not a rowid); the
+ * number of rows deleted in *n.  The SQL is made from the table's fixed
+ * names; the id is bound. */
+static ov_store_rc delete_rows(sq *s, const sq_table *t, const sq_child *c,
+			       const char *id, int *n, ov_diag *d)
+{
+	ov_buf sql = OV_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc;
+
+	ov_buf_printf(&sql, "DELETE FROM %s WHERE %s = ?1",
+		      c ? c->table : t->table,
+		      c ? c->parent_col : sq_key_col(t));
+	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
+	if (!rc && sq_bind_str(st, 1, id) != SQLITE_OK)
+		rc = sq_fail(s, d, "cannot bind a value");
+	if (!rc)
+		rc = sq_step_write(s, st, c ? c->noun : t->noun, id, d);
+	*n = sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	ov_buf_release(&sql);
+	return rc;
+}
+
+/* The children first, then the row (whether or not foreign keys
+ * cascade); then the new rows through the import's INSERTs, foreign keys
+ * on, so a review of a missing report fails at its INSERT. */
+ov_store_rc sq_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d)
+{
+	importer im = {.s = impl, .d = d};
+	const sq_table *t = sq_table_of(OV_ENT_MEETING);
+	ov_store_rc rc = prepare_entity(&im, OV_ENT_MEETING);
+	int n = 0;
+
+	if (!m->id) {
+		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no meeting id given");
+		rc = OV_STORE_NOTFOUND;
+	}
+	if (!rc)
+		rc = sq_begin(im.s, true, d);
+	for (size_t c = 0; c < t->n_children && !rc; c++)
+		rc = delete_rows(im.s, t, &t->children[c], m->id, &n, d);
+	if (!rc)
+		rc = delete_rows(im.s, t, NULL, m->id, &n, d);
+	if (!rc && n == 0) {
+		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no meeting '%s' in %s",
+			   m->id, im.s->path);
+		rc = OV_STORE_NOTFOUND;
+	}
+	if (!rc)
+		rc = put_row(&im, OV_ENT_MEETING, m, OV_DAY_NONE);
+	if (!rc)
+		rc = sq_commit(im.s, d);
+	if (rc)
+		sq_rollback(im.s);
+	importer_release(&im);
 	return rc;
 }

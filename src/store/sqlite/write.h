@@ -1,7 +1,8 @@
 #ifndef OV_STORE_SQLITE_WRITE_H
 #define OV_STORE_SQLITE_WRITE_H
-/* Private to the SQLite backend: import and append, with the contracts of
- * ov_store_import and ov_store_rec_append (store/store.h). */
+/* Private to the SQLite backend: import, append and replacing a meeting,
+ * with the contracts of ov_store_import, ov_store_rec_append and
+ * ov_store_meeting_replace (store/store.h). */
 #include "store/types.h"
 
 ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
@@ -9,5 +10,7 @@ ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		      void *arg, ov_diag *d);
 ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n, ov_diag *d);
+ov_store_rc sq_meeting_replace(void *impl, const ov_meeting *m,
+			       ov_diag *d);
 
 #endif
