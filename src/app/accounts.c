@@ -21,7 +21,9 @@ _Static_assert(OV_PASSWORD_MAX == OV_AUTH_MAX_BYTES,
 #define RIGHT(r) (1u << (r))
 
 /* The roles, least to most, and what each may do.  An owner's EVENT
- * right holds only on its person's recommendations (ov_app_authorize). */
+ * right holds only on its person's recommendations (ov_app_authorize).
+ * The codes are also the accounts table's CHECK list (store/sqlite/
+ * schema.c, migration 2): a new role needs a migration there. */
 static const struct role {
 	const char *code;
 	unsigned rights;

@@ -46,7 +46,7 @@ typedef struct ov_account {
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
 		    const char *person, const char *password, ov_diag *d);
 /* A new password (same rules); ends every session of the account.  An
- * unknown login is not found at "login" (so for disable). */
+ * unknown login is not found at "login" (by disable too). */
 int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
 		       ov_diag *d);
 /* The account can no longer sign in; its sessions end. */

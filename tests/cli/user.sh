@@ -186,10 +186,10 @@ run --db missing.db user list
 is_rc 1 "user list on a missing database exits 1"
 
 # The terminal: a pseudo-terminal, the password typed twice with echo off.
-# tty.py ARGS...: runs the program on a new pty, answering each
+# askpass_drive.py ARGS...: runs the program on a new pty, answering each
 # "Password" prompt with the next of $TTY_ANSWERS (one a line); prints what
 # the terminal showed, exits with the program's status.
-cat >"$WORK/tty.py" <<'EOF'
+cat >"$WORK/askpass_drive.py" <<'EOF'
 import os, pty, signal, sys
 signal.alarm(600)  # a program that never asks fails rather than hangs
 answers = os.environ["TTY_ANSWERS"].split("\n")
@@ -217,7 +217,7 @@ sys.exit(os.waitstatus_to_exitcode(status))
 EOF
 if python3 -c 'import pty' 2>/dev/null; then
 	TTY_ANSWERS="$PW1
-$PW1" python3 "$WORK/tty.py" "$OV_BIN" user add carol --role editor \
+$PW1" python3 "$WORK/askpass_drive.py" "$OV_BIN" user add carol --role editor \
 		>"$WORK/out" 2>"$WORK/err"
 	RC=$?
 	is_rc 0 "user add asking on the terminal"
@@ -227,7 +227,7 @@ $PW1" python3 "$WORK/tty.py" "$OV_BIN" user add carol --role editor \
 	has "$WORK/out" "carol: account added \(editor\)" "... and adds it"
 	accounts oversight.db before.json
 	TTY_ANSWERS="$PW1
-$PW2" python3 "$WORK/tty.py" "$OV_BIN" user passwd carol \
+$PW2" python3 "$WORK/askpass_drive.py" "$OV_BIN" user passwd carol \
 		>"$WORK/out" 2>"$WORK/err"
 	RC=$?
 	is_rc 2 "two different passwords on the terminal exit 2"
