@@ -7,7 +7,7 @@
  * recommendation and on another's).
  *
  * argon2id at the INTERACTIVE limits is slow under valgrind: this hashes
- * three passwords and checks ten.  Failures the throttle counts are
+ * three passwords and checks twelve.  Failures the throttle counts are
  * mostly written through the store, so that reaching the limit costs no
  * hashing.
  */
