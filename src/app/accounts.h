@@ -32,13 +32,21 @@ typedef struct ov_account {
 	int64_t created; /* unix seconds */
 } ov_account;
 
+/* The longest password taken, in bytes (a face may refuse longer input
+ * before it reaches here; the app refuses it too). */
+#define OV_PASSWORD_MAX 1024
+
 /* login: 1-64 of [a-z0-9._-], starting with a letter or digit.  password:
- * valid UTF-8, at least 12 characters, not judged weak by cracklib (the
- * problem says why, at "password").  person must exist.  A login already
- * taken is a conflict at "login". */
+ * valid UTF-8, at least 12 characters, at most OV_PASSWORD_MAX bytes, not
+ * judged weak by cracklib (the problem says why, at "password").  role:
+ * a code of ov_role_code (else bad input at "role").  person must exist
+ * (bad input at "person"); an owner must have one.  Every bad field is
+ * reported at once.  A login already taken is a conflict at "login".
+ * cracklib's dictionary missing is a runtime problem. */
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
 		    const char *person, const char *password, ov_diag *d);
-/* A new password (same rules); ends every session of the account. */
+/* A new password (same rules); ends every session of the account.  An
+ * unknown login is not found at "login" (by disable too). */
 int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
 		       ov_diag *d);
 /* The account can no longer sign in; its sessions end. */
@@ -73,9 +81,14 @@ typedef struct ov_session {
 } ov_session;
 
 /* Check login and password (addr: the client's address, for the
- * throttle), and start a session.  A wrong login or password is one
- * problem of kind OV_PROB_UNAUTH that does not say which; a throttled
- * attempt is OV_PROB_LIMIT; a disabled account is OV_PROB_UNAUTH. */
+ * throttle; NULL: no address to count by), and start a session.  A wrong
+ * login or password is one problem of kind OV_PROB_UNAUTH that does not
+ * say which, and takes as long either way; each is recorded as a failure.
+ * A throttled attempt (OV_LOGIN_FAILS failures of the login, or from the
+ * address, in the last OV_LOGIN_WINDOW seconds) is OV_PROB_LIMIT, refused
+ * before the password is checked and not recorded.  A disabled account
+ * is OV_PROB_UNAUTH.  Success forgets the login's failures and deletes
+ * expired sessions.  *out is the caller's (ov_session_release). */
 int ov_app_login(ov_app *a, const char *login, const char *password,
 		 const char *addr, int64_t now, ov_session *out, ov_diag *d);
 /* The live session with this cookie token (touched: last_seen = now), or
@@ -105,8 +118,12 @@ enum ov_right {
 };
 
 /* 0 if who may use right (for OV_RIGHT_EVENT, on ref: an owner only on a
- * recommendation whose current owner is its person), else -1 with one
- * problem of kind OV_PROB_FORBIDDEN (or NOTFOUND for an unknown ref). */
+ * recommendation whose current owner, by the timeline folded as at today,
+ * is its person; with ref NULL an owner is refused), else -1 with one
+ * problem of kind OV_PROB_FORBIDDEN (or NOTFOUND at "ref" for an unknown
+ * ref, when it had to be read).  viewer: READ; owner: READ, EVENT on its
+ * own; editor: READ, EVENT, EDIT; admin: all.  A disabled account may do
+ * nothing. */
 int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 		     const char *ref, ov_diag *d);
 

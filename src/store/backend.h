@@ -33,6 +33,35 @@ typedef struct ov_store_ops {
 	ov_store_rc (*scan_recs)(void *impl, const ov_store_scan *q,
 				 ov_store_rec_fn *fn, void *ctx, ov_diag *d);
 	ov_store_rc (*count)(void *impl, ov_store_counts *out, ov_diag *d);
+	/* Accounts, sessions and sign-in failures. */
+	ov_store_rc (*account_add)(void *impl, const ov_store_account *acc,
+				   ov_diag *d);
+	ov_store_rc (*account_get)(void *impl, const char *login,
+				   ov_store_account *out, ov_diag *d);
+	ov_store_rc (*accounts)(void *impl, ov_store_account_list *out,
+				ov_diag *d);
+	ov_store_rc (*account_set_hash)(void *impl, const char *login,
+					const char *hash, ov_diag *d);
+	ov_store_rc (*account_set_disabled)(void *impl, const char *login,
+					    bool disabled, ov_diag *d);
+	ov_store_rc (*session_add)(void *impl, const ov_store_session *sess,
+				   int64_t idle_before, int64_t created_before,
+				   ov_diag *d);
+	ov_store_rc (*session_get)(void *impl, const char *token_hash,
+				   ov_store_session *out, ov_diag *d);
+	ov_store_rc (*session_touch)(void *impl, const char *token_hash,
+				     int64_t last_seen, ov_diag *d);
+	ov_store_rc (*session_delete)(void *impl, const char *token_hash,
+				      ov_diag *d);
+	ov_store_rc (*failure_add)(void *impl, const char *login,
+				   const char *addr, int64_t at,
+				   int64_t prune_before, ov_diag *d);
+	ov_store_rc (*failure_count)(void *impl, const char *login,
+				     const char *addr, int64_t since,
+				     size_t *by_login, size_t *by_addr,
+				     ov_diag *d);
+	ov_store_rc (*failure_clear)(void *impl, const char *login,
+				     ov_diag *d);
 } ov_store_ops;
 
 /* store/sqlite/: the embedded default. */

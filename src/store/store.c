@@ -147,3 +147,117 @@ ov_store_rc ov_store_count(ov_store *s, ov_store_counts *out, ov_diag *d)
 {
 	return s->ops->count(s->impl, out, d);
 }
+
+/* ---- accounts, sessions, sign-in failures ---- */
+
+ov_store_rc ov_store_account_add(ov_store *s, const ov_store_account *acc,
+				 ov_diag *d)
+{
+	return s->ops->account_add(s->impl, acc, d);
+}
+
+ov_store_rc ov_store_account_get(ov_store *s, const char *login,
+				 ov_store_account *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	return s->ops->account_get(s->impl, login, out, d);
+}
+
+ov_store_rc ov_store_accounts(ov_store *s, ov_store_account_list *out,
+			      ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	return s->ops->accounts(s->impl, out, d);
+}
+
+ov_store_rc ov_store_account_set_hash(ov_store *s, const char *login,
+				      const char *hash, ov_diag *d)
+{
+	return s->ops->account_set_hash(s->impl, login, hash, d);
+}
+
+ov_store_rc ov_store_account_set_disabled(ov_store *s, const char *login,
+					  bool disabled, ov_diag *d)
+{
+	return s->ops->account_set_disabled(s->impl, login, disabled, d);
+}
+
+void ov_store_account_release(ov_store_account *acc)
+{
+	if (!acc)
+		return;
+	free(acc->login);
+	free(acc->role);
+	free(acc->person);
+	free(acc->hash);
+	memset(acc, 0, sizeof *acc);
+}
+
+void ov_store_account_list_release(ov_store_account_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		ov_store_account_release(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+ov_store_rc ov_store_session_add(ov_store *s, const ov_store_session *sess,
+				 int64_t idle_before, int64_t created_before,
+				 ov_diag *d)
+{
+	return s->ops->session_add(s->impl, sess, idle_before,
+				   created_before, d);
+}
+
+ov_store_rc ov_store_session_get(ov_store *s, const char *token_hash,
+				 ov_store_session *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	return s->ops->session_get(s->impl, token_hash, out, d);
+}
+
+ov_store_rc ov_store_session_touch(ov_store *s, const char *token_hash,
+				   int64_t last_seen, ov_diag *d)
+{
+	return s->ops->session_touch(s->impl, token_hash, last_seen, d);
+}
+
+ov_store_rc ov_store_session_delete(ov_store *s, const char *token_hash,
+				    ov_diag *d)
+{
+	return s->ops->session_delete(s->impl, token_hash, d);
+}
+
+void ov_store_session_release(ov_store_session *sess)
+{
+	if (!sess)
+		return;
+	free(sess->token_hash);
+	free(sess->login);
+	memset(sess, 0, sizeof *sess);
+}
+
+ov_store_rc ov_store_failure_add(ov_store *s, const char *login,
+				 const char *addr, int64_t at,
+				 int64_t prune_before, ov_diag *d)
+{
+	return s->ops->failure_add(s->impl, login, addr, at, prune_before, d);
+}
+
+ov_store_rc ov_store_failure_count(ov_store *s, const char *login,
+				   const char *addr, int64_t since,
+				   size_t *by_login, size_t *by_addr,
+				   ov_diag *d)
+{
+	*by_login = *by_addr = 0;
+	return s->ops->failure_count(s->impl, login, addr, since, by_login,
+				     by_addr, d);
+}
+
+ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
+				   ov_diag *d)
+{
+	return s->ops->failure_clear(s->impl, login, d);
+}

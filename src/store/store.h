@@ -91,4 +91,66 @@ ov_store_rc ov_store_scan_recs(ov_store *s, const ov_store_scan *q,
 /* Row counts of every table (ov_store_counts, store/types.h). */
 ov_store_rc ov_store_count(ov_store *s, ov_store_counts *out, ov_diag *d);
 
+/* ---- accounts, sessions, sign-in failures ----
+ * Rows only: which roles exist, what a valid login or password is, how
+ * long a session lives and how many failures are too many are the app's
+ * (app/accounts.c), passed in as values. */
+
+/* Add an account (every field of acc; the strings are copied).  A login
+ * already taken is OV_STORE_CONFLICT; a person who is not in the register
+ * or a role the schema does not know is OV_STORE_INVALID. */
+ov_store_rc ov_store_account_add(ov_store *s, const ov_store_account *acc,
+				 ov_diag *d);
+/* The account called login into *out (released with
+ * ov_store_account_release); OV_STORE_NOTFOUND if there is none. */
+ov_store_rc ov_store_account_get(ov_store *s, const char *login,
+				 ov_store_account *out, ov_diag *d);
+/* Every account, by login. */
+ov_store_rc ov_store_accounts(ov_store *s, ov_store_account_list *out,
+			      ov_diag *d);
+/* A new password hash, or the account disabled (or enabled again); either
+ * deletes every session of the account, in the same transaction.
+ * OV_STORE_NOTFOUND if there is no such account. */
+ov_store_rc ov_store_account_set_hash(ov_store *s, const char *login,
+				      const char *hash, ov_diag *d);
+ov_store_rc ov_store_account_set_disabled(ov_store *s, const char *login,
+					  bool disabled, ov_diag *d);
+void ov_store_account_release(ov_store_account *acc);
+void ov_store_account_list_release(ov_store_account_list *l);
+
+/* Add a session (its token_hash must be new: else OV_STORE_CONFLICT; its
+ * login must be an account: else OV_STORE_INVALID).  In the same
+ * transaction every session last seen before idle_before or created
+ * before created_before is deleted: they have expired. */
+ov_store_rc ov_store_session_add(ov_store *s, const ov_store_session *sess,
+				 int64_t idle_before, int64_t created_before,
+				 ov_diag *d);
+/* The session with this token digest into *out (released with
+ * ov_store_session_release); OV_STORE_NOTFOUND if there is none. */
+ov_store_rc ov_store_session_get(ov_store *s, const char *token_hash,
+				 ov_store_session *out, ov_diag *d);
+/* Set the session's last_seen; OV_STORE_NOTFOUND if it is gone. */
+ov_store_rc ov_store_session_touch(ov_store *s, const char *token_hash,
+				   int64_t last_seen, ov_diag *d);
+/* Delete the session if there is one (none is OV_STORE_OK). */
+ov_store_rc ov_store_session_delete(ov_store *s, const char *token_hash,
+				    ov_diag *d);
+void ov_store_session_release(ov_store_session *sess);
+
+/* Record a failed sign-in as login (may be NULL: a login that cannot
+ * exist) from addr (may be NULL) at `at`; failures before prune_before
+ * are deleted in the same transaction. */
+ov_store_rc ov_store_failure_add(ov_store *s, const char *login,
+				 const char *addr, int64_t at,
+				 int64_t prune_before, ov_diag *d);
+/* The failures at or after since as login, and from addr, in one read
+ * (a NULL login or addr counts 0). */
+ov_store_rc ov_store_failure_count(ov_store *s, const char *login,
+				   const char *addr, int64_t since,
+				   size_t *by_login, size_t *by_addr,
+				   ov_diag *d);
+/* Forget login's failures (after it signed in). */
+ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
+				   ov_diag *d);
+
 #endif

@@ -4,6 +4,7 @@
  * backends (store/backend.h) without the functions. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/fields.h"
 #include "core/model.h"
@@ -54,4 +55,27 @@ typedef struct ov_store_counts {
 	size_t forces, people, boards, plans, assessments, reports, recs,
 		events, activities, meetings;
 } ov_store_counts;
+
+/* An account's row.  role is a code the app defines ("viewer", "owner",
+ * "editor", "admin": the schema accepts those); person is a person's id
+ * or NULL; hash is the password hash's text.  Times are unix seconds.
+ * The strings are owned by whoever filled the struct (the store for a
+ * read: ov_store_account_release). */
+typedef struct ov_store_account {
+	char *login, *role, *person, *hash;
+	bool disabled;
+	int64_t created;
+} ov_store_account;
+
+typedef struct ov_store_account_list {
+	ov_store_account *items; /* by login */
+	size_t n;
+} ov_store_account_list;
+
+/* A session's row: the digest of its token (never the token), whose it
+ * is, when it began and when it was last used (unix seconds). */
+typedef struct ov_store_session {
+	char *token_hash, *login;
+	int64_t created, last_seen;
+} ov_store_session;
 #endif

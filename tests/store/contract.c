@@ -879,6 +879,7 @@ void contract_run(const contract_backend *b)
 	ov_store_close(NULL);
 	test_all_codes();
 	test_fold();
+	contract_accounts(b);
 	ov_dataset_free(ds);
 	ov_diag_release(&d);
 	free(db);

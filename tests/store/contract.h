@@ -17,5 +17,7 @@ typedef struct contract_backend {
 } contract_backend;
 
 void contract_run(const contract_backend *b);
+/* The accounts' part (contract_accounts.c), on a database of its own. */
+void contract_accounts(const contract_backend *b);
 
 #endif

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "store/backend.h"
+#include "store/sqlite/accounts.h"
 #include "store/sqlite/read.h"
 #include "store/sqlite/scan.h"
 #include "store/sqlite/schema.h"
@@ -134,4 +135,16 @@ const ov_store_ops ov_sqlite_ops = {
 	.meeting_replace = sq_meeting_replace,
 	.scan_recs = sq_scan_recs,
 	.count = sq_count,
+	.account_add = sq_account_add,
+	.account_get = sq_account_get,
+	.accounts = sq_accounts,
+	.account_set_hash = sq_account_set_hash,
+	.account_set_disabled = sq_account_set_disabled,
+	.session_add = sq_session_add,
+	.session_get = sq_session_get,
+	.session_touch = sq_session_touch,
+	.session_delete = sq_session_delete,
+	.failure_add = sq_failure_add,
+	.failure_count = sq_failure_count,
+	.failure_clear = sq_failure_clear,
 };

@@ -195,6 +195,40 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (meeting, seq)\n"
 	");\n"
 	"PRAGMA user_version = 1;\n",
+	/* 2: accounts, sessions and failed sign-ins.  Times are unix
+	 * seconds.  A session is stored by its token's digest, never the
+	 * token.  An account is never deleted (it is disabled), so sessions
+	 * need no ON DELETE. */
+	"CREATE TABLE accounts (\n"
+	"  login TEXT PRIMARY KEY NOT NULL,\n"
+	"  role TEXT NOT NULL CHECK (role = 'viewer' OR role = 'owner' OR\n"
+	"    role = 'editor' OR role = 'admin'),\n"
+	"  person TEXT REFERENCES people(id),\n"
+	"  hash TEXT NOT NULL,\n"
+	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE sessions (\n"
+	"  token_hash TEXT PRIMARY KEY NOT NULL,\n"
+	"  login TEXT NOT NULL REFERENCES accounts(login),\n"
+	"  created INTEGER NOT NULL,\n"
+	"  last_seen INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	/* A new password or a disabled account ends the account's
+	 * sessions. */
+	"CREATE INDEX sessions_login ON sessions(login);\n"
+	/* login is NULL for a login that cannot exist (bad syntax); addr
+	 * NULL when the face has none.  The throttle counts by login and by
+	 * address since a time; old rows are pruned by time. */
+	"CREATE TABLE login_failures (\n"
+	"  login TEXT,\n"
+	"  addr TEXT,\n"
+	"  at INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX login_failures_login ON login_failures(login, at);\n"
+	"CREATE INDEX login_failures_addr ON login_failures(addr, at);\n"
+	"CREATE INDEX login_failures_at ON login_failures(at);\n"
+	"PRAGMA user_version = 2;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -169,6 +169,7 @@ static const link_table link_tables[] = {
 	{"meetings", "meeting", "id"},
 	{"reviews", "meeting review", "meeting"},
 	{"documents", "meeting document", "meeting"},
+	{"accounts", "account", "login"},
 	{"events", "recommendation event", NULL},
 	{"bullets", "recommendation bullet", NULL},
 };
