@@ -506,9 +506,16 @@ int ov_app_session(ov_app *a, const char *token, int64_t now,
 			unauth(d, "this account is disabled");
 		goto out;
 	}
-	src = ov_store_session_touch(a->s, digest, now, &sd);
-	if (session_gone(d, src, &sd))
-		goto out;
+	/* A write per request would serialise every reader behind the
+	 * database's one writer; the idle timeout needs last_seen only to
+	 * the minute. */
+	if (now - sess.last_seen >= OV_SESSION_TOUCH) {
+		src = ov_store_session_touch(a->s, digest, now, &sd);
+		if (session_gone(d, src, &sd))
+			goto out;
+	} else {
+		now = sess.last_seen;
+	}
 	if (account_of(&acc, &out->who, d) < 0 ||
 	    ov_auth_csrf(token, out->csrf) != 0)
 		goto out;

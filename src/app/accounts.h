@@ -64,6 +64,8 @@ void ov_account_list_release(ov_account_list *l);
 /* Idle and absolute lifetimes of a session, in seconds. */
 #define OV_SESSION_IDLE (30 * 60)
 #define OV_SESSION_MAX (12 * 60 * 60)
+/* last_seen is stored again only once it is this many seconds old. */
+#define OV_SESSION_TOUCH 60
 /* Sign-in throttle: at most this many failures in the window, per
  * account and per address, before attempts are refused unchecked. */
 #define OV_LOGIN_FAILS 5

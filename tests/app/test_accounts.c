@@ -273,6 +273,12 @@ static void test_login(ov_app *a)
 		       s2.created == T0,
 	       "... the same account and CSRF token, touched");
 	ov_session_release(&s2);
+	tap_is_int(ov_app_session(a, s.token, T0 + 60 + OV_SESSION_TOUCH - 1,
+				  &s2, &d),
+		   0, "found again within the minute");
+	tap_ok(s2.last_seen == T0 + 60,
+	       "... and not stored again: last_seen is kept to the minute");
+	ov_session_release(&s2);
 	ov_session_release(&s2);
 	ov_session_release(NULL);
 	tap_is_int((long long)d.n, 0, "... no problems");
