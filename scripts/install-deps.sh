@@ -1,5 +1,7 @@
 #!/bin/sh
-# Install the Debian packages in scripts/debian-packages.txt that are missing.
+# Install the Debian packages in scripts/debian-packages.txt (or the list
+# given as the one argument, e.g. scripts/bench-packages.txt) that are
+# missing.
 # Runs apt-get update only when something has to be installed, so a machine
 # that already has everything is not touched (and needs no network).
 #
@@ -9,8 +11,9 @@
 # npm, which Debian's npm package conflicts with) is left alone.
 set -eu
 here=$(dirname "$0")
+list=${1:-$here/debian-packages.txt}
 missing=""
-for line in $(grep -v '^#' "$here/debian-packages.txt" | grep -v '^$'); do
+for line in $(grep -v '^#' "$list" | grep -v '^$'); do
 	p=${line%%:*}
 	cmd=""
 	[ "$p" != "$line" ] && cmd=${line#*:}
