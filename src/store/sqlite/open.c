@@ -9,7 +9,9 @@
 #include "store/sqlite/read.h"
 #include "store/sqlite/scan.h"
 #include "store/sqlite/schema.h"
+#include "store/sqlite/search.h"
 #include "store/sqlite/sq.h"
+#include "store/sqlite/state.h"
 #include "store/sqlite/write.h"
 #include "util/mem.h"
 
@@ -72,6 +74,7 @@ static void sq_close(void *impl)
 
 	if (!s)
 		return;
+	sq_search_release(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
@@ -107,6 +110,8 @@ static ov_store_rc sq_open(const char *path, bool create, void **impl,
 	rc = configure(s, d);
 	if (rc == OV_STORE_OK)
 		rc = sq_migrate(s, d);
+	/* Every migration has run: store_meta is there to count writes. */
+	s->generations = rc == OV_STORE_OK;
 out:
 	if (rc != OV_STORE_OK) {
 		sq_close(s);
@@ -133,4 +138,10 @@ const ov_store_ops ov_sqlite_ops = {
 	.rec_append = sq_rec_append,
 	.scan_recs = sq_scan_recs,
 	.count = sq_count,
+	.query_states = sq_query_states,
+	.state_stale = sq_state_stale,
+	.state_rebuild = sq_state_rebuild,
+	.state_each = sq_state_each,
+	.search_check = sq_search_ok,
+	.generation = sq_generation,
 };
