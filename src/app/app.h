@@ -189,11 +189,12 @@ typedef struct ov_state_check {
 	char **refs;     /* those whose stored state is not the fold of their
 			  * timeline (or is missing), in the store's order */
 	size_t n;
-	bool search_ok;  /* the search index holds what the texts say now */
+	bool index_ok;   /* the store's search index and counts hold what
+			  * the texts and states say now */
 } ov_state_check;
 
 /* Compare every rec's stored state with the fold of its timeline (one
- * read transaction), and check the search index.  0 whatever was found
+ * read transaction), and check the store's search index and counts.  0 whatever was found
  * (the differences are in *out); -1 if the register cannot be read. */
 int ov_app_state_check(ov_app *a, ov_state_check *out, ov_diag *d);
 void ov_state_check_release(ov_state_check *c);

@@ -115,7 +115,7 @@ int ov_app_state_check(ov_app *a, ov_state_check *out, ov_diag *d)
 {
 	memset(out, 0, sizeof *out);
 	if (ov_store_state_each(a->s, check_one, out, d) != OV_STORE_OK ||
-	    ov_store_search_check(a->s, &out->search_ok, d) != OV_STORE_OK) {
+	    ov_store_index_check(a->s, &out->index_ok, d) != OV_STORE_OK) {
 		ov_state_check_release(out);
 		return -1;
 	}

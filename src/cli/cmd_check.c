@@ -9,8 +9,8 @@ static const char usage[] =
 	"usage: oversight [--db PATH] check [--rebuild]\n\n"
 	"Compare each recommendation's stored state (status, RAG, owner, last\n"
 	"update...) with the fold of its timeline, and check the search\n"
-	"index against the texts.  Exits 0 when all agree, 1 naming the\n"
-	"recommendations that differ.\n\n"
+	"index and the counts of states.  Exits 0 when all agree, 1 naming\n"
+	"the recommendations that differ.\n\n"
 	"  --rebuild         first compute every stored state again from the\n"
 	"                    timelines and rebuild the search index\n";
 
@@ -44,15 +44,17 @@ static int call(ov_app *a, void *req_, ov_diag *d)
 	if (c->n > SHOWN)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
 			   "and %zu more recommendations", c->n - SHOWN);
-	if (!c->search_ok)
+	if (c->n)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "the search index does not hold what the texts "
-			   "say");
-	if (c->n || !c->search_ok) {
+			   "%zu of %zu recommendations differ", c->n,
+			   c->checked);
+	if (!c->index_ok)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "%zu of %zu recommendations differ; 'oversight "
-			   "check --rebuild' computes them again",
-			   c->n, c->checked);
+			   "the search index or the counts of states do not "
+			   "hold what the recommendations say");
+	if (c->n || !c->index_ok) {
+		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+			   "'oversight check --rebuild' computes them again");
 		return -1;
 	}
 	return 0;
@@ -64,7 +66,7 @@ OV_CLI_SHOW(show, req)
 		printf("Rebuilt the state of %zu recommendations\n",
 		       r->rebuilt);
 	printf("%zu recommendations checked: each stored state is the fold "
-	       "of its timeline; the search index holds their texts\n",
+	       "of its timeline; the search index and counts hold them\n",
 	       r->c.checked);
 }
 

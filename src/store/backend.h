@@ -45,7 +45,7 @@ typedef struct ov_store_ops {
 				     size_t *n, ov_diag *d);
 	ov_store_rc (*state_each)(void *impl, ov_store_each_fn *fn, void *ctx,
 				  ov_diag *d);
-	ov_store_rc (*search_check)(void *impl, bool *ok, ov_diag *d);
+	ov_store_rc (*index_check)(void *impl, bool *ok, ov_diag *d);
 	ov_store_rc (*generation)(void *impl, uint64_t *out, ov_diag *d);
 } ov_store_ops;
 

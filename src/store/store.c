@@ -169,9 +169,9 @@ ov_store_rc ov_store_state_each(ov_store *s, ov_store_each_fn *fn,
 	return s->ops->state_each(s->impl, fn, ctx, d);
 }
 
-ov_store_rc ov_store_search_check(ov_store *s, bool *ok, ov_diag *d)
+ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d)
 {
-	return s->ops->search_check(s->impl, ok, d);
+	return s->ops->index_check(s->impl, ok, d);
 }
 
 ov_store_rc ov_store_generation(ov_store *s, uint64_t *out, ov_diag *d)

@@ -123,9 +123,10 @@ ov_store_rc ov_store_state_rebuild(ov_store *s, bool only_stale,
 ov_store_rc ov_store_state_each(ov_store *s, ov_store_each_fn *fn,
 				void *ctx, ov_diag *d);
 
-/* Whether the search index holds exactly what the recs' texts say now
- * (*ok), the backend's own check of it. */
-ov_store_rc ov_store_search_check(ov_store *s, bool *ok, ov_diag *d);
+/* Whether what the store keeps to answer queries fast, the search index
+ * and any counts of states, holds exactly what the recs' texts and stored
+ * states say now (*ok): the backend's own check of them. */
+ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d);
 
 /* The data's generation: a number that every committed write transaction
  * changes (import, append, rebuild, and any later writer through the

@@ -312,7 +312,7 @@ static void test_state(ov_app *a, const char *db)
 
 	tap_ok(g0 > 0, "the register has a generation");
 	tap_is_int(ov_app_state_check(a, &c, &d), 0, "check the state");
-	tap_ok(c.checked == 4 && c.n == 0 && c.search_ok,
+	tap_ok(c.checked == 4 && c.n == 0 && c.index_ok,
 	       "... 4 recs, each stored state the fold, the search index "
 	       "whole");
 	ov_state_check_release(&c);
@@ -338,13 +338,13 @@ static void test_state(ov_app *a, const char *db)
 	is_search(a, "2030-01-01", "zebra later report", "SF-R02",
 		  "... with the rec's other words");
 	tap_is_int(ov_app_state_check(a, &c, &d), 0, "check again");
-	tap_ok(c.checked == 4 && c.n == 0 && c.search_ok,
+	tap_ok(c.checked == 4 && c.n == 0 && c.index_ok,
 	       "... the update's transaction kept the state and the index");
 	ov_state_check_release(&c);
 	tap_is_int(ov_app_state_rebuild(a, &n, &d), 0, "rebuild the state");
 	tap_ok(n == 4 && generation(a) != g1, "... 4 recs; a new generation");
 	tap_is_int(ov_app_state_check(a, &c, &d), 0, "... and check it");
-	tap_ok(c.n == 0 && c.search_ok, "... the same state, the index whole");
+	tap_ok(c.n == 0 && c.index_ok, "... the same state, the index whole");
 	ov_state_check_release(&c);
 	ov_diag_release(&d);
 }

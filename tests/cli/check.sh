@@ -19,8 +19,9 @@ run check
 is_rc 1 "a stored state that is not the fold: check exits 1"
 has "$WORK/err" "^oversight check: SG-2017-R02: the stored state is not the fold of its timeline" \
 	"... naming the recommendation"
-has "$WORK/err" "1 of 4 recommendations differ; 'oversight check --rebuild'" \
-	"... counting, and saying how to mend it"
+has "$WORK/err" "1 of 4 recommendations differ" "... counting them"
+has "$WORK/err" "'oversight check --rebuild' computes them again" \
+	"... and saying how to mend it"
 run check --rebuild
 is_rc 0 "check --rebuild mends it"
 has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
@@ -30,10 +31,18 @@ has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
 sqlite3 oversight.db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2"
 run check
 is_rc 1 "a search index that lost a rec: check exits 1"
-has "$WORK/err" "the search index does not hold what the texts say" \
+has "$WORK/err" "the search index or the counts of states do not hold" \
 	"... saying so"
 run check --rebuild
 is_rc 0 "... and --rebuild mends it"
+sqlite3 oversight.db "UPDATE rec_state_tally SET n = n + 1 WHERE status = 'open'"
+run check
+is_rc 1 "counts of states that are wrong: check exits 1"
+run check --rebuild
+is_rc 0 "... and --rebuild mends them"
+run recs --status open --format csv
+[ "$(wc -l < "$WORK/out")" -eq 4 ]
+ok $? "... the list of open ones"
 
 run recs --q "forces should" --format csv
 [ "$(grep -c '^SG-2017-R0[12],\|^PL-2016-01,' "$WORK/out")" -eq 3 ] && [ "$(wc -l < "$WORK/out")" -eq 4 ]
@@ -62,7 +71,8 @@ for v in 2 1; do
 	cp oversight.db old.db
 	rm -f old.db-wal old.db-shm
 	sqlite3 old.db "DROP TABLE rec_search; DROP VIEW rec_search_text;
-		DROP TABLE rec_state; DROP TABLE store_meta; PRAGMA user_version = $v;"
+		DROP TABLE rec_state; DROP TABLE rec_state_tally; DROP TABLE store_meta;
+		PRAGMA user_version = $v;"
 	run --db old.db recs --format json
 	is_rc 0 "a register of schema version $v opens"
 	same "$WORK/out" before.json "... and lists what it did before"

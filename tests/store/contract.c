@@ -584,12 +584,12 @@ static uint64_t generation(ov_store *s)
 	return g;
 }
 
-static int search_ok(ov_store *s)
+static int index_ok(ov_store *s)
 {
 	ov_diag d = OV_DIAG_INIT;
 	bool ok = false;
 
-	if (ov_store_search_check(s, &ok, &d) != OV_STORE_OK)
+	if (ov_store_index_check(s, &ok, &d) != OV_STORE_OK)
 		ov_diag_print(&d, stdout, "#   ");
 	ov_diag_release(&d);
 	return ok;
@@ -611,7 +611,7 @@ static void test_state_store(ov_store *s)
 	       "after an import with states, the state is not stale");
 	tap_ok(states_match(s, 4),
 	       "... every stored state is the fold of its timeline");
-	tap_ok(search_ok(s), "... and the search index holds the texts");
+	tap_ok(index_ok(s), "... and the search index and counts hold them");
 	query_init(&q, "2030-01-01");
 	got = query(s, &q, &total, &sf_ok);
 	tap_ok(!strcmp(got, "NCPI-F01 SF-R01 SF-R02 XYZ-R01") && total == 4,
@@ -722,7 +722,7 @@ static void test_state_rebuild(ov_store *s)
 		       !stale,
 	       "... every rec, no longer stale");
 	tap_ok(states_match(s, 4), "... each the fold of its timeline");
-	tap_ok(search_ok(s), "... the search index with the appended words");
+	tap_ok(index_ok(s), "... the search index (with the appended words) and counts");
 	q.q = "same day as last";
 	is_query(s, &q, "SF-R01", 1,
 		 "... which a search finds, every word (NCPI-F01 has only "
@@ -1040,12 +1040,12 @@ static int state_clean(ov_app *a, size_t want)
 	ov_diag d = OV_DIAG_INIT;
 	ov_state_check c;
 	int ok = ov_app_state_check(a, &c, &d) == 0 && c.n == 0 &&
-		 c.checked == want && c.search_ok;
+		 c.checked == want && c.index_ok;
 
 	if (!ok)
 		printf("#   checked %zu, %zu differ (first %s), search %s\n",
 		       c.checked, c.n, c.n ? c.refs[0] : "-",
-		       c.search_ok ? "ok" : "NOT ok");
+		       c.index_ok ? "ok" : "NOT ok");
 	ov_diag_print(&d, stdout, "#   ");
 	ov_state_check_release(&c);
 	ov_diag_release(&d);

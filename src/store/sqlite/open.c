@@ -142,6 +142,6 @@ const ov_store_ops ov_sqlite_ops = {
 	.state_stale = sq_state_stale,
 	.state_rebuild = sq_state_rebuild,
 	.state_each = sq_state_each,
-	.search_check = sq_search_ok,
+	.index_check = sq_index_check,
 	.generation = sq_generation,
 };

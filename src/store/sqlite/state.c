@@ -8,6 +8,7 @@
  */
 #include "store/sqlite/state.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "store/sqlite/search.h"
 #include "store/sqlite/tables.h"
 #include "util/buf.h"
+#include "util/mem.h"
 
 /* ---- writing one state ---- */
 
@@ -85,6 +87,75 @@ ov_store_rc sq_state_mark_stale(sq *s, ov_diag *d)
 			  " WHERE key = 'state_stale'", d);
 }
 
+/* ---- bulk writes ---- */
+
+static ov_store_rc count_states(sq *s, size_t *n, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	bool found;
+	ov_store_rc rc = sq_query(s, "SELECT count(*) FROM rec_state", NULL,
+				  &st, &found, "cannot count the states", d);
+
+	*n = !rc && found ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
+				 ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	ov_buf sql = OV_BUF_INIT;
+	size_t have = 0;
+	ov_store_rc rc = count_states(s, &have, d);
+	int step = SQLITE_DONE;
+
+	memset(out, 0, sizeof *out);
+	if (rc || n_new < have || n_new == 0)
+		return rc;
+	rc = sq_prepare(s,
+			"SELECT name, sql FROM sqlite_master WHERE type ="
+			" 'index' AND tbl_name = 'rec_state' AND sql IS NOT"
+			" NULL ORDER BY name",
+			&st, d);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		out->name = ov_xrealloc(out->name,
+					(out->n + 1) * sizeof *out->name);
+		out->sql = ov_xrealloc(out->sql,
+				       (out->n + 1) * sizeof *out->sql);
+		out->name[out->n] = sq_col_str(st, 0);
+		out->sql[out->n++] = sq_col_str(st, 1);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(s, d, "cannot read the schema");
+	sqlite3_finalize(st);
+	/* The names are the schema's own, never data. */
+	for (size_t i = 0; i < out->n && !rc; i++) {
+		ov_buf_reset(&sql);
+		ov_buf_printf(&sql, "DROP INDEX \"%s\"", out->name[i]);
+		rc = sq_exec(s, ov_buf_str(&sql), d);
+	}
+	ov_buf_release(&sql);
+	return rc;
+}
+
+ov_store_rc sq_state_indexes_on(sq *s, sq_indexes *in, bool make,
+				ov_diag *d)
+{
+	ov_store_rc rc = OV_STORE_OK;
+
+	for (size_t i = 0; i < in->n; i++) {
+		if (make && !rc)
+			rc = sq_exec(s, in->sql[i], d);
+		free(in->name[i]);
+		free(in->sql[i]);
+	}
+	free(in->name);
+	free(in->sql);
+	memset(in, 0, sizeof *in);
+	return rc;
+}
+
 /* ---- reading one state ---- */
 
 #define STATE_COLS                                                            \
@@ -150,14 +221,31 @@ ov_store_rc sq_state_stale(void *impl, bool *out, ov_diag *d)
 	return rc;
 }
 
-ov_store_rc sq_search_ok(void *impl, bool *ok, ov_diag *d)
+/* The counts of each status, RAG and force against the states. */
+static const char *const tally_check_sql =
+	"SELECT EXISTS (SELECT ifnull(status, ''), ifnull(rag, ''), force,"
+	" count(*) FROM rec_state GROUP BY 1, 2, 3 EXCEPT SELECT status, rag,"
+	" force, n FROM rec_state_tally WHERE n <> 0) OR EXISTS (SELECT"
+	" status, rag, force, n FROM rec_state_tally WHERE n <> 0 EXCEPT"
+	" SELECT ifnull(status, ''), ifnull(rag, ''), force, count(*) FROM"
+	" rec_state GROUP BY 1, 2, 3)";
+
+ov_store_rc sq_index_check(void *impl, bool *ok, ov_diag *d)
 {
 	sq *s = impl;
+	sqlite3_stmt *st = NULL;
+	bool found = false, search = false;
 	ov_store_rc rc = sq_begin(s, false, d);
 
 	*ok = false;
 	if (!rc)
-		rc = sq_search_check(s, ok, d);
+		rc = sq_search_check(s, &search, d);
+	if (!rc)
+		rc = sq_query(s, tally_check_sql, NULL, &st, &found,
+			      "cannot check the counts of states", d);
+	if (!rc && found)
+		*ok = search && sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
 	sq_rollback(s);
 	return rc;
 }
@@ -182,9 +270,12 @@ typedef struct param {
 } param;
 
 /* The WHERE and ORDER BY of a query, and the values bound for them
- * (?1.. in order; the search words at their own place). */
+ * (?1.. in order; the search words at their own place).  tally: the same
+ * filter on rec_state_tally, while tally_ok (only status, RAG and force
+ * filter), with the same parameters. */
 typedef struct qsql {
-	ov_buf where, order, match;
+	ov_buf where, order, match, tally;
+	bool tally_ok;
 	param p[16];
 	int n;
 } qsql;
@@ -195,15 +286,36 @@ static int add_param(qsql *b, enum ptype t, const char *s, long long i)
 	return ++b->n;
 }
 
-static void add_eq(qsql *b, const char *col, const char *v)
+/* A condition, on rec_state "s." and (tallied: the tally has the
+ * column) on the tally. */
+static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
+{
+	ov_buf cond = OV_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	ov_buf_vprintf(&cond, fmt, ap);
+	va_end(ap);
+	ov_buf_printf(&b->where, " AND s.%s", ov_buf_str(&cond));
+	if (tallied)
+		ov_buf_printf(&b->tally, " AND %s", ov_buf_str(&cond));
+	else
+		b->tally_ok = false;
+	ov_buf_release(&cond);
+}
+
+static void add_eq(qsql *b, const char *col, const char *v, bool tallied)
 {
 	if (v)
-		ov_buf_printf(&b->where, " AND s.%s = ?%d", col,
-			      add_param(b, P_STR, v, 0));
+		add_cond(b, tallied, "%s = ?%d", col,
+			 add_param(b, P_STR, v, 0));
 }
 
 static void add_statuses(qsql *b, unsigned statuses)
 {
+	ov_buf in = OV_BUF_INIT;
 	int n = 0;
 
 	for (int st = 0; st <= OV_STATUS_NA; st++)
@@ -212,15 +324,16 @@ static void add_statuses(qsql *b, unsigned statuses)
 		return;
 	if (n == 0) {
 		ov_buf_puts(&b->where, " AND 0");
+		ov_buf_puts(&b->tally, " AND 0");
 		return;
 	}
-	ov_buf_puts(&b->where, " AND s.status IN (");
 	for (int st = 0, k = 0; st <= OV_STATUS_NA; st++)
 		if ((statuses >> st) & 1u)
-			ov_buf_printf(&b->where, "%s?%d", k++ ? ", " : "",
+			ov_buf_printf(&in, "%s?%d", k++ ? ", " : "",
 				      add_param(b, P_STR, ov_status_code(st),
 						0));
-	ov_buf_putc(&b->where, ')');
+	add_cond(b, true, "status IN (%s)", ov_buf_str(&in));
+	ov_buf_release(&in);
 }
 
 static void add_order(qsql *b, const ov_store_query *q)
@@ -245,26 +358,32 @@ static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 {
 	int r;
 
+	b->tally_ok = true;
 	ov_buf_puts(&b->where, "s.status IS NOT NULL");
+	ov_buf_puts(&b->tally, "status <> ''");
 	add_statuses(b, q->statuses);
-	if (q->rag_set && q->rag == OV_RAG_NONE)
+	if (q->rag_set && q->rag == OV_RAG_NONE) {
 		ov_buf_puts(&b->where, " AND s.rag IS NULL");
-	else if (q->rag_set)
-		add_eq(b, "rag", ov_rag_code(q->rag));
-	add_eq(b, "owner", q->owner);
-	add_eq(b, "report", q->report);
-	add_eq(b, "area", q->area);
-	add_eq(b, "force", q->force);
+		ov_buf_puts(&b->tally, " AND rag = ''");
+	} else if (q->rag_set) {
+		add_eq(b, "rag", ov_rag_code(q->rag), true);
+	}
+	add_eq(b, "force", q->force, true);
+	add_eq(b, "owner", q->owner, false);
+	add_eq(b, "report", q->report, false);
+	add_eq(b, "area", q->area, false);
 	if (q->due_before != OV_DAY_NONE)
-		ov_buf_printf(&b->where, " AND s.due < ?%d",
-			      add_param(b, P_ISO, NULL, q->due_before));
+		add_cond(b, false, "due < ?%d",
+			 add_param(b, P_ISO, NULL, q->due_before));
 	if (q->status_after != OV_DAY_NONE)
-		ov_buf_printf(&b->where, " AND s.status_date > ?%d",
-			      add_param(b, P_INT, NULL, q->status_after));
+		add_cond(b, false, "status_date > ?%d",
+			 add_param(b, P_INT, NULL, q->status_after));
 	r = sq_search_where(s, q->q, "s.rec", b->n + 1, &b->where, &b->match,
 			    d);
 	if (r == 1)
 		add_param(b, P_STR, ov_buf_str(&b->match), 0);
+	if (r != 0)
+		b->tally_ok = false;
 	add_order(b, q);
 	return r < 0 ? -1 : 0;
 }
@@ -319,8 +438,13 @@ static ov_store_rc count_rows(sq *s, const qsql *b, size_t *total,
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc;
 
-	ov_buf_printf(&sql, "SELECT count(*) FROM rec_state s WHERE %s",
-		      ov_buf_str(&b->where));
+	if (b->tally_ok)
+		ov_buf_printf(&sql, "SELECT ifnull(sum(n), 0) FROM"
+			      " rec_state_tally WHERE %s",
+			      ov_buf_str(&b->tally));
+	else
+		ov_buf_printf(&sql, "SELECT count(*) FROM rec_state s WHERE %s",
+			      ov_buf_str(&b->where));
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
 	if (!rc && bind_all(st, b))
 		rc = sq_fail(s, d, "cannot bind a value");
@@ -424,7 +548,8 @@ ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
 			    bool *answered, ov_diag *d)
 {
 	sq *s = impl;
-	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, {{0}}, 0};
+	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, false,
+		  {{0}}, 0};
 	ov_store_rc rc = sq_begin(s, false, d);
 
 	*total = 0;
@@ -443,6 +568,7 @@ ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
 	ov_buf_release(&b.where);
 	ov_buf_release(&b.order);
 	ov_buf_release(&b.match);
+	ov_buf_release(&b.tally);
 	return rc;
 }
 
@@ -485,6 +611,7 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	sq *s = impl;
 	rebuilder b = {.s = s, .d = d, .fold = fold, .ctx = ctx};
 	ov_store_scan q;
+	sq_indexes saved = {NULL, NULL, 0};
 	bool stale = true;
 	ov_store_rc rc = sq_begin(s, true, d);
 
@@ -496,8 +623,12 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 		sq_rollback(s);
 		return OV_STORE_OK;
 	}
+	/* The counts are made again from nothing, as everything else. */
 	if (!rc)
-		rc = sq_exec(s, "DELETE FROM rec_state", d);
+		rc = sq_exec(s, "DELETE FROM rec_state;"
+				" DELETE FROM rec_state_tally", d);
+	if (!rc)
+		rc = sq_state_indexes_off(s, SIZE_MAX, &saved, d);
 	if (!rc)
 		rc = sq_search_rebuild(s, d);
 	if (!rc)
@@ -505,6 +636,8 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	scan_all(&q);
 	if (!rc)
 		rc = sq_scan_run(s, &q, rebuild_one, &b, d);
+	if (sq_state_indexes_on(s, &saved, !rc, d) && !rc)
+		rc = OV_STORE_ERROR;
 	if (!rc)
 		rc = sq_exec(s, "UPDATE store_meta SET value = 0"
 				" WHERE key = 'state_stale'", d);

@@ -277,6 +277,7 @@ ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
 	importer im = {.s = impl, .d = d};
 	ov_store_rc rc = prepare_all(&im);
 	sqlite3_int64 last = 0;
+	sq_indexes saved;
 
 	if (!rc)
 		rc = sq_state_prepare(im.s, false, &im.state, d);
@@ -292,8 +293,13 @@ ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		rc = sq_exec(im.s, delete_all_sql, d);
 	if (!rc)
 		rc = last_rec_id(im.s, &last, d);
+	memset(&saved, 0, sizeof saved);
+	if (!rc && state)
+		rc = sq_state_indexes_off(im.s, ds->n_recs, &saved, d);
 	if (!rc)
 		rc = put_all(&im, ds, due, state, progress, arg);
+	if (sq_state_indexes_on(im.s, &saved, !rc, d) && !rc)
+		rc = OV_STORE_ERROR;
 	if (!rc && ds->n_recs)
 		rc = sq_search_add_after(im.s, last, d);
 	if (!rc && !state && ds->n_recs)
