@@ -555,6 +555,17 @@ void ov_session_release(ov_session *s)
 	memset(s, 0, sizeof *s);
 }
 
+void ov_form_token(char out[OV_TOKEN_LEN])
+{
+	ov_auth_init();
+	ov_auth_token(out);
+}
+
+bool ov_token_equal(const char *a, const char *b)
+{
+	return a && b && a[0] && ov_auth_equal(a, b);
+}
+
 bool ov_session_csrf_ok(const ov_session *s, const char *given)
 {
 	return s && s->csrf[0] && ov_auth_equal(s->csrf, given);

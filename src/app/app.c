@@ -18,6 +18,11 @@ int ov_app_open(const char *db, ov_app **out, ov_diag *d)
 	*out = NULL;
 	if (ov_store_open(db, false, &s, d) != OV_STORE_OK)
 		return -1;
+	/* A register made before the stored state existed gets it now. */
+	if (app_state_fresh(s, d) < 0) {
+		ov_store_close(s);
+		return -1;
+	}
 	*out = ov_xcalloc(1, sizeof **out);
 	(*out)->s = s;
 	return 0;
@@ -43,8 +48,12 @@ int ov_app_init(const char *db, ov_init_result *out, ov_diag *d)
 	else if (rc != OV_STORE_OK)
 		app_take_problems(d, &probe);
 	ov_diag_release(&probe);
-	if (rc != OV_STORE_OK)
+	if (rc == OV_STORE_OK && app_state_fresh(s, d) < 0)
+		rc = OV_STORE_ERROR;
+	if (rc != OV_STORE_OK) {
+		ov_store_close(s);
 		return -1;
+	}
 	out->schema_version = ov_store_schema_version(s);
 	ov_store_close(s);
 	return 0;
@@ -65,6 +74,7 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 {
 	ov_dataset *ds = NULL;
 	ov_day *due = NULL;
+	ov_store_state *state = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -72,11 +82,14 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 		goto out;
 	/* Validation has made sure every rec's report is in the document. */
 	due = ov_xcalloc(ds->n_recs + 1, sizeof *due);
-	for (size_t i = 0; i < ds->n_recs; i++)
+	state = ov_xcalloc(ds->n_recs + 1, sizeof *state);
+	for (size_t i = 0; i < ds->n_recs; i++) {
 		due[i] = ov_rec_due(&ds->recs[i],
 				    ov_dataset_find_report(ds, ds->recs[i].report));
-	if (ov_store_import(a->s, ds, due, replace, progress, arg, d) !=
-	    OV_STORE_OK)
+		app_state_of(&ds->recs[i], &state[i]);
+	}
+	if (ov_store_import(a->s, ds, due, state, replace, progress, arg,
+			    d) != OV_STORE_OK)
 		goto out;
 	*out = (ov_import_stats){ds->n_reports, ds->n_recs, count_events(ds),
 				 ds->n_people, ds->n_assessments,
@@ -84,6 +97,7 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 	rc = 0;
 out:
 	free(due);
+	free(state);
 	ov_dataset_free(ds);
 	return rc;
 }

@@ -21,6 +21,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/fold.h"
 #include "core/model.h"
@@ -90,18 +91,33 @@ typedef struct ov_rec_filter {
 	ov_day due_before;       /* due strictly before; OV_DAY_NONE: none */
 	bool closed_since_set;   /* CLOSED with status_date in (since, as_at] */
 	ov_day closed_since;
+	/* Full-text search: the recs whose texts (ref, subject, area, text,
+	 * finding, response, bullets, and every event's text and basis) hold
+	 * every word of q, in any case, with or without accents, word
+	 * endings stemmed ("recommendations" finds "recommendation").  Words
+	 * only: quotes and operators in q mean nothing.  The texts are those
+	 * stored now, also for an earlier as_at.  NULL: none. */
+	const char *q;
 	enum ov_reg_sort sort;
 	size_t offset, limit;    /* the page: rows [offset, offset+limit);
 				  * limit 0: all */
+	/* Fold every timeline even where the stored state could answer
+	 * (tests and benchmarks compare the two ways). */
+	bool fold;
 } ov_rec_filter;
+
+/* The longest q ov_rec_filter_set takes, in bytes. */
+#define OV_REC_Q_MAX 256
 
 /* No filter, the register as at as_at, in report order, every row. */
 void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at);
 
 /* Set the filter called name ("status", "rag", "report", "owner",
- * "area", "force", "overdue", "due-before", "as-at", "sort") from its
- * text, as a face received it.  A value that is not valid is a bad-input
- * problem at `name` saying what was expected; returns -1. */
+ * "area", "force", "overdue", "due-before", "as-at", "sort", "q") from
+ * its text, as a face received it (value is borrowed).  A value that is
+ * not valid is a bad-input problem at `name` saying what was expected;
+ * returns -1.  A blank q is no filter; a q longer than OV_REC_Q_MAX or
+ * not UTF-8 is refused. */
 int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
 		      ov_diag *d);
 
@@ -146,10 +162,48 @@ typedef struct ov_register {
 
 /* The recommendations that pass f as they stood on f->as_at (a rec not
  * yet created then is never listed), in f->sort order, the page asked
- * for and the total. */
+ * for and the total.  When f->as_at is on or after the register's latest
+ * event, the stored state of each rec is its fold as at f->as_at, and
+ * the store filters, sorts, counts and pages it (a few index reads);
+ * otherwise every candidate's timeline is folded here.  Both give the
+ * same rows. */
 int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
 		    ov_diag *d);
 void ov_register_release(ov_register *r);
+
+/* ---- the derived state ---- */
+
+/* Each rec's state (status, RAG, owner, last update...) as the fold of its
+ * whole timeline is kept by the store next to the timeline, written in
+ * the transaction that writes the timeline (import, every recorded
+ * event), so the register as it stands now is read without folding.
+ * ov_app_open rebuilds it when the store says it is stale (a database
+ * made before it existed). */
+
+/* Fold every rec's whole timeline again, store the states and rebuild the
+ * search index, in one write transaction.  *n (may be NULL): recs. */
+int ov_app_state_rebuild(ov_app *a, size_t *n, ov_diag *d);
+
+typedef struct ov_state_check {
+	size_t checked;  /* recs compared */
+	char **refs;     /* those whose stored state is not the fold of their
+			  * timeline (or is missing), in the store's order */
+	size_t n;
+	bool index_ok;   /* the store's search index and counts hold what
+			  * the texts and states say now */
+} ov_state_check;
+
+/* Compare every rec's stored state with the fold of its timeline (one
+ * read transaction), and check the store's search index and counts.  0 whatever was found
+ * (the differences are in *out); -1 if the register cannot be read. */
+int ov_app_state_check(ov_app *a, ov_state_check *out, ov_diag *d);
+void ov_state_check_release(ov_state_check *c);
+
+/* The register's data generation: a number every write to the register
+ * changes, by this process or another, the same for every handle.  A page
+ * made from the register stays good while the generation is the one it
+ * was made at. */
+int ov_app_generation(ov_app *a, uint64_t *out, ov_diag *d);
 
 /* ---- one recommendation ---- */
 

@@ -2,6 +2,7 @@
 #define OV_APP_COMMON_H
 /* Private to src/app: the handle (ov_app of app/app.h) and the helpers its
  * files share (defined in app/common.c). */
+#include "core/fold.h"
 #include "core/model.h"
 #include "store/store.h"
 #include "util/diag.h"
@@ -22,6 +23,17 @@ int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
  * chosen). */
 int app_pick_force(const ov_dataset *ds, const char *given,
 		   const char **out, ov_diag *d);
+
+/* The state the store keeps for rec: the fold (core/fold.h) of its whole
+ * timeline, borrowing from rec. */
+void app_state_of(const ov_rec *rec, ov_store_state *out);
+/* A fold's state as the store's type (strings borrowed), with the
+ * register's status rank. */
+void app_state_from(const ov_rec_state *st, ov_store_state *out);
+/* The place of a status in the register's status order ("status" sort). */
+int app_status_rank(enum ov_status s);
+/* If the store says the stored state is stale, rebuild it; 0 or -1. */
+int app_state_fresh(ov_store *s, ov_diag *d);
 
 /* Append from's problems to `to`, parts kept apart, and empty from. */
 void app_take_problems(ov_diag *to, ov_diag *from);

@@ -144,11 +144,30 @@ static size_t validate_all(const ov_rec *rec, const ov_event *evs, size_t n,
 	return bad;
 }
 
+/* The state of rec once evs follow its timeline (strings borrowed from
+ * rec and evs). */
+static void state_after(const ov_rec *rec, const ov_event *evs, size_t n,
+			ov_store_state *out)
+{
+	ov_rec tmp = *rec;
+
+	tmp.events = ov_xcalloc(rec->n_events + n, sizeof *tmp.events);
+	if (rec->n_events)
+		memcpy(tmp.events, rec->events,
+		       rec->n_events * sizeof *tmp.events);
+	memcpy(tmp.events + rec->n_events, evs, n * sizeof *evs);
+	tmp.n_events = rec->n_events + n;
+	app_state_of(&tmp, out);
+	free(tmp.events);
+}
+
 /* The one way events reach a timeline: read it, check the new events
- * against it, append them if it has not changed meanwhile. */
+ * against it, append them if it has not changed meanwhile, with the
+ * state they leave it in. */
 static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 		  ov_recorded *out, ov_diag *d)
 {
+	ov_store_state state;
 	ov_rec rec;
 	int rc = -1;
 
@@ -159,7 +178,8 @@ static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 		goto out;
 	if (validate_all(&rec, evs, n, d) != 0)
 		goto out;
-	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, d) !=
+	state_after(&rec, evs, n, &state);
+	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &state, d) !=
 	    OV_STORE_OK)
 		goto out;
 	out->n = n;

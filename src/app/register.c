@@ -1,11 +1,25 @@
 #define _GNU_SOURCE /* qsort_r */
 /*
- * The register as at a date.  The store streams the recommendations that
- * pass the filters on stored columns (report, area, force, due), each with
- * its timeline up to the date; here each is folded (ov_rec_fold, the one
- * fold), the filters on the folded state are applied (status, RAG, owner,
- * overdue, closed since), the rows that pass are built with their report's
- * title and their owner's display name, then sorted and cut to the page.
+ * The register as at a date, two ways that give the same rows.
+ *
+ * From the stored state: when the date is on or after the register's
+ * latest event, each rec's stored state (app/state.c: the fold of its
+ * whole timeline) is its fold as at the date.  The filters are turned
+ * into filters on stored columns, the order into sort keys, and the store
+ * filters, sorts, counts and cuts the page (ov_store_query_states); here
+ * only the page's rows are made.
+ *
+ * By folding: otherwise the store streams the recommendations that pass
+ * the filters on stored columns (report, area, force, due, search words),
+ * each with its timeline up to the date; here each is folded
+ * (ov_rec_fold, the one fold), the filters on the folded state are
+ * applied (status, RAG, owner, overdue, closed since), the rows that pass
+ * are built with their report's title and their owner's display name,
+ * then sorted and cut to the page.
+ *
+ * One table of sort keys (sort_keys) is both the store's ORDER BY and the
+ * comparison here; tests/store compares the two ways for every filter and
+ * order on random registers.
  */
 #include "app/app.h"
 #include "app/common.h"
@@ -14,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/json.h"
 #include "util/mem.h"
 
 static const char *const sort_codes[OV_SORT_N] = {"report", "ref", "due",
@@ -102,6 +117,32 @@ static int set_flag(bool *out, const char *name, const char *value,
 	return 0;
 }
 
+/* A blank q is no search; a q is bounded and UTF-8. */
+static int set_q(ov_rec_filter *f, const char *value, ov_diag *d)
+{
+	const char *p = value;
+
+	while (*p && strchr(" \t\r\n\f\v", *p))
+		p++;
+	if (!*p) {
+		f->q = NULL;
+		return 0;
+	}
+	if (strlen(value) > OV_REC_Q_MAX) {
+		ov_diag_at(d, OV_PROB_INPUT, "q",
+			   "search words too long (%zu bytes; at most %d)",
+			   strlen(value), OV_REC_Q_MAX);
+		return -1;
+	}
+	if (!ov_json_utf8_valid(value)) {
+		ov_diag_at(d, OV_PROB_INPUT, "q",
+			   "search words are not valid UTF-8");
+		return -1;
+	}
+	f->q = value;
+	return 0;
+}
+
 /* The filters that are a plain id or text: where each goes. */
 static const char **text_filter(ov_rec_filter *f, const char *name)
 {
@@ -135,6 +176,8 @@ int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
 		return set_rag(f, value, d);
 	if (!strcmp(name, "sort"))
 		return set_sort(f, value, d);
+	if (!strcmp(name, "q"))
+		return set_q(f, value, d);
 	if (!strcmp(name, "as-at"))
 		return set_date(&f->as_at, name, value, d);
 	if (!strcmp(name, "due-before"))
@@ -143,43 +186,9 @@ int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
 	return -1;
 }
 
-static bool needs_status(const ov_rec_filter *f)
-{
-	return f->overdue || f->status_set || f->closed_since_set;
-}
-
-/* The filters on the folded status alone; a rec not yet created never
- * passes. */
-static bool status_passes(const ov_rec_filter *f, const ov_rec_state *st,
-			  ov_day due)
-{
-	if (st->status == OV_STATUS_NONE)
-		return false;
-	if (f->overdue && !ov_rec_overdue(st, due, f->as_at))
-		return false;
-	if (f->status_set && st->status != f->status)
-		return false;
-	if (f->closed_since_set && !ov_rec_closed_since(st, f->closed_since))
-		return false;
-	return true;
-}
-
-/* All the filters on the folded state. */
-static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
-			 ov_day due)
-{
-	if (!status_passes(f, st, due))
-		return false;
-	if (f->rag_set && st->rag != f->rag)
-		return false;
-	if (f->owner && (!st->owner || strcmp(st->owner, f->owner) != 0))
-		return false;
-	return true;
-}
-
 typedef struct reg {
 	const ov_rec_filter *f;
-	ov_dataset *ds;     /* people and reports */
+	ov_dataset *ds;     /* people and reports (folding only) */
 	char **disp;        /* display name of each person, made once */
 	ov_rec_row *rows;
 	size_t n, cap;
@@ -237,64 +246,63 @@ static void row_strings(ov_rec_row *r, const char *const v[RS_N])
 	}
 }
 
-static void make_row(reg *g, const ov_rec *rec, const ov_rec_state *st,
-		     ov_day due, ov_rec_row *r)
+/* What a row is made of, whichever way it was read. */
+typedef struct row_src {
+	const ov_rec *rec;
+	const ov_store_state *st;
+	ov_day due;
+	const char *report_title, *report_plan, *owner_name;
+} row_src;
+
+static void make_row(const row_src *src, ov_rec_row *r)
 {
-	const ov_report *rep = ov_dataset_find_report(g->ds, rec->report);
+	const ov_rec *rec = src->rec;
+	const ov_store_state *st = src->st;
 	const char *v[RS_N];
-	char *tmp;
 
 	v[RS_REF] = rec->ref;
 	v[RS_REPORT] = rec->report;
-	v[RS_TITLE] = rep ? rep->title : NULL;
+	v[RS_TITLE] = src->report_title;
 	v[RS_FORCE] = rec->force;
 	v[RS_AREA] = rec->area;
 	v[RS_SUBJECT] = rec->subject;
 	v[RS_TIMESCALE] = rec->timescale;
 	v[RS_TEXT] = rec->text;
-	v[RS_PLAN] = rec->plan ? rec->plan : rep ? rep->plan : NULL;
+	v[RS_PLAN] = rec->plan ? rec->plan : src->report_plan;
 	v[RS_OWNER] = st->owner;
-	v[RS_OWNER_NAME] = owner_display(g, st->owner, &tmp);
+	v[RS_OWNER_NAME] = src->owner_name;
 	v[RS_CLOSED_BY] = st->closed_by;
 	v[RS_BASIS] = st->basis;
 	v[RS_LAST_UPDATE] = st->last_update;
 	memset(r, 0, sizeof *r);
 	row_strings(r, v);
-	free(tmp);
 	r->kind = rec->kind;
 	r->addressee = rec->addressee;
-	r->due = due;
+	r->due = src->due;
 	r->status = st->status;
 	r->status_date = st->status_date;
 	r->rag = st->rag;
 	r->last_update_date = st->last_update_date;
 }
 
-/* The look before a rec is read whole: its status events alone fold to
- * its status (core/fold.h), so a status filter drops most recs here. */
-static int probe_status(const ov_rec *brief, ov_day due, void *ctx)
+static void add_row(reg *g, const row_src *src)
 {
-	reg *g = ctx;
-	ov_rec_state st;
-
-	ov_rec_fold(brief, g->f->as_at, &st);
-	return status_passes(g->f, &st, due);
-}
-
-static int take(const ov_rec *rec, ov_day due, void *ctx)
-{
-	reg *g = ctx;
-	ov_rec_state st;
-
-	ov_rec_fold(rec, g->f->as_at, &st);
-	if (!state_passes(g->f, &st, due))
-		return 0;
 	OV_GROW(g->rows, g->cap, g->n + 1);
-	make_row(g, rec, &st, due, &g->rows[g->n++]);
-	return 0;
+	make_row(src, &g->rows[g->n++]);
 }
 
-/* Strings compare with NULL first; days with none last. */
+/* ---- the order ---- */
+
+/* Each order as keys, in turn; every one ends in ref (unique), so it is
+ * a total order.  The store sorts on the same keys. */
+static const enum ov_store_key sort_keys[OV_SORT_N][OV_STORE_MAX_KEYS] = {
+	[OV_SORT_REPORT] = {OV_KEY_REPORT, OV_KEY_REF},
+	[OV_SORT_REF] = {OV_KEY_REF},
+	[OV_SORT_DUE] = {OV_KEY_DUE, OV_KEY_REPORT, OV_KEY_REF},
+	[OV_SORT_STATUS] = {OV_KEY_STATUS, OV_KEY_REPORT, OV_KEY_REF},
+};
+
+/* Strings compare bytewise with NULL first; days with none last. */
 static int cmp_str(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -311,25 +319,40 @@ static int cmp_day(ov_day a, ov_day b)
 	return a < b ? -1 : 1;
 }
 
-/* Every order ends in report, ref (ref is unique): a total order.
- * qsort_r, so that threads each sorting their own register do not share
+static int cmp_key(const ov_rec_row *a, const ov_rec_row *b,
+		   enum ov_store_key k)
+{
+	int ra, rb;
+
+	switch (k) {
+	case OV_KEY_REF:
+		return cmp_str(a->ref, b->ref);
+	case OV_KEY_REPORT:
+		return cmp_str(a->report, b->report);
+	case OV_KEY_DUE:
+		return cmp_day(a->due, b->due);
+	case OV_KEY_STATUS:
+		ra = app_status_rank(a->status);
+		rb = app_status_rank(b->status);
+		return (ra > rb) - (ra < rb);
+	case OV_KEY_END:
+		break;
+	}
+	return 0;
+}
+
+/* qsort_r, so that threads each sorting their own register do not share
  * the order. */
 static int cmp_rows(const void *pa, const void *pb, void *arg)
 {
 	const ov_rec_row *a = *(const ov_rec_row *const *)pa,
 			 *b = *(const ov_rec_row *const *)pb;
-	enum ov_reg_sort sort_by = *(const enum ov_reg_sort *)arg;
+	const enum ov_store_key *keys = arg;
 	int c = 0;
 
-	if (sort_by == OV_SORT_REF)
-		return strcmp(a->ref, b->ref);
-	if (sort_by == OV_SORT_DUE)
-		c = cmp_day(a->due, b->due);
-	else if (sort_by == OV_SORT_STATUS)
-		c = (a->status > b->status) - (a->status < b->status);
-	if (!c)
-		c = cmp_str(a->report, b->report);
-	return c ? c : strcmp(a->ref, b->ref);
+	for (int i = 0; !c && i < OV_STORE_MAX_KEYS && keys[i]; i++)
+		c = cmp_key(a, b, keys[i]);
+	return c;
 }
 
 static void rows_release(ov_rec_row *rows, size_t from, size_t to)
@@ -349,7 +372,7 @@ static void order_and_page(reg *g, const ov_rec_filter *f, ov_register *out)
 
 	for (size_t i = 0; i < g->n; i++)
 		p[i] = &g->rows[i];
-	qsort_r(p, g->n, sizeof *p, cmp_rows, (void *)&f->sort);
+	qsort_r(p, g->n, sizeof *p, cmp_rows, (void *)sort_keys[f->sort]);
 	out->rows = ov_xmalloc((to - from ? to - from : 1) * sizeof *out->rows);
 	for (size_t i = 0; i < g->n; i++) {
 		if (i >= from && i < to)
@@ -365,6 +388,196 @@ static void order_and_page(reg *g, const ov_rec_filter *f, ov_register *out)
 	g->n = 0;
 }
 
+/* ---- from the stored state ---- */
+
+/* The statuses for which test(st) holds: core's rules on the status,
+ * asked of every status, so that the store's filter is theirs. */
+static unsigned statuses_where(bool (*test)(const ov_rec_state *, void *),
+			       void *arg)
+{
+	unsigned bits = 0;
+
+	for (int s = 0; s <= OV_STATUS_NA; s++) {
+		ov_rec_state st = {.status = (enum ov_status)s};
+
+		if (test(&st, arg))
+			bits |= 1u << s;
+	}
+	return bits;
+}
+
+/* overdue (ov_rec_overdue) is a live status and a due date before
+ * as_at: the status part, as at the day after a due date. */
+static bool may_be_overdue(const ov_rec_state *st, void *arg)
+{
+	ov_day as_at = *(const ov_day *)arg;
+
+	return ov_rec_overdue(st, as_at - 1, as_at);
+}
+
+/* closed since (ov_rec_closed_since) is a status and a status date after
+ * since: the status part, for a status on the day after. */
+static bool may_be_closed_since(const ov_rec_state *st, void *arg)
+{
+	ov_rec_state at = *st;
+	ov_day since = *(const ov_day *)arg;
+
+	at.status_date = since + 1;
+	return ov_rec_closed_since(&at, since);
+}
+
+static void query_for(const ov_rec_filter *f, ov_store_query *q)
+{
+	ov_day as_at = f->as_at, since = f->closed_since;
+	unsigned all = (1u << (OV_STATUS_NA + 1)) - 1, one;
+	size_t k = 0;
+
+	memset(q, 0, sizeof *q);
+	q->as_at = f->as_at;
+	q->statuses = f->status_set ? 1u << f->status : all;
+	q->rag_set = f->rag_set;
+	q->rag = f->rag;
+	q->owner = f->owner;
+	q->report = f->report;
+	q->area = f->area;
+	q->force = f->force;
+	q->due_before = f->due_before;
+	q->status_after = OV_DAY_NONE;
+	q->q = f->q;
+	q->offset = f->offset;
+	q->limit = f->limit;
+	if (f->overdue) {
+		q->statuses &= as_at == OV_DAY_NONE
+				       ? 0
+				       : statuses_where(may_be_overdue, &as_at);
+		if (q->due_before == OV_DAY_NONE || as_at < q->due_before)
+			q->due_before = as_at;
+	}
+	if (f->closed_since_set) {
+		q->statuses &= statuses_where(may_be_closed_since, &since);
+		q->status_after = since;
+	}
+	/* Within one status the status key is the same for every row: the
+	 * order is the rest of the keys (and the status filter's index gives
+	 * it). */
+	one = q->statuses && !(q->statuses & (q->statuses - 1));
+	for (int i = 0; i < OV_STORE_MAX_KEYS && sort_keys[f->sort][i]; i++)
+		if (!(one && sort_keys[f->sort][i] == OV_KEY_STATUS))
+			q->order[k++] = sort_keys[f->sort][i];
+}
+
+/* One row of the page, in order. */
+static int take_state(const ov_store_state_row *row, void *ctx)
+{
+	reg *g = ctx;
+	const ov_store_state *st = row->state;
+	row_src src = {row->rec, st, row->due, row->report_title,
+		       row->report_plan, NULL};
+	ov_person missing = {.id = (char *)st->owner};
+	char *name = NULL;
+
+	if (st->owner)
+		name = ov_person_display(row->owner ? row->owner : &missing);
+	src.owner_name = name;
+	add_row(g, &src);
+	free(name);
+	return 0;
+}
+
+/* The register from the stored state, if the store can give it. */
+static int from_state(ov_app *a, const ov_rec_filter *f, ov_register *out,
+		      bool *answered, ov_diag *d)
+{
+	reg g = {.f = f};
+	ov_store_query q;
+	size_t total = 0;
+
+	query_for(f, &q);
+	if (ov_store_query_states(a->s, &q, take_state, &g, &total, answered,
+				  d) != OV_STORE_OK) {
+		rows_release(g.rows, 0, g.n);
+		free(g.rows);
+		return -1;
+	}
+	if (!*answered) {
+		rows_release(g.rows, 0, g.n);
+		free(g.rows);
+		return 0;
+	}
+	out->rows = g.rows ? g.rows : ov_xmalloc(sizeof *out->rows);
+	out->n = g.n;
+	out->total = total;
+	return 0;
+}
+
+/* ---- by folding ---- */
+
+static bool needs_status(const ov_rec_filter *f)
+{
+	return f->overdue || f->status_set || f->closed_since_set;
+}
+
+/* The filters on the folded status alone; a rec not yet created never
+ * passes. */
+static bool status_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			  ov_day due)
+{
+	if (st->status == OV_STATUS_NONE)
+		return false;
+	if (f->overdue && !ov_rec_overdue(st, due, f->as_at))
+		return false;
+	if (f->status_set && st->status != f->status)
+		return false;
+	if (f->closed_since_set && !ov_rec_closed_since(st, f->closed_since))
+		return false;
+	return true;
+}
+
+/* All the filters on the folded state. */
+static bool state_passes(const ov_rec_filter *f, const ov_rec_state *st,
+			 ov_day due)
+{
+	if (!status_passes(f, st, due))
+		return false;
+	if (f->rag_set && st->rag != f->rag)
+		return false;
+	if (f->owner && (!st->owner || strcmp(st->owner, f->owner) != 0))
+		return false;
+	return true;
+}
+
+/* The look before a rec is read whole: its status events alone fold to
+ * its status (core/fold.h), so a status filter drops most recs here. */
+static int probe_status(const ov_rec *brief, ov_day due, void *ctx)
+{
+	reg *g = ctx;
+	ov_rec_state st;
+
+	ov_rec_fold(brief, g->f->as_at, &st);
+	return status_passes(g->f, &st, due);
+}
+
+static int take(const ov_rec *rec, ov_day due, void *ctx)
+{
+	reg *g = ctx;
+	const ov_report *rep = ov_dataset_find_report(g->ds, rec->report);
+	ov_rec_state folded;
+	ov_store_state st;
+	row_src src;
+	char *tmp;
+
+	ov_rec_fold(rec, g->f->as_at, &folded);
+	if (!state_passes(g->f, &folded, due))
+		return 0;
+	app_state_from(&folded, &st);
+	src = (row_src){rec, &st, due, rep ? rep->title : NULL,
+			rep ? rep->plan : NULL, NULL};
+	src.owner_name = owner_display(g, st.owner, &tmp);
+	add_row(g, &src);
+	free(tmp);
+	return 0;
+}
+
 static void scan_for(const ov_rec_filter *f, ov_store_scan *q)
 {
 	ov_store_scan_init(q);
@@ -372,6 +585,7 @@ static void scan_for(const ov_rec_filter *f, ov_store_scan *q)
 	q->area = f->area;
 	q->force = f->force;
 	q->due_before = f->due_before;
+	q->q = f->q;
 	/* Overdue needs a due date before the date: a column filter too. */
 	if (f->overdue && (q->due_before == OV_DAY_NONE ||
 			   f->as_at < q->due_before))
@@ -384,18 +598,13 @@ static void scan_for(const ov_rec_filter *f, ov_store_scan *q)
 	}
 }
 
-int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
-		    ov_diag *d)
+static int by_folding(ov_app *a, const ov_rec_filter *f, ov_register *out,
+		      ov_diag *d)
 {
 	reg g = {.f = f};
 	ov_store_scan q;
 	int rc = -1;
 
-	memset(out, 0, sizeof *out);
-	if (f->sort < 0 || f->sort >= OV_SORT_N) {
-		ov_diag_at(d, OV_PROB_INPUT, "sort", "not a known order");
-		return -1;
-	}
 	if (app_load(a, NULL, OV_LOAD(OV_ENT_PERSON) | OV_LOAD(OV_ENT_REPORT),
 		     &g.ds, d) < 0)
 		return -1;
@@ -413,6 +622,21 @@ out:
 	free(g.disp);
 	ov_dataset_free(g.ds);
 	return rc;
+}
+
+int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
+		    ov_diag *d)
+{
+	bool answered = false;
+
+	memset(out, 0, sizeof *out);
+	if (f->sort < 0 || f->sort >= OV_SORT_N) {
+		ov_diag_at(d, OV_PROB_INPUT, "sort", "not a known order");
+		return -1;
+	}
+	if (!f->fold && from_state(a, f, out, &answered, d) < 0)
+		return -1;
+	return answered ? 0 : by_folding(a, f, out, d);
 }
 
 /* ---- a row's columns ---- */

@@ -22,6 +22,8 @@ static const char usage[] =
 	"  --force CODE      in this force's register\n"
 	"  --overdue         still open and past their due date\n"
 	"  --due-before D    due strictly before D\n"
+	"  --q WORDS         whose texts (text, subject, area, bullets,\n"
+	"                    progress notes) hold every one of these words\n"
 	"  --as-at D         the date the register is read at (default today)\n"
 	"  --sort S          report (default: report, then ref), ref, due,\n"
 	"                    status\n"
@@ -35,7 +37,7 @@ static const char *const formats[] = {"table", "json", "csv", NULL};
  * gives them (app/app.h: ov_rec_filter_set). */
 static const char *const filters[] = {"status", "rag", "report", "owner",
 				      "area", "force", "due-before", "as-at",
-				      "sort"};
+				      "sort", "q"};
 #define N_FILTERS (sizeof filters / sizeof filters[0])
 
 typedef struct req {
@@ -50,7 +52,7 @@ typedef struct req {
 #define FILTER(i) {filters[i], 0, OV_ARG_STR, offsetof(req, value[i])}
 static const ov_cli_arg args[] = {
 	FILTER(0), FILTER(1), FILTER(2), FILTER(3), FILTER(4), FILTER(5),
-	FILTER(6), FILTER(7), FILTER(8),
+	FILTER(6), FILTER(7), FILTER(8), FILTER(9),
 	{"overdue", 0, OV_ARG_FLAG, offsetof(req, overdue)},
 	{"format", 0, OV_ARG_STR, offsetof(req, format)},
 };

@@ -7,6 +7,8 @@
  * ov_store_* function of the same name (store/store.h), with the
  * backend's own handle in place of the ov_store.
  */
+#include <stdint.h>
+
 #include "store/types.h"
 
 typedef struct ov_store_ops {
@@ -16,7 +18,8 @@ typedef struct ov_store_ops {
 	void (*close)(void *impl);
 	int (*schema_version)(void *impl);
 	ov_store_rc (*import)(void *impl, const ov_dataset *ds,
-			      const ov_day *due, bool replace,
+			      const ov_day *due, const ov_store_state *state,
+			      bool replace,
 			      void (*progress)(size_t, size_t, void *),
 			      void *arg, ov_diag *d);
 	ov_store_rc (*load)(void *impl, const char *force, unsigned what,
@@ -27,7 +30,8 @@ typedef struct ov_store_ops {
 			      const char *id, ov_diag *d);
 	ov_store_rc (*rec_append)(void *impl, const char *ref,
 				  size_t n_before, const ov_event *evs,
-				  size_t n, ov_diag *d);
+				  size_t n, const ov_store_state *state,
+				  ov_diag *d);
 	ov_store_rc (*meeting_replace)(void *impl, const ov_meeting *m,
 				       ov_diag *d);
 	ov_store_rc (*scan_recs)(void *impl, const ov_store_scan *q,
@@ -62,6 +66,18 @@ typedef struct ov_store_ops {
 				     ov_diag *d);
 	ov_store_rc (*failure_clear)(void *impl, const char *login,
 				     ov_diag *d);
+	ov_store_rc (*query_states)(void *impl, const ov_store_query *q,
+				    ov_store_row_fn *fn, void *ctx,
+				    size_t *total, bool *answered,
+				    ov_diag *d);
+	ov_store_rc (*state_stale)(void *impl, bool *out, ov_diag *d);
+	ov_store_rc (*state_rebuild)(void *impl, bool only_stale,
+				     ov_store_fold_fn *fold, void *ctx,
+				     size_t *n, ov_diag *d);
+	ov_store_rc (*state_each)(void *impl, ov_store_each_fn *fn, void *ctx,
+				  ov_diag *d);
+	ov_store_rc (*index_check)(void *impl, bool *ok, ov_diag *d);
+	ov_store_rc (*generation)(void *impl, uint64_t *out, ov_diag *d);
 } ov_store_ops;
 
 /* store/sqlite/: the embedded default. */

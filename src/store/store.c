@@ -82,11 +82,13 @@ const char *ov_store_name(const ov_store *s)
 }
 
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,
-			    const ov_day *due, bool replace,
+			    const ov_day *due, const ov_store_state *state,
+			    bool replace,
 			    void (*progress)(size_t done, size_t total, void *),
 			    void *arg, ov_diag *d)
 {
-	return s->ops->import(s->impl, ds, due, replace, progress, arg, d);
+	return s->ops->import(s->impl, ds, due, state, replace, progress, arg,
+			      d);
 }
 
 ov_store_rc ov_store_load(ov_store *s, const char *force, unsigned what,
@@ -119,9 +121,9 @@ ov_store_rc ov_store_exists(ov_store *s, enum ov_entity_id ent,
 
 ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 				size_t n_before, const ov_event *evs, size_t n,
-				ov_diag *d)
+				const ov_store_state *state, ov_diag *d)
 {
-	return s->ops->rec_append(s->impl, ref, n_before, evs, n, d);
+	return s->ops->rec_append(s->impl, ref, n_before, evs, n, state, d);
 }
 
 ov_store_rc ov_store_meeting_replace(ov_store *s, const ov_meeting *m,
@@ -260,4 +262,39 @@ ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
 				   ov_diag *d)
 {
 	return s->ops->failure_clear(s->impl, login, d);
+}
+
+ov_store_rc ov_store_query_states(ov_store *s, const ov_store_query *q,
+				  ov_store_row_fn *fn, void *ctx,
+				  size_t *total, bool *answered, ov_diag *d)
+{
+	return s->ops->query_states(s->impl, q, fn, ctx, total, answered, d);
+}
+
+ov_store_rc ov_store_state_stale(ov_store *s, bool *out, ov_diag *d)
+{
+	return s->ops->state_stale(s->impl, out, d);
+}
+
+ov_store_rc ov_store_state_rebuild(ov_store *s, bool only_stale,
+				   ov_store_fold_fn *fold, void *ctx,
+				   size_t *n, ov_diag *d)
+{
+	return s->ops->state_rebuild(s->impl, only_stale, fold, ctx, n, d);
+}
+
+ov_store_rc ov_store_state_each(ov_store *s, ov_store_each_fn *fn,
+				void *ctx, ov_diag *d)
+{
+	return s->ops->state_each(s->impl, fn, ctx, d);
+}
+
+ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d)
+{
+	return s->ops->index_check(s->impl, ok, d);
+}
+
+ov_store_rc ov_store_generation(ov_store *s, uint64_t *out, ov_diag *d)
+{
+	return s->ops->generation(s->impl, out, d);
 }

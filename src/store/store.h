@@ -18,6 +18,8 @@
  * matching free function (all of which accept NULL).  A handle is for one
  * thread at a time.
  */
+#include <stdint.h>
+
 #include "store/types.h"
 
 typedef struct ov_store ov_store;
@@ -36,12 +38,16 @@ const char *ov_store_name(const ov_store *s);
 
 /* Add a whole, already validated dataset in one transaction.  due[i] is
  * the derived due date of ds->recs[i] (OV_DAY_NONE: none), kept for the
- * register's due filters.  With replace, everything in the store is
+ * register's due filters; state[i] its state as app/ folded it over its
+ * whole timeline, kept for the register's queries (state NULL: the stored
+ * state is marked stale, see ov_store_state_stale).  The search index
+ * takes each rec's texts.  With replace, everything in the store is
  * deleted first (same transaction).  Without it, any id already present
  * is OV_STORE_CONFLICT and nothing is written.  progress, if not NULL, is
  * called now and then with (done, total) recommendations written. */
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,
-			    const ov_day *due, bool replace,
+			    const ov_day *due, const ov_store_state *state,
+			    bool replace,
 			    void (*progress)(size_t done, size_t total, void *),
 			    void *arg, ov_diag *d);
 
@@ -68,10 +74,13 @@ ov_store_rc ov_store_exists(ov_store *s, enum ov_entity_id ent,
 
 /* Append evs to the end of ref's timeline in one transaction, provided
  * the timeline still holds n_before events (what the caller validated the
- * new events against); otherwise OV_STORE_CONFLICT and nothing written. */
+ * new events against); otherwise OV_STORE_CONFLICT and nothing written.
+ * In the same transaction the rec's stored state becomes *state (the
+ * fold of the timeline with evs; NULL: the stored state is marked stale)
+ * and its texts are indexed again. */
 ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 				size_t n_before, const ov_event *evs, size_t n,
-				ov_diag *d);
+				const ov_store_state *state, ov_diag *d);
 
 /* Replace meeting m->id with m, its reviews and documents too, in one
  * transaction: OV_STORE_NOTFOUND (a problem naming it) if there is no
@@ -152,5 +161,47 @@ ov_store_rc ov_store_failure_count(ov_store *s, const char *login,
 /* Forget login's failures (after it signed in). */
 ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
 				   ov_diag *d);
+
+/* ---- the stored state (ov_store_state, store/types.h) ---- */
+
+/* The recs that pass q, read from the stored states, in q->order, the
+ * page q asks for to fn, and in *total how many pass over all pages; one
+ * read transaction.  Only if every stored state is the fold as at
+ * q->as_at (none stale, no event dated after it): else *answered is false
+ * and nothing is read (the caller folds).  OV_STORE_OK either way. */
+ov_store_rc ov_store_query_states(ov_store *s, const ov_store_query *q,
+				  ov_store_row_fn *fn, void *ctx,
+				  size_t *total, bool *answered, ov_diag *d);
+
+/* Whether the stored state must be rebuilt (a migration added it to a
+ * database that held recommendations, or a write came without it). */
+ov_store_rc ov_store_state_stale(ov_store *s, bool *out, ov_diag *d);
+
+/* In one write transaction: forget every stored state and the search
+ * index, pass every rec with its whole timeline to fold and store the
+ * state it gives, index every rec's texts, clear the stale mark.  With
+ * only_stale, nothing is done unless the state is stale (checked inside
+ * the transaction, so two processes do not both rebuild).  *n (may be
+ * NULL): recs rebuilt. */
+ov_store_rc ov_store_state_rebuild(ov_store *s, bool only_stale,
+				   ov_store_fold_fn *fold, void *ctx,
+				   size_t *n, ov_diag *d);
+
+/* Pass every rec with its whole timeline and its stored state to fn, in
+ * one read transaction (for checking the state against the fold). */
+ov_store_rc ov_store_state_each(ov_store *s, ov_store_each_fn *fn,
+				void *ctx, ov_diag *d);
+
+/* Whether what the store keeps to answer queries fast, the search index
+ * and any counts of states, holds exactly what the recs' texts and stored
+ * states say now (*ok): the backend's own check of them. */
+ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d);
+
+/* The data's generation: a number that every committed write transaction
+ * changes (import, append, rebuild, and any later writer through the
+ * backend), the same for every connection to the database.  A cache of
+ * anything read from the store is good while the generation is the one it
+ * was read at. */
+ov_store_rc ov_store_generation(ov_store *s, uint64_t *out, ov_diag *d);
 
 #endif

@@ -33,6 +33,9 @@ typedef int ov_store_want_fn(const ov_rec *brief, ov_day due, void *ctx);
 typedef struct ov_store_scan {
 	const char *report, *area, *force; /* equal to */
 	ov_day due_before;  /* stored due date strictly before */
+	/* Full-text search (NULL or "": none): the recs whose texts hold
+	 * every word of q (see ov_store_query's q). */
+	const char *q;
 	bool timeline;      /* stream the events too (else n_events = 0) */
 	ov_day events_upto; /* with timeline: only events dated on or before
 			     * (OV_DAY_NONE: all) */
@@ -49,6 +52,86 @@ typedef struct ov_store_scan {
  * then returns OV_STORE_ERROR without adding a problem: the callback
  * said why). */
 typedef int ov_store_rec_fn(const ov_rec *rec, ov_day due, void *ctx);
+
+/*
+ * A recommendation's derived state: what app/ folds (core/fold.h) from its
+ * whole timeline, kept by the store where a query can read it, so that the
+ * register as it stands now is read without folding.  The store stores and
+ * reads these values; it never computes them.  Strings are borrowed.
+ */
+typedef struct ov_store_state {
+	enum ov_status status;  /* OV_STATUS_NONE: no CREATED event */
+	int status_rank;        /* status's place in the register's order */
+	ov_day status_date;
+	enum ov_rag rag;        /* OV_RAG_NONE: never rated */
+	const char *owner, *closed_by, *basis, *last_update;
+	ov_day last_update_date;
+	ov_day last_event_date; /* of the timeline's last event; OV_DAY_NONE:
+				 * no events */
+} ov_store_state;
+
+/* Called by a rebuild (ov_store_state_rebuild) once per recommendation
+ * with its whole timeline (bullets not loaded) and its stored due date:
+ * fill *out and return 0, or -1 to stop (nothing is then written). */
+typedef int ov_store_fold_fn(const ov_rec *rec, ov_day due,
+			     ov_store_state *out, void *ctx);
+
+/* Called by ov_store_state_each once per recommendation with its whole
+ * timeline and the state stored for it, or NULL if none is (or the one
+ * stored no longer matches the rec's own columns).  0 to go on, -1 to
+ * stop. */
+typedef int ov_store_each_fn(const ov_rec *rec, ov_day due,
+			     const ov_store_state *stored, void *ctx);
+
+/* The keys a query of the stored states sorts on, in order; OV_KEY_END
+ * ends a shorter list.  REPORT and REF compare bytewise, DUE puts no due
+ * date last, STATUS is the status_rank. */
+enum ov_store_key {
+	OV_KEY_END = 0, OV_KEY_REF, OV_KEY_REPORT, OV_KEY_DUE, OV_KEY_STATUS
+};
+#define OV_STORE_MAX_KEYS 4
+
+/* Which stored states ov_store_query_states() reads: filters on the
+ * stored columns and state only; the app translates its filters into
+ * these.  Zero / NULL / OV_DAY_NONE fields do not filter, but statuses
+ * always does. */
+typedef struct ov_store_query {
+	/* Answer only if every stored state is the fold as at this date:
+	 * none stale, none with an event after it. */
+	ov_day as_at;
+	unsigned statuses;     /* the statuses that pass, (1u << status)
+				* bits; a rec without status never does */
+	bool rag_set;
+	enum ov_rag rag;       /* with rag_set, OV_RAG_NONE: never rated */
+	const char *owner, *report, *area, *force; /* equal to */
+	ov_day due_before;     /* stored due date strictly before */
+	ov_day status_after;   /* status date strictly after */
+	/* Full-text search over each rec's ref, subject, area, text,
+	 * finding, response, bullets and its events' texts and bases, as
+	 * stored now: the recs holding every word of q (matched after
+	 * case folding, without diacritics, stemmed).  q is user text, taken
+	 * as words only: no operator or quote in it means anything.  NULL or
+	 * blank: no filter; only punctuation: nothing passes. */
+	const char *q;
+	enum ov_store_key order[OV_STORE_MAX_KEYS];
+	size_t offset, limit;  /* rows [offset, offset+limit); limit 0: all */
+} ov_store_query;
+
+/* One row a query of the stored states answers, borrowed for the call:
+ * the rec's scalar fields (no bullets, no events), its stored due date,
+ * its stored state, its report's title and plan, and its owner as a
+ * person (NULL: no owner, or one who is not a person). */
+typedef struct ov_store_state_row {
+	const ov_rec *rec;
+	ov_day due;
+	const ov_store_state *state;
+	const char *report_title, *report_plan;
+	const ov_person *owner;
+} ov_store_state_row;
+
+/* 0 to go on, -1 to stop (the query then fails without a problem of its
+ * own: the callback said why). */
+typedef int ov_store_row_fn(const ov_store_state_row *row, void *ctx);
 
 /* Row counts of every table, for `summary` and tests. */
 typedef struct ov_store_counts {

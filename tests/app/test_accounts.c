@@ -549,7 +549,7 @@ int main(void)
 	db = ov_xasprintf("%s/accounts.db", tmpdir);
 	test_roles();
 	if (ov_store_open(db, true, &direct, &d) != OV_STORE_OK ||
-	    ov_store_import(direct, ds, NULL, false, NULL, NULL, &d) !=
+	    ov_store_import(direct, ds, NULL, NULL, false, NULL, NULL, &d) !=
 		    OV_STORE_OK ||
 	    ov_app_open(db, &a, &d) != 0) {
 		ov_diag_print(&d, stdout, "# ");

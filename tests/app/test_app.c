@@ -3,6 +3,7 @@
  * fixture: each request's result, and each refusal as a structured
  * problem (kind, where, message apart) with nothing written.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,166 @@ static void test_show(ov_app *a)
 	ov_rec_view_release(&v);
 }
 
+/* The refs the register lists for words q as at `at`, or "ERROR". */
+static char *search(ov_app *a, const char *at, const char *q, size_t *total)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_filter f;
+	ov_register r = {0};
+	char *out = ov_xstrdup("");
+
+	ov_rec_filter_init(&f, fx_day(at));
+	if (ov_rec_filter_set(&f, "q", q, &d) != 0 ||
+	    ov_app_register(a, &f, &r, &d) != 0) {
+		free(out);
+		out = ov_xstrdup("ERROR");
+		problem(&d, OV_PROB_INPUT, "-", "(show)");
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		char *next = ov_xasprintf("%s%s%s", out, i ? " " : "",
+					  r.rows[i].ref);
+		free(out);
+		out = next;
+	}
+	if (total)
+		*total = r.total;
+	ov_register_release(&r);
+	ov_diag_release(&d);
+	return out;
+}
+
+static void is_search(ov_app *a, const char *at, const char *q,
+		      const char *want, const char *name)
+{
+	char *got = search(a, at, q, NULL);
+
+	tap_is_str(got, want, name);
+	free(got);
+}
+
+/* Search words, from the stored state (as at 2030) and folding (as at a
+ * date before SF-R01's last event); words a user types that mean
+ * something to FTS5 or SQL are only words. */
+static void test_search(ov_app *a)
+{
+	static const struct {
+		const char *q, *want, *name;
+	} cases[] = {
+		{"slavery", "SF-R01", "a word of a subject"},
+		{"Gövernance", "SF-R01", "any case, accents ignored"},
+		{"leadership act", "XYZ-R01", "every word must be there"},
+		{"forces", "NCPI-F01 SF-R01",
+		 "stemmed: 'forces' finds 'force'"},
+		{"restarted gap", "SF-R01",
+		 "words of two progress updates of one rec"},
+		{"' OR 1=1 --", "", "SQL in the words: no error, no rows"},
+		{"\"", "", "a lone quote: no error, no rows"},
+		{"*", "", "a star: no error, no rows"},
+		{"NEAR(", "", "an FTS5 operator: a word, no error"},
+		{"slavery OR children", "",
+		 "OR is a word, not an operator"},
+		{"slavery*", "SF-R01", "a star is not a prefix query"},
+		{"\"modern\" -slavery:", "SF-R01",
+		 "quotes, minus and colon are not syntax"},
+		{"modern AND slavery", "",
+		 "AND is a word (no rec says 'and')"},
+		{"<script>alert(1)</script>", "", "markup: no rows"},
+		{"  \t", "NCPI-F01 SF-R01 SF-R02 XYZ-R01", "blank: no filter"},
+	};
+	static const char *const dates[] = {"2030-01-01", "2018-07-15"};
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_filter f;
+	char *long_q = fx_repeat('x', OV_REC_Q_MAX + 1);
+
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+			char *name = ov_xasprintf("search as at %s: %s",
+						  dates[k], cases[i].name);
+			is_search(a, dates[k], cases[i].q, cases[i].want, name);
+			free(name);
+		}
+	is_search(a, "2017-12-31", "restarted", "SF-R01",
+		  "an earlier date searches the texts as they are now");
+	ov_rec_filter_init(&f, fx_day("2030-01-01"));
+	tap_is_int(ov_rec_filter_set(&f, "q", long_q, &d), -1,
+		   "search words too long are refused");
+	tap_ok(problem(&d, OV_PROB_INPUT, "q", "too long"),
+	       "... bad input at q");
+	ov_diag_release(&d);
+	tap_is_int(ov_rec_filter_set(&f, "q", "caf\xc3", &d), -1,
+		   "search words that are not UTF-8 are refused");
+	tap_ok(problem(&d, OV_PROB_INPUT, "q", "UTF-8"), "... bad input at q");
+	ov_diag_release(&d);
+	long_q[OV_REC_Q_MAX] = '\0';
+	tap_is_int(ov_rec_filter_set(&f, "q", long_q, &d), 0,
+		   "... the longest taken");
+	ov_diag_release(&d);
+	free(long_q);
+}
+
+static uint64_t generation(ov_app *a)
+{
+	ov_diag d = OV_DIAG_INIT;
+	uint64_t g = 0;
+
+	if (ov_app_generation(a, &g, &d) != 0)
+		problem(&d, OV_PROB_INPUT, "-", "(show)");
+	ov_diag_release(&d);
+	return g;
+}
+
+/* The stored state against the fold, a rebuild, and the generation. */
+static void test_state(ov_app *a, const char *db)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_state_check c;
+	ov_rec_update u = {fx_day("2030-01-01"), "J", "Zebra crossing", NULL,
+			   NULL};
+	ov_recorded done;
+	ov_app *other = NULL;
+	uint64_t g0 = generation(a), g1;
+	size_t n = 0;
+	char *got;
+
+	tap_ok(g0 > 0, "the register has a generation");
+	tap_is_int(ov_app_state_check(a, &c, &d), 0, "check the state");
+	tap_ok(c.checked == 4 && c.n == 0 && c.index_ok,
+	       "... 4 recs, each stored state the fold, the search index "
+	       "whole");
+	ov_state_check_release(&c);
+	ov_state_check_release(&c);
+	got = search(a, "2030-01-01", "", NULL);
+	free(got);
+	tap_ok(generation(a) == g0, "reading leaves the generation");
+	u.owner = "ghost";
+	tap_is_int(ov_app_rec_update(a, "SF-R02", &u, &done, &d), -1,
+		   "a refused update...");
+	ov_diag_release(&d);
+	tap_ok(generation(a) == g0, "... leaves it too");
+	u.owner = NULL;
+	tap_is_int(ov_app_rec_update(a, "SF-R02", &u, &done, &d), 0,
+		   "a progress update");
+	g1 = generation(a);
+	tap_ok(g1 != g0, "... changes the generation");
+	tap_ok(ov_app_open(db, &other, &d) == 0 && generation(other) == g1,
+	       "... which another handle sees the same");
+	ov_app_close(other);
+	is_search(a, "2030-01-01", "zebra", "SF-R02",
+		  "... and its words are found at once");
+	is_search(a, "2030-01-01", "zebra later report", "SF-R02",
+		  "... with the rec's other words");
+	tap_is_int(ov_app_state_check(a, &c, &d), 0, "check again");
+	tap_ok(c.checked == 4 && c.n == 0 && c.index_ok,
+	       "... the update's transaction kept the state and the index");
+	ov_state_check_release(&c);
+	tap_is_int(ov_app_state_rebuild(a, &n, &d), 0, "rebuild the state");
+	tap_ok(n == 4 && generation(a) != g1, "... 4 recs; a new generation");
+	tap_is_int(ov_app_state_check(a, &c, &d), 0, "... and check it");
+	tap_ok(c.n == 0 && c.index_ok, "... the same state, the index whole");
+	ov_state_check_release(&c);
+	ov_diag_release(&d);
+}
+
 static void test_record(ov_app *a)
 {
 	ov_diag d = OV_DIAG_INIT;
@@ -343,6 +504,8 @@ int main(void)
 	a = test_init_import(db);
 	if (a) {
 		test_show(a);
+		test_search(a);
+		test_state(a, db);
 		test_listings(a);
 		test_record(a);
 		test_export_paper(a);

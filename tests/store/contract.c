@@ -1,6 +1,7 @@
 /* The store contract (contract.h). */
 #include "contract.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +40,42 @@ static ov_day *dues(const ov_dataset *ds)
 	return due;
 }
 
+/* The state of a rec as the store must keep it: the fold of its whole
+ * timeline (the test's own oracle; app/ has its own), the status's rank
+ * its enum value. */
+static void state_of(const ov_rec *r, ov_store_state *v)
+{
+	ov_rec_state st;
+	ov_day last = OV_DAY_NONE;
+
+	for (size_t i = 0; i < r->n_events; i++)
+		if (last == OV_DAY_NONE || r->events[i].date > last)
+			last = r->events[i].date;
+	ov_rec_fold(r, last, &st);
+	*v = (ov_store_state){st.status, (int)st.status, st.status_date,
+			      st.rag, st.owner, st.closed_by, st.basis,
+			      st.last_update, st.last_update_date, last};
+}
+
+static ov_store_state *states(const ov_dataset *ds)
+{
+	ov_store_state *v = ov_xcalloc(ds->n_recs + 1, sizeof *v);
+
+	for (size_t i = 0; i < ds->n_recs; i++)
+		state_of(&ds->recs[i], &v[i]);
+	return v;
+}
+
 static ov_store_rc import(ov_store *s, const ov_dataset *ds, bool replace,
 			  ov_diag *d)
 {
 	ov_day *due = dues(ds);
-	ov_store_rc rc = ov_store_import(s, ds, due, replace, NULL, NULL, d);
+	ov_store_state *st = states(ds);
+	ov_store_rc rc = ov_store_import(s, ds, due, st, replace, NULL, NULL,
+					 d);
 
 	free(due);
+	free(st);
 	return rc;
 }
 
@@ -89,10 +119,12 @@ static void test_import_load(ov_store *s, const ov_dataset *ds)
 	ov_diag d = OV_DIAG_INIT;
 	ov_dataset *got = NULL;
 	ov_day *due = dues(ds);
+	ov_store_state *st = states(ds);
 	size_t last = 0;
 	ov_store_counts c;
 
-	tap_is_int(ov_store_import(s, ds, due, false, on_progress, &last, &d),
+	tap_is_int(ov_store_import(s, ds, due, st, false, on_progress, &last,
+				   &d),
 		   OV_STORE_OK, "import the small dataset");
 	tap_is_int((long long)last, (long long)ds->n_recs,
 		   "... progress reported the end");
@@ -132,6 +164,7 @@ static void test_import_load(ov_store *s, const ov_dataset *ds)
 	       "... nothing else");
 	ov_dataset_free(got);
 	free(due);
+	free(st);
 	ov_diag_release(&d);
 }
 
@@ -191,7 +224,8 @@ static void test_conflicts(ov_store *s, const ov_dataset *ds)
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
 	r->events[1].date = fx_day("2030-01-01");
-	tap_is_int(ov_store_rec_append(s, "SF-R01", 9, &r->events[1], 1, &d),
+	tap_is_int(ov_store_rec_append(s, "SF-R01", 9, &r->events[1], 1,
+					NULL, &d),
 		   OV_STORE_INVALID,
 		   "append naming no person: INVALID (links are on again "
 		   "after the import)");
@@ -285,7 +319,8 @@ static void test_append(ov_store *s)
 	ov_rec_init(&got);
 	fx_event(&tmp, "2018-08-01", OV_EV_UPDATE, "J", "same day as last");
 	fx_event(&tmp, "2018-09-01", OV_EV_PROPOSED, "J", "proposed");
-	tap_is_int(ov_store_rec_append(s, "SF-R01", n, tmp.events, 2, &d),
+	tap_is_int(ov_store_rec_append(s, "SF-R01", n, tmp.events, 2, NULL,
+					&d),
 		   OV_STORE_OK, "append two events");
 	tap_is_int((long long)n_events(s, "SF-R01"), (long long)n + 2,
 		   "... stored");
@@ -296,7 +331,8 @@ static void test_append(ov_store *s)
 	       "... at the end, in order, whole");
 	ov_rec_release(&got);
 	before = snapshot(s);
-	tap_is_int(ov_store_rec_append(s, "SF-R01", n, tmp.events, 2, &d),
+	tap_is_int(ov_store_rec_append(s, "SF-R01", n, tmp.events, 2, NULL,
+					&d),
 		   OV_STORE_CONFLICT,
 		   "append against a timeline read before it changed: "
 		   "CONFLICT");
@@ -305,7 +341,7 @@ static void test_append(ov_store *s)
 	       "... a conflict saying nothing was recorded");
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
-	tap_is_int(ov_store_rec_append(s, "NOPE", 0, tmp.events, 1, &d),
+	tap_is_int(ov_store_rec_append(s, "NOPE", 0, tmp.events, 1, NULL, &d),
 		   OV_STORE_NOTFOUND, "append to a missing rec: NOTFOUND");
 	unchanged(s, before, "... nothing written");
 	ov_diag_release(&d);
@@ -433,6 +469,328 @@ static void test_scan(ov_store *s)
 	ov_store_scan_init(&q);
 	q.report = "' OR 1=1 --";
 	is_scan(s, &q, "", -1, "a filter value is bound, never SQL");
+	ov_store_scan_init(&q);
+	q.q = "leadership";
+	is_scan(s, &q, "SF-R01 XYZ-R01", -1, "search words in the scan");
+	q.timeline = true;
+	q.force = "XYZ";
+	is_scan(s, &q, "XYZ-R01", 2, "... with a column filter, timelines");
+	q.q = "NEAR(";
+	is_scan(s, &q, "", -1, "... an operator of FTS5 is a word here");
+}
+
+/* ---- the stored state, at the store's own interface ---- */
+
+static int same_text(const char *a, const char *b)
+{
+	return a ? b && !strcmp(a, b) : !b;
+}
+
+static int same_stored(const ov_store_state *a, const ov_store_state *b)
+{
+	return a->status == b->status && a->status_rank == b->status_rank &&
+	       a->status_date == b->status_date && a->rag == b->rag &&
+	       same_text(a->owner, b->owner) &&
+	       same_text(a->closed_by, b->closed_by) &&
+	       same_text(a->basis, b->basis) &&
+	       same_text(a->last_update, b->last_update) &&
+	       a->last_update_date == b->last_update_date &&
+	       a->last_event_date == b->last_event_date;
+}
+
+typedef struct stored_check {
+	size_t recs, same, missing;
+} stored_check;
+
+/* Each stored state against the test's own fold of the timeline the
+ * store streams with it. */
+static int check_stored(const ov_rec *rec, ov_day due,
+			const ov_store_state *stored, void *ctx)
+{
+	stored_check *c = ctx;
+	ov_store_state want;
+
+	(void)due;
+	c->recs++;
+	state_of(rec, &want);
+	if (!stored)
+		c->missing++;
+	else if (same_stored(stored, &want))
+		c->same++;
+	else
+		printf("#   %s: stored state differs\n", rec->ref);
+	return 0;
+}
+
+static int states_match(ov_store *s, size_t want_recs)
+{
+	ov_diag d = OV_DIAG_INIT;
+	stored_check c = {0, 0, 0};
+	int ok = ov_store_state_each(s, check_stored, &c, &d) == OV_STORE_OK &&
+		 c.recs == want_recs && c.same == want_recs;
+
+	if (!ok)
+		printf("#   %zu recs, %zu same, %zu missing\n", c.recs, c.same,
+		       c.missing);
+	ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
+	return ok;
+}
+
+static int fold_oracle(const ov_rec *rec, ov_day due, ov_store_state *out,
+		       void *ctx)
+{
+	(void)due;
+	(void)ctx;
+	state_of(rec, out);
+	return 0;
+}
+
+typedef struct page {
+	ov_buf refs;
+	const ov_store_state_row *first; /* not kept past the call */
+	int sf_r01_ok;
+} page;
+
+static int on_row(const ov_store_state_row *row, void *ctx)
+{
+	page *pg = ctx;
+
+	ov_buf_printf(&pg->refs, "%s%s", pg->refs.len ? " " : "",
+		      row->rec->ref);
+	if (!strcmp(row->rec->ref, "SF-R01"))
+		pg->sf_r01_ok =
+			row->state->status == OV_STATUS_OPEN &&
+			row->state->rag == OV_RAG_RED &&
+			!strcmp(row->state->owner, "p-acc") && row->owner &&
+			!strcmp(row->owner->name, "Jane Smith") &&
+			row->report_title &&
+			!strncmp(row->report_title, "Stolen freedom", 14) &&
+			!strcmp(row->report_plan, "pl-fvip") &&
+			row->due != OV_DAY_NONE && row->rec->n_events == 0 &&
+			!strcmp(row->rec->text, "Forces should review their "
+						"governance.");
+	return 0;
+}
+
+static int on_row_none(const ov_store_state_row *row, void *ctx)
+{
+	(void)row;
+	(void)ctx;
+	return 0;
+}
+
+static void query_init(ov_store_query *q, const char *as_at)
+{
+	memset(q, 0, sizeof *q);
+	q->as_at = fx_day(as_at);
+	q->statuses = (1u << (OV_STATUS_NA + 1)) - 1;
+	q->due_before = OV_DAY_NONE;
+	q->status_after = OV_DAY_NONE;
+	q->order[0] = OV_KEY_REPORT;
+	q->order[1] = OV_KEY_REF;
+}
+
+/* The page's refs, "-" when the store would not answer, "ERROR". */
+static char *query(ov_store *s, const ov_store_query *q, size_t *total,
+		   int *sf_r01_ok)
+{
+	ov_diag d = OV_DIAG_INIT;
+	page pg = {OV_BUF_INIT, NULL, 0};
+	bool answered = false;
+	ov_store_rc rc = ov_store_query_states(s, q, on_row, &pg, total,
+					       &answered, &d);
+
+	if (rc != OV_STORE_OK) {
+		ov_diag_print(&d, stdout, "#   ");
+		ov_buf_reset(&pg.refs);
+		ov_buf_puts(&pg.refs, "ERROR");
+	} else if (!answered) {
+		ov_buf_puts(&pg.refs, "-");
+	}
+	if (sf_r01_ok)
+		*sf_r01_ok = pg.sf_r01_ok;
+	ov_diag_release(&d);
+	return ov_buf_detach(&pg.refs);
+}
+
+static void is_query(ov_store *s, const ov_store_query *q, const char *want,
+		     long long want_total, const char *name)
+{
+	size_t total = 0;
+	char *got = query(s, q, &total, NULL);
+
+	tap_ok(!strcmp(got, want) && (want_total < 0 ||
+				      (long long)total == want_total),
+	       name);
+	if (strcmp(got, want) || (want_total >= 0 &&
+				  (long long)total != want_total))
+		printf("#   got '%s' (total %zu), want '%s' (%lld)\n", got,
+		       total, want, want_total);
+	free(got);
+}
+
+static uint64_t generation(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	uint64_t g = 0;
+
+	if (ov_store_generation(s, &g, &d) != OV_STORE_OK)
+		ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
+	return g;
+}
+
+static int index_ok(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	bool ok = false;
+
+	if (ov_store_index_check(s, &ok, &d) != OV_STORE_OK)
+		ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
+	return ok;
+}
+
+/* The state as an import left it (fx_small with its states). */
+static void test_state_store(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_store_query q;
+	uint64_t g0 = generation(s);
+	bool stale = true;
+	size_t total = 0;
+	int sf_ok = 0;
+	char *got;
+	ov_event ev;
+
+	tap_ok(ov_store_state_stale(s, &stale, &d) == OV_STORE_OK && !stale,
+	       "after an import with states, the state is not stale");
+	tap_ok(states_match(s, 4),
+	       "... every stored state is the fold of its timeline");
+	tap_ok(index_ok(s), "... and the search index and counts hold them");
+	query_init(&q, "2030-01-01");
+	got = query(s, &q, &total, &sf_ok);
+	tap_ok(!strcmp(got, "NCPI-F01 SF-R01 SF-R02 XYZ-R01") && total == 4,
+	       "query the states: every rec, by report then ref, total 4");
+	free(got);
+	tap_ok(sf_ok, "... a row: its state, owner as a person, report's "
+		      "title and plan, the rec's columns without events");
+	q.as_at = fx_day("2018-07-31");
+	is_query(s, &q, "-", 0,
+		 "as at a date before the latest event: not answered");
+	q.as_at = fx_day("2018-08-01");
+	is_query(s, &q, "NCPI-F01 SF-R01 SF-R02 XYZ-R01", 4,
+		 "as at the latest event's date: answered");
+	q.as_at = OV_DAY_NONE;
+	is_query(s, &q, "-", 0, "as at no date: not answered");
+	query_init(&q, "2030-01-01");
+	q.statuses = 1u << OV_STATUS_OPEN;
+	q.order[0] = OV_KEY_REF;
+	q.order[1] = OV_KEY_END;
+	q.offset = 1;
+	q.limit = 1;
+	is_query(s, &q, "SF-R01", 3, "open ones by ref, the second page of "
+				     "one, total 3");
+	query_init(&q, "2030-01-01");
+	q.statuses = 0;
+	is_query(s, &q, "", 0, "no status passes: nothing");
+	query_init(&q, "2030-01-01");
+	q.rag_set = true;
+	q.rag = OV_RAG_NONE;
+	is_query(s, &q, "NCPI-F01 SF-R02", 2, "never rated");
+	q.rag = OV_RAG_GREEN;
+	is_query(s, &q, "XYZ-R01", 1, "green");
+	query_init(&q, "2030-01-01");
+	q.owner = "p-dci";
+	is_query(s, &q, "NCPI-F01", 1, "owner");
+	q.owner = "' OR 1=1 --";
+	is_query(s, &q, "", 0, "a filter value is bound, never SQL");
+	query_init(&q, "2030-01-01");
+	q.report = "R-SF";
+	q.force = "WMP";
+	q.area = "Leadership";
+	is_query(s, &q, "SF-R01", 1, "report, force and area");
+	query_init(&q, "2030-01-01");
+	q.due_before = fx_day("2018-06-30");
+	q.order[0] = OV_KEY_DUE;
+	is_query(s, &q, "XYZ-R01 SF-R01", 2, "due before (strictly), by due");
+	query_init(&q, "2030-01-01");
+	q.order[0] = OV_KEY_DUE;
+	q.order[1] = OV_KEY_REPORT;
+	q.order[2] = OV_KEY_REF;
+	is_query(s, &q, "XYZ-R01 SF-R01 SF-R02 NCPI-F01", 4,
+		 "by due date, none last");
+	q.order[0] = OV_KEY_STATUS;
+	is_query(s, &q, "NCPI-F01 SF-R01 XYZ-R01 SF-R02", 4,
+		 "by status rank, then report, ref");
+	query_init(&q, "2030-01-01");
+	q.status_after = fx_day("2018-01-31");
+	is_query(s, &q, "SF-R01 SF-R02", 2, "status date after");
+	query_init(&q, "2030-01-01");
+	q.q = "slavery";
+	is_query(s, &q, "SF-R01", 1, "search: a word of the subject");
+	q.q = "restarted GAP";
+	is_query(s, &q, "SF-R01", 1,
+		 "search: words of two updates, any case");
+	q.q = "later report";
+	is_query(s, &q, "SF-R02", 1, "search: the words of a basis");
+	q.q = "bullet";
+	is_query(s, &q, "SF-R01", 1, "search: a bullet's word, stemmed");
+	q.q = "sf-r02";
+	is_query(s, &q, "SF-R02", 1, "search: a ref");
+	q.q = "   ";
+	is_query(s, &q, "NCPI-F01 SF-R01 SF-R02 XYZ-R01", 4,
+		 "search: blank words do not filter");
+	q.q = "\"*\" --";
+	is_query(s, &q, "", 0, "search: punctuation only finds nothing");
+	tap_is_int((long long)generation(s), (long long)g0,
+		   "reads leave the generation as it was");
+	ov_event_init(&ev);
+	ev.date = fx_day("2030-01-01");
+	ev.kind = OV_EV_UPDATE;
+	ev.author = "x";
+	ev.text = "words";
+	tap_is_int(ov_store_rec_append(s, "SF-R01", 1, &ev, 1, NULL, &d),
+		   OV_STORE_CONFLICT, "an append that conflicts...");
+	tap_is_int((long long)generation(s), (long long)g0,
+		   "... leaves the generation as it was");
+	tap_ok(ov_store_state_stale(s, &stale, &d) == OV_STORE_OK && !stale,
+	       "... and the state not stale");
+	ov_diag_release(&d);
+}
+
+/* After appends without a state (test_append): stale until a rebuild. */
+static void test_state_rebuild(ov_store *s)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_store_query q;
+	uint64_t g0 = generation(s);
+	bool stale = false;
+	size_t n = 0;
+
+	tap_ok(ov_store_state_stale(s, &stale, &d) == OV_STORE_OK && stale,
+	       "an append without a state marks the state stale");
+	query_init(&q, "2099-01-01");
+	is_query(s, &q, "-", 0, "... and a stale state answers no query");
+	tap_is_int(ov_store_state_rebuild(s, true, fold_oracle, NULL, &n, &d),
+		   OV_STORE_OK, "rebuild the stale state");
+	tap_ok(n == 4 && ov_store_state_stale(s, &stale, &d) == OV_STORE_OK &&
+		       !stale,
+	       "... every rec, no longer stale");
+	tap_ok(states_match(s, 4), "... each the fold of its timeline");
+	tap_ok(index_ok(s), "... the search index (with the appended words) and counts");
+	q.q = "same day as last";
+	is_query(s, &q, "SF-R01", 1,
+		 "... which a search finds, every word (NCPI-F01 has only "
+		 "'same day')");
+	tap_ok(generation(s) > g0, "a rebuild counts as a write");
+	g0 = generation(s);
+	tap_is_int(ov_store_state_rebuild(s, true, fold_oracle, NULL, &n, &d),
+		   OV_STORE_OK, "rebuild only if stale, when it is not");
+	tap_ok(n == 0 && generation(s) == g0, "... does nothing");
+	ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
 }
 
 /* What a look saw: "REF:kind[=rag],..." per rec; it asks for none
@@ -626,6 +984,313 @@ static void test_fold(void)
 	ov_app_close(a);
 	ov_dataset_free(ds);
 	ov_diag_release(&d);
+	free(db);
+}
+
+/* ---- the two ways of reading the register give the same rows ---- */
+
+/* Filter number i of the table below on f (as at `at`); its name, or NULL
+ * past the end. */
+static const char *set_filter(int i, ov_rec_filter *f, ov_day at)
+{
+	static const char *const statuses[] = {
+		"open", "closure-proposed", "closed", "superseded",
+		"not-applicable"};
+	static const char *const rags[] = {"red", "amber", "green", "none"};
+	static const char *const words[] = {
+		"found", "done do", "2017", "' OR 1=1 --", "\"", "*",
+		"NEAR(", "FOUND*", "2016 03", "it."};
+	ov_diag d = OV_DIAG_INIT;
+	const char *name = NULL;
+
+	ov_rec_filter_init(f, at);
+	if (i == 0)
+		name = "no filter";
+	else if (i <= 5)
+		ov_rec_filter_set(f, "status", statuses[i - 1], &d),
+			name = "a status";
+	else if (i <= 9)
+		ov_rec_filter_set(f, "rag", rags[i - 6], &d), name = "a RAG";
+	else if (i <= 12)
+		f->owner = i == 10 ? "p-acc" : i == 11 ? "p-sme" : "p-dci",
+		name = "an owner";
+	else if (i <= 14)
+		f->report = i == 13 ? "R-SF" : "R-NCPI", name = "a report";
+	else if (i <= 16)
+		f->area = i == 15 ? "A" : "B", name = "an area";
+	else if (i <= 18)
+		f->force = i == 17 ? "WMP" : "XYZ", name = "a force";
+	else if (i == 19)
+		f->overdue = true, name = "overdue";
+	else if (i == 20)
+		f->due_before = fx_day("2017-01-01"), name = "due before";
+	else if (i == 21)
+		f->closed_since_set = true, f->closed_since = at - 300,
+		name = "closed since";
+	else if (i == 22)
+		f->status_set = true, f->status = OV_STATUS_OPEN,
+		f->rag_set = true, f->rag = OV_RAG_RED,
+		name = "open and red";
+	else if (i == 23)
+		f->overdue = true, f->force = "XYZ", f->owner = "p-acc",
+		name = "overdue, force, owner";
+	else if (i == 24)
+		f->overdue = true, f->due_before = fx_day("2017-03-01"),
+		name = "overdue and due before";
+	else if (i <= 34)
+		ov_rec_filter_set(f, "q", words[i - 25], &d),
+			name = "search words";
+	else if (i == 35)
+		f->q = "found", f->status_set = true,
+		f->status = OV_STATUS_CLOSED, name = "search and status";
+	else if (i == 36)
+		f->q = "do", f->closed_since_set = true,
+		f->closed_since = at - 500, f->area = "A",
+		name = "search, closed since, area";
+	else if (i == 37)
+		f->rag_set = true, f->rag = OV_RAG_NONE, f->status_set = true,
+		f->status = OV_STATUS_PROPOSED, name = "never rated, proposed";
+	ov_diag_print(&d, stdout, "#   bad filter: ");
+	ov_diag_release(&d);
+	return name;
+}
+
+/* The columns of two rows, as the register's JSON writes them. */
+static int same_row(const ov_rec_row *a, const ov_rec_row *b)
+{
+	char ba[11], bb[11];
+
+	for (size_t c = 0; c < ov_rec_row_ncols; c++)
+		if (!same_str(ov_rec_row_get(a, c, ba),
+			      ov_rec_row_get(b, c, bb))) {
+			printf("#   %s: column %s: '%s' != '%s'\n", a->ref,
+			       ov_rec_row_name(c),
+			       ov_rec_row_get(a, c, ba) ? ba : "(null)",
+			       ov_rec_row_get(b, c, bb) ? bb : "(null)");
+			return 0;
+		}
+	return 1;
+}
+
+/* f read from the stored state and by folding: the same page, rows and
+ * total.  Returns 1 if they differ (printing how). */
+static int paths_differ(ov_app *a, const ov_rec_filter *f, const char *name)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_rec_filter ff = *f;
+	ov_register st = {0}, fo = {0};
+	int bad = 0;
+
+	ff.fold = true;
+	if (ov_app_register(a, f, &st, &d) != 0 ||
+	    ov_app_register(a, &ff, &fo, &d) != 0) {
+		ov_diag_print(&d, stdout, "#   ");
+		bad = 1;
+	} else if (st.n != fo.n || st.total != fo.total) {
+		bad = 1;
+	} else {
+		for (size_t i = 0; i < st.n && !bad; i++)
+			bad = !same_row(&st.rows[i], &fo.rows[i]);
+	}
+	if (bad)
+		printf("#   %s, sort %d, page %zu+%zu: state %zu of %zu, "
+		       "fold %zu of %zu\n", name, (int)f->sort, f->offset,
+		       f->limit, st.n, st.total, fo.n, fo.total);
+	ov_register_release(&st);
+	ov_register_release(&fo);
+	ov_diag_release(&d);
+	return bad;
+}
+
+/* Every filter and order at `at`, on the first n_pages of these pages;
+ * the number of cases that differ. */
+static int compare_paths(ov_app *a, ov_day at, size_t n_pages, int *cases)
+{
+	static const size_t pages[][2] = {{0, 0}, {13, 25}, {0, 7},
+					  {250, 50}, {100000, 5}};
+	int bad = 0;
+	ov_rec_filter f;
+	const char *name;
+
+	for (int i = 0; (name = set_filter(i, &f, at)); i++)
+		for (int sort = 0; sort < OV_SORT_N; sort++)
+			for (size_t p = 0; p < n_pages && p < 5; p++) {
+				set_filter(i, &f, at);
+				f.sort = (enum ov_reg_sort)sort;
+				f.offset = pages[p][0];
+				f.limit = pages[p][1];
+				bad += paths_differ(a, &f, name);
+				(*cases)++;
+			}
+	return bad;
+}
+
+static ov_day latest_event(const ov_dataset *ds)
+{
+	ov_day last = OV_DAY_NONE;
+
+	for (size_t i = 0; i < ds->n_recs; i++)
+		for (size_t k = 0; k < ds->recs[i].n_events; k++)
+			if (ds->recs[i].events[k].date > last)
+				last = ds->recs[i].events[k].date;
+	return last;
+}
+
+/* Whether the store answers from the state as at `at`. */
+static int store_answers(const char *db, ov_day at)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_store *s = NULL;
+	ov_store_query q;
+	size_t total = 0;
+	bool answered = false;
+
+	query_init(&q, "2030-01-01");
+	q.as_at = at;
+	q.limit = 1;
+	if (ov_store_open(db, false, &s, &d) != OV_STORE_OK ||
+	    ov_store_query_states(s, &q, on_row_none, NULL, &total,
+				  &answered, &d) != OV_STORE_OK)
+		ov_diag_print(&d, stdout, "#   ");
+	ov_store_close(s);
+	ov_diag_release(&d);
+	return answered;
+}
+
+static int state_clean(ov_app *a, size_t want)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_state_check c;
+	int ok = ov_app_state_check(a, &c, &d) == 0 && c.n == 0 &&
+		 c.checked == want && c.index_ok;
+
+	if (!ok)
+		printf("#   checked %zu, %zu differ (first %s), search %s\n",
+		       c.checked, c.n, c.n ? c.refs[0] : "-",
+		       c.index_ok ? "ok" : "NOT ok");
+	ov_diag_print(&d, stdout, "#   ");
+	ov_state_check_release(&c);
+	ov_diag_release(&d);
+	return ok;
+}
+
+/* One random event recorded through the app on a random rec, dated `at`
+ * (after every event there is), and on the test's copy of the rec. */
+static int record_random(ov_app *a, ov_dataset *ds, ov_day at,
+			 unsigned *seed)
+{
+	static const char *const rags[] = {"red", "amber", "green"};
+	ov_rec *r = &ds->recs[(size_t)rand_r(seed) % ds->n_recs];
+	ov_rec_state st;
+	ov_diag d = OV_DIAG_INIT;
+	ov_recorded done;
+	char date[11], note[40];
+	enum ov_event_kind k;
+	enum ov_rag code;
+	int rc;
+
+	ov_rec_fold(r, at, &st);
+	do
+		k = (enum ov_event_kind)(1 + rand_r(seed) % 8);
+	while (!ov_event_allowed(st.status, k));
+	ov_date_format(at, date);
+	snprintf(note, sizeof note, "zebra note %u", (unsigned)rand_r(seed));
+	if (k == OV_EV_UPDATE || k == OV_EV_RAG || k == OV_EV_OWNER) {
+		ov_rec_update u = {at, "Tester", NULL, NULL, NULL};
+		const char *rag = rags[rand_r(seed) % 3];
+		const char *owner = rand_r(seed) % 2 ? "p-acc" : "p-sme";
+
+		if (k == OV_EV_UPDATE)
+			u.note = note;
+		else if (k == OV_EV_RAG)
+			u.rag = rag;
+		else
+			u.owner = owner;
+		rc = ov_app_rec_update(a, r->ref, &u, &done, &d);
+		if (!rc && k == OV_EV_UPDATE)
+			fx_event(r, date, k, "Tester", note);
+		else if (!rc && k == OV_EV_RAG && ov_rag_parse(rag, &code) == 0)
+			fx_ev_rag(r, date, code);
+		else if (!rc)
+			fx_ev_owner(r, date, owner);
+	} else {
+		ov_rec_transition t = {k, at, "HMICFRS", note, "a basis"};
+
+		bool basis = k == OV_EV_CLOSED || k == OV_EV_SUPERSEDED ||
+			     k == OV_EV_NA;
+
+		t.basis = basis ? "a basis" : NULL;
+		rc = ov_app_rec_transition(a, r->ref, &t, &done, &d);
+		if (!rc && basis)
+			fx_ev_basis(r, date, k, "HMICFRS", "a basis")->text =
+				ov_xstrdup(note);
+		else if (!rc)
+			fx_event(r, date, k, "HMICFRS", note);
+	}
+	ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
+	return rc;
+}
+
+static void test_paths(unsigned seed, size_t n)
+{
+	char *db, *json, *name = ov_xasprintf("paths-%u", seed);
+	ov_store *s = open_fresh(name, &db);
+	ov_dataset *ds = fx_random(seed, n);
+	ov_diag d = OV_DIAG_INIT;
+	ov_import_stats stats;
+	ov_app *a = NULL;
+	FILE *f;
+	ov_day latest = latest_event(ds);
+	int bad = 0, cases = 0, failed = 0;
+
+	ov_store_close(s);
+	free(name);
+	json = ov_xasprintf("%s.json", db);
+	f = fopen(json, "w");
+	if (!f || ov_json_write(ds, f, &d) != 0)
+		tap_diag("cannot write the random register");
+	if (f)
+		fclose(f);
+	name = ov_xasprintf("seed %u: %zu random timelines imported through "
+			    "the app", seed, n);
+	tap_ok(ov_app_open(db, &a, &d) == 0 &&
+		       ov_app_import(a, json, false, NULL, NULL, &stats, &d) == 0,
+	       name);
+	free(name);
+	if (!a)
+		goto out;
+	tap_ok(state_clean(a, n),
+	       "... each stored state is the fold of its timeline, the "
+	       "search index whole");
+	tap_ok(store_answers(db, latest) && !store_answers(db, latest - 1),
+	       "... the store answers as at the latest event, not the day "
+	       "before");
+	bad = compare_paths(a, latest, 5, &cases);
+	bad += compare_paths(a, latest + 400, 1, &cases);
+	name = ov_xasprintf("... stored state and fold give the same rows "
+			    "and totals: %d filters x 4 orders x 5 pages as "
+			    "at the latest event, and every row 400 days "
+			    "later (%d cases)", cases / 24, cases);
+	tap_ok(bad == 0 && cases > 500, name);
+	free(name);
+	for (int i = 0; i < 120; i++)
+		failed += record_random(a, ds, latest + 1 + i / 3, &seed) != 0;
+	latest += 1 + 119 / 3;
+	tap_ok(failed == 0, "120 random events recorded through the app");
+	tap_ok(state_clean(a, n), "... each stored state still the fold, "
+				  "the search index whole");
+	cases = 0;
+	bad = compare_paths(a, latest, 2, &cases);
+	tap_ok(bad == 0, "... and the two ways still give the same rows");
+	tap_ok(store_answers(db, latest) && !store_answers(db, latest - 1),
+	       "... as at the new latest event from the state");
+out:
+	ov_app_close(a);
+	ov_dataset_free(ds);
+	ov_diag_release(&d);
+	remove(json);
+	free(json);
 	free(db);
 }
 
@@ -872,14 +1537,18 @@ void contract_run(const contract_backend *b)
 		test_meeting_replace(s);
 		test_scan(s);
 		test_look(s);
+		test_state_store(s);
 		test_register(db, s);
 		test_append(s);
+		test_state_rebuild(s);
 	}
 	ov_store_close(s);
 	ov_store_close(NULL);
 	test_all_codes();
 	test_fold();
 	contract_accounts(b);
+	test_paths(12345, 300);
+	test_paths(777, 120);
 	ov_dataset_free(ds);
 	ov_diag_release(&d);
 	free(db);

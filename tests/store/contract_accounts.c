@@ -262,7 +262,7 @@ static void test_replace(ov_store *s)
 	ov_store_account got;
 	ov_store_rc rc;
 
-	tap_is_int(ov_store_import(s, ds, NULL, true, NULL, NULL, &d),
+	tap_is_int(ov_store_import(s, ds, NULL, NULL, true, NULL, NULL, &d),
 		   OV_STORE_OK, "a replace import");
 	tap_is_int(ov_store_account_get(s, "amy", &got, &d), OV_STORE_OK,
 		   "... keeps the accounts");
@@ -271,7 +271,7 @@ static void test_replace(ov_store *s)
 	/* A register of one force, and no people. */
 	ds = ov_dataset_new();
 	fx_add_force(ds, "WMP", "West Mercia Police");
-	rc = ov_store_import(s, ds, NULL, true, NULL, NULL, &d);
+	rc = ov_store_import(s, ds, NULL, NULL, true, NULL, NULL, &d);
 	tap_is_int(rc, OV_STORE_INVALID,
 		   "a replace without a person an account names: INVALID");
 	tap_ok(fx_has_msg(&d, "account 'amy'"), "... naming the account");
@@ -297,7 +297,7 @@ void contract_accounts(const contract_backend *b)
 		   "create a database for accounts");
 	tap_ok(s && ov_store_schema_version(s) >= 2,
 	       "... at schema version 2 or later");
-	if (s && ov_store_import(s, ds, NULL, false, NULL, NULL, &d) ==
+	if (s && ov_store_import(s, ds, NULL, NULL, false, NULL, NULL, &d) ==
 			 OV_STORE_OK) {
 		test_account_rows(s);
 		test_sessions(s);

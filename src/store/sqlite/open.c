@@ -10,7 +10,9 @@
 #include "store/sqlite/read.h"
 #include "store/sqlite/scan.h"
 #include "store/sqlite/schema.h"
+#include "store/sqlite/search.h"
 #include "store/sqlite/sq.h"
+#include "store/sqlite/state.h"
 #include "store/sqlite/write.h"
 #include "util/mem.h"
 
@@ -73,6 +75,7 @@ static void sq_close(void *impl)
 
 	if (!s)
 		return;
+	sq_search_release(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
@@ -108,6 +111,8 @@ static ov_store_rc sq_open(const char *path, bool create, void **impl,
 	rc = configure(s, d);
 	if (rc == OV_STORE_OK)
 		rc = sq_migrate(s, d);
+	/* Every migration has run: store_meta is there to count writes. */
+	s->generations = rc == OV_STORE_OK;
 out:
 	if (rc != OV_STORE_OK) {
 		sq_close(s);
@@ -147,4 +152,10 @@ const ov_store_ops ov_sqlite_ops = {
 	.failure_add = sq_failure_add,
 	.failure_count = sq_failure_count,
 	.failure_clear = sq_failure_clear,
+	.query_states = sq_query_states,
+	.state_stale = sq_state_stale,
+	.state_rebuild = sq_state_rebuild,
+	.state_each = sq_state_each,
+	.index_check = sq_index_check,
+	.generation = sq_generation,
 };

@@ -16,17 +16,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/sqlite/search.h"
 #include "store/sqlite/sq.h"
 #include "store/sqlite/tables.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Up to four filter values, bound in order as ?1.. */
+/* Up to four strings, bound in order as ?1.., then the due date and the
+ * search words, each at its own parameter (0: not there). */
 typedef struct filters {
 	ov_buf where;
 	const char *str[4];
-	ov_day due_before;
 	int n_str;
+	ov_day due_before;
+	int due_param;
+	ov_buf match;
+	int match_param;
 } filters;
 
 static void add_eq(filters *fl, const char *col, const char *v)
@@ -37,14 +42,25 @@ static void add_eq(filters *fl, const char *col, const char *v)
 	fl->str[fl->n_str++] = v;
 }
 
-static void build_filters(const ov_store_scan *q, filters *fl)
+/* -1 (a problem in d) if the search words cannot be read. */
+static int build_filters(sq *s, const ov_store_scan *q, filters *fl,
+			 ov_diag *d)
 {
+	int next, r;
+
 	add_eq(fl, "report", q->report);
 	add_eq(fl, "area", q->area);
 	add_eq(fl, "force", q->force);
+	next = fl->n_str + 1;
 	fl->due_before = q->due_before;
-	if (q->due_before != OV_DAY_NONE)
-		ov_buf_printf(&fl->where, " AND x.due < ?%d", fl->n_str + 1);
+	if (q->due_before != OV_DAY_NONE) {
+		fl->due_param = next++;
+		ov_buf_printf(&fl->where, " AND x.due < ?%d", fl->due_param);
+	}
+	r = sq_search_where(s, q->q, "x.id", next, &fl->where, &fl->match, d);
+	if (r == 1)
+		fl->match_param = next;
+	return r < 0 ? -1 : 0;
 }
 
 static int bind_filters(sqlite3_stmt *st, const filters *fl)
@@ -53,8 +69,10 @@ static int bind_filters(sqlite3_stmt *st, const filters *fl)
 
 	for (int i = 0; st && i < fl->n_str; i++)
 		bad |= sq_bind_str(st, i + 1, fl->str[i]);
-	if (st && fl->due_before != OV_DAY_NONE)
-		bad |= sq_bind_day(st, fl->n_str + 1, fl->due_before, false);
+	if (st && fl->due_param)
+		bad |= sq_bind_day(st, fl->due_param, fl->due_before, false);
+	if (st && fl->match_param)
+		bad |= sq_bind_str(st, fl->match_param, ov_buf_str(&fl->match));
 	return bad;
 }
 
@@ -328,23 +346,35 @@ static void release(scanner *sc)
 	sqlite3_finalize(sc->probe.st);
 }
 
-/* A read transaction, so recs and timelines are one state. */
-ov_store_rc sq_scan_recs(void *impl, const ov_store_scan *q,
-			 ov_store_rec_fn *fn, void *ctx, ov_diag *d)
+ov_store_rc sq_scan_run(sq *s, const ov_store_scan *q, ov_store_rec_fn *fn,
+			void *ctx, ov_diag *d)
 {
-	scanner sc = {.s = impl, .d = d, .q = q};
-	filters fl = {OV_BUF_INIT, {0}, OV_DAY_NONE, 0};
-	ov_store_rc rc;
+	scanner sc = {.s = s, .d = d, .q = q};
+	filters fl = {.where = OV_BUF_INIT, .match = OV_BUF_INIT};
+	ov_store_rc rc = OV_STORE_OK;
 
 	ov_rec_init(&sc.rec);
-	build_filters(q, &fl);
-	rc = sq_begin(sc.s, false, d);
+	if (build_filters(s, q, &fl, d) < 0)
+		rc = OV_STORE_ERROR;
 	if (!rc)
 		rc = prepare(&sc, &fl);
 	if (!rc)
 		rc = run(&sc, fn, ctx);
-	sq_rollback(sc.s);
 	release(&sc);
 	ov_buf_release(&fl.where);
+	ov_buf_release(&fl.match);
+	return rc;
+}
+
+/* A read transaction, so recs and timelines are one state. */
+ov_store_rc sq_scan_recs(void *impl, const ov_store_scan *q,
+			 ov_store_rec_fn *fn, void *ctx, ov_diag *d)
+{
+	sq *s = impl;
+	ov_store_rc rc = sq_begin(s, false, d);
+
+	if (!rc)
+		rc = sq_scan_run(s, q, fn, ctx, d);
+	sq_rollback(s);
 	return rc;
 }

@@ -229,6 +229,123 @@ static const char *const migrations[] = {
 	"CREATE INDEX login_failures_addr ON login_failures(addr, at);\n"
 	"CREATE INDEX login_failures_at ON login_failures(at);\n"
 	"PRAGMA user_version = 2;\n",
+	/* 3: the derived state of each recommendation and the search index,
+	 * so that the register as it stands now is a query, not a fold.
+	 *
+	 * store_meta holds the data's generation (sq_commit adds one for
+	 * every write transaction: a cache of anything read is good while it
+	 * holds) and whether the derived state is stale.  This migration does
+	 * not compute any state: the fold is core's (the rule "state = fold
+	 * of the timeline" is not written in SQL), so a database that already
+	 * holds recommendations is marked stale here, and app/ rebuilds the
+	 * state and the search index when it next opens the register.
+	 *
+	 * rec_state: one row per rec, what app/ folded from its whole
+	 * timeline (store/types.h: ov_store_state), next to copies of the
+	 * rec's own columns the register filters and sorts on (ref, report,
+	 * force, area, due: never changed once imported), so that every
+	 * filter and order of the register is one index.  Day columns are day
+	 * numbers, as events.date; due stays ISO text, as recommendations.due.
+	 * status_rank is the status's place in the register's status order
+	 * (app/ gives it).  A rec without any event has a NULL status. */
+	"CREATE TABLE store_meta (\n"
+	"  key TEXT PRIMARY KEY NOT NULL,\n"
+	"  value INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO store_meta (key, value) VALUES ('generation', 1),\n"
+	"  ('state_stale', EXISTS (SELECT 1 FROM recommendations));\n"
+	"CREATE TABLE rec_state (\n"
+	"  rec INTEGER PRIMARY KEY REFERENCES recommendations(id)\n"
+	"    ON DELETE CASCADE,\n"
+	"  ref TEXT NOT NULL,\n"
+	"  report TEXT NOT NULL,\n"
+	"  force TEXT NOT NULL,\n"
+	"  area TEXT,\n"
+	"  due TEXT,\n"
+	"  status TEXT CHECK (status IS NULL OR (status = 'open' OR status =\n"
+	"    'closure-proposed' OR status = 'closed' OR status = 'superseded'\n"
+	"    OR status = 'not-applicable')),\n"
+	"  status_rank INTEGER,\n"
+	"  status_date INTEGER,\n"
+	"  rag TEXT CHECK (rag IS NULL OR (rag = 'red' OR rag = 'amber' OR\n"
+	"    rag = 'green')),\n"
+	"  owner TEXT,\n"
+	"  closed_by TEXT,\n"
+	"  basis TEXT,\n"
+	"  last_update TEXT,\n"
+	"  last_update_date INTEGER,\n"
+	"  last_event_date INTEGER\n"
+	");\n"
+	/* The four orders (report then ref; ref; due, none last; status),
+	 * each alone and after a status filter; the RAG, owner and force
+	 * filters; and the latest event, which says whether the state is the
+	 * register as at a date. */
+	"CREATE UNIQUE INDEX rec_state_ref ON rec_state(ref);\n"
+	"CREATE INDEX rec_state_report ON rec_state(report, ref);\n"
+	"CREATE INDEX rec_state_due ON rec_state(due IS NULL, due, report,\n"
+	"  ref);\n"
+	"CREATE INDEX rec_state_rank ON rec_state(status_rank, report, ref);\n"
+	"CREATE INDEX rec_state_status ON rec_state(status, report, ref);\n"
+	"CREATE INDEX rec_state_status_ref ON rec_state(status, ref);\n"
+	"CREATE INDEX rec_state_status_due ON rec_state(status, due IS NULL,\n"
+	"  due, report, ref);\n"
+	"CREATE INDEX rec_state_rag ON rec_state(rag, report, ref);\n"
+	"CREATE INDEX rec_state_owner ON rec_state(owner);\n"
+	"CREATE INDEX rec_state_force ON rec_state(force, status, report,\n"
+	"  ref);\n"
+	"CREATE INDEX rec_state_last_event ON rec_state(last_event_date);\n"
+	/* How many states there are of each status, RAG and force, kept by
+	 * triggers in the transaction that writes the states: the register's
+	 * total for those filters (a list page's count) is a sum over a few
+	 * rows instead of a walk over tens of thousands of index entries.
+	 * '' stands for no status and never rated (a key cannot be NULL). */
+	"CREATE TABLE rec_state_tally (\n"
+	"  status TEXT NOT NULL,\n"
+	"  rag TEXT NOT NULL,\n"
+	"  force TEXT NOT NULL,\n"
+	"  n INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (status, rag, force)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TRIGGER rec_state_tally_add AFTER INSERT ON rec_state BEGIN\n"
+	"  INSERT INTO rec_state_tally (status, rag, force, n)\n"
+	"    VALUES (ifnull(new.status, ''), ifnull(new.rag, ''), new.force, 1)\n"
+	"    ON CONFLICT (status, rag, force) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER rec_state_tally_drop AFTER DELETE ON rec_state BEGIN\n"
+	"  UPDATE rec_state_tally SET n = n - 1 WHERE status =\n"
+	"    ifnull(old.status, '') AND rag = ifnull(old.rag, '') AND force =\n"
+	"    old.force;\n"
+	"END;\n"
+	"CREATE TRIGGER rec_state_tally_move AFTER UPDATE OF status, rag, force\n"
+	"  ON rec_state BEGIN\n"
+	"  UPDATE rec_state_tally SET n = n - 1 WHERE status =\n"
+	"    ifnull(old.status, '') AND rag = ifnull(old.rag, '') AND force =\n"
+	"    old.force;\n"
+	"  INSERT INTO rec_state_tally (status, rag, force, n)\n"
+	"    VALUES (ifnull(new.status, ''), ifnull(new.rag, ''), new.force, 1)\n"
+	"    ON CONFLICT (status, rag, force) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	/* The search index: one document per rec, its texts and those of
+	 * its events, defined once by the view rec_search_text.  External
+	 * content: the index keeps no copy of the text (FTS5 reads the view
+	 * for its 'rebuild', and a rec's entry is taken out with the view's
+	 * text before its timeline grows and put back after).  detail=none
+	 * keeps only which recs hold a token, which is all a search of
+	 * single words needs (store/sqlite/search.c makes every word of a
+	 * query one token). */
+	"CREATE VIEW rec_search_text AS SELECT x.id AS id,\n"
+	"  x.ref || ' ' || ifnull(x.subject, '') || ' ' ||\n"
+	"  ifnull(x.area, '') || ' ' || ifnull(x.text, '') || ' ' ||\n"
+	"  ifnull(x.finding, '') || ' ' || ifnull(x.response, '') || ' ' ||\n"
+	"  ifnull((SELECT group_concat(b.text, ' ') FROM bullets b\n"
+	"    WHERE b.rec = x.id), '') || ' ' ||\n"
+	"  ifnull((SELECT group_concat(ifnull(e.text, '') || ' ' ||\n"
+	"    ifnull(e.basis, ''), ' ') FROM events e WHERE e.rec = x.id), '')\n"
+	"  AS body FROM recommendations x;\n"
+	"CREATE VIRTUAL TABLE rec_search USING fts5(body,\n"
+	"  content = 'rec_search_text', content_rowid = 'id', detail = none,\n"
+	"  columnsize = 0, tokenize = 'porter unicode61 remove_diacritics 2');\n"
+	"PRAGMA user_version = 3;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -45,11 +45,29 @@ ov_store_rc sq_begin(sq *s, bool write, ov_diag *d)
 	if (sqlite3_exec(s->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
 			 NULL, NULL) != SQLITE_OK)
 		return sq_fail(s, d, "cannot start a transaction");
+	s->bump = write && s->generations;
 	return OV_STORE_OK;
 }
 
+/* The generation is a row, not PRAGMA data_version: data_version only
+ * changes for a connection when another connection commits (never for its
+ * own commits) and its values mean nothing across connections, while the
+ * web's handles (one per thread) must agree on one number.  The row is
+ * written in the transaction it counts, so it commits or rolls back with
+ * the data. */
 ov_store_rc sq_commit(sq *s, ov_diag *d)
 {
+	bool bump = s->bump;
+
+	s->bump = false;
+	if (bump && sqlite3_exec(s->db,
+				 "UPDATE store_meta SET value = value + 1"
+				 " WHERE key = 'generation'",
+				 NULL, NULL, NULL) != SQLITE_OK) {
+		ov_store_rc rc = sq_fail(s, d, "cannot count the write");
+		sq_rollback(s);
+		return rc;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		ov_store_rc rc = sq_fail(s, d, "cannot commit");
 		sq_rollback(s);
@@ -60,6 +78,7 @@ ov_store_rc sq_commit(sq *s, ov_diag *d)
 
 void sq_rollback(sq *s)
 {
+	s->bump = false;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

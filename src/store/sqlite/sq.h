@@ -15,6 +15,17 @@
 typedef struct sq {
 	sqlite3 *db;
 	char *path;
+	/* Set once the schema has store_meta (after the migrations): from
+	 * then on every write transaction's commit adds one to the data's
+	 * generation (sq_commit). */
+	bool generations;
+	/* The open transaction is a write one whose commit counts; a writer
+	 * whose changes no reader caches may clear it after sq_begin. */
+	bool bump;
+	/* FTS5's unicode61 tokenizer, for splitting search words
+	 * (sqlite/search.c); made when first needed, freed on close. */
+	fts5_tokenizer tok;
+	Fts5Tokenizer *tok_inst;
 } sq;
 
 /* A runtime problem for the last failure on s->db; OV_STORE_ERROR. */
@@ -25,7 +36,8 @@ ov_store_rc sq_prepare(sq *s, const char *sql, sqlite3_stmt **st,
 		       ov_diag *d);
 /* Run fixed SQL that carries no values (BEGIN, COMMIT, migrations). */
 ov_store_rc sq_exec(sq *s, const char *sql, ov_diag *d);
-/* BEGIN IMMEDIATE (write) or BEGIN (read). */
+/* BEGIN IMMEDIATE (write) or BEGIN (read).  A write transaction's commit
+ * adds one to the generation (see sq.bump). */
 ov_store_rc sq_begin(sq *s, bool write, ov_diag *d);
 ov_store_rc sq_commit(sq *s, ov_diag *d);
 /* Roll back if a transaction is open; never fails the caller. */

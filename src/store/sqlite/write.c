@@ -7,22 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/sqlite/search.h"
 #include "store/sqlite/sq.h"
+#include "store/sqlite/state.h"
 #include "store/sqlite/tables.h"
 #include "util/buf.h"
 
 #define MAX_CHILDREN 2
 
-/* One prepared INSERT per table, reused for every row of an import. */
+/* One prepared INSERT per table, reused for every row of an import, and
+ * the one writing a rec's state. */
 typedef struct importer {
 	sq *s;
 	ov_diag *d;
 	sqlite3_stmt *top[OV_ENT_N];
 	sqlite3_stmt *child[OV_ENT_N][MAX_CHILDREN];
+	sqlite3_stmt *state;
 } importer;
 
-/* Children first, so no foreign key is ever left dangling. */
+/* Children first, so no foreign key is ever left dangling; the search
+ * index (which reads the recs' texts to take entries out) before all. */
 static const char *const delete_all_sql =
+	"INSERT INTO rec_search (rec_search) VALUES ('delete-all');"
+	"DELETE FROM rec_state;"
 	"DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
 	"DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
 	"DELETE FROM recommendations; DELETE FROM questions;"
@@ -31,6 +38,7 @@ static const char *const delete_all_sql =
 
 static void importer_release(importer *im)
 {
+	sqlite3_finalize(im->state);
 	for (int e = 0; e < OV_ENT_N; e++) {
 		sqlite3_finalize(im->top[e]);
 		for (int c = 0; c < MAX_CHILDREN; c++)
@@ -106,9 +114,11 @@ static ov_store_rc put_child(importer *im, sqlite3_stmt *st,
 	return rc;
 }
 
-/* One entity and its children.  extra: the value of t->extra_col. */
+/* One entity and its children.  extra: the value of t->extra_col;
+ * *rowid_out: the row's id. */
 static ov_store_rc put_row(importer *im, enum ov_entity_id e,
-			   const void *elem, ov_day extra)
+			   const void *elem, ov_day extra,
+			   sqlite3_int64 *rowid_out)
 {
 	const sq_table *t = sq_table_of(e);
 	sqlite3_stmt *st = im->top[e];
@@ -122,6 +132,7 @@ static ov_store_rc put_row(importer *im, enum ov_entity_id e,
 	rc = at < 0 ? bind_failed(im)
 		    : sq_step_write(im->s, st, t->noun, id, im->d);
 	rowid = sqlite3_last_insert_rowid(im->s->db);
+	*rowid_out = rowid;
 	for (size_t c = 0; c < t->n_children && !rc; c++)
 		rc = put_child(im, im->child[e][c], t, &t->children[c], elem,
 			       id, rowid);
@@ -129,7 +140,7 @@ static ov_store_rc put_row(importer *im, enum ov_entity_id e,
 }
 
 static ov_store_rc put_all(importer *im, const ov_dataset *ds,
-			   const ov_day *due,
+			   const ov_day *due, const ov_store_state *state,
 			   void (*progress)(size_t, size_t, void *), void *arg)
 {
 	ov_store_rc rc = OV_STORE_OK;
@@ -141,8 +152,14 @@ static ov_store_rc put_all(importer *im, const ov_dataset *ds,
 		bool recs = (enum ov_entity_id)i == OV_ENT_REC;
 
 		for (size_t k = 0; k < n && !rc; k++) {
+			sqlite3_int64 rowid = 0;
+
 			rc = put_row(im, i, arr + k * en->shape->size,
-				     recs && due ? due[k] : OV_DAY_NONE);
+				     recs && due ? due[k] : OV_DAY_NONE,
+				     &rowid);
+			if (recs && state && !rc)
+				rc = sq_state_put(im->s, im->state, rowid,
+						  NULL, &state[k], im->d);
 			if (recs && progress && !rc &&
 			    ((k + 1) % 4096 == 0 || k + 1 == n))
 				progress(k + 1, n, arg);
@@ -247,12 +264,32 @@ out:
 	return rc;
 }
 
+/* The largest rec id there is: an import's recs get larger ones. */
+static ov_store_rc last_rec_id(sq *s, sqlite3_int64 *out, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	bool found;
+	ov_store_rc rc = sq_query(s, "SELECT ifnull(max(id), 0) FROM"
+				  " recommendations", NULL, &st, &found,
+				  "cannot read the register", d);
+
+	*out = !rc && found ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      bool replace, void (*progress)(size_t, size_t, void *),
-		      void *arg, ov_diag *d)
+		      const ov_store_state *state, bool replace,
+		      void (*progress)(size_t, size_t, void *), void *arg,
+		      ov_diag *d)
 {
 	importer im = {.s = impl, .d = d};
 	ov_store_rc rc = prepare_all(&im);
+	sqlite3_int64 last = 0;
+	sq_indexes saved;
+
+	if (!rc)
+		rc = sq_state_prepare(im.s, false, &im.state, d);
 
 	/* Outside the transaction: the pragma is a no-op inside one. */
 	if (!rc)
@@ -264,7 +301,18 @@ ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
 	if (replace)
 		rc = sq_exec(im.s, delete_all_sql, d);
 	if (!rc)
-		rc = put_all(&im, ds, due, progress, arg);
+		rc = last_rec_id(im.s, &last, d);
+	memset(&saved, 0, sizeof saved);
+	if (!rc && state)
+		rc = sq_state_indexes_off(im.s, ds->n_recs, &saved, d);
+	if (!rc)
+		rc = put_all(&im, ds, due, state, progress, arg);
+	if (sq_state_indexes_on(im.s, &saved, !rc, d) && !rc)
+		rc = OV_STORE_ERROR;
+	if (!rc && ds->n_recs)
+		rc = sq_search_add_after(im.s, last, d);
+	if (!rc && !state && ds->n_recs)
+		rc = sq_state_mark_stale(im.s, d);
 	if (!rc)
 		rc = check_links(&im);
 	if (!rc)
@@ -306,20 +354,35 @@ static ov_store_rc read_tip(sq *s, const char *ref, sqlite3_int64 *id,
 	return rc;
 }
 
+/* Whether evs add words to the rec's texts (rec_search_text indexes an
+ * event's text and basis). */
+static bool adds_text(const ov_event *evs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((evs[i].text && *evs[i].text) ||
+		    (evs[i].basis && *evs[i].basis))
+			return true;
+	return false;
+}
+
 ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
-			  const ov_event *evs, size_t n, ov_diag *d)
+			  const ov_event *evs, size_t n,
+			  const ov_store_state *state, ov_diag *d)
 {
 	sq *s = impl;
 	const sq_table *t = sq_table_of(OV_ENT_REC);
 	const sq_child *c = sq_child_of(t, "timeline");
 	ov_buf sql = OV_BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *put = NULL;
 	sqlite3_int64 id = 0;
 	size_t have = 0;
+	bool text = adds_text(evs, n);
 	ov_store_rc rc;
 
 	sq_sql_insert(&sql, t, c);
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
+	if (!rc && state)
+		rc = sq_state_prepare(s, false, &put, d);
 	if (!rc)
 		rc = sq_begin(s, true, d);
 	if (!rc)
@@ -331,6 +394,10 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 			   "recorded, try again", ref, have, n_before);
 		rc = OV_STORE_CONFLICT;
 	}
+	/* The rec's entry leaves the index with the text it was made from,
+	 * and comes back with the new events' words. */
+	if (!rc && text)
+		rc = sq_search_drop(s, id, d);
 	for (size_t i = 0; i < n && !rc; i++) {
 		int bad = bind_parent(st, t, NULL, id, have + i);
 
@@ -339,10 +406,16 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 		rc = bad ? sq_fail(s, d, "cannot bind a value")
 			 : sq_step_write(s, st, c->noun, ref, d);
 	}
+	if (!rc && text)
+		rc = sq_search_add(s, id, d);
+	if (!rc)
+		rc = state ? sq_state_put(s, put, id, NULL, state, d)
+			   : sq_state_mark_stale(s, d);
 	if (!rc)
 		rc = sq_commit(s, d);
 	if (rc)
 		sq_rollback(s);
+	sqlite3_finalize(put);
 	sqlite3_finalize(st);
 	ov_buf_release(&sql);
 	return rc;
@@ -380,6 +453,7 @@ static ov_store_rc delete_rows(sq *s, const sq_table *t, const sq_child *c,
  * on, so a review of a missing report fails at its INSERT. */
 ov_store_rc sq_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d)
 {
+	sqlite3_int64 rowid;
 	importer im = {.s = impl, .d = d};
 	const sq_table *t = sq_table_of(OV_ENT_MEETING);
 	ov_store_rc rc = prepare_entity(&im, OV_ENT_MEETING);
@@ -401,7 +475,7 @@ ov_store_rc sq_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d)
 		rc = OV_STORE_NOTFOUND;
 	}
 	if (!rc)
-		rc = put_row(&im, OV_ENT_MEETING, m, OV_DAY_NONE);
+		rc = put_row(&im, OV_ENT_MEETING, m, OV_DAY_NONE, &rowid);
 	if (!rc)
 		rc = sq_commit(im.s, d);
 	if (rc)

@@ -1,0 +1,139 @@
+/*
+ * The derived state the store keeps for each recommendation: computed
+ * here, from core's fold and nothing else, for every write of a timeline
+ * (app.c's import, rec.c's record) and for a rebuild; checked here
+ * against the fold.  The store only stores and queries it.
+ */
+#include "app/app.h"
+#include "app/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+int app_status_rank(enum ov_status s)
+{
+	return (int)s;
+}
+
+void app_state_from(const ov_rec_state *st, ov_store_state *out)
+{
+	out->status = st->status;
+	out->status_rank = app_status_rank(st->status);
+	out->status_date = st->status_date;
+	out->rag = st->rag;
+	out->owner = st->owner;
+	out->closed_by = st->closed_by;
+	out->basis = st->basis;
+	out->last_update = st->last_update;
+	out->last_update_date = st->last_update_date;
+	out->last_event_date = OV_DAY_NONE;
+}
+
+/* The whole timeline: as at its latest date (validation keeps timelines
+ * in date order; the maximum is taken all the same, so that a fold as at
+ * it can never stop early). */
+void app_state_of(const ov_rec *rec, ov_store_state *out)
+{
+	ov_day last = OV_DAY_NONE;
+	ov_rec_state st;
+
+	for (size_t i = 0; i < rec->n_events; i++)
+		if (last == OV_DAY_NONE || rec->events[i].date > last)
+			last = rec->events[i].date;
+	ov_rec_fold(rec, last, &st);
+	app_state_from(&st, out);
+	out->last_event_date = last;
+}
+
+static int fold_one(const ov_rec *rec, ov_day due, ov_store_state *out,
+		    void *ctx)
+{
+	(void)due;
+	(void)ctx;
+	app_state_of(rec, out);
+	return 0;
+}
+
+int app_state_fresh(ov_store *s, ov_diag *d)
+{
+	bool stale = false;
+
+	if (ov_store_state_stale(s, &stale, d) != OV_STORE_OK)
+		return -1;
+	if (!stale)
+		return 0;
+	return ov_store_state_rebuild(s, true, fold_one, NULL, NULL, d) ==
+		       OV_STORE_OK
+		       ? 0
+		       : -1;
+}
+
+int ov_app_state_rebuild(ov_app *a, size_t *n, ov_diag *d)
+{
+	return ov_store_state_rebuild(a->s, false, fold_one, NULL, n, d) ==
+		       OV_STORE_OK
+		       ? 0
+		       : -1;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a ? b && strcmp(a, b) == 0 : !b;
+}
+
+static bool same_state(const ov_store_state *a, const ov_store_state *b)
+{
+	return a->status == b->status && a->status_rank == b->status_rank &&
+	       a->status_date == b->status_date && a->rag == b->rag &&
+	       same_str(a->owner, b->owner) &&
+	       same_str(a->closed_by, b->closed_by) &&
+	       same_str(a->basis, b->basis) &&
+	       same_str(a->last_update, b->last_update) &&
+	       a->last_update_date == b->last_update_date &&
+	       a->last_event_date == b->last_event_date;
+}
+
+static int check_one(const ov_rec *rec, ov_day due,
+		     const ov_store_state *stored, void *ctx)
+{
+	ov_state_check *c = ctx;
+	ov_store_state folded;
+
+	(void)due;
+	c->checked++;
+	app_state_of(rec, &folded);
+	if (stored && same_state(stored, &folded))
+		return 0;
+	c->refs = ov_xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
+	c->refs[c->n++] = ov_xstrdup(rec->ref);
+	return 0;
+}
+
+int ov_app_state_check(ov_app *a, ov_state_check *out, ov_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	if (ov_store_state_each(a->s, check_one, out, d) != OV_STORE_OK ||
+	    ov_store_index_check(a->s, &out->index_ok, d) != OV_STORE_OK) {
+		ov_state_check_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void ov_state_check_release(ov_state_check *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->refs[i]);
+	free(c->refs);
+	memset(c, 0, sizeof *c);
+}
+
+int ov_app_generation(ov_app *a, uint64_t *out, ov_diag *d)
+{
+	*out = 0;
+	return ov_store_generation(a->s, out, d) == OV_STORE_OK ? 0 : -1;
+}

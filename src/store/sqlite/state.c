@@ -1,0 +1,713 @@
+/*
+ * The SQLite backend: the stored derived state of each recommendation
+ * (rec_state) and the register's queries on it.  Everything here stores,
+ * filters, sorts and counts values app/ computed; nothing folds.  A query
+ * reads only the narrow rec_state rows it filters and sorts on (one index
+ * for each of the register's orders), cuts the page there, and joins the
+ * page's rows alone to their recommendation, report and owner.
+ */
+#include "store/sqlite/state.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/scan.h"
+#include "store/sqlite/search.h"
+#include "store/sqlite/tables.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+/* ---- writing one state ---- */
+
+#define STATE_SET_COLS                                                        \
+	"status, status_rank, status_date, rag, owner, closed_by, basis,"     \
+	" last_update, last_update_date, last_event_date"
+
+#define PUT_SQL(key)                                                          \
+	"INSERT INTO rec_state (rec, ref, report, force, area, due, "         \
+	STATE_SET_COLS ")"                                                    \
+	" SELECT x.id, x.ref, x.report, x.force, x.area, x.due, ?2, ?3, ?4,"  \
+	" ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM recommendations x"                \
+	" WHERE x." key " = ?1" PUT_UPSERT
+#define PUT_UPSERT                                                            \
+	" ON CONFLICT (rec) DO UPDATE SET ref = excluded.ref," \
+	" report = excluded.report, force = excluded.force," \
+	" area = excluded.area, due = excluded.due, status = excluded.status," \
+	" status_rank = excluded.status_rank," \
+	" status_date = excluded.status_date, rag = excluded.rag," \
+	" owner = excluded.owner, closed_by = excluded.closed_by," \
+	" basis = excluded.basis, last_update = excluded.last_update," \
+	" last_update_date = excluded.last_update_date," \
+	" last_event_date = excluded.last_event_date"
+
+ov_store_rc sq_state_prepare(sq *s, bool by_ref, sqlite3_stmt **st,
+			     ov_diag *d)
+{
+	return sq_prepare(s, by_ref ? PUT_SQL("ref") : PUT_SQL("id"), st, d);
+}
+
+static const char *status_code(enum ov_status v)
+{
+	return v == OV_STATUS_NONE ? NULL : ov_status_code(v);
+}
+
+static const char *rag_code(enum ov_rag v)
+{
+	return v == OV_RAG_NONE ? NULL : ov_rag_code(v);
+}
+
+ov_store_rc sq_state_put(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
+			 const char *ref, const ov_store_state *v, ov_diag *d)
+{
+	int bad = ref ? sq_bind_str(st, 1, ref) : sq_bind_int(st, 1, id);
+
+	bad |= sq_bind_str(st, 2, status_code(v->status));
+	bad |= sq_bind_int(st, 3, v->status_rank);
+	bad |= sq_bind_day(st, 4, v->status_date, true);
+	bad |= sq_bind_str(st, 5, rag_code(v->rag));
+	bad |= sq_bind_str(st, 6, v->owner);
+	bad |= sq_bind_str(st, 7, v->closed_by);
+	bad |= sq_bind_str(st, 8, v->basis);
+	bad |= sq_bind_str(st, 9, v->last_update);
+	bad |= sq_bind_day(st, 10, v->last_update_date, true);
+	bad |= sq_bind_day(st, 11, v->last_event_date, true);
+	if (bad) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return sq_fail(s, d, "cannot bind a value");
+	}
+	return sq_step_write(s, st, "recommendation state", ref, d);
+}
+
+ov_store_rc sq_state_mark_stale(sq *s, ov_diag *d)
+{
+	return sq_exec(s, "UPDATE store_meta SET value = 1"
+			  " WHERE key = 'state_stale'", d);
+}
+
+/* ---- bulk writes ---- */
+
+static ov_store_rc count_states(sq *s, size_t *n, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	bool found;
+	ov_store_rc rc = sq_query(s, "SELECT count(*) FROM rec_state", NULL,
+				  &st, &found, "cannot count the states", d);
+
+	*n = !rc && found ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
+				 ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	ov_buf sql = OV_BUF_INIT;
+	size_t have = 0;
+	ov_store_rc rc = count_states(s, &have, d);
+	int step = SQLITE_DONE;
+
+	memset(out, 0, sizeof *out);
+	if (rc || n_new < have || n_new == 0)
+		return rc;
+	rc = sq_prepare(s,
+			"SELECT name, sql FROM sqlite_master WHERE type ="
+			" 'index' AND tbl_name = 'rec_state' AND sql IS NOT"
+			" NULL ORDER BY name",
+			&st, d);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		out->name = ov_xrealloc(out->name,
+					(out->n + 1) * sizeof *out->name);
+		out->sql = ov_xrealloc(out->sql,
+				       (out->n + 1) * sizeof *out->sql);
+		out->name[out->n] = sq_col_str(st, 0);
+		out->sql[out->n++] = sq_col_str(st, 1);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(s, d, "cannot read the schema");
+	sqlite3_finalize(st);
+	/* The names are the schema's own, never data. */
+	for (size_t i = 0; i < out->n && !rc; i++) {
+		ov_buf_reset(&sql);
+		ov_buf_printf(&sql, "DROP INDEX \"%s\"", out->name[i]);
+		rc = sq_exec(s, ov_buf_str(&sql), d);
+	}
+	ov_buf_release(&sql);
+	return rc;
+}
+
+ov_store_rc sq_state_indexes_on(sq *s, sq_indexes *in, bool make,
+				ov_diag *d)
+{
+	ov_store_rc rc = OV_STORE_OK;
+
+	for (size_t i = 0; i < in->n; i++) {
+		if (make && !rc)
+			rc = sq_exec(s, in->sql[i], d);
+		free(in->name[i]);
+		free(in->sql[i]);
+	}
+	free(in->name);
+	free(in->sql);
+	memset(in, 0, sizeof *in);
+	return rc;
+}
+
+/* ---- reading one state ---- */
+
+#define STATE_COLS                                                            \
+	"s.status, s.status_rank, s.status_date, s.rag, s.owner,"             \
+	" s.closed_by, s.basis, s.last_update, s.last_update_date,"           \
+	" s.last_event_date"
+enum { STATE_NCOLS = 10 };
+
+static const char *col_or_null(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Columns at.. of st (STATE_COLS) into *v, strings borrowed until the
+ * next step; -1 for a value that cannot be a state. */
+static int read_state(sqlite3_stmt *st, int at, ov_store_state *v)
+{
+	const char *status = col_or_null(st, at);
+	const char *rag = col_or_null(st, at + 3);
+
+	v->status = OV_STATUS_NONE;
+	v->rag = OV_RAG_NONE;
+	if ((status && ov_status_parse(status, &v->status) < 0) ||
+	    (rag && ov_rag_parse(rag, &v->rag) < 0))
+		return -1;
+	v->status_rank = sqlite3_column_int(st, at + 1);
+	v->owner = col_or_null(st, at + 4);
+	v->closed_by = col_or_null(st, at + 5);
+	v->basis = col_or_null(st, at + 6);
+	v->last_update = col_or_null(st, at + 7);
+	if (sq_col_day(st, at + 2, true, &v->status_date) < 0 ||
+	    sq_col_day(st, at + 8, true, &v->last_update_date) < 0 ||
+	    sq_col_day(st, at + 9, true, &v->last_event_date) < 0)
+		return -1;
+	return 0;
+}
+
+/* ---- the stale mark and the generation ---- */
+
+static ov_store_rc meta(sq *s, const char *key, sqlite3_int64 *out,
+			ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	bool found;
+	ov_store_rc rc = sq_query(s, "SELECT value FROM store_meta WHERE key = ?1",
+				  key, &st, &found, "cannot read the register's "
+				  "state", d);
+
+	if (!rc && !found)
+		rc = sq_damaged(s, d, "store_meta", key);
+	if (!rc)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+ov_store_rc sq_state_stale(void *impl, bool *out, ov_diag *d)
+{
+	sqlite3_int64 v = 0;
+	ov_store_rc rc = meta(impl, "state_stale", &v, d);
+
+	*out = rc == OV_STORE_OK && v != 0;
+	return rc;
+}
+
+/* The counts of each status, RAG and force against the states. */
+static const char *const tally_check_sql =
+	"SELECT EXISTS (SELECT ifnull(status, ''), ifnull(rag, ''), force,"
+	" count(*) FROM rec_state GROUP BY 1, 2, 3 EXCEPT SELECT status, rag,"
+	" force, n FROM rec_state_tally WHERE n <> 0) OR EXISTS (SELECT"
+	" status, rag, force, n FROM rec_state_tally WHERE n <> 0 EXCEPT"
+	" SELECT ifnull(status, ''), ifnull(rag, ''), force, count(*) FROM"
+	" rec_state GROUP BY 1, 2, 3)";
+
+ov_store_rc sq_index_check(void *impl, bool *ok, ov_diag *d)
+{
+	sq *s = impl;
+	sqlite3_stmt *st = NULL;
+	bool found = false, search = false;
+	ov_store_rc rc = sq_begin(s, false, d);
+
+	*ok = false;
+	if (!rc)
+		rc = sq_search_check(s, &search, d);
+	if (!rc)
+		rc = sq_query(s, tally_check_sql, NULL, &st, &found,
+			      "cannot check the counts of states", d);
+	if (!rc && found)
+		*ok = search && sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	sq_rollback(s);
+	return rc;
+}
+
+ov_store_rc sq_generation(void *impl, uint64_t *out, ov_diag *d)
+{
+	sqlite3_int64 v = 0;
+	ov_store_rc rc = meta(impl, "generation", &v, d);
+
+	*out = (uint64_t)v;
+	return rc;
+}
+
+/* ---- the register's query ---- */
+
+enum ptype { P_STR, P_INT, P_ISO };
+
+typedef struct param {
+	enum ptype type;
+	const char *s;
+	long long i;
+} param;
+
+/* The WHERE and ORDER BY of a query, and the values bound for them
+ * (?1.. in order; the search words at their own place).  tally: the same
+ * filter on rec_state_tally, while tally_ok (only status, RAG and force
+ * filter), with the same parameters. */
+typedef struct qsql {
+	ov_buf where, order, match, tally;
+	bool tally_ok;
+	param p[16];
+	int n;
+} qsql;
+
+static int add_param(qsql *b, enum ptype t, const char *s, long long i)
+{
+	b->p[b->n] = (param){t, s, i};
+	return ++b->n;
+}
+
+/* A condition, on rec_state "s." and (tallied: the tally has the
+ * column) on the tally. */
+static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
+{
+	ov_buf cond = OV_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	ov_buf_vprintf(&cond, fmt, ap);
+	va_end(ap);
+	ov_buf_printf(&b->where, " AND s.%s", ov_buf_str(&cond));
+	if (tallied)
+		ov_buf_printf(&b->tally, " AND %s", ov_buf_str(&cond));
+	else
+		b->tally_ok = false;
+	ov_buf_release(&cond);
+}
+
+static void add_eq(qsql *b, const char *col, const char *v, bool tallied)
+{
+	if (v)
+		add_cond(b, tallied, "%s = ?%d", col,
+			 add_param(b, P_STR, v, 0));
+}
+
+static void add_statuses(qsql *b, unsigned statuses)
+{
+	ov_buf in = OV_BUF_INIT;
+	int n = 0;
+
+	for (int st = 0; st <= OV_STATUS_NA; st++)
+		n += (statuses >> st) & 1u;
+	if (n == OV_STATUS_NA + 1)
+		return;
+	if (n == 0) {
+		ov_buf_puts(&b->where, " AND 0");
+		ov_buf_puts(&b->tally, " AND 0");
+		return;
+	}
+	for (int st = 0, k = 0; st <= OV_STATUS_NA; st++)
+		if ((statuses >> st) & 1u)
+			ov_buf_printf(&in, "%s?%d", k++ ? ", " : "",
+				      add_param(b, P_STR, ov_status_code(st),
+						0));
+	add_cond(b, true, "status IN (%s)", ov_buf_str(&in));
+	ov_buf_release(&in);
+}
+
+static void add_order(qsql *b, const ov_store_query *q)
+{
+	static const char *const key_sql[] = {
+		[OV_KEY_REF] = "s.ref",
+		[OV_KEY_REPORT] = "s.report",
+		[OV_KEY_DUE] = "s.due IS NULL, s.due",
+		[OV_KEY_STATUS] = "s.status_rank",
+	};
+
+	for (int i = 0; i < OV_STORE_MAX_KEYS && q->order[i] != OV_KEY_END;
+	     i++)
+		if (q->order[i] > OV_KEY_END && q->order[i] <= OV_KEY_STATUS)
+			ov_buf_printf(&b->order, "%s%s", b->order.len ? ", " : "",
+				      key_sql[q->order[i]]);
+	if (!b->order.len)
+		ov_buf_puts(&b->order, "s.rec");
+}
+
+static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
+{
+	int r;
+
+	b->tally_ok = true;
+	ov_buf_puts(&b->where, "s.status IS NOT NULL");
+	ov_buf_puts(&b->tally, "status <> ''");
+	add_statuses(b, q->statuses);
+	if (q->rag_set && q->rag == OV_RAG_NONE) {
+		ov_buf_puts(&b->where, " AND s.rag IS NULL");
+		ov_buf_puts(&b->tally, " AND rag = ''");
+	} else if (q->rag_set) {
+		add_eq(b, "rag", ov_rag_code(q->rag), true);
+	}
+	add_eq(b, "force", q->force, true);
+	add_eq(b, "owner", q->owner, false);
+	add_eq(b, "report", q->report, false);
+	add_eq(b, "area", q->area, false);
+	if (q->due_before != OV_DAY_NONE)
+		add_cond(b, false, "due < ?%d",
+			 add_param(b, P_ISO, NULL, q->due_before));
+	if (q->status_after != OV_DAY_NONE)
+		add_cond(b, false, "status_date > ?%d",
+			 add_param(b, P_INT, NULL, q->status_after));
+	r = sq_search_where(s, q->q, "s.rec", b->n + 1, &b->where, &b->match,
+			    d);
+	if (r == 1)
+		add_param(b, P_STR, ov_buf_str(&b->match), 0);
+	if (r != 0)
+		b->tally_ok = false;
+	add_order(b, q);
+	return r < 0 ? -1 : 0;
+}
+
+static int bind_all(sqlite3_stmt *st, const qsql *b)
+{
+	int bad = 0;
+
+	for (int i = 0; i < b->n; i++) {
+		const param *p = &b->p[i];
+
+		if (p->type == P_STR)
+			bad |= sq_bind_str(st, i + 1, p->s);
+		else if (p->type == P_INT)
+			bad |= sq_bind_int(st, i + 1, p->i);
+		else
+			bad |= sq_bind_day(st, i + 1, (ov_day)p->i, false);
+	}
+	return bad;
+}
+
+/* Whether the stored state is the register as at as_at: not stale, and
+ * no rec has an event after it (rec_state_last_event gives the latest in
+ * one seek). */
+static ov_store_rc can_answer(sq *s, ov_day as_at, bool *yes, ov_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	bool found;
+	ov_store_rc rc = sq_query(
+		s,
+		"SELECT (SELECT value FROM store_meta"
+		" WHERE key = 'state_stale'),"
+		" (SELECT max(last_event_date) FROM rec_state)",
+		NULL, &st, &found, "cannot read the register's state", d);
+	ov_day latest = OV_DAY_NONE;
+
+	*yes = false;
+	if (!rc && found && sq_col_day(st, 1, true, &latest) < 0)
+		rc = sq_damaged(s, d, "recommendation state", NULL);
+	if (!rc && found)
+		*yes = sqlite3_column_int(st, 0) == 0 &&
+		       (latest == OV_DAY_NONE ||
+			(as_at != OV_DAY_NONE && latest <= as_at));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static ov_store_rc count_rows(sq *s, const qsql *b, size_t *total,
+			      ov_diag *d)
+{
+	ov_buf sql = OV_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc;
+
+	if (b->tally_ok)
+		ov_buf_printf(&sql, "SELECT ifnull(sum(n), 0) FROM"
+			      " rec_state_tally WHERE %s",
+			      ov_buf_str(&b->tally));
+	else
+		ov_buf_printf(&sql, "SELECT count(*) FROM rec_state s WHERE %s",
+			      ov_buf_str(&b->where));
+	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
+	if (!rc && bind_all(st, b))
+		rc = sq_fail(s, d, "cannot bind a value");
+	if (!rc && sqlite3_step(st) != SQLITE_ROW)
+		rc = sq_fail(s, d, "cannot count the register");
+	if (!rc)
+		*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	ov_buf_release(&sql);
+	return rc;
+}
+
+/* The page: rec ids from the narrow rows alone (an index walk, cut by
+ * LIMIT and OFFSET there), then only those joined to their rec, report
+ * and owner, and put back in order. */
+static void page_sql(ov_buf *sql, const qsql *b)
+{
+	ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due");
+	for (size_t i = 0; i < ov_shape_rec.n_fields; i++) {
+		const ov_field *f = &ov_shape_rec.fields[i];
+
+		if (f->type != OV_F_STRV && f->type != OV_F_OBJV)
+			ov_buf_printf(sql, ", x.%s", ov_field_col(f));
+	}
+	ov_buf_printf(sql,
+		      ", r.title, r.plan, p.id, p.name, p.title FROM"
+		      " (SELECT s.rec AS rec FROM rec_state s WHERE %s"
+		      " ORDER BY %s LIMIT ?%d OFFSET ?%d) pg"
+		      " CROSS JOIN rec_state s ON s.rec = pg.rec"
+		      " CROSS JOIN recommendations x ON x.id = pg.rec"
+		      " LEFT JOIN reports r ON r.id = x.report"
+		      " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+		      ov_buf_str(&b->where), ov_buf_str(&b->order), b->n + 1,
+		      b->n + 2, ov_buf_str(&b->order));
+}
+
+/* One row of the page to fn; -2 for a damaged row. */
+static int page_row(sqlite3_stmt *st, ov_store_row_fn *fn, void *ctx)
+{
+	ov_store_state v;
+	ov_store_state_row row = {.state = &v};
+	ov_person owner;
+	ov_rec rec;
+	int at, r = -2;
+
+	ov_rec_init(&rec);
+	memset(&owner, 0, sizeof owner);
+	if (read_state(st, 0, &v) < 0 ||
+	    sq_col_day(st, STATE_NCOLS, false, &row.due) < 0)
+		goto out;
+	at = sq_fields(st, STATE_NCOLS + 1, &ov_shape_rec, &rec, NULL, false);
+	if (at < 0 || !rec.ref)
+		goto out;
+	row.rec = &rec;
+	row.report_title = col_or_null(st, at);
+	row.report_plan = col_or_null(st, at + 1);
+	owner.id = (char *)col_or_null(st, at + 2);
+	owner.name = (char *)col_or_null(st, at + 3);
+	owner.title = (char *)col_or_null(st, at + 4);
+	row.owner = owner.id ? &owner : NULL;
+	r = fn(&row, ctx) < 0 ? -1 : 0;
+out:
+	ov_rec_release(&rec);
+	return r;
+}
+
+static ov_store_rc read_page(sq *s, const ov_store_query *q, const qsql *b,
+			     ov_store_row_fn *fn, void *ctx, ov_diag *d)
+{
+	ov_buf sql = OV_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	ov_store_rc rc;
+	int step = SQLITE_DONE, r = 0;
+
+	page_sql(&sql, b);
+	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
+	if (!rc && (bind_all(st, b) ||
+		    sq_bind_int(st, b->n + 1,
+				q->limit && q->limit <= INT64_MAX
+					? (long long)q->limit
+					: -1) ||
+		    sq_bind_int(st, b->n + 2,
+				q->offset <= INT64_MAX ? (long long)q->offset
+						       : INT64_MAX)))
+		rc = sq_fail(s, d, "cannot bind a value");
+	while (!rc && r == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+		r = page_row(st, fn, ctx);
+	if (!rc && r == -2)
+		rc = sq_damaged(s, d, "recommendation state", NULL);
+	else if (!rc && r == -1)
+		rc = OV_STORE_ERROR;
+	else if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(s, d, "cannot read the register");
+	sqlite3_finalize(st);
+	ov_buf_release(&sql);
+	return rc;
+}
+
+ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
+			    ov_store_row_fn *fn, void *ctx, size_t *total,
+			    bool *answered, ov_diag *d)
+{
+	sq *s = impl;
+	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, false,
+		  {{0}}, 0};
+	ov_store_rc rc = sq_begin(s, false, d);
+
+	*total = 0;
+	*answered = false;
+	if (!rc)
+		rc = can_answer(s, q->as_at, answered, d);
+	if (!rc && *answered && build(s, q, &b, d) < 0)
+		rc = OV_STORE_ERROR;
+	if (!rc && *answered)
+		rc = count_rows(s, &b, total, d);
+	if (!rc && *answered)
+		rc = read_page(s, q, &b, fn, ctx, d);
+	if (rc)
+		*answered = false;
+	sq_rollback(s);
+	ov_buf_release(&b.where);
+	ov_buf_release(&b.order);
+	ov_buf_release(&b.match);
+	ov_buf_release(&b.tally);
+	return rc;
+}
+
+/* ---- rebuilding and checking ---- */
+
+/* Every rec with its whole timeline. */
+static void scan_all(ov_store_scan *q)
+{
+	memset(q, 0, sizeof *q);
+	q->due_before = OV_DAY_NONE;
+	q->events_upto = OV_DAY_NONE;
+	q->timeline = true;
+}
+
+typedef struct rebuilder {
+	sq *s;
+	ov_diag *d;
+	sqlite3_stmt *put;
+	ov_store_fold_fn *fold;
+	void *ctx;
+	size_t n;
+} rebuilder;
+
+static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
+{
+	rebuilder *b = ctx;
+	ov_store_state v;
+
+	if (b->fold(rec, due, &v, b->ctx) < 0 ||
+	    sq_state_put(b->s, b->put, 0, rec->ref, &v, b->d) != OV_STORE_OK)
+		return -1;
+	b->n++;
+	return 0;
+}
+
+ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
+			     ov_store_fold_fn *fold, void *ctx, size_t *n,
+			     ov_diag *d)
+{
+	sq *s = impl;
+	rebuilder b = {.s = s, .d = d, .fold = fold, .ctx = ctx};
+	ov_store_scan q;
+	sq_indexes saved = {NULL, NULL, 0};
+	bool stale = true;
+	ov_store_rc rc = sq_begin(s, true, d);
+
+	if (n)
+		*n = 0;
+	if (!rc && only_stale)
+		rc = sq_state_stale(s, &stale, d);
+	if (!rc && !stale) {
+		sq_rollback(s);
+		return OV_STORE_OK;
+	}
+	/* The counts are made again from nothing, as everything else. */
+	if (!rc)
+		rc = sq_exec(s, "DELETE FROM rec_state;"
+				" DELETE FROM rec_state_tally", d);
+	if (!rc)
+		rc = sq_state_indexes_off(s, SIZE_MAX, &saved, d);
+	if (!rc)
+		rc = sq_search_rebuild(s, d);
+	if (!rc)
+		rc = sq_state_prepare(s, true, &b.put, d);
+	scan_all(&q);
+	if (!rc)
+		rc = sq_scan_run(s, &q, rebuild_one, &b, d);
+	if (sq_state_indexes_on(s, &saved, !rc, d) && !rc)
+		rc = OV_STORE_ERROR;
+	if (!rc)
+		rc = sq_exec(s, "UPDATE store_meta SET value = 0"
+				" WHERE key = 'state_stale'", d);
+	sqlite3_finalize(b.put);
+	if (!rc)
+		rc = sq_commit(s, d);
+	if (rc)
+		sq_rollback(s);
+	else if (n)
+		*n = b.n;
+	return rc;
+}
+
+/* The stored state of a rec, if its copies of the rec's columns still
+ * match the rec's row (else it is not that rec's state). */
+static const char *const stored_sql =
+	"SELECT " STATE_COLS " FROM rec_state s"
+	" JOIN recommendations x ON x.id = s.rec WHERE x.ref = ?1"
+	" AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
+	" AND s.area IS x.area AND s.due IS x.due";
+
+typedef struct eacher {
+	sq *s;
+	sqlite3_stmt *get;
+	ov_store_each_fn *fn;
+	void *ctx;
+	bool failed;
+} eacher;
+
+static int each_one(const ov_rec *rec, ov_day due, void *ctx)
+{
+	eacher *e = ctx;
+	ov_store_state v;
+	const ov_store_state *stored = NULL;
+	int step, r;
+
+	sqlite3_reset(e->get);
+	if (sq_bind_str(e->get, 1, rec->ref) != SQLITE_OK) {
+		e->failed = true;
+		return -1;
+	}
+	step = sqlite3_step(e->get);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		e->failed = true;
+		return -1;
+	}
+	/* A state that cannot be read is not the rec's state either. */
+	if (step == SQLITE_ROW && read_state(e->get, 0, &v) == 0)
+		stored = &v;
+	r = e->fn(rec, due, stored, e->ctx);
+	sqlite3_reset(e->get);
+	return r;
+}
+
+ov_store_rc sq_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
+			  ov_diag *d)
+{
+	sq *s = impl;
+	eacher e = {.s = s, .fn = fn, .ctx = ctx};
+	ov_store_scan q;
+	ov_store_rc rc = sq_begin(s, false, d);
+
+	if (!rc)
+		rc = sq_prepare(s, stored_sql, &e.get, d);
+	scan_all(&q);
+	if (!rc)
+		rc = sq_scan_run(s, &q, each_one, &e, d);
+	if (rc && e.failed)
+		rc = sq_fail(s, d, "cannot read the register's state");
+	sqlite3_finalize(e.get);
+	sq_rollback(s);
+	return rc;
+}
