@@ -418,8 +418,8 @@ static void test_listings(ov_app *a)
 	ov_report_list_release(&rl);
 	tap_is_int(ov_app_grades(a, NULL, NULL, fx_day("2018-09-27"), &g, &d),
 		   -1, "grades with two forces and none chosen");
-	tap_ok(problem(&d, OV_PROB_INPUT, NULL, "holds 2 forces"),
-	       "... bad input saying why");
+	tap_ok(problem(&d, OV_PROB_INPUT, "force", "holds 2 forces"),
+	       "... bad input at force saying why");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_grades(a, "nope", NULL, fx_day("2018-09-27"), &g, &d),
 		   -1, "grades of a missing assessment");

@@ -48,7 +48,9 @@ has "$WORK/err" "^oversight grades: --assessment: no assessment 'nope'" \
 run grades --force NOPE
 is_rc 2 "an unknown force exits 2"
 run grades --as-at 2017-01-01
-is_rc 1 "no assessment yet exits 1"
+is_rc 2 "no assessment yet exits 2 (nothing to show at that date)"
+has "$WORK/err" "^oversight grades: --as-at: no PEEL assessment" \
+	"and the date is named"
 
 run activities
 is_rc 0 "activities succeeds"

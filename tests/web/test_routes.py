@@ -26,7 +26,8 @@ def owners():
     rows = rows["recommendations"] if isinstance(rows, dict) else rows
     owned = [r for r in rows if r.get("owner") and r.get("status") == "open"]
     own = owned[0]
-    other = next(r for r in owned if r["owner"] != own["owner"])
+    other = next(r for r in rows if r.get("owner") != own["owner"]
+                 and r.get("status") == "open")
     return own["ref"], own["owner"], other["ref"]
 
 
