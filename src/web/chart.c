@@ -1,5 +1,8 @@
 /* SVG charts: a line of counts over time, and labelled bars. */
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "util/mem.h"
 
 #include "web/chart.h"
 
@@ -128,26 +131,73 @@ void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
 	ov_html_close(h, "svg");
 }
 
-void ov_chart_bars(ov_html *h, const char *title, const char *const *labels,
-		   const size_t *y, size_t n)
+/* Shades 0..5 of the GOV.UK palette: white, light grey, then from red
+ * to green; the text on each, for contrast. */
+static const char *const shade_fill[] = {"#ffffff", "#f3f2f1", "#d4351c",
+					 "#f47738", "#85994b", "#00703c"};
+static const char *const shade_ink[] = {"#0b0c0c", "#0b0c0c", "#ffffff",
+					"#0b0c0c", "#0b0c0c", "#ffffff"};
+
+/* s cut to at most max characters (code points), with "…" if cut; a
+ * fresh string. */
+static char *shorten(const char *s, size_t max)
 {
-	size_t top = frame(h, title, max_of(y, n));
-	double slot = n ? (double)(W - LEFT - RIGHT) / (double)n : 0;
-	char a[32], b[32], c[32], d[32], lab[32];
+	size_t n = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		double bh = (H - TOP - BOTTOM) * (double)y[i] / (double)top;
-		double bx = LEFT + slot * (double)i + slot * 0.15;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == max)
+			break;
+	}
+	if (!s[i])
+		return ov_xstrdup(s);
+	return ov_xasprintf("%.*s…", (int)i, s);
+}
 
-		ov_html_void(h, "rect", "x", num(a, bx), "y",
-			     num(b, H - BOTTOM - bh), "width",
-			     num(c, slot * 0.7), "height", num(d, bh), "fill",
-			     "#1d70b8", NULL);
-		ov_html_close(h, "rect");
-		snprintf(lab, sizeof lab, "%zu", y[i]);
-		text_at(h, bx + slot * 0.35, H - BOTTOM - bh - 4, "middle", lab);
-		text_at(h, bx + slot * 0.35, H - BOTTOM + 20, "middle",
-			labels[i]);
+#define GRID_LABEL 240
+#define GRID_ROW 28
+#define GRID_HEAD 36
+
+void ov_chart_grid(ov_html *h, const char *title, const char *const *rows,
+		   size_t n_rows, const char *const *cols, size_t n_cols,
+		   const char *const *text, const int *shade)
+{
+	int height = GRID_HEAD + (int)n_rows * GRID_ROW + 8;
+	double cw = n_cols ? (double)(W - GRID_LABEL - RIGHT) / (double)n_cols
+			   : 0;
+	char vb[64], hs[32], a[32], b[32], c[32], d[32];
+
+	snprintf(vb, sizeof vb, "0 0 %d %d", W, height);
+	snprintf(hs, sizeof hs, "%d", height);
+	ov_html_open(h, "svg", "class", "app-chart", "viewbox", vb, "width",
+		     "640", "height", hs, "role", "img", "aria-label", title,
+		     "xmlns", "http://www.w3.org/2000/svg", NULL);
+	ov_html_elem(h, "title", title);
+	for (size_t k = 0; k < n_cols; k++)
+		text_at(h, GRID_LABEL + cw * ((double)k + 0.5), GRID_HEAD - 12,
+			"middle", cols[k]);
+	for (size_t r = 0; r < n_rows; r++) {
+		double y = GRID_HEAD + (double)r * GRID_ROW;
+
+		char *label = shorten(rows[r], 30);
+
+		text_at(h, 0, y + GRID_ROW * 0.65, "start", label);
+		free(label);
+		for (size_t k = 0; k < n_cols; k++) {
+			int sh = shade[r * n_cols + k];
+			double x = GRID_LABEL + cw * (double)k;
+
+			sh = sh < 0 ? 0 : sh > 5 ? 5 : sh;
+			ov_html_void(h, "rect", "x", num(a, x + 1), "y",
+				     num(b, y + 1), "width", num(c, cw - 2),
+				     "height", num(d, GRID_ROW - 2), "fill",
+				     shade_fill[sh], "stroke", "#b1b4b6", NULL);
+			ov_html_close(h, "rect");
+			ov_html_open(h, "text", "x", num(a, x + cw / 2), "y",
+				     num(b, y + GRID_ROW * 0.65), "text-anchor",
+				     "middle", "fill", shade_ink[sh], NULL);
+			ov_html_text(h, text[r * n_cols + k]);
+			ov_html_close(h, "text");
+		}
 	}
 	ov_html_close(h, "svg");
 }

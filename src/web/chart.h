@@ -16,8 +16,11 @@
 void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
 		   const size_t *y, size_t n);
 
-/* A bar chart of n labelled counts. */
-void ov_chart_bars(ov_html *h, const char *title, const char *const *labels,
-		   const size_t *y, size_t n);
+/* A grid of rows x cols cells, row and column labelled: cell [r * cols +
+ * c] has a short text and a shade, 0 (none, white) to 5 (darkest); text
+ * is written dark or light to keep its contrast. */
+void ov_chart_grid(ov_html *h, const char *title, const char *const *rows,
+		   size_t n_rows, const char *const *cols, size_t n_cols,
+		   const char *const *text, const int *shade);
 
 #endif

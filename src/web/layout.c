@@ -483,6 +483,13 @@ void ov_page_summary_close(ov_page *p)
 void ov_page_table_open(ov_page *p, const char *caption,
 			const char *const *heads, size_t n)
 {
+	ov_page_table_open_num(p, caption, heads, n, n);
+}
+
+void ov_page_table_open_num(ov_page *p, const char *caption,
+			    const char *const *heads, size_t n,
+			    size_t first_num)
+{
 	ov_html *h = &p->h;
 
 	ov_html_open(h, "table", "class", "govuk-table", NULL);
@@ -497,7 +504,10 @@ void ov_page_table_open(ov_page *p, const char *caption,
 	ov_html_open(h, "tr", "class", "govuk-table__row", NULL);
 	for (size_t i = 0; i < n; i++) {
 		ov_html_open(h, "th", "scope", "col", "class",
-			     "govuk-table__header", NULL);
+			     i >= first_num ? "govuk-table__header "
+					      "govuk-table__header--numeric"
+					    : "govuk-table__header",
+			     NULL);
 		ov_html_text(h, heads[i]);
 		ov_html_close(h, "th");
 	}

@@ -70,6 +70,10 @@ void ov_page_summary_close(ov_page *p);
 /* A table: caption, then header cells, then rows. */
 void ov_page_table_open(ov_page *p, const char *caption,
 			const char *const *heads, size_t n);
+/* The same, with the columns from first_num on headed as numbers. */
+void ov_page_table_open_num(ov_page *p, const char *caption,
+			    const char *const *heads, size_t n,
+			    size_t first_num);
 void ov_page_row_open(ov_page *p);
 void ov_page_cell(ov_page *p, const char *text);
 void ov_page_cell_num(ov_page *p, size_t n);

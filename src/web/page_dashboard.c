@@ -61,8 +61,8 @@ static void per_report(ov_page *p, const ov_dashboard *db)
 		"Due in 30 days", "Red", "Amber", "Green"};
 
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
-	ov_page_table_open(p, "By report", heads,
-			   sizeof heads / sizeof heads[0]);
+	ov_page_table_open_num(p, "By report", heads,
+			       sizeof heads / sizeof heads[0], 1);
 	for (size_t i = 0; i < db->n_reports; i++) {
 		const ov_dash_report *r = &db->reports[i];
 		char *href = ov_page_href("/reports", r->report->id, NULL);
@@ -135,7 +135,7 @@ static void series(ov_page *p, const ov_dashboard *db)
 	ov_chart_line(&p->h, alt, x, y, db->n_series);
 	ov_page_para(p, alt);
 	details_open(p, "Table of open recommendations over time");
-	ov_page_table_open(p, NULL, heads, 2);
+	ov_page_table_open_num(p, NULL, heads, 2, 1);
 	for (size_t i = 0; i < db->n_series; i++) {
 		ov_page_row_open(p);
 		ov_date_format(x[i], b);
@@ -167,12 +167,74 @@ static char *grade_words(const ov_dash_grade *g)
 	return ov_xstrdup(ov_grade_label(g->cell.grade));
 }
 
+/* A grade's shade in the grid: the real grades from Inadequate (2) to
+ * Outstanding (5); anything else light grey, nothing white. */
+static int shade_of(const ov_dash_grade *g)
+{
+	switch (g->cell.grade) {
+	case OV_GRADE_OUTSTANDING: return 5;
+	case OV_GRADE_GOOD: return 4;
+	case OV_GRADE_ADEQUATE: case OV_GRADE_RI: return 3;
+	case OV_GRADE_INADEQUATE: return 2;
+	case OV_GRADE_NONE: return 0;
+	default: return 1;
+	}
+}
+
+/* The grid's short words for a cell: the grade, "TBI", a trailing "*"
+ * when carried forward. */
+static char *grade_short(const ov_dash_grade *g)
+{
+	static const char *const shorts[] = {
+		[OV_GRADE_OUTSTANDING] = "Outstanding", [OV_GRADE_GOOD] = "Good",
+		[OV_GRADE_ADEQUATE] = "Adequate", [OV_GRADE_RI] = "Req. impr.",
+		[OV_GRADE_INADEQUATE] = "Inadequate",
+		[OV_GRADE_TBI] = "To inspect", [OV_GRADE_NOT_GRADED] = "Not graded"};
+
+	if (g->cell.grade < 0 || g->cell.grade > OV_GRADE_NOT_GRADED)
+		return ov_xstrdup("");
+	return ov_xasprintf("%s%s", shorts[g->cell.grade],
+			    g->cell.from ? " *" : "");
+}
+
+static void peel_chart(ov_page *p, const ov_dash_peel *pf)
+{
+	size_t na = pf->n_assessments, nq = pf->n_questions;
+	const char **rows = ov_xcalloc(nq ? nq : 1, sizeof *rows);
+	const char **cols = ov_xcalloc(na ? na : 1, sizeof *cols);
+	char **text = ov_xcalloc(nq * na + 1, sizeof *text);
+	int *shade = ov_xcalloc(nq * na + 1, sizeof *shade);
+	char *alt = ov_xasprintf(
+		"Grid of PEEL grades of %s: %zu questions (rows) across %zu "
+		"assessments (columns); * marks a grade carried forward. The "
+		"table below gives every grade in words.",
+		pf->force->code, nq, na);
+
+	for (size_t a = 0; a < na; a++)
+		cols[a] = pf->assessments[a]->label;
+	for (size_t q = 0; q < nq; q++) {
+		rows[q] = pf->questions[q]->text;
+		for (size_t a = 0; a < na; a++) {
+			text[q * na + a] = grade_short(&pf->grades[q * na + a]);
+			shade[q * na + a] = shade_of(&pf->grades[q * na + a]);
+		}
+	}
+	ov_chart_grid(&p->h, alt, rows, nq, cols, na,
+		      (const char *const *)text, shade);
+	ov_page_para(p, alt);
+	for (size_t k = 0; k < nq * na; k++)
+		free(text[k]);
+	free(text);
+	free(shade);
+	free(rows);
+	free(cols);
+	free(alt);
+}
+
 static void peel_force(ov_page *p, const ov_dash_peel *pf)
 {
 	size_t na = pf->n_assessments, nq = pf->n_questions;
 	const char **heads = ov_xcalloc(na + 2, sizeof *heads);
-	size_t *graded = ov_xcalloc(na ? na : 1, sizeof *graded);
-	const char **labels = ov_xcalloc(na ? na : 1, sizeof *labels);
 	char *title = ov_xasprintf("PEEL grades of %s", pf->force->name
 							       ? pf->force->name
 							       : pf->force->code);
@@ -180,30 +242,9 @@ static void peel_force(ov_page *p, const ov_dash_peel *pf)
 	ov_page_h2(p, title);
 	heads[0] = "Pillar";
 	heads[1] = "Question";
-	for (size_t a = 0; a < na; a++) {
+	for (size_t a = 0; a < na; a++)
 		heads[a + 2] = pf->assessments[a]->label;
-		labels[a] = pf->assessments[a]->label;
-		for (size_t q = 0; q < nq; q++) {
-			const ov_dash_grade *g = &pf->grades[q * na + a];
-
-			if (g->asked && ov_grade_is_real(g->cell.grade) &&
-			    !g->cell.from &&
-			    (g->cell.grade == OV_GRADE_OUTSTANDING ||
-			     g->cell.grade == OV_GRADE_GOOD))
-				graded[a]++;
-		}
-	}
-	{
-		char *alt = ov_xasprintf(
-			"Bar chart: questions graded Good or Outstanding at "
-			"each of %zu assessments of %s (grades carried "
-			"forward not counted). The table follows.",
-			na, pf->force->code);
-
-		ov_chart_bars(&p->h, alt, labels, graded, na);
-		ov_page_para(p, alt);
-		free(alt);
-	}
+	peel_chart(p, pf);
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
 	ov_page_table_open(p, NULL, heads, na + 2);
 	for (size_t q = 0; q < nq; q++) {
@@ -236,8 +277,6 @@ static void peel_force(ov_page *p, const ov_dash_peel *pf)
 	ov_html_close(&p->h, "div");
 	free(title);
 	free(heads);
-	free(graded);
-	free(labels);
 }
 
 static int content(ov_page *p, ov_web_req *q, ov_diag *d)
