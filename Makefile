@@ -49,13 +49,12 @@ check: build asan
 		$(BUILD)/meson-logs/testlog-valgrind.json || rc=1; \
 	exit $$rc
 
-# Until the web application exists, the main job is the register itself:
-# a fresh database with the demo data, and its summary.
+# The main job: the web application on the demo register (demo.db, made
+# with the demo data if there is none), with an admin account whose
+# password is printed once.  Ctrl-C stops it.
+LISTEN ?= 127.0.0.1:8080
 run: build
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@$(BUILD)/oversight --db $(DEMO_DB) init
-	@$(BUILD)/oversight --db $(DEMO_DB) import examples/wmp-2018-09.json
-	@$(BUILD)/oversight --db $(DEMO_DB) summary --as-at 2018-09-27
+	@sh scripts/run.sh $(BUILD)/oversight $(DEMO_DB) $(LISTEN)
 
 bench: build
 	@sh bench/run.sh
