@@ -40,6 +40,7 @@ check: build asan
 	@rc=0; \
 	meson test -C $(BUILD) --print-errorlogs -q || rc=1; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	meson test -C $(ASAN) --print-errorlogs -q || rc=1; \
 	meson test -C $(BUILD) --setup valgrind --print-errorlogs -q \

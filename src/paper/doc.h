@@ -127,6 +127,11 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 int ov_paper_render_md(const ov_paper *p, FILE *f, ov_diag *d);
 int ov_paper_render_html(const ov_paper *p, FILE *f, ov_diag *d);
 int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d);
+/* Drop the process's font map (made at the first PDF, kept for every
+ * later one, from any thread), for a program that then resets cairo's and
+ * fontconfig's static data to be leak-checked.  No PDF may be rendered
+ * at the same time; one may be after. */
+void ov_paper_pdf_release(void);
 
 /* Markdown written by people (one narrative block, say) as an HTML
  * fragment, for a preview: parsed as the paper parses it (paper/tree.h),

@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <errno.h>
+#include <pthread.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -126,6 +127,38 @@ static PangoAttrList *inline_attrs(const ov_inline *in, ov_buf *text)
 				start, text->len));
 	}
 	return attrs;
+}
+
+/* One font map for the process.  Pango's default map is per thread, and
+ * the web server renders in short-lived connection threads: each thread's
+ * map, dropped at its exit, leaks fontconfig's state and loses its font
+ * cache.  A map is not safe to share between threads at once, so
+ * rendering holds render_lock (PDFs are rare; the rest of a request runs
+ * in parallel). */
+static pthread_once_t map_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
+static PangoFontMap *font_map;
+
+static void make_font_map(void)
+{
+	font_map = pango_cairo_font_map_new();
+}
+
+static PangoFontMap *shared_font_map(void)
+{
+	pthread_once(&map_once, make_font_map);
+	if (!font_map) /* released, and wanted again */
+		make_font_map();
+	return font_map;
+}
+
+void ov_paper_pdf_release(void)
+{
+	pthread_mutex_lock(&render_lock);
+	if (font_map)
+		g_object_unref(font_map);
+	font_map = NULL;
+	pthread_mutex_unlock(&render_lock);
 }
 
 static PangoFontDescription *font_desc(double pt, bool bold)
@@ -714,7 +747,8 @@ static int render_pass(const ov_paper *paper, const char *title, sink *s,
 	p.cr = cairo_create(p.surface);
 	if (cairo_status(p.cr) != CAIRO_STATUS_SUCCESS)
 		goto out;
-	p.pango = pango_cairo_create_context(p.cr);
+	p.pango = pango_font_map_create_context(shared_font_map());
+	pango_cairo_update_context(p.cr, p.pango);
 	/* Sizes are in points and user space is in points. */
 	pango_cairo_context_set_resolution(p.pango, 72.0);
 	p.title = title;
@@ -746,7 +780,7 @@ out:
 /* A font fontconfig resolves for our family list; NULL if none at all. */
 static int check_font(ov_diag *d)
 {
-	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	PangoFontMap *fm = shared_font_map();
 	PangoContext *ctx = pango_font_map_create_context(fm);
 	PangoFontDescription *fd = font_desc(BODY_PT, false);
 	PangoFont *font = pango_font_map_load_font(fm, ctx, fd);
@@ -769,6 +803,7 @@ int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d)
 	char *title = NULL;
 	int pages, rc = -1;
 
+	pthread_mutex_lock(&render_lock);
 	if (check_paper(p, d) < 0 || check_font(d) < 0)
 		goto out;
 	title = pdf_title(&p->meta);
@@ -782,6 +817,7 @@ int ov_paper_render_pdf(const ov_paper *p, FILE *f, ov_diag *d)
 	}
 	rc = 0;
 out:
+	pthread_mutex_unlock(&render_lock);
 	free(title);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paper/doc.h"
 #include "app/dashboard.h"
 #include "app/meeting.h"
 #include "core/validate.h"
@@ -893,6 +894,7 @@ int main(void)
 	/* Let LeakSanitizer see only our own allocations: release the
 	 * process-wide caches the PDF renderer's pango, cairo and
 	 * fontconfig keep (as tests/paper/test_pdf.c does). */
+	ov_paper_pdf_release();
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
 	FcFini();

@@ -372,6 +372,7 @@ int main(void)
 	free(dir);
 	/* Let LeakSanitizer see only our own allocations: release the
 	 * process-wide caches of pango, cairo and fontconfig. */
+	ov_paper_pdf_release();
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
 	FcFini();
