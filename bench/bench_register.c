@@ -123,7 +123,10 @@ int main(int argc, char **argv)
 	bad |= measure(a, "... sorted by due date", &f, reps);
 	f.sort = OV_SORT_REPORT;
 	f.q = "synthetic 4242";
-	bad |= measure(a, "... with q=\"synthetic 4242\"", &f, reps);
+	bad |= measure(a, "... with q=\"synthetic 4242\" (one rec)", &f,
+		       reps);
+	f.q = "F22";
+	bad |= measure(a, "... with q=\"F22\" (one force's refs)", &f, reps);
 	f.q = "continues";
 	bad |= measure(a, "... with q=\"continues\" (a word of every "
 			  "progress note)", &f, reps / 20 > 10 ? reps / 20 : 10);

@@ -11,6 +11,8 @@ all|point) ;;
 *) echo "usage: sh bench/run.sh [all|point]" >&2; exit 2 ;;
 esac
 BIN=${BIN:-build/oversight}
+# bench-register (bench/bench_register.c) is built next to the binary.
+BENCH_REGISTER=${BENCH_REGISTER:-$(dirname "$BIN")/bench/bench-register}
 OUT=${OUT:-bench/out}
 RECS=${RECS:-100000}
 EVENTS=${EVENTS:-1000000}
@@ -105,6 +107,12 @@ if [ "$WHAT" = all ]; then
 		t1=$(date +%s%N)
 		echo "| paper --format pdf for each of the 43 forces, total | $(( (t1 - t0) / 1000000 )) ms | |"
 	fi
+	# The web's list page from the stored state (issue 7): one process,
+	# the register open, many calls (bench/bench_register.c).
+	echo
+	echo "ov_app_register on the open register, as at today (bench-register):"
+	echo
+	"$BENCH_REGISTER" "$db"
 fi
 
 # Point operations on one recommendation, next to the export above: the

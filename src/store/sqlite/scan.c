@@ -57,9 +57,18 @@ static int build_filters(sq *s, const ov_store_scan *q, filters *fl,
 		fl->due_param = next++;
 		ov_buf_printf(&fl->where, " AND x.due < ?%d", fl->due_param);
 	}
-	r = sq_search_where(s, q->q, "x.id", next, &fl->where, &fl->match, d);
-	if (r == 1)
+	/* The recs walk in id order here: each is looked up among the
+	 * matches, made once. */
+	r = sq_search_words(s, q->q, &fl->match, d);
+	if (r == 1) {
 		fl->match_param = next;
+		ov_buf_printf(&fl->where,
+			      " AND x.id IN (SELECT rowid FROM rec_search"
+			      " WHERE rec_search MATCH ?%d)",
+			      next);
+	} else if (r == 2) {
+		ov_buf_puts(&fl->where, " AND 0");
+	}
 	return r < 0 ? -1 : 0;
 }
 

@@ -332,7 +332,8 @@ static const char *const migrations[] = {
 	 * text before its timeline grows and put back after).  detail=none
 	 * keeps only which recs hold a token, which is all a search of
 	 * single words needs (store/sqlite/search.c makes every word of a
-	 * query one token). */
+	 * query one token), and makes the order group_concat gives the
+	 * texts (which SQLite does not promise) of no matter. */
 	"CREATE VIEW rec_search_text AS SELECT x.id AS id,\n"
 	"  x.ref || ' ' || ifnull(x.subject, '') || ' ' ||\n"
 	"  ifnull(x.area, '') || ' ' || ifnull(x.text, '') || ' ' ||\n"

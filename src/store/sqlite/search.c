@@ -137,8 +137,7 @@ static bool blank(const char *q)
 	return true;
 }
 
-int sq_search_where(sq *s, const char *q, const char *col, int param,
-		    ov_buf *where, ov_buf *match, ov_diag *d)
+int sq_search_words(sq *s, const char *q, ov_buf *match, ov_diag *d)
 {
 	size_t len = q ? strlen(q) : 0;
 
@@ -151,13 +150,5 @@ int sq_search_where(sq *s, const char *q, const char *col, int param,
 		ov_diag_add(d, "%s: cannot read the search words", s->path);
 		return -1;
 	}
-	if (!match->len) {
-		ov_buf_puts(where, " AND 0");
-		return 2;
-	}
-	ov_buf_printf(where,
-		      " AND %s IN (SELECT rowid FROM rec_search"
-		      " WHERE rec_search MATCH ?%d)",
-		      col, param);
-	return 1;
+	return match->len ? 1 : 2;
 }

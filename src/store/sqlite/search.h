@@ -24,19 +24,16 @@ ov_store_rc sq_search_rebuild(sq *s, ov_diag *d);
 ov_store_rc sq_search_check(sq *s, bool *ok, ov_diag *d);
 
 /*
- * A condition on the rec id column `col` ("x.id", "s.rec") that holds for
- * the recs whose texts hold every word of q, appended to where as
- * " AND ...", with its one parameter ?param; the MATCH expression to bind
- * there goes into match.  User text never reaches FTS5's query syntax:
- * q is cut into tokens by the index's own tokenizer (unicode61, so the
- * words are those the index holds) and each token is written as an FTS5
- * string ("tok"), all of them ANDed.  Returns 1 when a condition (and a
- * parameter) was added, 0 when q is NULL or blank (no filter), 2 when q
- * has no word at all (" AND 0" added, no parameter: nothing passes), or
- * -1 (OV_STORE_ERROR in d) if the tokenizer failed.
+ * The MATCH expression for the recs whose texts hold every word of q,
+ * into match, to be bound to "rec_search MATCH ?".  User text never
+ * reaches FTS5's query syntax: q is cut into tokens by the index's own
+ * tokenizer (unicode61, so the words are those the index holds) and each
+ * token is written as an FTS5 string ("tok"), all of them ANDed.  Returns
+ * 1 when match holds words, 0 when q is NULL or blank (no filter), 2 when
+ * q has no word at all (nothing passes), or -1 (OV_STORE_ERROR in d) if
+ * the tokenizer failed.
  */
-int sq_search_where(sq *s, const char *q, const char *col, int param,
-		    ov_buf *where, ov_buf *match, ov_diag *d);
+int sq_search_words(sq *s, const char *q, ov_buf *match, ov_diag *d);
 
 /* Free the tokenizer (on close). */
 void sq_search_release(sq *s);
