@@ -6,7 +6,8 @@
 # page saved as a static file, measured in the same run.  Prints requests/s,
 # p50 and p99 latency, errors, and the server's peak resident memory.
 # Environment: BIN (build/oversight), OUT (bench/out), RECS / EVENTS,
-# DURATION (20s), CONNS (64).
+# DURATION (20s), CONNS (64), SERVE_ARGS (more options for serve, e.g.
+# --threads 4).
 set -eu
 BIN=${BIN:-build/oversight}
 OUT=${OUT:-bench/out}
@@ -35,7 +36,7 @@ cleanup() {
 	return 0
 }
 trap cleanup EXIT INT TERM
-"$BIN" --db "$DB" serve --listen 127.0.0.1:0 > "$W/serve.out" 2> "$W/serve.err" &
+"$BIN" --db "$DB" serve --listen 127.0.0.1:0 ${SERVE_ARGS:-} > "$W/serve.out" 2> "$W/serve.err" &
 SRV=$!
 i=0
 until grep -q '^oversight: serving' "$W/serve.out" 2>/dev/null; do

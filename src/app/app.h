@@ -205,6 +205,9 @@ void ov_state_check_release(ov_state_check *c);
  * was made at. */
 int ov_app_generation(ov_app *a, uint64_t *out, ov_diag *d);
 
+/* Hold at most about `bytes` of the register in this handle's memory. */
+int ov_app_limit_memory(ov_app *a, size_t bytes, ov_diag *d);
+
 /* ---- one recommendation ---- */
 
 typedef struct ov_rec_view {

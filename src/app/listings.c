@@ -37,6 +37,9 @@ int ov_app_reports(ov_app *a, ov_report_list *out, ov_diag *d)
 	out->n_recs = ov_xcalloc(out->ds->n_reports + 1, sizeof *out->n_recs);
 	t = (tally_ctx){out->ds, out->n_recs};
 	ov_store_scan_init(&q);
+	/* Counted from the scan's first look (ref, report, force), so no
+	 * rec is read whole. */
+	q.want = tally_report;
 	if (ov_store_scan_recs(a->s, &q, tally_report, &t, d) !=
 	    OV_STORE_OK) {
 		ov_report_list_release(out);

@@ -132,6 +132,11 @@ void ov_state_check_release(ov_state_check *c)
 	memset(c, 0, sizeof *c);
 }
 
+int ov_app_limit_memory(ov_app *a, size_t bytes, ov_diag *d)
+{
+	return ov_store_limit_memory(a->s, bytes, d) == OV_STORE_OK ? 0 : -1;
+}
+
 int ov_app_generation(ov_app *a, uint64_t *out, ov_diag *d)
 {
 	*out = 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli/command.h"
+#include "cli/opts.h"
 #include "web/web.h"
 
 #define STR(x) #x
@@ -21,7 +22,9 @@ static const char usage[] =
 	"  --tls-key FILE      PEM private key\n"
 	"  --assets DIR        GOV.UK Frontend files (default: the build's, or "
 	"$OVERSIGHT_ASSETS)\n"
-	"  --access-log        a line per request on standard error\n\n"
+	"  --access-log        a line per request on standard error\n"
+	"  --threads N         N threads polling the connections (default 0: "
+	"a thread per connection)\n\n"
 	"Limits: " XSTR(OV_WEB_MAX_CONNS) " connections at once, "
 	XSTR(OV_WEB_MAX_PER_IP) " from one address; a connection idle for "
 	XSTR(OV_WEB_IDLE) " s is closed;\nrequest bodies over "
@@ -34,6 +37,7 @@ static const char usage[] =
 typedef struct req {
 	ov_web_config cfg;
 	bool log;
+	const char *threads;
 } req;
 
 static const ov_cli_arg args[] = {
@@ -42,6 +46,7 @@ static const ov_cli_arg args[] = {
 	{"tls-key", 0, OV_ARG_STR, offsetof(req, cfg.tls_key)},
 	{"assets", 0, OV_ARG_STR, offsetof(req, cfg.assets)},
 	{"access-log", 0, OV_ARG_FLAG, offsetof(req, log)},
+	{"threads", 0, OV_ARG_STR, offsetof(req, threads)},
 };
 
 static int check(const ov_cli_ctx *c, void *ctx)
@@ -57,6 +62,18 @@ static int check(const ov_cli_ctx *c, void *ctx)
 	if (!def.assets)
 		def.assets = OV_ASSETS_DIR;
 	def.access_log = r->log;
+	if (r->threads) {
+		char *end;
+		long n = strtol(r->threads, &end, 10);
+
+		if (*end || end == r->threads || n < 0 || n > 256) {
+			ov_cli_err(c->cmd->name,
+				   "--threads: '%s' is not a number from 0 to 256",
+				   r->threads);
+			return OV_EXIT_USAGE;
+		}
+		def.threads = (unsigned)n;
+	}
 	def.db = c->cli->db_path;
 	r->cfg = def;
 	return -1;

@@ -78,6 +78,7 @@ typedef struct ov_store_ops {
 				  ov_diag *d);
 	ov_store_rc (*index_check)(void *impl, bool *ok, ov_diag *d);
 	ov_store_rc (*generation)(void *impl, uint64_t *out, ov_diag *d);
+	ov_store_rc (*limit_memory)(void *impl, size_t bytes, ov_diag *d);
 } ov_store_ops;
 
 /* store/sqlite/: the embedded default. */

@@ -298,3 +298,8 @@ ov_store_rc ov_store_generation(ov_store *s, uint64_t *out, ov_diag *d)
 {
 	return s->ops->generation(s->impl, out, d);
 }
+
+ov_store_rc ov_store_limit_memory(ov_store *s, size_t bytes, ov_diag *d)
+{
+	return s->ops->limit_memory(s->impl, bytes, d);
+}

@@ -204,4 +204,9 @@ ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d);
  * was read at. */
 ov_store_rc ov_store_generation(ov_store *s, uint64_t *out, ov_diag *d);
 
+/* Keep at most about `bytes` of the database in this handle's memory (a
+ * server holds a handle per request in flight; the default suits one
+ * process reading the whole register once). */
+ov_store_rc ov_store_limit_memory(ov_store *s, size_t bytes, ov_diag *d);
+
 #endif

@@ -57,7 +57,8 @@ static void start_tag(ov_html *h, const char *tag, va_list ap)
 		h->bad = true;
 		return;
 	}
-	ov_buf_printf(&tmp, "<%s", tag);
+	ov_buf_putc(&tmp, '<');
+	ov_buf_puts(&tmp, tag);
 	while ((name = va_arg(ap, const char *)) != NULL) {
 		const char *val = va_arg(ap, const char *);
 
@@ -68,7 +69,9 @@ static void start_tag(ov_html *h, const char *tag, va_list ap)
 		}
 		if (!val)
 			break;
-		ov_buf_printf(&tmp, " %s=\"", name);
+		ov_buf_putc(&tmp, ' ');
+		ov_buf_puts(&tmp, name);
+		ov_buf_puts(&tmp, "=\"");
 		escape_into(&tmp, val);
 		ov_buf_putc(&tmp, '"');
 	}
@@ -101,7 +104,9 @@ void ov_html_close(ov_html *h, const char *tag)
 		h->bad = true;
 		return;
 	}
-	ov_buf_printf(h->out, "</%s>", tag);
+	ov_buf_puts(h->out, "</");
+	ov_buf_puts(h->out, tag);
+	ov_buf_putc(h->out, '>');
 }
 
 void ov_html_text(ov_html *h, const char *s)

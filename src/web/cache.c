@@ -1,4 +1,4 @@
-/* The rendered-content cache: a small table under one mutex. */
+/* The rendered-content cache: a small table under one read-write lock. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,7 @@ typedef struct entry {
 	unsigned long used; /* for replacing the least recently used */
 } entry;
 
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t mu = PTHREAD_RWLOCK_INITIALIZER;
 static entry table[OV_WEB_CACHE_N];
 static unsigned long clock_;
 
@@ -35,19 +35,23 @@ bool ov_web_cache_get(ov_web_req *q, const char *key, ov_buf *out)
 
 	if (!current(q, &gen))
 		return false;
-	pthread_mutex_lock(&mu);
+	/* Readers copy out at the same time; only a put excludes them. */
+	pthread_rwlock_rdlock(&mu);
 	for (size_t i = 0; i < OV_WEB_CACHE_N; i++) {
 		entry *e = &table[i];
 
 		if (e->key && e->gen == gen && e->day == q->today &&
 		    strcmp(e->key, key) == 0) {
 			ov_buf_add(out, e->data, e->n);
-			e->used = ++clock_;
+			__atomic_store_n(&e->used,
+					 __atomic_add_fetch(&clock_, 1,
+							    __ATOMIC_RELAXED),
+					 __ATOMIC_RELAXED);
 			hit = true;
 			break;
 		}
 	}
-	pthread_mutex_unlock(&mu);
+	pthread_rwlock_unlock(&mu);
 	return hit;
 }
 
@@ -59,7 +63,7 @@ void ov_web_cache_put(ov_web_req *q, const char *key, const char *data,
 
 	if (n > OV_WEB_CACHE_MAX || !current(q, &gen))
 		return;
-	pthread_mutex_lock(&mu);
+	pthread_rwlock_wrlock(&mu);
 	for (size_t i = 0; i < OV_WEB_CACHE_N; i++) {
 		entry *e = &table[i];
 
@@ -78,17 +82,17 @@ void ov_web_cache_put(ov_web_req *q, const char *key, const char *data,
 	victim->n = n;
 	victim->gen = gen;
 	victim->day = q->today;
-	victim->used = ++clock_;
-	pthread_mutex_unlock(&mu);
+	victim->used = __atomic_add_fetch(&clock_, 1, __ATOMIC_RELAXED);
+	pthread_rwlock_unlock(&mu);
 }
 
 void ov_web_cache_clear(void)
 {
-	pthread_mutex_lock(&mu);
+	pthread_rwlock_wrlock(&mu);
 	for (size_t i = 0; i < OV_WEB_CACHE_N; i++) {
 		free(table[i].key);
 		free(table[i].data);
 		memset(&table[i], 0, sizeof table[i]);
 	}
-	pthread_mutex_unlock(&mu);
+	pthread_rwlock_unlock(&mu);
 }

@@ -14,7 +14,7 @@
 #include "web/http.h"
 
 #define OV_WEB_CACHE_N 64
-#define OV_WEB_CACHE_MAX (512 * 1024)
+#define OV_WEB_CACHE_MAX (2 * 1024 * 1024)
 
 /* Append the cached content for key to out and return true, or return
  * false (nothing appended) if there is none for the current state. */

@@ -3,6 +3,7 @@
  * alternative and the table behind it.  The content is cached until the
  * register changes (web/cache.h), so a busy dashboard does not re-read
  * the register per request. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "web/cache.h"
 #include "web/chart.h"
 #include "web/layout.h"
+
+static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
 
 static void count_item(ov_page *p, size_t n, const char *label,
 		       const char *href)
@@ -54,17 +57,57 @@ static void headline(ov_page *p, const ov_dash_counts *n)
 	ov_html_close(&p->h, "ul");
 }
 
+#define MAX_REPORT_ROWS 25
+
+static int by_live(const void *a, const void *b)
+{
+	const ov_dash_report *x = *(const ov_dash_report *const *)a;
+	const ov_dash_report *y = *(const ov_dash_report *const *)b;
+
+	if (x->n.live != y->n.live)
+		return x->n.live < y->n.live ? 1 : -1;
+	return strcmp(x->report->id, y->report->id);
+}
+
+/* The reports the table shows: all of them, or on a register of many
+ * (a national one) those with the most live recommendations. */
+static size_t pick_reports(const ov_dashboard *db,
+			   const ov_dash_report ***out)
+{
+	const ov_dash_report **v = ov_xcalloc(db->n_reports + 1, sizeof *v);
+
+	for (size_t i = 0; i < db->n_reports; i++)
+		v[i] = &db->reports[i];
+	if (db->n_reports > MAX_REPORT_ROWS)
+		qsort(v, db->n_reports, sizeof *v, by_live);
+	*out = v;
+	return db->n_reports > MAX_REPORT_ROWS ? MAX_REPORT_ROWS
+					       : db->n_reports;
+}
+
 static void per_report(ov_page *p, const ov_dashboard *db)
 {
 	static const char *const heads[] = {
 		"Report", "Open", "Closure proposed", "Closed", "Overdue",
 		"Due in 30 days", "Red", "Amber", "Green"};
 
+	const ov_dash_report **shown;
+	size_t n = pick_reports(db, &shown);
+
+	if (n < db->n_reports) {
+		char *line = ov_xasprintf(
+			"The %zu of %zu reports with the most live "
+			"recommendations; every report is under Reports.",
+			n, db->n_reports);
+
+		ov_page_para(p, line);
+		free(line);
+	}
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
 	ov_page_table_open_num(p, "By report", heads,
 			       sizeof heads / sizeof heads[0], 1);
-	for (size_t i = 0; i < db->n_reports; i++) {
-		const ov_dash_report *r = &db->reports[i];
+	for (size_t i = 0; i < n; i++) {
+		const ov_dash_report *r = shown[i];
 		char *href = ov_page_href("/reports", r->report->id, NULL);
 
 		ov_page_row_open(p);
@@ -86,6 +129,7 @@ static void per_report(ov_page *p, const ov_dashboard *db)
 	}
 	ov_page_table_close(p);
 	ov_html_close(&p->h, "div");
+	free(shown);
 }
 
 /* A details element holding the table behind a chart. */
@@ -305,12 +349,21 @@ int ov_page_dashboard(ov_web_req *q, ov_web_resp *r)
 	ov_page_h1(&p, NULL, "Dashboard");
 	from = r->body.len;
 	if (!ov_web_cache_get(q, "/", &r->body)) {
-		if (content(&p, q, &d) < 0) {
-			ov_page_problem(q, r, "The register cannot be read", &d);
-			ov_diag_release(&d);
-			return 0;
+		/* One request makes it while the others wait for it: many at
+		 * once would each read the whole register. */
+		pthread_mutex_lock(&building);
+		if (!ov_web_cache_get(q, "/", &r->body)) {
+			if (content(&p, q, &d) < 0) {
+				pthread_mutex_unlock(&building);
+				ov_page_problem(q, r,
+						"The register cannot be read", &d);
+				ov_diag_release(&d);
+				return 0;
+			}
+			ov_web_cache_put(q, "/", r->body.data + from,
+					 r->body.len - from);
 		}
-		ov_web_cache_put(q, "/", r->body.data + from, r->body.len - from);
+		pthread_mutex_unlock(&building);
 	}
 	ov_page_end(&p);
 	ov_diag_release(&d);

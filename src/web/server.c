@@ -12,6 +12,7 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ void ov_web_config_init(ov_web_config *c)
 	c->idle_timeout = OV_WEB_IDLE;
 	c->max_body = OV_WEB_MAX_BODY;
 	c->conn_memory = OV_WEB_CONN_MEMORY;
+	c->threads = OV_WEB_THREADS;
 }
 
 /* ---- the handle pool ---- */
@@ -44,6 +46,19 @@ typedef struct pool {
 	const char *db;
 } pool;
 
+/* A handle with the server's memory budget per handle. */
+static int open_handle(const char *db, ov_app **out, ov_diag *d)
+{
+	if (ov_app_open(db, out, d) < 0)
+		return -1;
+	if (ov_app_limit_memory(*out, OV_WEB_HANDLE_MEMORY, d) < 0) {
+		ov_app_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 static ov_app *pool_take(pool *p, ov_diag *d)
 {
 	ov_app *a = NULL;
@@ -52,7 +67,7 @@ static ov_app *pool_take(pool *p, ov_diag *d)
 	if (p->n)
 		a = p->free[--p->n];
 	pthread_mutex_unlock(&p->mu);
-	if (!a && ov_app_open(p->db, &a, d) < 0)
+	if (!a && open_handle(p->db, &a, d) < 0)
 		return NULL;
 	return a;
 }
@@ -463,18 +478,28 @@ static int start(server *sv, const struct sockaddr_storage *ss, char *cert,
 		 char *key, ov_diag *d)
 {
 	const ov_web_config *c = sv->cfg;
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION |
-			 MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
-	struct MHD_OptionItem tls[3] = {{MHD_OPTION_END, 0, NULL}};
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	struct MHD_OptionItem extra[4] = {{MHD_OPTION_END, 0, NULL}};
+	size_t k = 0;
+
+	/* Either a thread per connection, or a pool of threads each
+	 * polling many connections (epoll). */
+	if (c->threads == 0) {
+		flags |= MHD_USE_THREAD_PER_CONNECTION;
+	} else {
+		flags |= MHD_USE_EPOLL;
+		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE,
+						     (intptr_t)c->threads, NULL};
+	}
 
 	if (ss->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (cert) {
 		flags |= MHD_USE_TLS;
-		tls[0] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0,
-						 cert};
-		tls[1] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0,
-						 key};
+		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT,
+						     0, cert};
+		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY,
+						     0, key};
 	}
 	sv->mhd = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, sv,
@@ -486,7 +511,7 @@ static int start(server *sv, const struct sockaddr_storage *ss, char *cert,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->conn_memory,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
 		MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, sv,
-		MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
+		MHD_OPTION_ARRAY, extra, MHD_OPTION_END);
 	if (!sv->mhd) {
 		ov_diag_at(d, OV_PROB_RUNTIME, "--listen",
 			   "cannot listen on %s (in use, or not an address "
@@ -551,7 +576,7 @@ int ov_web_serve(const ov_web_config *c, ov_diag *d)
 	    read_tls(c, &cert, &key, d) < 0)
 		goto out;
 	/* Open one handle first, so a missing database is said at once. */
-	if (ov_app_open(c->db, &probe, d) < 0)
+	if (open_handle(c->db, &probe, d) < 0)
 		goto out;
 	pool_give(&sv.pool, probe);
 	/* Threads started from here on inherit the blocked signals; this

@@ -21,6 +21,8 @@ typedef struct ov_web_config {
 	size_t max_body;         /* bytes of a request body (else 413) */
 	size_t conn_memory;      /* bytes libmicrohttpd keeps per connection */
 	int access_log;          /* a line per request on stderr */
+	unsigned threads;        /* 0: a thread per connection; else a pool
+				  * of that many threads polling them */
 } ov_web_config;
 
 /* The defaults (also printed by `serve --help`). */
@@ -30,6 +32,9 @@ typedef struct ov_web_config {
 #define OV_WEB_IDLE 30
 #define OV_WEB_MAX_BODY 262144
 #define OV_WEB_CONN_MEMORY 65536
+#define OV_WEB_THREADS 0
+/* Database pages a handle of the pool keeps in memory, in bytes. */
+#define OV_WEB_HANDLE_MEMORY 1048576
 
 void ov_web_config_init(ov_web_config *c);
 

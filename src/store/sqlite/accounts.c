@@ -92,9 +92,10 @@ ov_store_rc sq_account_get(void *impl, const char *login,
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	bool found;
-	ov_store_rc rc = sq_query(
-		s, "SELECT " ACCOUNT_COLS " FROM accounts WHERE login = ?1",
-		login, &st, &found, "cannot read an account", d);
+	ov_store_rc rc = sq_query_kept(
+		s, SQ_KEPT_ACCOUNT,
+		"SELECT " ACCOUNT_COLS " FROM accounts WHERE login = ?1", login,
+		&st, &found, "cannot read an account", d);
 
 	memset(out, 0, sizeof *out);
 	if (!rc && !found) {
@@ -105,7 +106,7 @@ ov_store_rc sq_account_get(void *impl, const char *login,
 		ov_store_account_release(out);
 		rc = sq_damaged(s, d, "account", login);
 	}
-	sqlite3_finalize(st);
+	sq_done(s, st);
 	return rc;
 }
 
@@ -155,6 +156,7 @@ static ov_store_rc account_change(sq *s, const char *login,
 		rc = sq_begin(s, true, d);
 	if (rc)
 		goto out;
+	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_str(st, 1, login) |
 	    (str ? sq_bind_str(st, 2, str) : sq_bind_int(st, 2, v)))
 		rc = bind_failed(s, d);
@@ -216,6 +218,7 @@ ov_store_rc sq_session_add(void *impl, const ov_store_session *sess,
 		rc = sq_begin(s, true, d);
 	if (rc)
 		goto out;
+	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_int(del, 1, idle_before) |
 	    sq_bind_int(del, 2, created_before))
 		rc = bind_failed(s, d);
@@ -245,12 +248,12 @@ ov_store_rc sq_session_get(void *impl, const char *token_hash,
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	bool found;
-	ov_store_rc rc = sq_query(s,
-				  "SELECT token_hash, login, created,"
-				  " last_seen FROM sessions"
-				  " WHERE token_hash = ?1",
-				  token_hash, &st, &found,
-				  "cannot read a session", d);
+	ov_store_rc rc = sq_query_kept(s, SQ_KEPT_SESSION,
+				       "SELECT token_hash, login, created,"
+				       " last_seen FROM sessions"
+				       " WHERE token_hash = ?1",
+				       token_hash, &st, &found,
+				       "cannot read a session", d);
 
 	memset(out, 0, sizeof *out);
 	if (!rc && !found) {
@@ -266,7 +269,7 @@ ov_store_rc sq_session_get(void *impl, const char *token_hash,
 			rc = sq_damaged(s, d, "a session", NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	sq_done(s, st);
 	return rc;
 }
 
@@ -312,6 +315,7 @@ ov_store_rc sq_failure_add(void *impl, const char *login, const char *addr,
 		rc = sq_begin(s, true, d);
 	if (rc)
 		goto out;
+	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_int(del, 1, prune_before))
 		rc = bind_failed(s, d);
 	if (!rc)

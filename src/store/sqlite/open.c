@@ -1,6 +1,7 @@
 /* The SQLite backend: opening with its pragmas, closing, and the table of
  * operations store.c dispatches to (store/backend.h). */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,6 +63,20 @@ static ov_store_rc configure(sq *s, ov_diag *d)
 	return rc;
 }
 
+/* A page cache of about bytes, and no memory map: each handle's map of
+ * the file counts again in the process's resident memory. */
+static ov_store_rc sq_limit_memory(void *impl, size_t bytes, ov_diag *d)
+{
+	sq *s = impl;
+	char *sql = ov_xasprintf("PRAGMA cache_size = -%zu", bytes / 1024 ? bytes / 1024 : 1);
+	ov_store_rc rc = sq_exec(s, "PRAGMA mmap_size = 0", d);
+
+	if (rc == OV_STORE_OK)
+		rc = sq_exec(s, sql, d);
+	free(sql);
+	return rc;
+}
+
 static bool file_exists(const char *path)
 {
 	struct stat sb;
@@ -76,9 +91,20 @@ static void sq_close(void *impl)
 	if (!s)
 		return;
 	sq_search_release(s);
+	sq_kept_release(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
+}
+
+/* No global count of SQLite's memory: its lock is taken by every
+ * allocation of every thread (a web server's handles run at once).  It
+ * must be set before SQLite's first use. */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void configure_sqlite(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static ov_store_rc sq_open(const char *path, bool create, void **impl,
@@ -92,6 +118,7 @@ static ov_store_rc sq_open(const char *path, bool create, void **impl,
 		    (create ? SQLITE_OPEN_CREATE : 0);
 
 	*impl = NULL;
+	pthread_once(&config_once, configure_sqlite);
 	if (!create && !file_exists(path)) {
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
 			   "no database at %s; run 'oversight init' first",
@@ -158,4 +185,5 @@ const ov_store_ops ov_sqlite_ops = {
 	.state_each = sq_state_each,
 	.index_check = sq_index_check,
 	.generation = sq_generation,
+	.limit_memory = sq_limit_memory,
 };

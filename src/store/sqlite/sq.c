@@ -255,6 +255,57 @@ fail:
 	return rc;
 }
 
+ov_store_rc sq_query_kept(sq *s, enum sq_kept slot, const char *sql,
+			  const char *key, sqlite3_stmt **st, bool *found,
+			  const char *what, ov_diag *d)
+{
+	int step;
+
+	*found = false;
+	*st = NULL;
+	if (!s->kept[slot] &&
+	    sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &s->kept[slot], NULL) != SQLITE_OK) {
+		s->kept[slot] = NULL;
+		return sq_fail(s, d, "cannot prepare a statement");
+	}
+	*st = s->kept[slot];
+	if (key && sq_bind_str(*st, 1, key) != SQLITE_OK) {
+		sq_done(s, *st);
+		*st = NULL;
+		return sq_fail(s, d, "cannot bind a value");
+	}
+	step = sqlite3_step(*st);
+	*found = step == SQLITE_ROW;
+	if (step == SQLITE_ROW || step == SQLITE_DONE)
+		return OV_STORE_OK;
+	sq_done(s, *st);
+	*st = NULL;
+	return sq_fail(s, d, what);
+}
+
+void sq_done(sq *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < SQ_KEPT_N; i++) {
+		if (s->kept[i] == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+void sq_kept_release(sq *s)
+{
+	for (int i = 0; i < SQ_KEPT_N; i++) {
+		sqlite3_finalize(s->kept[i]);
+		s->kept[i] = NULL;
+	}
+}
+
 ov_store_rc sq_step_write(sq *s, sqlite3_stmt *st, const char *entity,
 			  const char *id, ov_diag *d)
 {

@@ -12,6 +12,9 @@
 #include "core/fields.h"
 #include "store/types.h"
 
+/* Which kept statement (sq.kept). */
+enum sq_kept { SQ_KEPT_META, SQ_KEPT_ACCOUNT, SQ_KEPT_SESSION, SQ_KEPT_N };
+
 typedef struct sq {
 	sqlite3 *db;
 	char *path;
@@ -26,6 +29,9 @@ typedef struct sq {
 	 * (sqlite/search.c); made when first needed, freed on close. */
 	fts5_tokenizer tok;
 	Fts5Tokenizer *tok_inst;
+	/* The statements every web request runs, prepared once per handle
+	 * (sq_query_kept), finalized on close. */
+	sqlite3_stmt *kept[SQ_KEPT_N];
 } sq;
 
 /* A runtime problem for the last failure on s->db; OV_STORE_ERROR. */
@@ -73,6 +79,17 @@ int sq_col_field(sqlite3_stmt *st, int i, const ov_field *f, void *elem,
 ov_store_rc sq_query(sq *s, const char *sql, const char *key,
 		     sqlite3_stmt **st, bool *found, const char *what,
 		     ov_diag *d);
+
+/* sq_query with the handle's kept statement `slot` for sql (always the
+ * same text for a slot): prepared on first use, then only reset.  The
+ * caller hands *st back with sq_done, never finalizes it. */
+ov_store_rc sq_query_kept(sq *s, enum sq_kept slot, const char *sql,
+			  const char *key, sqlite3_stmt **st, bool *found,
+			  const char *what, ov_diag *d);
+/* Done with a statement from sq_query or sq_query_kept (NULL is fine). */
+void sq_done(sq *s, sqlite3_stmt *st);
+/* Finalize the kept statements (before closing the connection). */
+void sq_kept_release(sq *s);
 
 /* Step a statement that writes: OV_STORE_OK on SQLITE_DONE; a primary
  * key or unique clash is OV_STORE_CONFLICT, another constraint

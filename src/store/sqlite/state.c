@@ -200,15 +200,15 @@ static ov_store_rc meta(sq *s, const char *key, sqlite3_int64 *out,
 {
 	sqlite3_stmt *st = NULL;
 	bool found;
-	ov_store_rc rc = sq_query(s, "SELECT value FROM store_meta WHERE key = ?1",
-				  key, &st, &found, "cannot read the register's "
-				  "state", d);
+	ov_store_rc rc = sq_query_kept(
+		s, SQ_KEPT_META, "SELECT value FROM store_meta WHERE key = ?1",
+		key, &st, &found, "cannot read the register's state", d);
 
 	if (!rc && !found)
 		rc = sq_damaged(s, d, "store_meta", key);
 	if (!rc)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sq_done(s, st);
 	return rc;
 }
 
