@@ -190,32 +190,10 @@ static int check_params(const ov_web_req *q, const char *const *names,
 	return rc;
 }
 
-/* The value of parameter name, or NULL when absent or empty: an empty
- * field of a form means "not given", as on the pages. */
-static const char *param(const ov_web_req *q, const char *name)
-{
-	const char *v = ov_kvs_get(&q->query, name);
-
-	return v && *v ? v : NULL;
-}
-
-static int date_param(const ov_web_req *q, const char *name, ov_day dflt,
-		      ov_day *out, ov_diag *d)
-{
-	const char *v = param(q, name);
-
-	*out = dflt;
-	if (!v || ov_date_parse(v, out) == 0)
-		return 0;
-	ov_diag_at(d, OV_PROB_INPUT, name,
-		   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
-	return -1;
-}
-
 static int count_param(const ov_web_req *q, const char *name, long lo,
 		       long hi, long dflt, size_t *out, ov_diag *d)
 {
-	const char *v = param(q, name);
+	const char *v = ov_web_query(q, name);
 	char *end;
 	long n;
 
@@ -273,7 +251,7 @@ int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 
 	ov_rec_filter_init(&f, q->today);
 	for (size_t i = 0; recs_params[i]; i++) {
-		const char *v = param(q, recs_params[i]);
+		const char *v = ov_web_query(q, recs_params[i]);
 
 		if (v && strcmp(recs_params[i], "page") &&
 		    strcmp(recs_params[i], "limit") &&
@@ -389,7 +367,8 @@ int ov_api_rec(ov_web_req *q, ov_web_resp *r)
 
 	memset(&v, 0, sizeof v);
 	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	     ov_web_query_day(q, OV_WEB_API, "as-at", q->today, &as_at,
+			      &d)) < 0 ||
 	    ov_app_rec_show(q->app, q->param, as_at, &v, &d) < 0) {
 		refuse(r, &d);
 		goto out;
@@ -667,7 +646,8 @@ int ov_api_report(ov_web_req *q, ov_web_resp *r)
 	ov_day as_at;
 
 	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	     ov_web_query_day(q, OV_WEB_API, "as-at", q->today, &as_at,
+			      &d)) < 0 ||
 	    ov_app_reports(q->app, &l, &d) < 0)
 		goto refused;
 	rep = ov_dataset_find_report(l.ds, q->param);
@@ -754,9 +734,10 @@ int ov_api_grades(ov_web_req *q, ov_web_resp *r)
 	ov_day as_at;
 
 	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
-	    ov_app_grades(q->app, param(q, "assessment"), param(q, "force"),
-			  as_at, &g, &d) < 0)
+	     ov_web_query_day(q, OV_WEB_API, "as-at", q->today, &as_at,
+			      &d)) < 0 ||
+	    ov_app_grades(q->app, ov_web_query(q, "assessment"),
+			  ov_web_query(q, "force"), as_at, &g, &d) < 0)
 		goto refused;
 	grid = json_array();
 	for (size_t i = 0; grid && i < g.a->n_questions; i++)
@@ -808,13 +789,15 @@ int ov_api_activities(ov_web_req *q, ov_web_resp *r)
 	ov_day from, to;
 
 	if ((check_params(q, names, &d) |
-	     date_param(q, "from", OV_DAY_NONE, &from, &d) |
-	     date_param(q, "to", OV_DAY_NONE, &to, &d)) < 0 ||
-	    ov_app_activities(q->app, from, to, param(q, "force"), &l, &d) < 0)
+	     ov_web_query_day(q, OV_WEB_API, "from", OV_DAY_NONE, &from, &d) |
+	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d)) <
+		    0 ||
+	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
+			      &d) < 0)
 		goto refused;
 	doc = json_object();
 	if (put(doc, "from", jday(from)) < 0 || put(doc, "to", jday(to)) < 0 ||
-	    put(doc, "force", jstr(param(q, "force"))) < 0 ||
+	    put(doc, "force", jstr(ov_web_query(q, "force"))) < 0 ||
 	    put(doc, "activities", list_json(&l, &ov_shape_activity, &d)) < 0) {
 		json_decref(doc);
 		doc = NULL;

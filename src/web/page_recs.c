@@ -26,7 +26,7 @@ static int parse_page(const char *s, size_t *out, ov_diag *d)
 	long v;
 
 	*out = 1;
-	if (!s || !*s)
+	if (!s)
 		return 0;
 	v = strtol(s, &end, 10);
 	if (*end || v < 1 || v > MAX_PAGE) {
@@ -46,13 +46,12 @@ static int read_filter(const ov_web_req *q, ov_rec_filter *f, size_t *page,
 
 	ov_rec_filter_init(f, q->today);
 	for (size_t i = 0; i < N_PARAMS; i++) {
-		const char *v = ov_kvs_get(&q->query, params[i]);
+		const char *v = ov_web_query(q, params[i]);
 
-		/* An empty field of the filter form means "any". */
-		if (v && *v && ov_rec_filter_set(f, params[i], v, d) < 0)
+		if (v && ov_rec_filter_set(f, params[i], v, d) < 0)
 			rc = -1;
 	}
-	if (parse_page(ov_kvs_get(&q->query, "page"), page, d) < 0)
+	if (parse_page(ov_web_query(q, "page"), page, d) < 0)
 		rc = -1;
 	f->offset = (*page - 1) * PAGE_ROWS;
 	f->limit = PAGE_ROWS;
@@ -67,9 +66,9 @@ static char *list_href(const ov_web_req *q, size_t page)
 
 	ov_buf_puts(&b, "/recommendations");
 	for (size_t i = 0; i < N_PARAMS; i++) {
-		const char *v = ov_kvs_get(&q->query, params[i]);
+		const char *v = ov_web_query(q, params[i]);
 
-		if (!v || !*v)
+		if (!v)
 			continue;
 		ov_buf_printf(&b, "%c%s=", sep, params[i]);
 		ov_web_urlenc(&b, v);
