@@ -82,6 +82,13 @@ void ov_page_cell_close(ov_page *p);
 void ov_page_row_close(ov_page *p);
 void ov_page_table_close(ov_page *p);
 
+/* The rows of a register as the list and a report's page show them:
+ * the reference (a link to the recommendation), the report's title
+ * (when with_report), area, due date, status and RAG tags and owner; a
+ * dash where there is none. */
+void ov_page_register_table(ov_page *p, const ov_register *reg,
+			    bool with_report);
+
 /* The problem at field name in p->errors, or NULL. */
 const char *ov_page_field_error(const ov_page *p, const char *name);
 

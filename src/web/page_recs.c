@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/enums.h"
-#include "util/date.h"
 #include "util/mem.h"
 #include "web/cache.h"
 #include "web/layout.h"
@@ -183,42 +182,6 @@ static void downloads(ov_page *p)
 	ov_html_close(&p->h, "ul");
 }
 
-static void rows(ov_page *p, const ov_register *reg)
-{
-	static const char *const heads[] = {"Reference", "Report", "Area",
-					    "Due",	 "Status", "RAG",
-					    "Owner"};
-	char buf[11];
-
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
-	ov_page_table_open(p, NULL, heads, sizeof heads / sizeof heads[0]);
-	for (size_t i = 0; i < reg->n; i++) {
-		const ov_rec_row *w = &reg->rows[i];
-		char *href = ov_page_href("/recommendations", w->ref, NULL);
-
-		ov_page_row_open(p);
-		ov_page_cell_open(p);
-		ov_page_link(p, href, w->ref);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->report_title ? w->report_title : w->report);
-		ov_page_cell(p, w->area);
-		ov_page_cell(p, w->due == OV_DAY_NONE
-					? "—"
-					: (ov_date_format(w->due, buf), buf));
-		ov_page_cell_open(p);
-		ov_page_status_tag(p, w->status);
-		ov_page_cell_close(p);
-		ov_page_cell_open(p);
-		ov_page_rag_tag(p, w->rag);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->owner_name ? w->owner_name : "—");
-		ov_page_row_close(p);
-		free(href);
-	}
-	ov_page_table_close(p);
-	ov_html_close(&p->h, "div");
-}
-
 static void pagination(ov_page *p, size_t page, size_t total)
 {
 	ov_html *h = &p->h;
@@ -317,7 +280,7 @@ static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f,
 	ov_html_open(&p->h, "p", "class", "govuk-body", "role", "status", NULL);
 	ov_html_text(&p->h, line);
 	ov_html_close(&p->h, "p");
-	rows(p, &reg);
+	ov_page_register_table(p, &reg, true);
 	pagination(p, page, reg.total);
 	rc = 0;
 out:
