@@ -411,6 +411,31 @@ void ov_page_hidden(ov_page *p, const char *name, const char *value)
 		     value, NULL);
 }
 
+static void column_open(ov_page *p, const char *width)
+{
+	char *cls = ov_xasprintf("govuk-grid-column-%s", width);
+
+	ov_html_open(&p->h, "div", "class", cls, NULL);
+	free(cls);
+}
+
+void ov_page_column_input(ov_page *p, const char *width, const char *name,
+			  const char *label, const char *value)
+{
+	column_open(p, width);
+	ov_page_input(p, name, label, "text", value, NULL);
+	ov_html_close(&p->h, "div");
+}
+
+void ov_page_column_select(ov_page *p, const char *width, const char *name,
+			   const char *label, const char *const *opts,
+			   const char *selected)
+{
+	column_open(p, width);
+	ov_page_select(p, name, label, opts, selected);
+	ov_html_close(&p->h, "div");
+}
+
 void ov_page_tag(ov_page *p, const char *text, const char *colour)
 {
 	char *cls = colour ? ov_xasprintf("govuk-tag govuk-tag--%s", colour)

@@ -18,24 +18,14 @@ static void filter_form(ov_page *p)
 	ov_html_open(h, "form", "method", "get", "action", "/activities",
 		     "class", "app-filter", NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "from", "From (YYYY-MM-DD)", "text",
-		      ov_web_query(p->q, "from"), NULL);
+	ov_page_column_input(p, "one-third", "from", "From (YYYY-MM-DD)",
+			     ov_web_query(p->q, "from"));
+	ov_page_column_input(p, "one-third", "to", "To (YYYY-MM-DD)",
+			     ov_web_query(p->q, "to"));
+	ov_page_column_input(p, "one-third", "force", "Force code",
+			     ov_web_query(p->q, "force"));
 	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "to", "To (YYYY-MM-DD)", "text",
-		      ov_web_query(p->q, "to"), NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "force", "Force code", "text",
-		      ov_web_query(p->q, "force"), NULL);
-	ov_html_close(h, "div");
-	ov_html_close(h, "div");
-	ov_html_open(h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(h, "Show activities");
-	ov_html_close(h, "button");
-	ov_html_close(h, "form");
+	ov_page_form_close(p, "Show activities", false);
 }
 
 /* What came back: the feedback, when, and to whom it went. */

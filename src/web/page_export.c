@@ -118,11 +118,7 @@ static void ask(ov_web_req *q, ov_web_resp *r, const ov_diag *d)
 		      ov_kvs_get(&q->query, "as-at"),
 		      "For xlsx and csv: the register as it stood on this "
 		      "date; empty for today");
-	ov_html_open(&p.h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(&p.h, "Download");
-	ov_html_close(&p.h, "button");
-	ov_html_close(&p.h, "form");
+	ov_page_form_close(&p, "Download", false);
 	ov_page_end(&p);
 }
 

@@ -128,12 +128,7 @@ static void chooser(ov_page *p, const ov_grades *g)
 	ov_html_open(&p->h, "form", "method", "get", "action", "/grades",
 		     NULL);
 	ov_page_select(p, "assessment", "Assessment", opts, g->a->id);
-	ov_html_open(&p->h, "button", "type", "submit", "class",
-		     "govuk-button govuk-button--secondary", "data-module",
-		     "govuk-button", NULL);
-	ov_html_text(&p->h, "Show grades");
-	ov_html_close(&p->h, "button");
-	ov_html_close(&p->h, "form");
+	ov_page_form_close(p, "Show grades", true);
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
 	free(labels);
@@ -159,11 +154,7 @@ static void ask(ov_page *p)
 		      ov_web_query(q, "as-at"),
 		      "The latest assessment on or before this date; empty for "
 		      "today");
-	ov_html_open(&p->h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(&p->h, "Show grades");
-	ov_html_close(&p->h, "button");
-	ov_html_close(&p->h, "form");
+	ov_page_form_close(p, "Show grades", false);
 }
 
 static void facts(ov_page *p, const ov_grades *g)

@@ -116,31 +116,21 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	ov_page_input(p, "q", "Search texts and updates", "search",
 		      qv(p->q, "q"), NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "status", "Status", status_opts, qv(p->q, "status"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "rag", "RAG", rag_opts, qv(p->q, "rag"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "report", "Report", rep_opts, qv(p->q, "report"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "sort", "Sort by", sort_opts, qv(p->q, "sort"));
-	ov_html_close(h, "div");
+	ov_page_column_select(p, "one-quarter", "status", "Status",
+			      status_opts, qv(p->q, "status"));
+	ov_page_column_select(p, "one-quarter", "rag", "RAG", rag_opts,
+			      qv(p->q, "rag"));
+	ov_page_column_select(p, "one-quarter", "report", "Report", rep_opts,
+			      qv(p->q, "report"));
+	ov_page_column_select(p, "one-quarter", "sort", "Sort by", sort_opts,
+			      qv(p->q, "sort"));
 	ov_html_close(h, "div");
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "owner", "Owner (person id)", "text",
-		      qv(p->q, "owner"), NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "area", "Area", "text", qv(p->q, "area"), NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "as-at", "As at (YYYY-MM-DD)", "text",
-		      qv(p->q, "as-at"), NULL);
-	ov_html_close(h, "div");
+	ov_page_column_input(p, "one-third", "owner", "Owner (person id)",
+			     qv(p->q, "owner"));
+	ov_page_column_input(p, "one-third", "area", "Area", qv(p->q, "area"));
+	ov_page_column_input(p, "one-third", "as-at", "As at (YYYY-MM-DD)",
+			     qv(p->q, "as-at"));
 	ov_html_close(h, "div");
 	ov_html_open(h, "div", "class", "govuk-checkboxes govuk-checkboxes--small",
 		     "data-module", "govuk-checkboxes", NULL);
@@ -154,11 +144,7 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	ov_html_close(h, "label");
 	ov_html_close(h, "div");
 	ov_html_close(h, "div");
-	ov_html_open(h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(h, "Apply filters");
-	ov_html_close(h, "button");
-	ov_html_close(h, "form");
+	ov_page_form_close(p, "Apply filters", false);
 	free(rep_opts);
 }
 
