@@ -168,6 +168,26 @@ static void downloads(ov_page *p)
 	ov_html_close(&p->h, "ul");
 }
 
+/* The link to the previous or next page: rel is "prev" or "next". */
+static void pagination_step(ov_page *p, size_t page, const char *rel,
+			    const char *text)
+{
+	ov_html *h = &p->h;
+	char *href = list_href(p->q, page);
+	char *cls = ov_xasprintf("govuk-pagination__%s", rel);
+
+	ov_html_open(h, "div", "class", cls, NULL);
+	ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
+		     "href", href, "rel", rel, NULL);
+	ov_html_open(h, "span", "class", "govuk-pagination__link-title", NULL);
+	ov_html_text(h, text);
+	ov_html_close(h, "span");
+	ov_html_close(h, "a");
+	ov_html_close(h, "div");
+	free(cls);
+	free(href);
+}
+
 static void pagination(ov_page *p, size_t page, size_t total)
 {
 	ov_html *h = &p->h;
@@ -178,20 +198,8 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		return;
 	ov_html_open(h, "nav", "class", "govuk-pagination", "aria-label",
 		     "Pages of recommendations", NULL);
-	if (page > 1) {
-		char *href = list_href(p->q, page - 1);
-
-		ov_html_open(h, "div", "class", "govuk-pagination__prev", NULL);
-		ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-			     "href", href, "rel", "prev", NULL);
-		ov_html_open(h, "span", "class", "govuk-pagination__link-title",
-			     NULL);
-		ov_html_text(h, "Previous");
-		ov_html_close(h, "span");
-		ov_html_close(h, "a");
-		ov_html_close(h, "div");
-		free(href);
-	}
+	if (page > 1)
+		pagination_step(p, page - 1, "prev", "Previous");
 	ov_html_open(h, "ul", "class", "govuk-pagination__list", NULL);
 	for (size_t i = 1; i <= last; i++) {
 		char *href;
@@ -225,20 +233,8 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		free(href);
 	}
 	ov_html_close(h, "ul");
-	if (page < last) {
-		char *href = list_href(p->q, page + 1);
-
-		ov_html_open(h, "div", "class", "govuk-pagination__next", NULL);
-		ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-			     "href", href, "rel", "next", NULL);
-		ov_html_open(h, "span", "class", "govuk-pagination__link-title",
-			     NULL);
-		ov_html_text(h, "Next");
-		ov_html_close(h, "span");
-		ov_html_close(h, "a");
-		ov_html_close(h, "div");
-		free(href);
-	}
+	if (page < last)
+		pagination_step(p, page + 1, "next", "Next");
 	ov_html_close(h, "nav");
 }
 
