@@ -219,6 +219,7 @@ int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
 			   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
 	else
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "Enter the %s date as YYYY-MM-DD, a real date", name);
+			   "Enter the %s date as YYYY-MM-DD, a real date",
+			   name);
 	return -1;
 }

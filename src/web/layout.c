@@ -592,7 +592,8 @@ void ov_page_register_table(ov_page *p, const ov_register *reg,
 {
 	static const char *const heads[2][7] = {
 		{"Reference", "Area", "Due", "Status", "RAG", "Owner"},
-		{"Reference", "Report", "Area", "Due", "Status", "RAG", "Owner"},
+		{"Reference", "Report", "Area", "Due", "Status", "RAG",
+		 "Owner"},
 	};
 	char buf[11];
 
