@@ -5,7 +5,9 @@
  * The server has already checked the session, the right and (for a POST)
  * the X-CSRF-Token header.  Each handler here checks its query parameters
  * (an unknown, repeated or bad one is a 400 naming it), calls app once or
- * twice, and answers with one JSON object built with jansson.  Entities
+ * twice, builds one JSON object with jansson (put, push: a part that
+ * cannot be made fails what holds it) and ends with reply(), which
+ * answers with the object or with the problems met.  Entities
  * appear as the oversight/1 document writes them (ov_json_write_entity,
  * which walks the field tables of core/fields.h), a register row by the
  * register's own columns (ov_rec_row_*); what is derived (state as at a
@@ -55,10 +57,27 @@ static int answer(ov_web_resp *r, unsigned status, json_t *doc)
 	return 0;
 }
 
-static int refuse(ov_web_resp *r, const ov_diag *d)
+/* How every handler ends: when ok, doc (taken) with status; else the
+ * problems in d, or when there are none (a part of doc could not be
+ * made, for want of memory), "the answer could not be written". */
+static int reply(ov_web_resp *r, unsigned status, json_t *doc, bool ok,
+		 const ov_diag *d)
 {
-	ov_web_json_problems(r, d);
-	return 0;
+	if (ok)
+		return answer(r, status, doc);
+	json_decref(doc);
+	if (d->n) {
+		ov_web_json_problems(r, d);
+		return 0;
+	}
+	return answer(r, status, NULL);
+}
+
+/* Release a part that failed: NULL, so that what holds it fails too. */
+static json_t *drop(json_t *j)
+{
+	json_decref(j);
+	return NULL;
 }
 
 /* A JSON string, or null for NULL.  Text from the store is UTF-8 (it was
@@ -107,20 +126,21 @@ static json_t *entity(const ov_shape *sh, const void *e, ov_diag *d)
 	return j;
 }
 
-/* Set key of o to v (taken), or fail: the usual step of building an
- * answer, where any part may be NULL after a problem. */
-static int put(json_t *o, const char *key, json_t *v)
+/* Set key of o to v (taken; jansson releases it when it cannot be set,
+ * also when o is NULL): whether it was.  The usual step of building an
+ * answer, where any part may be NULL after a problem; chained with &&,
+ * the parts after a failed one are not made. */
+static bool put(json_t *o, const char *key, json_t *v)
 {
-	if (!v)
-		return -1;
-	return json_object_set_new(o, key, v) == 0 ? 0 : -1;
+	return v && json_object_set_new(o, key, v) == 0;
 }
 
-static int push(json_t *a, json_t *v)
+/* Append v (taken) to the array *a; if it cannot be, *a is released and
+ * set to NULL, which ends a loop `for (...; *a && ...; ...)`. */
+static void push(json_t **a, json_t *v)
 {
-	if (!v)
-		return -1;
-	return json_array_append_new(a, v) == 0 ? 0 : -1;
+	if (!v || json_array_append_new(*a, v) != 0)
+		*a = drop(*a);
 }
 
 /* A register row by the register's columns, in its order (the same walk
@@ -139,15 +159,15 @@ static json_t *row_json(const ov_rec_row *w)
 
 		if ((int)c == status_col && v && !*v)
 			v = NULL;
-		if (put(o, ov_rec_row_name(c), jstr(v)) < 0) {
-			json_decref(o);
-			o = NULL;
-		}
+		if (!put(o, ov_rec_row_name(c), jstr(v)))
+			o = drop(o);
 	}
 	return o;
 }
 
 /* ---- query parameters ---- */
+
+static const char *const no_params[] = {NULL};
 
 /* Every parameter given must be one of names (NULL-terminated) and be
  * given once; each that is not is a problem at its name. */
@@ -190,32 +210,19 @@ static int check_params(const ov_web_req *q, const char *const *names,
 	return rc;
 }
 
-/* The value of parameter name, or NULL when absent or empty: an empty
- * field of a form means "not given", as on the pages. */
-static const char *param(const ov_web_req *q, const char *name)
+/* The parameters of a call that takes names and an as-at date (default
+ * today): 0, or -1 with every problem in d. */
+static int check_as_at(const ov_web_req *q, const char *const *names,
+		       ov_day *as_at, ov_diag *d)
 {
-	const char *v = ov_kvs_get(&q->query, name);
-
-	return v && *v ? v : NULL;
-}
-
-static int date_param(const ov_web_req *q, const char *name, ov_day dflt,
-		      ov_day *out, ov_diag *d)
-{
-	const char *v = param(q, name);
-
-	*out = dflt;
-	if (!v || ov_date_parse(v, out) == 0)
-		return 0;
-	ov_diag_at(d, OV_PROB_INPUT, name,
-		   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
-	return -1;
+	return check_params(q, names, d) |
+	       ov_web_query_day(q, OV_WEB_API, "as-at", q->today, as_at, d);
 }
 
 static int count_param(const ov_web_req *q, const char *name, long lo,
 		       long hi, long dflt, size_t *out, ov_diag *d)
 {
-	const char *v = param(q, name);
+	const char *v = ov_web_query(q, name);
 	char *end;
 	long n;
 
@@ -238,20 +245,19 @@ static int count_param(const ov_web_req *q, const char *name, long lo,
 
 int ov_api_session(ov_web_req *q, ov_web_resp *r)
 {
-	static const char *const none[] = {NULL};
 	ov_diag d = OV_DIAG_INIT;
 	const ov_account *who = &q->sess->who;
+	json_t *doc = NULL;
+	bool ok = check_params(q, no_params, &d) == 0;
 
-	if (check_params(q, none, &d) < 0) {
-		refuse(r, &d);
-		ov_diag_release(&d);
-		return 0;
-	}
-	return answer(r, 200,
-		      json_pack("{s:o, s:s, s:o, s:s}", "login",
+	if (ok)
+		doc = json_pack("{s:o, s:s, s:o, s:s}", "login",
 				jstr(who->login), "role",
 				ov_role_code(who->role), "person",
-				jstr(who->person), "csrf", q->sess->csrf));
+				jstr(who->person), "csrf", q->sess->csrf);
+	reply(r, 200, doc, ok, &d);
+	ov_diag_release(&d);
+	return 0;
 }
 
 /* ---- GET /api/v1/recommendations ---- */
@@ -270,10 +276,11 @@ int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 	size_t page = 1, limit = API_PAGE_ROWS;
 	json_t *doc = NULL, *rows;
 	int bad = check_params(q, recs_params, &d);
+	bool ok = false;
 
 	ov_rec_filter_init(&f, q->today);
 	for (size_t i = 0; recs_params[i]; i++) {
-		const char *v = param(q, recs_params[i]);
+		const char *v = ov_web_query(q, recs_params[i]);
 
 		if (v && strcmp(recs_params[i], "page") &&
 		    strcmp(recs_params[i], "limit") &&
@@ -284,31 +291,22 @@ int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 	bad |= count_param(q, "limit", 1, API_MAX_LIMIT, API_PAGE_ROWS, &limit,
 			   &d);
 	if (bad < 0)
-		goto refused;
+		goto out;
 	f.offset = (page - 1) * limit;
 	f.limit = limit;
 	if (ov_app_register(q->app, &f, &reg, &d) < 0)
-		goto refused;
-	doc = json_object();
+		goto out;
 	rows = json_array();
 	for (size_t i = 0; rows && i < reg.n; i++)
-		if (push(rows, row_json(&reg.rows[i])) < 0) {
-			json_decref(rows);
-			rows = NULL;
-		}
-	if (put(doc, "as_at", jday(f.as_at)) < 0 ||
-	    put(doc, "page", json_integer((json_int_t)page)) < 0 ||
-	    put(doc, "limit", json_integer((json_int_t)limit)) < 0 ||
-	    put(doc, "total", json_integer((json_int_t)reg.total)) < 0 ||
-	    put(doc, "recommendations", rows) < 0) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+		push(&rows, row_json(&reg.rows[i]));
+	doc = json_object();
+	ok = put(doc, "as_at", jday(f.as_at)) &&
+	     put(doc, "page", json_integer((json_int_t)page)) &&
+	     put(doc, "limit", json_integer((json_int_t)limit)) &&
+	     put(doc, "total", json_integer((json_int_t)reg.total)) &&
+	     put(doc, "recommendations", rows);
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_register_release(&reg);
 	ov_diag_release(&d);
 	return 0;
@@ -360,23 +358,19 @@ static json_t *rec_json(const ov_rec_view *v, ov_diag *d)
 	json_t *o = json_object(), *names = json_object();
 
 	for (size_t i = 0; names && i < v->n_names; i++)
-		if (put(names, v->names[i].id, jstr(v->names[i].name)) < 0) {
-			json_decref(names);
-			names = NULL;
-		}
-	if (put(o, "as_at", jday(v->as_at)) < 0 ||
-	    put(o, "state", state_json(v)) < 0 ||
-	    put(o, "later", json_integer((json_int_t)v->later)) < 0 ||
-	    put(o, "recommendation", entity(&ov_shape_rec, &v->rec, d)) < 0 ||
-	    put(o, "report", entity(&ov_shape_report, &v->report, d)) < 0 ||
+		if (!put(names, v->names[i].id, jstr(v->names[i].name)))
+			names = drop(names);
+	if (put(o, "as_at", jday(v->as_at)) &&
+	    put(o, "state", state_json(v)) &&
+	    put(o, "later", json_integer((json_int_t)v->later)) &&
+	    put(o, "recommendation", entity(&ov_shape_rec, &v->rec, d)) &&
+	    put(o, "report", entity(&ov_shape_report, &v->report, d)) &&
 	    put(o, "plan",
 		v->plan.id ? entity(&ov_shape_plan, &v->plan, d)
-			   : json_null()) < 0 ||
-	    put(o, "names", names) < 0) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+			   : json_null()) &&
+	    put(o, "names", names))
+		return o;
+	return drop(o);
 }
 
 int ov_api_rec(ov_web_req *q, ov_web_resp *r)
@@ -385,21 +379,13 @@ int ov_api_rec(ov_web_req *q, ov_web_resp *r)
 	ov_diag d = OV_DIAG_INIT;
 	ov_rec_view v;
 	ov_day as_at;
-	json_t *doc;
+	json_t *doc = NULL;
 
 	memset(&v, 0, sizeof v);
-	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
-	    ov_app_rec_show(q->app, q->param, as_at, &v, &d) < 0) {
-		refuse(r, &d);
-		goto out;
-	}
-	doc = rec_json(&v, &d);
-	if (doc || d.n == 0)
-		answer(r, 200, doc);
-	else
-		refuse(r, &d);
-out:
+	if (check_as_at(q, names, &as_at, &d) == 0 &&
+	    ov_app_rec_show(q->app, q->param, as_at, &v, &d) == 0)
+		doc = rec_json(&v, &d);
+	reply(r, 200, doc, doc != NULL, &d);
 	ov_rec_view_release(&v);
 	ov_diag_release(&d);
 	return 0;
@@ -507,11 +493,8 @@ static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
 		if (!found[i])
 			ov_diag_add(d, "the recorded event cannot be read "
 				       "back");
-		if (!found[i] ||
-		    push(a, entity(&ov_shape_event, found[i], d)) < 0) {
-			json_decref(a);
-			a = NULL;
-		}
+		push(&a, found[i] ? entity(&ov_shape_event, found[i], d)
+				  : NULL);
 	}
 	free(found);
 	return a;
@@ -519,50 +502,45 @@ static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
 
 int ov_api_rec_events(ov_web_req *q, ov_web_resp *r)
 {
-	static const char *const none[] = {NULL};
 	ov_diag d = OV_DIAG_INIT;
 	const char *values[7] = {0};
 	json_t *body = NULL, *doc = NULL;
 	ov_recorded done;
 	ov_rec_view v;
 	ov_web_event e;
-	char *where;
+	bool ok = false;
 
 	memset(&v, 0, sizeof v);
-	if ((check_params(q, none, &d) | read_event(q, &body, values, &d)) <
-	    0)
-		goto refused;
+	if ((check_params(q, no_params, &d) |
+	     read_event(q, &body, values, &d)) < 0)
+		goto out;
 	e = (ov_web_event){.kind = values[0], .date = values[1],
 			   .note = values[2], .rag = values[3],
 			   .owner = values[4], .basis = values[5],
 			   .author = q->sess->who.login};
 	if (ov_web_record(q->app, q->param, &e, &done, &d) < 0)
-		goto refused;
+		goto out;
 	/* The state with the new events in it, also when they are dated
 	 * after today. */
 	if (ov_app_rec_show(q->app, q->param,
 			    done.date > q->today ? done.date : q->today, &v,
 			    &d) < 0)
-		goto refused;
+		goto out;
 	doc = json_object();
-	if (put(doc, "ref", jstr(v.rec.ref)) < 0 ||
-	    put(doc, "as_at", jday(v.as_at)) < 0 ||
-	    put(doc, "recorded",
-		recorded_json(&v, &done, q->sess->who.login, &d)) < 0 ||
-	    put(doc, "state", state_json(&v)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
+	ok = put(doc, "ref", jstr(v.rec.ref)) &&
+	     put(doc, "as_at", jday(v.as_at)) &&
+	     put(doc, "recorded",
+		 recorded_json(&v, &done, q->sess->who.login, &d)) &&
+	     put(doc, "state", state_json(&v));
+	if (ok) {
+		char *where = ov_page_href("/api/v1/recommendations",
+					   v.rec.ref, NULL);
+
+		ov_web_header(r, "Location", where);
+		free(where);
 	}
-	where = ov_page_href("/api/v1/recommendations", v.rec.ref, NULL);
-	ov_web_header(r, "Location", where);
-	free(where);
-	answer(r, 201, doc);
-	goto out;
-refused:
-	refuse(r, &d);
 out:
+	reply(r, 201, doc, ok, &d);
 	json_decref(body);
 	ov_rec_view_release(&v);
 	ov_diag_release(&d);
@@ -573,40 +551,29 @@ out:
 
 int ov_api_reports(ov_web_req *q, ov_web_resp *r)
 {
-	static const char *const none[] = {NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_report_list l = {0};
 	json_t *doc = NULL, *reps;
+	bool ok = false;
 
-	if (check_params(q, none, &d) < 0 ||
+	if (check_params(q, no_params, &d) < 0 ||
 	    ov_app_reports(q->app, &l, &d) < 0)
-		goto refused;
+		goto out;
 	reps = json_array();
 	for (size_t i = 0; reps && i < l.ds->n_reports; i++) {
 		json_t *o = json_object();
 
-		if (put(o, "report",
-			entity(&ov_shape_report, &l.ds->reports[i], &d)) < 0 ||
-		    put(o, "n_recommendations",
-			json_integer((json_int_t)l.n_recs[i])) < 0 ||
-		    push(reps, o) < 0) {
-			json_decref(o);
-			json_decref(reps);
-			reps = NULL;
-		}
+		if (!put(o, "report",
+			 entity(&ov_shape_report, &l.ds->reports[i], &d)) ||
+		    !put(o, "n_recommendations",
+			 json_integer((json_int_t)l.n_recs[i])))
+			o = drop(o);
+		push(&reps, o);
 	}
 	doc = json_object();
-	if (put(doc, "reports", reps) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+	ok = put(doc, "reports", reps);
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_report_list_release(&l);
 	ov_diag_release(&d);
 	return 0;
@@ -635,24 +602,20 @@ static json_t *counts_json(const ov_register *reg, ov_day as_at)
 			unrated++;
 		overdue += ov_rec_overdue(&s, w->due, as_at);
 	}
-	int bad = 0;
+	bool ok = true;
 
 	for (int i = 0; i <= OV_STATUS_NA; i++)
-		bad |= put(st, ov_status_code(i),
-			   json_integer((json_int_t)by_status[i]));
+		ok &= put(st, ov_status_code(i),
+			  json_integer((json_int_t)by_status[i]));
 	for (int i = 0; i <= OV_RAG_GREEN; i++)
-		bad |= put(rag, ov_rag_code(i),
-			   json_integer((json_int_t)by_rag[i]));
-	bad |= put(rag, "none", json_integer((json_int_t)unrated));
-	bad |= put(o, "total", json_integer((json_int_t)reg->n));
-	bad |= put(o, "by_status", st);
-	bad |= put(o, "by_rag", rag);
-	bad |= put(o, "overdue", json_integer((json_int_t)overdue));
-	if (bad) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+		ok &= put(rag, ov_rag_code(i),
+			  json_integer((json_int_t)by_rag[i]));
+	ok &= put(rag, "none", json_integer((json_int_t)unrated));
+	ok &= put(o, "total", json_integer((json_int_t)reg->n));
+	ok &= put(o, "by_status", st);
+	ok &= put(o, "by_rag", rag);
+	ok &= put(o, "overdue", json_integer((json_int_t)overdue));
+	return ok ? o : drop(o);
 }
 
 int ov_api_report(ov_web_req *q, ov_web_resp *r)
@@ -665,43 +628,32 @@ int ov_api_report(ov_web_req *q, ov_web_resp *r)
 	const ov_report *rep;
 	json_t *doc = NULL, *refs;
 	ov_day as_at;
+	bool ok = false;
 
-	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
+	if (check_as_at(q, names, &as_at, &d) < 0 ||
 	    ov_app_reports(q->app, &l, &d) < 0)
-		goto refused;
+		goto out;
 	rep = ov_dataset_find_report(l.ds, q->param);
 	if (!rep) {
 		ov_diag_at(&d, OV_PROB_NOTFOUND, "report", "no report '%s'",
 			   q->param);
-		goto refused;
+		goto out;
 	}
 	ov_rec_filter_init(&f, as_at);
 	f.report = rep->id;
 	f.sort = OV_SORT_REF;
 	if (ov_app_register(q->app, &f, &reg, &d) < 0)
-		goto refused;
+		goto out;
 	refs = json_array();
 	for (size_t i = 0; refs && i < reg.n; i++)
-		if (push(refs, jstr(reg.rows[i].ref)) < 0) {
-			json_decref(refs);
-			refs = NULL;
-		}
+		push(&refs, jstr(reg.rows[i].ref));
 	doc = json_object();
-	if (put(doc, "as_at", jday(as_at)) < 0 ||
-	    put(doc, "report", entity(&ov_shape_report, rep, &d)) < 0 ||
-	    put(doc, "recommendations", refs) < 0 ||
-	    put(doc, "counts", counts_json(&reg, as_at)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+	ok = put(doc, "as_at", jday(as_at)) &&
+	     put(doc, "report", entity(&ov_shape_report, rep, &d)) &&
+	     put(doc, "recommendations", refs) &&
+	     put(doc, "counts", counts_json(&reg, as_at));
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_register_release(&reg);
 	ov_report_list_release(&l);
 	ov_diag_release(&d);
@@ -720,28 +672,24 @@ static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
 
 	if (c->from && c->from != a) {
 		from = json_object();
-		if (put(from, "id", jstr(c->from->id)) < 0 ||
-		    put(from, "label", jstr(c->from->label)) < 0 ||
-		    put(from, "date", jday(c->from->date)) < 0) {
-			json_decref(from);
-			from = NULL;
-		}
+		if (!put(from, "id", jstr(c->from->id)) ||
+		    !put(from, "label", jstr(c->from->label)) ||
+		    !put(from, "date", jday(c->from->date)))
+			from = drop(from);
 	}
 	bool when = c->grade == OV_GRADE_TBI && c->inspect.prec != OV_PREC_NONE;
 
 	ov_pdate_format(c->inspect, buf);
-	if (put(o, "number", json_integer(qn->number)) < 0 ||
-	    put(o, "key", jstr(qn->key)) < 0 ||
+	if (put(o, "number", json_integer(qn->number)) &&
+	    put(o, "key", jstr(qn->key)) &&
 	    put(o, "grade", c->grade == OV_GRADE_NONE
 				    ? json_null()
-				    : jstr(ov_grade_code(c->grade))) < 0 ||
-	    put(o, "inspect", when ? jstr(buf) : json_null()) < 0 ||
-	    put(o, "carried", json_boolean(c->from && c->from != a)) < 0 ||
-	    put(o, "carried_from", from) < 0) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+				    : jstr(ov_grade_code(c->grade))) &&
+	    put(o, "inspect", when ? jstr(buf) : json_null()) &&
+	    put(o, "carried", json_boolean(c->from && c->from != a)) &&
+	    put(o, "carried_from", from))
+		return o;
+	return drop(o);
 }
 
 int ov_api_grades(ov_web_req *q, ov_web_resp *r)
@@ -752,33 +700,21 @@ int ov_api_grades(ov_web_req *q, ov_web_resp *r)
 	ov_grades g = {0};
 	json_t *doc = NULL, *grid;
 	ov_day as_at;
+	bool ok = false;
 
-	if ((check_params(q, names, &d) |
-	     date_param(q, "as-at", q->today, &as_at, &d)) < 0 ||
-	    ov_app_grades(q->app, param(q, "assessment"), param(q, "force"),
-			  as_at, &g, &d) < 0)
-		goto refused;
+	if (check_as_at(q, names, &as_at, &d) < 0 ||
+	    ov_app_grades(q->app, ov_web_query(q, "assessment"),
+			  ov_web_query(q, "force"), as_at, &g, &d) < 0)
+		goto out;
 	grid = json_array();
 	for (size_t i = 0; grid && i < g.a->n_questions; i++)
-		if (push(grid, cell_json(g.a, &g.a->questions[i],
-					 &g.cells[i])) < 0) {
-			json_decref(grid);
-			grid = NULL;
-		}
+		push(&grid, cell_json(g.a, &g.a->questions[i], &g.cells[i]));
 	doc = json_object();
-	if (put(doc, "as_at", jday(as_at)) < 0 ||
-	    put(doc, "assessment", entity(&ov_shape_assessment, g.a, &d)) < 0 ||
-	    put(doc, "grid", grid) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+	ok = put(doc, "as_at", jday(as_at)) &&
+	     put(doc, "assessment", entity(&ov_shape_assessment, g.a, &d)) &&
+	     put(doc, "grid", grid);
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_grades_release(&g);
 	ov_diag_release(&d);
 	return 0;
@@ -786,16 +722,13 @@ out:
 
 /* ---- activities and meetings ---- */
 
-/* A listing's items as the document writes them, under key. */
+/* A listing's items as the document writes them. */
 static json_t *list_json(const ov_list *l, const ov_shape *sh, ov_diag *d)
 {
 	json_t *a = json_array();
 
 	for (size_t i = 0; a && i < l->n; i++)
-		if (push(a, entity(sh, l->items[i], d)) < 0) {
-			json_decref(a);
-			a = NULL;
-		}
+		push(&a, entity(sh, l->items[i], d));
 	return a;
 }
 
@@ -806,26 +739,21 @@ int ov_api_activities(ov_web_req *q, ov_web_resp *r)
 	ov_list l = {0};
 	json_t *doc = NULL;
 	ov_day from, to;
+	bool ok = false;
 
 	if ((check_params(q, names, &d) |
-	     date_param(q, "from", OV_DAY_NONE, &from, &d) |
-	     date_param(q, "to", OV_DAY_NONE, &to, &d)) < 0 ||
-	    ov_app_activities(q->app, from, to, param(q, "force"), &l, &d) < 0)
-		goto refused;
+	     ov_web_query_day(q, OV_WEB_API, "from", OV_DAY_NONE, &from, &d) |
+	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d)) <
+		    0 ||
+	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
+			      &d) < 0)
+		goto out;
 	doc = json_object();
-	if (put(doc, "from", jday(from)) < 0 || put(doc, "to", jday(to)) < 0 ||
-	    put(doc, "force", jstr(param(q, "force"))) < 0 ||
-	    put(doc, "activities", list_json(&l, &ov_shape_activity, &d)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+	ok = put(doc, "from", jday(from)) && put(doc, "to", jday(to)) &&
+	     put(doc, "force", jstr(ov_web_query(q, "force"))) &&
+	     put(doc, "activities", list_json(&l, &ov_shape_activity, &d));
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_list_release(&l);
 	ov_diag_release(&d);
 	return 0;
@@ -833,26 +761,17 @@ out:
 
 int ov_api_meetings(ov_web_req *q, ov_web_resp *r)
 {
-	static const char *const none[] = {NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_list l = {0};
 	json_t *doc = NULL;
+	bool ok = false;
 
-	if (check_params(q, none, &d) < 0 ||
-	    ov_app_meetings(q->app, &l, &d) < 0)
-		goto refused;
-	doc = json_object();
-	if (put(doc, "meetings", list_json(&l, &ov_shape_meeting, &d)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
+	if (check_params(q, no_params, &d) == 0 &&
+	    ov_app_meetings(q->app, &l, &d) == 0) {
+		doc = json_object();
+		ok = put(doc, "meetings", list_json(&l, &ov_shape_meeting, &d));
 	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
-out:
+	reply(r, 200, doc, ok, &d);
 	ov_list_release(&l);
 	ov_diag_release(&d);
 	return 0;
@@ -860,35 +779,27 @@ out:
 
 int ov_api_meeting(ov_web_req *q, ov_web_resp *r)
 {
-	static const char *const none[] = {NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_list l = {0};
 	const ov_meeting *m = NULL;
 	json_t *doc = NULL;
+	bool ok = false;
 
-	if (check_params(q, none, &d) < 0 ||
+	if (check_params(q, no_params, &d) < 0 ||
 	    ov_app_meetings(q->app, &l, &d) < 0)
-		goto refused;
+		goto out;
 	for (size_t i = 0; !m && i < l.n; i++)
 		if (strcmp(((const ov_meeting *)l.items[i])->id, q->param) == 0)
 			m = l.items[i];
 	if (!m) {
 		ov_diag_at(&d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
 			   q->param);
-		goto refused;
+		goto out;
 	}
 	doc = json_object();
-	if (put(doc, "meeting", entity(&ov_shape_meeting, m, &d)) < 0) {
-		json_decref(doc);
-		doc = NULL;
-		if (d.n)
-			goto refused;
-	}
-	answer(r, 200, doc);
-	goto out;
-refused:
-	refuse(r, &d);
+	ok = put(doc, "meeting", entity(&ov_shape_meeting, m, &d));
 out:
+	reply(r, 200, doc, ok, &d);
 	ov_list_release(&l);
 	ov_diag_release(&d);
 	return 0;

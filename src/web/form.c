@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/date.h"
 #include "util/mem.h"
 #include "web/http.h"
 
@@ -196,4 +197,29 @@ void ov_kvs_release(ov_kvs *k)
 	free(k->v);
 	k->v = NULL;
 	k->n = 0;
+}
+
+const char *ov_web_query(const ov_web_req *q, const char *name)
+{
+	const char *v = ov_kvs_get(&q->query, name);
+
+	return v && *v ? v : NULL;
+}
+
+int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
+		     const char *name, ov_day dflt, ov_day *out, ov_diag *d)
+{
+	const char *v = ov_web_query(q, name);
+
+	*out = dflt;
+	if (!v || ov_date_parse(v, out) == 0)
+		return 0;
+	if (face == OV_WEB_API)
+		ov_diag_at(d, OV_PROB_INPUT, name,
+			   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
+	else
+		ov_diag_at(d, OV_PROB_INPUT, name,
+			   "Enter the %s date as YYYY-MM-DD, a real date",
+			   name);
+	return -1;
 }

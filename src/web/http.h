@@ -108,6 +108,19 @@ enum ov_web_access {
 
 enum ov_web_face { OV_WEB_PAGE, OV_WEB_API };
 
+/* Query parameters as the pages and the API read them (form.c). */
+
+/* The value of query parameter name, borrowed from q; NULL when absent
+ * or empty: an empty field of a form means "not given". */
+const char *ov_web_query(const ov_web_req *q, const char *name);
+/* ?name= as a day into *out, dflt when not given: 0, or -1 with a
+ * bad-input problem at name worded for the face that asks.  A page says
+ * "Enter the NAME date as YYYY-MM-DD, a real date"; the API says what
+ * the command line and app say, "'VALUE' is not a valid date (expected
+ * YYYY-MM-DD)". */
+int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
+		     const char *name, ov_day dflt, ov_day *out, ov_diag *d);
+
 typedef struct ov_web_route {
 	const char *method;
 	const char *pattern;   /* "/recommendations/{*}": {*} is a segment */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/enums.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "web/layout.h"
 
@@ -410,6 +411,31 @@ void ov_page_hidden(ov_page *p, const char *name, const char *value)
 		     value, NULL);
 }
 
+static void column_open(ov_page *p, const char *width)
+{
+	char *cls = ov_xasprintf("govuk-grid-column-%s", width);
+
+	ov_html_open(&p->h, "div", "class", cls, NULL);
+	free(cls);
+}
+
+void ov_page_column_input(ov_page *p, const char *width, const char *name,
+			  const char *label, const char *value)
+{
+	column_open(p, width);
+	ov_page_input(p, name, label, "text", value, NULL);
+	ov_html_close(&p->h, "div");
+}
+
+void ov_page_column_select(ov_page *p, const char *width, const char *name,
+			   const char *label, const char *const *opts,
+			   const char *selected)
+{
+	column_open(p, width);
+	ov_page_select(p, name, label, opts, selected);
+	ov_html_close(&p->h, "div");
+}
+
 void ov_page_tag(ov_page *p, const char *text, const char *colour)
 {
 	char *cls = colour ? ov_xasprintf("govuk-tag govuk-tag--%s", colour)
@@ -559,6 +585,46 @@ void ov_page_table_close(ov_page *p)
 {
 	ov_html_close(&p->h, "tbody");
 	ov_html_close(&p->h, "table");
+}
+
+void ov_page_register_table(ov_page *p, const ov_register *reg,
+			    bool with_report)
+{
+	static const char *const heads[2][7] = {
+		{"Reference", "Area", "Due", "Status", "RAG", "Owner"},
+		{"Reference", "Report", "Area", "Due", "Status", "RAG",
+		 "Owner"},
+	};
+	char buf[11];
+
+	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+	ov_page_table_open(p, NULL, heads[with_report], 6 + with_report);
+	for (size_t i = 0; i < reg->n; i++) {
+		const ov_rec_row *w = &reg->rows[i];
+		char *href = ov_page_href("/recommendations", w->ref, NULL);
+
+		ov_date_format(w->due, buf);
+		ov_page_row_open(p);
+		ov_page_cell_open(p);
+		ov_page_link(p, href, w->ref);
+		ov_page_cell_close(p);
+		if (with_report)
+			ov_page_cell(p, w->report_title ? w->report_title
+							: w->report);
+		ov_page_cell(p, w->area);
+		ov_page_cell(p, *buf ? buf : "—");
+		ov_page_cell_open(p);
+		ov_page_status_tag(p, w->status);
+		ov_page_cell_close(p);
+		ov_page_cell_open(p);
+		ov_page_rag_tag(p, w->rag);
+		ov_page_cell_close(p);
+		ov_page_cell(p, w->owner_name ? w->owner_name : "—");
+		ov_page_row_close(p);
+		free(href);
+	}
+	ov_page_table_close(p);
+	ov_html_close(&p->h, "div");
 }
 
 void ov_page_problem(ov_web_req *q, ov_web_resp *r, const char *title,

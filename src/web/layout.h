@@ -40,7 +40,9 @@ char *ov_page_href(const char *base, const char *id, const char *suffix);
 void ov_page_error_summary(ov_page *p);
 
 /* Form controls.  value: what to show (the user's input after an error);
- * hint may be NULL.  The field's problem, if any, is shown above it. */
+ * hint may be NULL.  The field's problem, if any, is shown above it.
+ * ov_page_form_open opens a POST form with the CSRF token;
+ * ov_page_form_close ends any form with its submit button. */
 void ov_page_form_open(ov_page *p, const char *action);
 void ov_page_form_close(ov_page *p, const char *button, bool secondary);
 void ov_page_input(ov_page *p, const char *name, const char *label,
@@ -51,6 +53,13 @@ void ov_page_textarea(ov_page *p, const char *name, const char *label,
 void ov_page_select(ov_page *p, const char *name, const char *label,
 		    const char *const *opts, const char *selected);
 void ov_page_hidden(ov_page *p, const char *name, const char *value);
+/* A text input or a select alone in a column of a govuk-grid-row, whose
+ * width is "one-third", "one-quarter"... (the filter forms). */
+void ov_page_column_input(ov_page *p, const char *width, const char *name,
+			  const char *label, const char *value);
+void ov_page_column_select(ov_page *p, const char *width, const char *name,
+			   const char *label, const char *const *opts,
+			   const char *selected);
 
 /* A GOV.UK tag; colour is "grey", "green", "red", "yellow", "blue"...
  * or NULL for the default. */
@@ -81,6 +90,13 @@ void ov_page_cell_open(ov_page *p);
 void ov_page_cell_close(ov_page *p);
 void ov_page_row_close(ov_page *p);
 void ov_page_table_close(ov_page *p);
+
+/* The rows of a register as the list and a report's page show them:
+ * the reference (a link to the recommendation), the report's title
+ * (when with_report), area, due date, status and RAG tags and owner; a
+ * dash where there is none. */
+void ov_page_register_table(ov_page *p, const ov_register *reg,
+			    bool with_report);
 
 /* The problem at field name in p->errors, or NULL. */
 const char *ov_page_field_error(const ov_page *p, const char *name);

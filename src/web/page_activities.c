@@ -11,30 +11,6 @@
 #include "util/mem.h"
 #include "web/layout.h"
 
-/* The value of a query parameter, NULL when absent or empty (an empty
- * form field means "not given"). */
-static const char *given(const ov_web_req *q, const char *name)
-{
-	const char *v = ov_kvs_get(&q->query, name);
-
-	return v && *v ? v : NULL;
-}
-
-/* ?name= as a day, OV_DAY_NONE when not given: 0, or -1 with a bad-input
- * problem at name. */
-static int query_day(const ov_web_req *q, const char *name, ov_day *out,
-		     ov_diag *d)
-{
-	const char *v = given(q, name);
-
-	*out = OV_DAY_NONE;
-	if (!v || ov_date_parse(v, out) == 0)
-		return 0;
-	ov_diag_at(d, OV_PROB_INPUT, name,
-		   "Enter the %s date as YYYY-MM-DD, a real date", name);
-	return -1;
-}
-
 static void filter_form(ov_page *p)
 {
 	ov_html *h = &p->h;
@@ -42,24 +18,14 @@ static void filter_form(ov_page *p)
 	ov_html_open(h, "form", "method", "get", "action", "/activities",
 		     "class", "app-filter", NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "from", "From (YYYY-MM-DD)", "text",
-		      given(p->q, "from"), NULL);
+	ov_page_column_input(p, "one-third", "from", "From (YYYY-MM-DD)",
+			     ov_web_query(p->q, "from"));
+	ov_page_column_input(p, "one-third", "to", "To (YYYY-MM-DD)",
+			     ov_web_query(p->q, "to"));
+	ov_page_column_input(p, "one-third", "force", "Force code",
+			     ov_web_query(p->q, "force"));
 	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "to", "To (YYYY-MM-DD)", "text", given(p->q, "to"),
-		      NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "force", "Force code", "text", given(p->q, "force"),
-		      NULL);
-	ov_html_close(h, "div");
-	ov_html_close(h, "div");
-	ov_html_open(h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(h, "Show activities");
-	ov_html_close(h, "button");
-	ov_html_close(h, "form");
+	ov_page_form_close(p, "Show activities", false);
 }
 
 /* What came back: the feedback, when, and to whom it went. */
@@ -148,11 +114,13 @@ int ov_page_activities(ov_web_req *q, ov_web_resp *r)
 	ov_day from, to;
 	ov_page p;
 	char line[64];
-	int bad = query_day(q, "from", &from, &d);
+	int bad = ov_web_query_day(q, OV_WEB_PAGE, "from", OV_DAY_NONE, &from,
+				   &d);
 
-	bad |= query_day(q, "to", &to, &d);
-	if (!bad && ov_app_activities(q->app, from, to, given(q, "force"), &l,
-				      &d) < 0 &&
+	bad |= ov_web_query_day(q, OV_WEB_PAGE, "to", OV_DAY_NONE, &to, &d);
+	if (!bad &&
+	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
+			      &d) < 0 &&
 	    ov_diag_kind(&d) == OV_PROB_RUNTIME) {
 		ov_page_problem(q, r, "The activities cannot be read", &d);
 		goto out;

@@ -27,20 +27,12 @@ _Static_assert(OV_EXPORT_JSON == 0 && OV_EXPORT_CSV == 1 &&
 		       OV_EXPORT_XLSX == 2,
 	       "formats[] follows enum ov_export_fmt");
 
-/* The value of a query parameter, NULL when absent or empty. */
-static const char *given(const ov_web_req *q, const char *name)
-{
-	const char *v = ov_kvs_get(&q->query, name);
-
-	return v && *v ? v : NULL;
-}
-
 /* Read the request: the format's index and the date, or -1 with every
  * problem (bad input) in d. */
 static int read_request(const ov_web_req *q, size_t *fmt, ov_day *as_at,
 			ov_diag *d)
 {
-	const char *f = given(q, "format"), *at = given(q, "as-at");
+	const char *f = ov_web_query(q, "format");
 	int rc = 0;
 
 	*fmt = N_FORMATS;
@@ -57,12 +49,10 @@ static int read_request(const ov_web_req *q, size_t *fmt, ov_day *as_at,
 				   "Choose the format: xlsx, csv or json");
 		rc = -1;
 	}
-	*as_at = q->today;
-	if (at && ov_date_parse(at, as_at) != 0) {
-		ov_diag_at(d, OV_PROB_INPUT, "as-at",
-			   "Enter the as-at date as YYYY-MM-DD, a real date");
+	if (ov_web_query_day(q, OV_WEB_PAGE, "as-at", q->today, as_at, d) <
+	    0) {
 		rc = -1;
-	} else if (at && *fmt == OV_EXPORT_JSON) {
+	} else if (ov_web_query(q, "as-at") && *fmt == OV_EXPORT_JSON) {
 		/* As the command line says: json is the whole dataset. */
 		ov_diag_at(d, OV_PROB_INPUT, "as-at",
 			   "The as-at date applies to csv and xlsx only; json "
@@ -128,11 +118,7 @@ static void ask(ov_web_req *q, ov_web_resp *r, const ov_diag *d)
 		      ov_kvs_get(&q->query, "as-at"),
 		      "For xlsx and csv: the register as it stood on this "
 		      "date; empty for today");
-	ov_html_open(&p.h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(&p.h, "Download");
-	ov_html_close(&p.h, "button");
-	ov_html_close(&p.h, "form");
+	ov_page_form_close(&p, "Download", false);
 	ov_page_end(&p);
 }
 

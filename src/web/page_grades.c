@@ -10,15 +10,6 @@
 #include "util/mem.h"
 #include "web/layout.h"
 
-/* The value of a query parameter, NULL when absent or empty (an empty
- * form field means "not given"). */
-static const char *given(const ov_web_req *q, const char *name)
-{
-	const char *v = ov_kvs_get(&q->query, name);
-
-	return v && *v ? v : NULL;
-}
-
 /* What a cell says, as the paper says it: the grade's label, "To be
  * inspected in November", or "Not known".  A fresh string.  Where a
  * carried grade came from is shown beside it (grade_cell). */
@@ -137,12 +128,7 @@ static void chooser(ov_page *p, const ov_grades *g)
 	ov_html_open(&p->h, "form", "method", "get", "action", "/grades",
 		     NULL);
 	ov_page_select(p, "assessment", "Assessment", opts, g->a->id);
-	ov_html_open(&p->h, "button", "type", "submit", "class",
-		     "govuk-button govuk-button--secondary", "data-module",
-		     "govuk-button", NULL);
-	ov_html_text(&p->h, "Show grades");
-	ov_html_close(&p->h, "button");
-	ov_html_close(&p->h, "form");
+	ov_page_form_close(p, "Show grades", true);
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
 	free(labels);
@@ -159,17 +145,16 @@ static void ask(ov_page *p)
 	ov_html_open(&p->h, "form", "method", "get", "action", "/grades",
 		     NULL);
 	ov_page_input(p, "assessment", "Assessment id", "text",
-		      given(q, "assessment"), "Leave empty for the latest");
-	ov_page_input(p, "force", "Force code", "text", given(q, "force"),
+		      ov_web_query(q, "assessment"),
+		      "Leave empty for the latest");
+	ov_page_input(p, "force", "Force code", "text",
+		      ov_web_query(q, "force"),
 		      "Needed when the register holds several forces");
 	ov_page_input(p, "as-at", "As at (YYYY-MM-DD)", "text",
-		      given(q, "as-at"), "The latest assessment on or before "
-					 "this date; empty for today");
-	ov_html_open(&p->h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(&p->h, "Show grades");
-	ov_html_close(&p->h, "button");
-	ov_html_close(&p->h, "form");
+		      ov_web_query(q, "as-at"),
+		      "The latest assessment on or before this date; empty for "
+		      "today");
+	ov_page_form_close(p, "Show grades", false);
 }
 
 static void facts(ov_page *p, const ov_grades *g)
@@ -193,16 +178,13 @@ int ov_page_grades(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_grades g = {0};
-	ov_day as_at = q->today;
-	const char *at = given(q, "as-at");
+	ov_day as_at;
 	ov_page p;
 
-	if (at && ov_date_parse(at, &as_at) != 0)
-		ov_diag_at(&d, OV_PROB_INPUT, "as-at",
-			   "Enter the as-at date as YYYY-MM-DD, a real date");
-	else
-		ov_app_grades(q->app, given(q, "assessment"), given(q, "force"),
-			      as_at, &g, &d);
+	if (ov_web_query_day(q, OV_WEB_PAGE, "as-at", q->today, &as_at, &d) ==
+	    0)
+		ov_app_grades(q->app, ov_web_query(q, "assessment"),
+			      ov_web_query(q, "force"), as_at, &g, &d);
 	if (d.n && ov_diag_kind(&d) == OV_PROB_RUNTIME) {
 		ov_page_problem(q, r, "The PEEL grades cannot be shown", &d);
 		goto out;

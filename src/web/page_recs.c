@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/enums.h"
-#include "util/date.h"
 #include "util/mem.h"
 #include "web/cache.h"
 #include "web/layout.h"
@@ -26,7 +25,7 @@ static int parse_page(const char *s, size_t *out, ov_diag *d)
 	long v;
 
 	*out = 1;
-	if (!s || !*s)
+	if (!s)
 		return 0;
 	v = strtol(s, &end, 10);
 	if (*end || v < 1 || v > MAX_PAGE) {
@@ -46,13 +45,12 @@ static int read_filter(const ov_web_req *q, ov_rec_filter *f, size_t *page,
 
 	ov_rec_filter_init(f, q->today);
 	for (size_t i = 0; i < N_PARAMS; i++) {
-		const char *v = ov_kvs_get(&q->query, params[i]);
+		const char *v = ov_web_query(q, params[i]);
 
-		/* An empty field of the filter form means "any". */
-		if (v && *v && ov_rec_filter_set(f, params[i], v, d) < 0)
+		if (v && ov_rec_filter_set(f, params[i], v, d) < 0)
 			rc = -1;
 	}
-	if (parse_page(ov_kvs_get(&q->query, "page"), page, d) < 0)
+	if (parse_page(ov_web_query(q, "page"), page, d) < 0)
 		rc = -1;
 	f->offset = (*page - 1) * PAGE_ROWS;
 	f->limit = PAGE_ROWS;
@@ -67,9 +65,9 @@ static char *list_href(const ov_web_req *q, size_t page)
 
 	ov_buf_puts(&b, "/recommendations");
 	for (size_t i = 0; i < N_PARAMS; i++) {
-		const char *v = ov_kvs_get(&q->query, params[i]);
+		const char *v = ov_web_query(q, params[i]);
 
-		if (!v || !*v)
+		if (!v)
 			continue;
 		ov_buf_printf(&b, "%c%s=", sep, params[i]);
 		ov_web_urlenc(&b, v);
@@ -118,31 +116,21 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	ov_page_input(p, "q", "Search texts and updates", "search",
 		      qv(p->q, "q"), NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "status", "Status", status_opts, qv(p->q, "status"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "rag", "RAG", rag_opts, qv(p->q, "rag"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "report", "Report", rep_opts, qv(p->q, "report"));
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-quarter", NULL);
-	ov_page_select(p, "sort", "Sort by", sort_opts, qv(p->q, "sort"));
-	ov_html_close(h, "div");
+	ov_page_column_select(p, "one-quarter", "status", "Status",
+			      status_opts, qv(p->q, "status"));
+	ov_page_column_select(p, "one-quarter", "rag", "RAG", rag_opts,
+			      qv(p->q, "rag"));
+	ov_page_column_select(p, "one-quarter", "report", "Report", rep_opts,
+			      qv(p->q, "report"));
+	ov_page_column_select(p, "one-quarter", "sort", "Sort by", sort_opts,
+			      qv(p->q, "sort"));
 	ov_html_close(h, "div");
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "owner", "Owner (person id)", "text",
-		      qv(p->q, "owner"), NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "area", "Area", "text", qv(p->q, "area"), NULL);
-	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-grid-column-one-third", NULL);
-	ov_page_input(p, "as-at", "As at (YYYY-MM-DD)", "text",
-		      qv(p->q, "as-at"), NULL);
-	ov_html_close(h, "div");
+	ov_page_column_input(p, "one-third", "owner", "Owner (person id)",
+			     qv(p->q, "owner"));
+	ov_page_column_input(p, "one-third", "area", "Area", qv(p->q, "area"));
+	ov_page_column_input(p, "one-third", "as-at", "As at (YYYY-MM-DD)",
+			     qv(p->q, "as-at"));
 	ov_html_close(h, "div");
 	ov_html_open(h, "div", "class", "govuk-checkboxes govuk-checkboxes--small",
 		     "data-module", "govuk-checkboxes", NULL);
@@ -156,11 +144,7 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	ov_html_close(h, "label");
 	ov_html_close(h, "div");
 	ov_html_close(h, "div");
-	ov_html_open(h, "button", "type", "submit", "class", "govuk-button",
-		     "data-module", "govuk-button", NULL);
-	ov_html_text(h, "Apply filters");
-	ov_html_close(h, "button");
-	ov_html_close(h, "form");
+	ov_page_form_close(p, "Apply filters", false);
 	free(rep_opts);
 }
 
@@ -184,40 +168,24 @@ static void downloads(ov_page *p)
 	ov_html_close(&p->h, "ul");
 }
 
-static void rows(ov_page *p, const ov_register *reg)
+/* The link to the previous or next page: rel is "prev" or "next". */
+static void pagination_step(ov_page *p, size_t page, const char *rel,
+			    const char *text)
 {
-	static const char *const heads[] = {"Reference", "Report", "Area",
-					    "Due",	 "Status", "RAG",
-					    "Owner"};
-	char buf[11];
+	ov_html *h = &p->h;
+	char *href = list_href(p->q, page);
+	char *cls = ov_xasprintf("govuk-pagination__%s", rel);
 
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
-	ov_page_table_open(p, NULL, heads, sizeof heads / sizeof heads[0]);
-	for (size_t i = 0; i < reg->n; i++) {
-		const ov_rec_row *w = &reg->rows[i];
-		char *href = ov_page_href("/recommendations", w->ref, NULL);
-
-		ov_page_row_open(p);
-		ov_page_cell_open(p);
-		ov_page_link(p, href, w->ref);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->report_title ? w->report_title : w->report);
-		ov_page_cell(p, w->area);
-		ov_page_cell(p, w->due == OV_DAY_NONE
-					? "—"
-					: (ov_date_format(w->due, buf), buf));
-		ov_page_cell_open(p);
-		ov_page_status_tag(p, w->status);
-		ov_page_cell_close(p);
-		ov_page_cell_open(p);
-		ov_page_rag_tag(p, w->rag);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->owner_name ? w->owner_name : "—");
-		ov_page_row_close(p);
-		free(href);
-	}
-	ov_page_table_close(p);
-	ov_html_close(&p->h, "div");
+	ov_html_open(h, "div", "class", cls, NULL);
+	ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
+		     "href", href, "rel", rel, NULL);
+	ov_html_open(h, "span", "class", "govuk-pagination__link-title", NULL);
+	ov_html_text(h, text);
+	ov_html_close(h, "span");
+	ov_html_close(h, "a");
+	ov_html_close(h, "div");
+	free(cls);
+	free(href);
 }
 
 static void pagination(ov_page *p, size_t page, size_t total)
@@ -230,20 +198,8 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		return;
 	ov_html_open(h, "nav", "class", "govuk-pagination", "aria-label",
 		     "Pages of recommendations", NULL);
-	if (page > 1) {
-		char *href = list_href(p->q, page - 1);
-
-		ov_html_open(h, "div", "class", "govuk-pagination__prev", NULL);
-		ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-			     "href", href, "rel", "prev", NULL);
-		ov_html_open(h, "span", "class", "govuk-pagination__link-title",
-			     NULL);
-		ov_html_text(h, "Previous");
-		ov_html_close(h, "span");
-		ov_html_close(h, "a");
-		ov_html_close(h, "div");
-		free(href);
-	}
+	if (page > 1)
+		pagination_step(p, page - 1, "prev", "Previous");
 	ov_html_open(h, "ul", "class", "govuk-pagination__list", NULL);
 	for (size_t i = 1; i <= last; i++) {
 		char *href;
@@ -277,20 +233,8 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		free(href);
 	}
 	ov_html_close(h, "ul");
-	if (page < last) {
-		char *href = list_href(p->q, page + 1);
-
-		ov_html_open(h, "div", "class", "govuk-pagination__next", NULL);
-		ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-			     "href", href, "rel", "next", NULL);
-		ov_html_open(h, "span", "class", "govuk-pagination__link-title",
-			     NULL);
-		ov_html_text(h, "Next");
-		ov_html_close(h, "span");
-		ov_html_close(h, "a");
-		ov_html_close(h, "div");
-		free(href);
-	}
+	if (page < last)
+		pagination_step(p, page + 1, "next", "Next");
 	ov_html_close(h, "nav");
 }
 
@@ -318,7 +262,7 @@ static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f,
 	ov_html_open(&p->h, "p", "class", "govuk-body", "role", "status", NULL);
 	ov_html_text(&p->h, line);
 	ov_html_close(&p->h, "p");
-	rows(p, &reg);
+	ov_page_register_table(p, &reg, true);
 	pagination(p, page, reg.total);
 	rc = 0;
 out:

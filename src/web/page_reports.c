@@ -140,40 +140,6 @@ static void facts(ov_page *p, const ov_report *rep)
 	ov_page_summary_close(p);
 }
 
-/* The report's recommendations, as the register list shows them. */
-static void recs(ov_page *p, const ov_register *reg)
-{
-	static const char *const heads[] = {"Reference", "Area", "Due",
-					    "Status", "RAG", "Owner"};
-	char buf[11];
-
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
-	ov_page_table_open(p, NULL, heads, sizeof heads / sizeof heads[0]);
-	for (size_t i = 0; i < reg->n; i++) {
-		const ov_rec_row *w = &reg->rows[i];
-		char *href = ov_page_href("/recommendations", w->ref, NULL);
-
-		ov_date_format(w->due, buf);
-		ov_page_row_open(p);
-		ov_page_cell_open(p);
-		ov_page_link(p, href, w->ref);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->area);
-		ov_page_cell(p, *buf ? buf : "—");
-		ov_page_cell_open(p);
-		ov_page_status_tag(p, w->status);
-		ov_page_cell_close(p);
-		ov_page_cell_open(p);
-		ov_page_rag_tag(p, w->rag);
-		ov_page_cell_close(p);
-		ov_page_cell(p, w->owner_name ? w->owner_name : "—");
-		ov_page_row_close(p);
-		free(href);
-	}
-	ov_page_table_close(p);
-	ov_html_close(&p->h, "div");
-}
-
 int ov_page_report(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
@@ -216,7 +182,7 @@ int ov_page_report(ov_web_req *q, ov_web_resp *r)
 			 reg.total, reg.total == 1 ? "" : "s", today);
 	ov_page_para(&p, line);
 	if (reg.n)
-		recs(&p, &reg);
+		ov_page_register_table(&p, &reg, false);
 	ov_page_end(&p);
 out:
 	ov_register_release(&reg);

@@ -32,28 +32,6 @@ static const char amy_new_pw[] = "oversight-user-2026";
 
 #define T0 ((int64_t)1800000000) /* 2027-01-15, unix seconds */
 
-/* One problem of kind `kind` at `where` (NULL: none) whose message
- * contains `what`. */
-static int problem(const ov_diag *d, enum ov_problem_kind kind,
-		   const char *where, const char *what)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const ov_problem *p = &d->p[i];
-
-		if (p->kind == kind &&
-		    (where ? p->where && !strcmp(p->where, where)
-			   : !p->where) &&
-		    strstr(p->what, what))
-			return 1;
-	}
-	for (size_t i = 0; i < d->n; i++)
-		printf("#   %s [%s] %s\n", ov_problem_kind_code(d->p[i].kind),
-		       d->p[i].where ? d->p[i].where : "-", d->p[i].what);
-	if (!d->n)
-		printf("#   (no problem)\n");
-	return 0;
-}
-
 /* The accounts as one line, "login:role:person:disabled ...", for
  * "nothing was written". */
 static char *users(ov_app *a)
@@ -111,7 +89,7 @@ static void refused_add(ov_app *a, const char *login, const char *role,
 	free(label);
 	label = ov_xasprintf("... %s at %s", ov_problem_kind_code(kind),
 			     where ? where : "nowhere");
-	tap_ok(problem(&d, kind, where, what), label);
+	tap_ok(fx_problem(&d, kind, where, what), label);
 	after = users(a);
 	tap_is_str(after, before, "... nothing written");
 	free(label);
@@ -159,9 +137,9 @@ static void test_user_add(ov_app *a)
 
 	tap_is_int(ov_app_user_add(a, "Bad Login", "root", NULL, "short", &d),
 		   -1, "three bad fields");
-	tap_ok(d.n == 3 && problem(&d, OV_PROB_INPUT, "login", "") &&
-		       problem(&d, OV_PROB_INPUT, "role", "") &&
-		       problem(&d, OV_PROB_INPUT, "password", ""),
+	tap_ok(d.n == 3 && fx_problem(&d, OV_PROB_INPUT, "login", "") &&
+		       fx_problem(&d, OV_PROB_INPUT, "role", "") &&
+		       fx_problem(&d, OV_PROB_INPUT, "password", ""),
 	       "... three problems, each at its field");
 	ov_diag_release(&d);
 
@@ -185,22 +163,22 @@ static void test_passwd_disable_refusals(ov_app *a)
 
 	tap_is_int(ov_app_user_passwd(a, "nobody", amy_new_pw, &d), -1,
 		   "passwd of an unknown login");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, "login", "no account 'nobody'"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "login", "no account 'nobody'"),
 	       "... not found at login");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_user_passwd(a, "amy", "administrator", &d), -1,
 		   "passwd to a weak password");
-	tap_ok(problem(&d, OV_PROB_INPUT, "password", "dictionary word"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "password", "dictionary word"),
 	       "... bad input at password");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_user_passwd(a, "Amy!", amy_new_pw, &d), -1,
 		   "passwd of a login that cannot be");
-	tap_ok(problem(&d, OV_PROB_INPUT, "login", "is not a login"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "login", "is not a login"),
 	       "... bad input at login");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_user_disable(a, "nobody", &d), -1,
 		   "disable an unknown login");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, "login", "no account 'nobody'"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "login", "no account 'nobody'"),
 	       "... not found at login");
 	ov_diag_release(&d);
 	after = users(a);
@@ -287,7 +265,7 @@ static void test_login(ov_app *a)
 	tap_is_int(ov_app_login(a, "amy", "wrong password here", "10.0.0.1",
 				T0 + 100, &s2, &d),
 		   -1, "a wrong password is refused");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "wrong login or password"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "wrong login or password"),
 	       "... unauthenticated, not saying which");
 	tap_ok(s2.token[0] == '\0', "... no token");
 	wrong_msg = ov_xstrdup(d.n ? d.p[0].what : "");
@@ -314,14 +292,14 @@ static void test_login(ov_app *a)
 	tap_is_int(ov_app_login(a, "amy", "still the wrong one", "10.0.0.8",
 				T0 + 300, &s2, &d),
 		   -1, "a fifth failure for the account");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "wrong"), "... refused");
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "wrong"), "... refused");
 	ov_diag_release(&d);
 	tap_is_int((long long)failures_of("amy", T0 + 300), 5,
 		   "... five failures recorded");
 	tap_is_int(ov_app_login(a, "amy", amy_pw, "10.0.0.9", T0 + 400, &s2,
 				&d),
 		   -1, "then even the right password is refused");
-	tap_ok(problem(&d, OV_PROB_LIMIT, NULL, "too many failed sign-ins"),
+	tap_ok(fx_problem(&d, OV_PROB_LIMIT, NULL, "too many failed sign-ins"),
 	       "... a limit, from any address");
 	ov_diag_release(&d);
 	tap_is_int((long long)failures_of("amy", T0 + 400), 5,
@@ -343,7 +321,7 @@ static void test_login(ov_app *a)
 	tap_is_int(ov_app_login(a, "bob.k-2_x", bob_pw, "10.6.6.6", t + 10,
 				&s2, &d),
 		   -1, "an address with five failures is refused");
-	tap_ok(problem(&d, OV_PROB_LIMIT, NULL, "from this address"),
+	tap_ok(fx_problem(&d, OV_PROB_LIMIT, NULL, "from this address"),
 	       "... a limit, for the address");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_login(a, "bob.k-2_x", bob_pw, "10.0.0.5", t + 10,
@@ -369,7 +347,7 @@ static void test_login(ov_app *a)
 	tap_is_int(ov_app_login(a, "bob.k-2_x", bob_pw, "10.0.0.5", t + 40,
 				&s2, &d),
 		   -1, "... he cannot sign in with the right password");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "disabled"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "disabled"),
 	       "... unauthenticated: disabled");
 	ov_diag_release(&d);
 }
@@ -391,13 +369,13 @@ static void test_session_life(ov_app *a)
 	tap_ok(alive, "used every 29 minutes, a session lives 12 hours");
 	tap_is_int(ov_app_session(a, s.token, t + OV_SESSION_MAX + 60, &s2, &d),
 		   -1, "... and not a minute more");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "expired"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "expired"),
 	       "... unauthenticated: expired");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_session(a, s.token, t + OV_SESSION_MAX + 61, &s2,
 				  &d),
 		   -1, "... it was deleted");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
 	       "... so it is unknown now");
 	ov_diag_release(&d);
 	ov_session_release(&s);
@@ -410,22 +388,22 @@ static void test_session_life(ov_app *a)
 	tap_is_int(ov_app_session(a, s.token, t + 2 * OV_SESSION_IDLE + 1, &s2,
 				  &d),
 		   -1, "idle a second longer, it has ended");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "expired"), "... expired");
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "expired"), "... expired");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_session(a, "not-a-token", t, &s2, &d), -1,
 		   "a malformed token");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
 	       "... is not signed in");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_session(a, NULL, t, &s2, &d), -1, "no token");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
 	       "... is not signed in");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_session(a,
 				  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", t,
 				  &s2, &d),
 		   -1, "a well-formed token of no session");
-	tap_ok(problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
+	tap_ok(fx_problem(&d, OV_PROB_UNAUTH, NULL, "not signed in"),
 	       "... is not signed in");
 	ov_diag_release(&d);
 	ov_session_release(&s);
@@ -537,21 +515,17 @@ static void test_authorize(ov_app *a)
 
 int main(void)
 {
-	char tmpl[] = "/tmp/ov-test-accounts-XXXXXX";
 	ov_diag d = OV_DIAG_INIT;
-	ov_dataset *ds = fx_small();
 	ov_app *a = NULL;
-	char *db, *cmd;
+	char *db;
 
-	tmpdir = mkdtemp(tmpl);
+	tmpdir = fx_tmpdir("accounts");
 	if (!tmpdir)
 		return 1;
-	db = ov_xasprintf("%s/accounts.db", tmpdir);
+	db = fx_path(tmpdir, "accounts.db");
 	test_roles();
-	if (ov_store_open(db, true, &direct, &d) != OV_STORE_OK ||
-	    ov_store_import(direct, ds, NULL, NULL, false, NULL, NULL, &d) !=
-		    OV_STORE_OK ||
-	    ov_app_open(db, &a, &d) != 0) {
+	a = fx_open_register(fx_small(), tmpdir, "accounts");
+	if (!a || ov_store_open(db, false, &direct, &d) != OV_STORE_OK) {
 		ov_diag_print(&d, stdout, "# ");
 		tap_ok(0, "a register of the small fixture");
 	} else {
@@ -563,12 +537,8 @@ int main(void)
 	}
 	ov_app_close(a);
 	ov_store_close(direct);
-	ov_dataset_free(ds);
 	ov_diag_release(&d);
 	free(db);
-	cmd = ov_xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		tap_diag("could not remove the temporary directory");
-	free(cmd);
+	fx_tmpdir_remove(tmpdir);
 	return tap_done();
 }

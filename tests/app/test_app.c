@@ -11,53 +11,14 @@
 
 #include "app/app.h"
 #include "fixture/fixture.h"
-#include "io/json.h"
 #include "tap.h"
 #include "util/mem.h"
 
 static char *tmpdir;
 
-static char *tmp_path(const char *name)
-{
-	return ov_xasprintf("%s/%s", tmpdir, name);
-}
-
-/* One problem of kind `kind` at `where` (NULL: none) whose message
- * contains `what`. */
-static int problem(const ov_diag *d, enum ov_problem_kind kind,
-		   const char *where, const char *what)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const ov_problem *p = &d->p[i];
-
-		if (p->kind == kind &&
-		    (where ? p->where && strstr(p->where, where) : !p->where) &&
-		    strstr(p->what, what))
-			return 1;
-	}
-	for (size_t i = 0; i < d->n; i++)
-		printf("#   %s [%s] %s\n", ov_problem_kind_code(d->p[i].kind),
-		       d->p[i].where ? d->p[i].where : "-", d->p[i].what);
-	return 0;
-}
-
-static char *write_json(const ov_dataset *ds, const char *name)
-{
-	char *p = tmp_path(name);
-	FILE *f = fopen(p, "w");
-	ov_diag d = OV_DIAG_INIT;
-
-	if (!f || ov_json_write(ds, f, &d) != 0)
-		tap_diag("cannot write the fixture");
-	if (f)
-		fclose(f);
-	ov_diag_release(&d);
-	return p;
-}
-
 static char *write_text(const char *name, const char *text)
 {
-	char *p = tmp_path(name);
+	char *p = fx_path(tmpdir, name);
 	FILE *f = fopen(p, "w");
 
 	if (f) {
@@ -67,40 +28,20 @@ static char *write_text(const char *name, const char *text)
 	return p;
 }
 
-/* The register's export as text, for "nothing was written". */
-static char *snapshot(ov_app *a)
-{
-	char *p = tmp_path("snapshot.json"), *text = NULL;
-	ov_diag d = OV_DIAG_INIT;
-	size_t len = 0;
-	FILE *f;
-
-	if (ov_app_export(a, OV_EXPORT_JSON, OV_DAY_NONE, p, &d) == 0 &&
-	    (f = fopen(p, "r"))) {
-		text = ov_xcalloc(1, 1 << 16);
-		len = fread(text, 1, (1 << 16) - 1, f);
-		text[len] = '\0';
-		fclose(f);
-	}
-	ov_diag_release(&d);
-	free(p);
-	return text ? text : ov_xstrdup("(cannot export)");
-}
-
 static void test_open(void)
 {
-	char *p = tmp_path("missing.db");
+	char *p = fx_path(tmpdir, "missing.db");
 	ov_diag d = OV_DIAG_INIT;
 	ov_app *a = NULL;
 
 	tap_is_int(ov_app_open(p, &a, &d), -1, "open a missing register");
-	tap_ok(a == NULL && problem(&d, OV_PROB_RUNTIME, NULL, "run 'oversight "
-				    "init'"),
+	tap_ok(a == NULL && fx_problem(&d, OV_PROB_RUNTIME, NULL,
+				       "run 'oversight init'"),
 	       "... a runtime problem that says to run init");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_open("postgresql://h/db", &a, &d), -1,
 		   "open a PostgreSQL URI");
-	tap_ok(problem(&d, OV_PROB_RUNTIME, NULL, "PostgreSQL"),
+	tap_ok(fx_problem(&d, OV_PROB_RUNTIME, NULL, "PostgreSQL"),
 	       "... not built: a runtime problem");
 	ov_diag_release(&d);
 	free(p);
@@ -109,15 +50,16 @@ static void test_open(void)
 static ov_app *test_init_import(const char *db)
 {
 	ov_dataset *ds = fx_small();
-	char *good = write_json(ds, "small.json");
+	char *good = fx_path(tmpdir, "small.json");
 	char *bad = write_text("bad.json", "{\"format\": \"oversight/1\", ");
-	char *missing = tmp_path("missing.json");
+	char *missing = fx_path(tmpdir, "missing.json");
 	ov_diag d = OV_DIAG_INIT;
 	ov_init_result ir;
 	ov_import_stats st;
 	ov_app *a = NULL;
 	char *before;
 
+	fx_write_json(ds, good);
 	tap_is_int(ov_app_init(db, &ir, &d), 0, "init a new register");
 	tap_ok(!ir.existed && ir.schema_version >= 1, "... created, versioned");
 	tap_is_int(ov_app_init(db, &ir, &d), 0, "init it again");
@@ -130,24 +72,26 @@ static ov_app *test_init_import(const char *db)
 	tap_ok(st.recs == 4 && st.events == 16 && st.reports == 2 &&
 		       st.meetings == 1,
 	       "... what it counted");
-	before = snapshot(a);
+	before = fx_snapshot(a, tmpdir);
 	tap_is_int(ov_app_import(a, good, false, NULL, NULL, &st, &d), -1,
 		   "import it again");
-	tap_ok(problem(&d, OV_PROB_CONFLICT, NULL, "already in the database"),
+	tap_ok(fx_problem(&d, OV_PROB_CONFLICT, NULL,
+			  "already in the database"),
 	       "... a conflict");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_import(a, bad, false, NULL, NULL, &st, &d), -1,
 		   "import a truncated document");
-	tap_ok(problem(&d, OV_PROB_INPUT, "bad.json", ""),
+	tap_ok(fx_problem_in(&d, OV_PROB_INPUT, "bad.json", ""),
 	       "... bad input at the file");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_import(a, missing, true, NULL, NULL, &st, &d), -1,
 		   "import a file that is not there, even with replace");
-	tap_ok(problem(&d, OV_PROB_INPUT, "missing.json", "cannot read"),
+	tap_ok(fx_problem_in(&d, OV_PROB_INPUT, "missing.json",
+			     "cannot read"),
 	       "... bad input naming the file");
 	ov_diag_release(&d);
 	{
-		char *now = snapshot(a);
+		char *now = fx_snapshot(a, tmpdir);
 		tap_is_str(now, before, "refused imports wrote nothing");
 		free(now);
 	}
@@ -168,7 +112,8 @@ static void test_show(ov_app *a)
 
 	tap_is_int(ov_app_rec_show(a, "NOPE", fx_day("2018-09-27"), &v, &d),
 		   -1, "show a missing ref");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, NULL, "no recommendation 'NOPE'"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, NULL,
+			  "no recommendation 'NOPE'"),
 	       "... not found");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_rec_show(a, "SF-R01", fx_day("2018-04-15"), &v, &d),
@@ -202,7 +147,7 @@ static char *search(ov_app *a, const char *at, const char *q, size_t *total)
 	    ov_app_register(a, &f, &r, &d) != 0) {
 		free(out);
 		out = ov_xstrdup("ERROR");
-		problem(&d, OV_PROB_INPUT, "-", "(show)");
+		ov_diag_print(&d, stdout, "# ");
 	}
 	for (size_t i = 0; i < r.n; i++) {
 		char *next = ov_xasprintf("%s%s%s", out, i ? " " : "",
@@ -272,12 +217,13 @@ static void test_search(ov_app *a)
 	ov_rec_filter_init(&f, fx_day("2030-01-01"));
 	tap_is_int(ov_rec_filter_set(&f, "q", long_q, &d), -1,
 		   "search words too long are refused");
-	tap_ok(problem(&d, OV_PROB_INPUT, "q", "too long"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "q", "too long"),
 	       "... bad input at q");
 	ov_diag_release(&d);
 	tap_is_int(ov_rec_filter_set(&f, "q", "caf\xc3", &d), -1,
 		   "search words that are not UTF-8 are refused");
-	tap_ok(problem(&d, OV_PROB_INPUT, "q", "UTF-8"), "... bad input at q");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "q", "UTF-8"),
+	       "... bad input at q");
 	ov_diag_release(&d);
 	long_q[OV_REC_Q_MAX] = '\0';
 	tap_is_int(ov_rec_filter_set(&f, "q", long_q, &d), 0,
@@ -292,7 +238,7 @@ static uint64_t generation(ov_app *a)
 	uint64_t g = 0;
 
 	if (ov_app_generation(a, &g, &d) != 0)
-		problem(&d, OV_PROB_INPUT, "-", "(show)");
+		ov_diag_print(&d, stdout, "# ");
 	ov_diag_release(&d);
 	return g;
 }
@@ -356,24 +302,25 @@ static void test_record(ov_app *a)
 	ov_rec_update u = {fx_day("2018-09-01"), "J", NULL, NULL, NULL};
 	ov_rec_transition t = {OV_EV_UPDATE, fx_day("2018-09-01"), "J", NULL,
 			       NULL};
-	char *before = snapshot(a), *now;
+	char *before = fx_snapshot(a, tmpdir), *now;
 
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
 		   "an update with nothing in it");
-	tap_ok(problem(&d, OV_PROB_INPUT, NULL, "at least one of"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, NULL, "at least one of"),
 	       "... bad input");
 	ov_diag_release(&d);
 	u.rag = "purple";
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
 		   "a RAG that is not one");
-	tap_ok(problem(&d, OV_PROB_INPUT, "rag", "'purple' is not one of"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "rag", "'purple' is not one of"),
 	       "... bad input at rag");
 	ov_diag_release(&d);
 	u.rag = NULL;
 	u.owner = "ghost";
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
 		   "an owner who is not a person");
-	tap_ok(problem(&d, OV_PROB_INPUT, "owner", "no person with id 'ghost'"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "owner",
+			  "no person with id 'ghost'"),
 	       "... bad input at owner");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_rec_update(a, "NOPE", &u, &done, &d), -1,
@@ -382,16 +329,17 @@ static void test_record(ov_app *a)
 	ov_diag_release(&d);
 	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
 		   "a transition that is no change of status");
-	tap_ok(problem(&d, OV_PROB_INPUT, "kind", "not a change of status"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "kind", "not a change of status"),
 	       "... bad input at kind");
 	ov_diag_release(&d);
 	t.kind = OV_EV_SUPERSEDED;
 	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
 		   "superseding without a basis");
-	tap_ok(problem(&d, OV_PROB_INPUT, "basis", "needs a basis"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.basis",
+			  "needs a basis"),
 	       "... bad input at the event's basis");
 	ov_diag_release(&d);
-	now = snapshot(a);
+	now = fx_snapshot(a, tmpdir);
 	tap_is_str(now, before, "refusals wrote nothing");
 	free(now);
 	t.basis = "Replaced";
@@ -418,12 +366,12 @@ static void test_listings(ov_app *a)
 	ov_report_list_release(&rl);
 	tap_is_int(ov_app_grades(a, NULL, NULL, fx_day("2018-09-27"), &g, &d),
 		   -1, "grades with two forces and none chosen");
-	tap_ok(problem(&d, OV_PROB_INPUT, "force", "holds 2 forces"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "force", "holds 2 forces"),
 	       "... bad input at force saying why");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_grades(a, "nope", NULL, fx_day("2018-09-27"), &g, &d),
 		   -1, "grades of a missing assessment");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, "assessment", "no assessment"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "assessment", "no assessment"),
 	       "... not found at assessment");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_grades(a, NULL, "WMP", fx_day("2018-09-27"), &g, &d),
@@ -435,13 +383,13 @@ static void test_listings(ov_app *a)
 	tap_is_int(ov_app_activities(a, fx_day("2018-07-01"),
 				     fx_day("2018-06-01"), NULL, &l, &d),
 		   -1, "activities for a period that ends before it starts");
-	tap_ok(problem(&d, OV_PROB_INPUT, "to", "before its start"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "to", "before its start"),
 	       "... bad input at to");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_activities(a, OV_DAY_NONE, OV_DAY_NONE, "NOPE", &l,
 				     &d),
 		   -1, "activities of a missing force");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, "force", "no force"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "force", "no force"),
 	       "... not found at force");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_activities(a, OV_DAY_NONE, OV_DAY_NONE, NULL, &l, &d),
@@ -467,18 +415,19 @@ static void test_listings(ov_app *a)
 static void test_export_paper(ov_app *a)
 {
 	ov_diag d = OV_DIAG_INIT;
-	char *md = tmp_path("paper.md");
+	char *md = fx_path(tmpdir, "paper.md");
 
 	tap_is_int(ov_app_export(a, OV_EXPORT_XLSX, fx_day("2018-09-27"), "-",
 				 &d),
 		   -1, "an xlsx export to standard output");
-	tap_ok(problem(&d, OV_PROB_INPUT, "output", "needs a file"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "output", "needs a file"),
 	       "... bad input at output");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_paper(a, fx_day("2018-09-28"), NULL, NULL,
 				OV_PAPER_MD, md, &d),
 		   -1, "a paper for a day with no meeting");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, NULL, "meetings on: 2018-09-27"),
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, NULL,
+			  "meetings on: 2018-09-27"),
 	       "... not found, listing the meetings there are");
 	tap_ok(access(md, F_OK) != 0, "... and no file");
 	ov_diag_release(&d);
@@ -492,14 +441,13 @@ static void test_export_paper(ov_app *a)
 
 int main(void)
 {
-	char tmpl[] = "/tmp/ov-test-app-XXXXXX";
-	char *db, *cmd;
+	char *db;
 	ov_app *a;
 
-	tmpdir = mkdtemp(tmpl);
+	tmpdir = fx_tmpdir("app");
 	if (!tmpdir)
 		return 1;
-	db = tmp_path("app.db");
+	db = fx_path(tmpdir, "app.db");
 	test_open();
 	a = test_init_import(db);
 	if (a) {
@@ -513,9 +461,6 @@ int main(void)
 	ov_app_close(a);
 	ov_app_close(NULL);
 	free(db);
-	cmd = ov_xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		tap_diag("could not remove the temporary directory");
-	free(cmd);
+	fx_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -19,36 +19,10 @@
 #include "app/meeting.h"
 #include "core/validate.h"
 #include "fixture/fixture.h"
-#include "io/json.h"
 #include "tap.h"
 #include "util/mem.h"
 
 static char *tmpdir;
-
-static char *tmp_path(const char *name)
-{
-	return ov_xasprintf("%s/%s", tmpdir, name);
-}
-
-/* One problem of kind `kind` at exactly `where` (NULL: none) whose
- * message contains `what`; else every problem as a comment. */
-static int problem(const ov_diag *d, enum ov_problem_kind kind,
-		   const char *where, const char *what)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const ov_problem *p = &d->p[i];
-
-		if (p->kind == kind &&
-		    (where ? p->where && !strcmp(p->where, where)
-			   : !p->where) &&
-		    strstr(p->what, what))
-			return 1;
-	}
-	for (size_t i = 0; i < d->n; i++)
-		printf("#   %s [%s] %s\n", ov_problem_kind_code(d->p[i].kind),
-		       d->p[i].where ? d->p[i].where : "-", d->p[i].what);
-	return 0;
-}
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -67,49 +41,6 @@ static char *read_file(const char *path, size_t *len)
 	text[n] = '\0';
 	*len = n;
 	return text;
-}
-
-/* A new register at NAME.db holding ds (which is freed). */
-static ov_app *register_of(ov_dataset *ds, const char *name)
-{
-	char *json = ov_xasprintf("%s/%s.json", tmpdir, name);
-	char *db = ov_xasprintf("%s/%s.db", tmpdir, name);
-	ov_diag d = OV_DIAG_INIT;
-	ov_init_result ir;
-	ov_import_stats st;
-	ov_app *a = NULL;
-	FILE *f = fopen(json, "w");
-	int ok = f && ov_json_write(ds, f, &d) == 0;
-
-	if (f)
-		fclose(f);
-	ok = ok && ov_app_init(db, &ir, &d) == 0 &&
-	     ov_app_open(db, &a, &d) == 0 &&
-	     ov_app_import(a, json, false, NULL, NULL, &st, &d) == 0;
-	if (!ok) {
-		ov_diag_print(&d, stdout, "# setup");
-		ov_app_close(a);
-		a = NULL;
-	}
-	ov_diag_release(&d);
-	ov_dataset_free(ds);
-	free(json);
-	free(db);
-	return a;
-}
-
-/* The whole register as its export, for "nothing was written". */
-static char *snapshot(ov_app *a)
-{
-	char *p = tmp_path("snapshot.json"), *text = NULL;
-	ov_diag d = OV_DIAG_INIT;
-	size_t len;
-
-	if (ov_app_export(a, OV_EXPORT_JSON, OV_DAY_NONE, p, &d) == 0)
-		text = read_file(p, &len);
-	ov_diag_release(&d);
-	free(p);
-	return text ? text : ov_xstrdup("(cannot export)");
 }
 
 /* ---- the dashboard against the register ---- */
@@ -291,7 +222,7 @@ static void test_dashboard_small(ov_app *a)
 	ov_dashboard_release(&db);
 	tap_is_int(ov_app_dashboard(a, OV_DAY_NONE, &db, &d), -1,
 		   "a dashboard with no date");
-	tap_ok(problem(&d, OV_PROB_INPUT, "as-at", "required"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "as-at", "required"),
 	       "... bad input at as-at");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_dashboard(a, fx_day("2015-01-01"), &db, &d), 0,
@@ -308,7 +239,7 @@ static void test_dashboard_random(void)
 	static const char *const days[] = {"2016-02-15", "2016-09-30",
 					   "2017-03-01", "2017-12-31",
 					   "2019-01-01"};
-	ov_app *a = register_of(fx_random(7, 300), "random");
+	ov_app *a = fx_open_register(fx_random(7, 300), tmpdir, "random");
 	int bad = 0;
 
 	if (!a) {
@@ -388,7 +319,7 @@ static const ov_dash_grade *grade_at(const ov_dash_peel *pg, size_t q,
 
 static void test_timeline(void)
 {
-	ov_app *a = register_of(timeline_set(), "timeline");
+	ov_app *a = fx_open_register(timeline_set(), tmpdir, "timeline");
 	ov_diag d = OV_DIAG_INIT;
 	ov_dashboard db;
 	const ov_dash_peel *pg;
@@ -461,7 +392,7 @@ static void test_timeline(void)
 /* The dashboard's grids are ov_app_grades' tables, cell by cell. */
 static void test_peel_register(void)
 {
-	ov_app *a = register_of(fx_register(), "register");
+	ov_app *a = fx_open_register(fx_register(), tmpdir, "register");
 	ov_diag d = OV_DIAG_INIT;
 	ov_dashboard db;
 	int bad = 0;
@@ -668,15 +599,15 @@ static void refused(ov_app *a, const char *id, const ov_meeting_edit *e,
 		    const char *what, const char *name)
 {
 	ov_diag d = OV_DIAG_INIT;
-	char *before = snapshot(a), *after;
+	char *before = fx_snapshot(a, tmpdir), *after;
 	char *label = ov_xasprintf("... %s at %s, nothing written",
 				   ov_problem_kind_code(kind),
 				   where ? where : "(none)");
 	int rc = ov_app_meeting_edit(a, id, e, &d);
 
-	after = snapshot(a);
+	after = fx_snapshot(a, tmpdir);
 	tap_is_int(rc, -1, name);
-	tap_ok(problem(&d, kind, where, what) && !strcmp(before, after),
+	tap_ok(fx_problem(&d, kind, where, what) && !strcmp(before, after),
 	       label);
 	free(label);
 	free(before);
@@ -750,9 +681,9 @@ static void test_paper_meeting(void)
 		const char *id, *date;
 	} meetings[] = {{"jac-2018-06", "2018-06-28"},
 			{"jac-2018-09", "2018-09-27"}};
-	ov_app *a = register_of(fx_paper(), "paper");
+	ov_app *a = fx_open_register(fx_paper(), tmpdir, "paper");
 	ov_diag d = OV_DIAG_INIT;
-	char *path = tmp_path("paper.out");
+	char *path = fx_path(tmpdir, "paper.out");
 	ov_buf b = OV_BUF_INIT;
 	int same = 0, tries = 0;
 
@@ -794,14 +725,15 @@ static void test_paper_meeting(void)
 	ov_buf_reset(&b);
 	tap_is_int(ov_app_paper_meeting(a, "nope", OV_PAPER_HTML, &b, &d), -1,
 		   "the paper of a meeting not there");
-	tap_ok(problem(&d, OV_PROB_NOTFOUND, "meeting", "no meeting 'nope'") &&
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "meeting",
+			  "no meeting 'nope'") &&
 		       b.len == 0,
 	       "... not found at meeting, nothing made");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_paper_meeting(a, "jac-2018-09", (enum ov_paper_fmt)7,
 					&b, &d),
 		   -1, "a format that is none");
-	tap_ok(problem(&d, OV_PROB_INPUT, "format", "not a paper format"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "format", "not a paper format"),
 	       "... bad input at format");
 	ov_diag_release(&d);
 	ov_buf_release(&b);
@@ -850,13 +782,13 @@ static void test_markdown_html(void)
 	free(h);
 	tap_is_int(ov_app_markdown_html("caf\xc3 broken", &b, &d), -1,
 		   "a block that is not UTF-8");
-	tap_ok(problem(&d, OV_PROB_INPUT, "markdown", "not valid UTF-8") &&
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "markdown", "not valid UTF-8") &&
 		       b.len == 0,
 	       "... bad input at markdown, nothing made");
 	ov_diag_release(&d);
 	tap_is_int(ov_app_markdown_html(big, &b, &d), -1,
 		   "a block that is too long");
-	tap_ok(problem(&d, OV_PROB_INPUT, "markdown", "longer than"),
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "markdown", "longer than"),
 	       "... bad input at markdown");
 	ov_diag_release(&d);
 	ov_buf_release(&b);
@@ -865,14 +797,12 @@ static void test_markdown_html(void)
 
 int main(void)
 {
-	char tmpl[] = "/tmp/ov-test-pages-XXXXXX";
-	char *cmd;
 	ov_app *a;
 
-	tmpdir = mkdtemp(tmpl);
+	tmpdir = fx_tmpdir("pages");
 	if (!tmpdir)
 		return 1;
-	a = register_of(fx_small(), "small");
+	a = fx_open_register(fx_small(), tmpdir, "small");
 	tap_ok(a != NULL, "a register of the small dataset");
 	if (a) {
 		test_dashboard_small(a);
@@ -887,10 +817,7 @@ int main(void)
 	test_peel_register();
 	test_paper_meeting();
 	test_markdown_html();
-	cmd = ov_xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		tap_diag("could not remove the temporary directory");
-	free(cmd);
+	fx_tmpdir_remove(tmpdir);
 	/* Let LeakSanitizer see only our own allocations: release the
 	 * process-wide caches the PDF renderer's pango, cairo and
 	 * fontconfig keep (as tests/paper/test_pdf.c does). */
