@@ -13,9 +13,9 @@
 #include "util/mem.h"
 
 _Static_assert(OV_TOKEN_LEN == OV_AUTH_TOKEN_LEN,
-	       "a session's token is auth/'s token");
+               "a session's token is auth/'s token");
 _Static_assert(OV_PASSWORD_MAX == OV_AUTH_MAX_BYTES,
-	       "the longest password is auth/'s bound");
+               "the longest password is auth/'s bound");
 
 #define LOGIN_MAX 64
 #define RIGHT(r) (1u << (r))
@@ -28,16 +28,13 @@ static const struct role {
 	const char *code;
 	unsigned rights;
 } roles[OV_ROLE_N] = {
-	[OV_ROLE_VIEWER] = {"viewer", RIGHT(OV_RIGHT_READ)},
-	[OV_ROLE_OWNER] = {"owner", RIGHT(OV_RIGHT_READ) |
-					    RIGHT(OV_RIGHT_EVENT)},
-	[OV_ROLE_EDITOR] = {"editor", RIGHT(OV_RIGHT_READ) |
-					      RIGHT(OV_RIGHT_EVENT) |
-					      RIGHT(OV_RIGHT_EDIT)},
-	[OV_ROLE_ADMIN] = {"admin", RIGHT(OV_RIGHT_READ) |
-					    RIGHT(OV_RIGHT_EVENT) |
-					    RIGHT(OV_RIGHT_EDIT) |
-					    RIGHT(OV_RIGHT_ACCOUNTS)},
+    [OV_ROLE_VIEWER] = {"viewer", RIGHT(OV_RIGHT_READ)},
+    [OV_ROLE_OWNER] = {"owner", RIGHT(OV_RIGHT_READ) | RIGHT(OV_RIGHT_EVENT)},
+    [OV_ROLE_EDITOR] = {"editor", RIGHT(OV_RIGHT_READ) | RIGHT(OV_RIGHT_EVENT) |
+                                      RIGHT(OV_RIGHT_EDIT)},
+    [OV_ROLE_ADMIN] = {"admin", RIGHT(OV_RIGHT_READ) | RIGHT(OV_RIGHT_EVENT) |
+                                    RIGHT(OV_RIGHT_EDIT) |
+                                    RIGHT(OV_RIGHT_ACCOUNTS)},
 };
 
 const char *ov_role_code(enum ov_role r)
@@ -88,10 +85,10 @@ static size_t check_login(const char *login, ov_diag *d)
 	if (login_valid(login))
 		return 0;
 	ov_diag_at(d, OV_PROB_INPUT, "login",
-		   "'%.80s%s' is not a login: 1 to 64 of a-z, 0-9, '.', '_' "
-		   "and '-', starting with a letter or digit",
-		   login ? login : "",
-		   login && strlen(login) > 80 ? "..." : "");
+	           "'%.80s%s' is not a login: 1 to 64 of a-z, 0-9, '.', '_' "
+	           "and '-', starting with a letter or digit",
+	           login ? login : "",
+	           login && strlen(login) > 80 ? "..." : "");
 	return 1;
 }
 
@@ -103,13 +100,13 @@ static int check_password(const char *password, ov_diag *d)
 
 	if (!password || !*password) {
 		ov_diag_at(d, OV_PROB_INPUT, "password",
-			   "a password is required");
+		           "a password is required");
 		return 1;
 	}
 	weak = ov_auth_weak(password, &why);
 	if (weak > 0)
-		ov_diag_at(d, OV_PROB_INPUT, "password",
-			   "not accepted: %s", why);
+		ov_diag_at(d, OV_PROB_INPUT, "password", "not accepted: %s",
+		           why);
 	else if (weak < 0)
 		ov_diag_add(d, "cannot judge the password: %s", why);
 	return weak;
@@ -127,14 +124,14 @@ static int check_person(ov_app *a, int role, const char *person, ov_diag *d)
 		if (role != OV_ROLE_OWNER)
 			return 0;
 		ov_diag_at(d, OV_PROB_INPUT, "person",
-			   "an owner account needs a person: the owner of "
-			   "the recommendations it may record events on");
+		           "an owner account needs a person: the owner of "
+		           "the recommendations it may record events on");
 		return 1;
 	}
 	rc = ov_store_exists(a->s, OV_ENT_PERSON, person, &nf);
 	if (rc == OV_STORE_NOTFOUND)
-		ov_diag_at(d, OV_PROB_INPUT, "person",
-			   "no person with id '%s'", person);
+		ov_diag_at(d, OV_PROB_INPUT, "person", "no person with id '%s'",
+		           person);
 	else if (rc != OV_STORE_OK)
 		app_take_problems(d, &nf);
 	ov_diag_release(&nf);
@@ -143,15 +140,16 @@ static int check_person(ov_app *a, int role, const char *person, ov_diag *d)
 
 /* A stored account as the app's, or -1 with a runtime problem for a role
  * the app does not know (a damaged database). */
-static int account_of(const ov_store_account *in, ov_account *out,
-		      ov_diag *d)
+static int account_of(const ov_store_account *in, ov_account *out, ov_diag *d)
 {
 	int role = ov_role_parse(in->role);
 
 	memset(out, 0, sizeof *out);
 	if (role < 0) {
-		ov_diag_add(d, "account '%s' has a role that is not known "
-			    "('%s'; database damaged?)", in->login, in->role);
+		ov_diag_add(d,
+		            "account '%s' has a role that is not known "
+		            "('%s'; database damaged?)",
+		            in->login, in->role);
 		return -1;
 	}
 	out->login = ov_xstrdup(in->login);
@@ -186,11 +184,11 @@ static int account_exists(ov_app *a, const char *login, ov_diag *d)
 static void login_taken(ov_diag *d, const char *login)
 {
 	ov_diag_at(d, OV_PROB_CONFLICT, "login", "the login '%s' is taken",
-		   login);
+	           login);
 }
 
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
-		    const char *person, const char *password, ov_diag *d)
+                    const char *person, const char *password, ov_diag *d)
 {
 	ov_store_account acc = {0};
 	ov_diag sd = OV_DIAG_INIT;
@@ -203,8 +201,9 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 	bad += (int)check_login(login, d);
 	if (r < 0) {
 		ov_diag_at(d, OV_PROB_INPUT, "role",
-			   "'%.40s' is not a role: viewer, owner, editor or "
-			   "admin", role ? role : "");
+		           "'%.40s' is not a role: viewer, owner, editor or "
+		           "admin",
+		           role ? role : "");
 		bad++;
 	}
 	switch (check_person(a, r, person, d)) {
@@ -261,11 +260,11 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 
 /* A store problem for login, with not found at "login". */
 static void take_login_problems(ov_diag *d, ov_store_rc rc, ov_diag *sd,
-				const char *login)
+                                const char *login)
 {
 	if (rc == OV_STORE_NOTFOUND) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, "login", "no account '%s'",
-			   login);
+		           login);
 		ov_diag_release(sd);
 	} else {
 		app_take_problems(d, sd);
@@ -273,7 +272,7 @@ static void take_login_problems(ov_diag *d, ov_store_rc rc, ov_diag *sd,
 }
 
 int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
-		       ov_diag *d)
+                       ov_diag *d)
 {
 	ov_diag sd = OV_DIAG_INIT;
 	char hash[OV_AUTH_HASH_LEN];
@@ -285,7 +284,7 @@ int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
 	have = account_exists(a, login, d);
 	if (have == 0)
 		ov_diag_at(d, OV_PROB_NOTFOUND, "login", "no account '%s'",
-			   login);
+		           login);
 	if (have <= 0)
 		return -1;
 	if (check_password(password, d) != 0)
@@ -357,7 +356,7 @@ static const char wrong_login[] = "wrong login or password";
 /* The account called login: 1 with *out filled, 0 if there is none, -1
  * if the store failed. */
 static int find_account(ov_app *a, const char *login, ov_store_account *out,
-			ov_diag *d)
+                        ov_diag *d)
 {
 	ov_diag nf = OV_DIAG_INIT;
 	ov_store_rc rc = ov_store_account_get(a->s, login, out, &nf);
@@ -369,27 +368,27 @@ static int find_account(ov_app *a, const char *login, ov_store_account *out,
 }
 
 /* 0 to go on, or -1 with a LIMIT (or runtime) problem. */
-static int throttle(ov_app *a, const char *login, const char *addr,
-		    int64_t now, ov_diag *d)
+static int throttle(ov_app *a, const char *login, const char *addr, int64_t now,
+                    ov_diag *d)
 {
 	size_t by_login = 0, by_addr = 0;
 
 	if (ov_store_failure_count(a->s, login, addr, now - OV_LOGIN_WINDOW,
-				   &by_login, &by_addr, d) != OV_STORE_OK)
+	                           &by_login, &by_addr, d) != OV_STORE_OK)
 		return -1;
 	if (by_login < OV_LOGIN_FAILS && by_addr < OV_LOGIN_FAILS)
 		return 0;
 	ov_diag_at(d, OV_PROB_LIMIT, NULL,
-		   "too many failed sign-ins %s; try again in %d minutes",
-		   by_login >= OV_LOGIN_FAILS ? "for this login"
-					      : "from this address",
-		   OV_LOGIN_WINDOW / 60);
+	           "too many failed sign-ins %s; try again in %d minutes",
+	           by_login >= OV_LOGIN_FAILS ? "for this login"
+	                                      : "from this address",
+	           OV_LOGIN_WINDOW / 60);
 	return -1;
 }
 
 /* A new session for acc into out, expired ones deleted on the way. */
-static int start_session(ov_app *a, const ov_store_account *acc,
-			 int64_t now, ov_session *out, ov_diag *d)
+static int start_session(ov_app *a, const ov_store_account *acc, int64_t now,
+                         ov_session *out, ov_diag *d)
 {
 	char digest[OV_AUTH_DIGEST_LEN];
 	ov_store_session sess = {digest, acc->login, now, now};
@@ -402,7 +401,7 @@ static int start_session(ov_app *a, const ov_store_account *acc,
 		goto out;
 	}
 	if (ov_store_session_add(a->s, &sess, now - OV_SESSION_IDLE,
-				 now - OV_SESSION_MAX, d) != OV_STORE_OK)
+	                         now - OV_SESSION_MAX, d) != OV_STORE_OK)
 		goto out;
 	if (account_of(acc, &out->who, d) < 0) {
 		ov_store_session_delete(a->s, digest, d);
@@ -415,7 +414,7 @@ out:
 }
 
 int ov_app_login(ov_app *a, const char *login, const char *password,
-		 const char *addr, int64_t now, ov_session *out, ov_diag *d)
+                 const char *addr, int64_t now, ov_session *out, ov_diag *d)
 {
 	/* A login that cannot exist is counted under no login (NULL), so
 	 * junk does not fill the failures table with names. */
@@ -440,8 +439,8 @@ int ov_app_login(ov_app *a, const char *login, const char *password,
 	}
 	if (!ok) {
 		if (ov_store_failure_add(a->s, key, addr, now,
-					 now - OV_LOGIN_WINDOW,
-					 d) == OV_STORE_OK)
+		                         now - OV_LOGIN_WINDOW,
+		                         d) == OV_STORE_OK)
 			unauth(d, wrong_login);
 		goto out;
 	}
@@ -471,8 +470,8 @@ static bool session_gone(ov_diag *d, ov_store_rc rc, ov_diag *sd)
 	return rc != OV_STORE_OK;
 }
 
-int ov_app_session(ov_app *a, const char *token, int64_t now,
-		   ov_session *out, ov_diag *d)
+int ov_app_session(ov_app *a, const char *token, int64_t now, ov_session *out,
+                   ov_diag *d)
 {
 	char digest[OV_AUTH_DIGEST_LEN];
 	ov_store_session sess = {0};
@@ -541,8 +540,7 @@ int ov_app_logout(ov_app *a, const char *token, ov_diag *d)
 	if (!ov_auth_token_valid(token))
 		return 0;
 	ov_auth_token_digest(token, digest);
-	return ov_store_session_delete(a->s, digest, d) == OV_STORE_OK ? 0
-									: -1;
+	return ov_store_session_delete(a->s, digest, d) == OV_STORE_OK ? 0 : -1;
 }
 
 void ov_session_release(ov_session *s)
@@ -585,8 +583,8 @@ static int owns(ov_app *a, const char *person, const char *ref, ov_diag *d)
 	ov_rec_init(&rec);
 	src = ov_store_get(a->s, OV_ENT_REC, ref, &rec, &nf);
 	if (src == OV_STORE_NOTFOUND) {
-		ov_diag_at(d, OV_PROB_NOTFOUND, "ref",
-			   "no recommendation '%s'", ref);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "ref", "no recommendation '%s'",
+		           ref);
 		goto out;
 	}
 	if (src != OV_STORE_OK) {
@@ -598,9 +596,9 @@ static int owns(ov_app *a, const char *person, const char *ref, ov_diag *d)
 		rc = 0;
 	else
 		ov_diag_at(d, OV_PROB_FORBIDDEN, NULL,
-			   "%s is not yours: owner accounts record events "
-			   "only on the recommendations their person owns",
-			   ref);
+		           "%s is not yours: owner accounts record events "
+		           "only on the recommendations their person owns",
+		           ref);
 out:
 	ov_diag_release(&nf);
 	ov_rec_release(&rec);
@@ -608,13 +606,13 @@ out:
 }
 
 int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
-		     const char *ref, ov_diag *d)
+                     const char *ref, ov_diag *d)
 {
 	static const char *const doing[] = {
-		[OV_RIGHT_READ] = "read the register",
-		[OV_RIGHT_EVENT] = "record events",
-		[OV_RIGHT_EDIT] = "change meetings or the register as a whole",
-		[OV_RIGHT_ACCOUNTS] = "manage accounts",
+	    [OV_RIGHT_READ] = "read the register",
+	    [OV_RIGHT_EVENT] = "record events",
+	    [OV_RIGHT_EDIT] = "change meetings or the register as a whole",
+	    [OV_RIGHT_ACCOUNTS] = "manage accounts",
 	};
 
 	if (!who) {
@@ -623,7 +621,7 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 	}
 	if (who->disabled) {
 		ov_diag_at(d, OV_PROB_FORBIDDEN, NULL,
-			   "the account '%s' is disabled", who->login);
+		           "the account '%s' is disabled", who->login);
 		return -1;
 	}
 	if ((unsigned)right >= sizeof doing / sizeof *doing ||
@@ -632,17 +630,16 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 		return -1;
 	}
 	if (!(roles[who->role].rights & RIGHT(right))) {
-		ov_diag_at(d, OV_PROB_FORBIDDEN, NULL,
-			   "%s accounts may not %s", roles[who->role].code,
-			   doing[right]);
+		ov_diag_at(d, OV_PROB_FORBIDDEN, NULL, "%s accounts may not %s",
+		           roles[who->role].code, doing[right]);
 		return -1;
 	}
 	if (right != OV_RIGHT_EVENT || who->role != OV_ROLE_OWNER)
 		return 0;
 	if (!ref) {
 		ov_diag_at(d, OV_PROB_FORBIDDEN, NULL,
-			   "owner accounts record events only on a "
-			   "recommendation their person owns");
+		           "owner accounts record events only on a "
+		           "recommendation their person owns");
 		return -1;
 	}
 	return owns(a, who->person, ref, d);

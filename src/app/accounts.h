@@ -16,8 +16,13 @@
 
 #include "app/app.h"
 
-enum ov_role { OV_ROLE_VIEWER, OV_ROLE_OWNER, OV_ROLE_EDITOR, OV_ROLE_ADMIN,
-	       OV_ROLE_N };
+enum ov_role {
+	OV_ROLE_VIEWER,
+	OV_ROLE_OWNER,
+	OV_ROLE_EDITOR,
+	OV_ROLE_ADMIN,
+	OV_ROLE_N
+};
 /* "viewer", "owner", "editor", "admin"; and back (-1: not a role). */
 const char *ov_role_code(enum ov_role r);
 int ov_role_parse(const char *code);
@@ -27,7 +32,7 @@ int ov_role_parse(const char *code);
 typedef struct ov_account {
 	char *login;
 	enum ov_role role;
-	char *person;   /* person id (required for owner), or NULL */
+	char *person; /* person id (required for owner), or NULL */
 	bool disabled;
 	int64_t created; /* unix seconds */
 } ov_account;
@@ -44,11 +49,11 @@ typedef struct ov_account {
  * reported at once.  A login already taken is a conflict at "login".
  * cracklib's dictionary missing is a runtime problem. */
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
-		    const char *person, const char *password, ov_diag *d);
+                    const char *person, const char *password, ov_diag *d);
 /* A new password (same rules); ends every session of the account.  An
  * unknown login is not found at "login" (by disable too). */
 int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
-		       ov_diag *d);
+                       ov_diag *d);
 /* The account can no longer sign in; its sessions end. */
 int ov_app_user_disable(ov_app *a, const char *login, ov_diag *d);
 
@@ -76,7 +81,7 @@ void ov_account_list_release(ov_account_list *l);
 
 typedef struct ov_session {
 	char token[OV_TOKEN_LEN]; /* the cookie's value; only its hash is
-				   * stored */
+	                           * stored */
 	char csrf[OV_TOKEN_LEN];  /* the forms' token, derived from token */
 	ov_account who;
 	int64_t created, last_seen;
@@ -92,12 +97,12 @@ typedef struct ov_session {
  * is OV_PROB_UNAUTH.  Success forgets the login's failures and deletes
  * expired sessions.  *out is the caller's (ov_session_release). */
 int ov_app_login(ov_app *a, const char *login, const char *password,
-		 const char *addr, int64_t now, ov_session *out, ov_diag *d);
+                 const char *addr, int64_t now, ov_session *out, ov_diag *d);
 /* The live session with this cookie token (touched: last_seen = now), or
  * -1 with OV_PROB_UNAUTH (unknown, idle too long, too old, account
  * disabled). */
-int ov_app_session(ov_app *a, const char *token, int64_t now,
-		   ov_session *out, ov_diag *d);
+int ov_app_session(ov_app *a, const char *token, int64_t now, ov_session *out,
+                   ov_diag *d);
 /* End the session (unknown tokens are fine). */
 int ov_app_logout(ov_app *a, const char *token, ov_diag *d);
 void ov_session_release(ov_session *s); /* wipes the tokens */
@@ -127,6 +132,6 @@ enum ov_right {
  * own; editor: READ, EVENT, EDIT; admin: all.  A disabled account may do
  * nothing. */
 int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
-		     const char *ref, ov_diag *d);
+                     const char *ref, ov_diag *d);
 
 #endif

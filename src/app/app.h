@@ -46,8 +46,7 @@ typedef struct ov_init_result {
 int ov_app_init(const char *db, ov_init_result *out, ov_diag *d);
 
 typedef struct ov_import_stats {
-	size_t reports, recs, events, people, assessments, activities,
-		meetings;
+	size_t reports, recs, events, people, assessments, activities, meetings;
 } ov_import_stats;
 
 /* Read the oversight/1 document at path ("-": standard input), check all
@@ -57,8 +56,8 @@ typedef struct ov_import_stats {
  * conflict.  progress (may be NULL) is called with recommendations
  * written so far. */
 int ov_app_import(ov_app *a, const char *path, bool replace,
-		  void (*progress)(size_t done, size_t total, void *),
-		  void *arg, ov_import_stats *out, ov_diag *d);
+                  void (*progress)(size_t done, size_t total, void *),
+                  void *arg, ov_import_stats *out, ov_diag *d);
 
 enum ov_export_fmt { OV_EXPORT_JSON, OV_EXPORT_CSV, OV_EXPORT_XLSX };
 
@@ -66,30 +65,34 @@ enum ov_export_fmt { OV_EXPORT_JSON, OV_EXPORT_CSV, OV_EXPORT_XLSX };
  * whole dataset as canonical JSON, or the recommendations as at as_at as
  * CSV or an XLSX tracker.  The file appears whole or not at all. */
 int ov_app_export(ov_app *a, enum ov_export_fmt fmt, ov_day as_at,
-		  const char *path, ov_diag *d);
+                  const char *path, ov_diag *d);
 
 /* ---- the register as at a date ---- */
 
 /* The register's orders, by their codes: "report" (report, then ref: the
  * default), "ref", "due" (soonest first, none last), "status". */
 enum ov_reg_sort {
-	OV_SORT_REPORT, OV_SORT_REF, OV_SORT_DUE, OV_SORT_STATUS, OV_SORT_N
+	OV_SORT_REPORT,
+	OV_SORT_REF,
+	OV_SORT_DUE,
+	OV_SORT_STATUS,
+	OV_SORT_N
 };
 
 /* What to list.  Zero / NULL / NONE fields do not filter. */
 typedef struct ov_rec_filter {
-	ov_day as_at;            /* the fold date */
+	ov_day as_at; /* the fold date */
 	bool status_set;
 	enum ov_status status;
 	bool rag_set;
-	enum ov_rag rag;         /* OV_RAG_NONE with rag_set: never rated */
-	const char *report;      /* report id */
-	const char *owner;       /* person id */
-	const char *area;        /* exact area heading */
-	const char *force;       /* force code */
-	bool overdue;            /* live and due before as_at */
-	ov_day due_before;       /* due strictly before; OV_DAY_NONE: none */
-	bool closed_since_set;   /* CLOSED with status_date in (since, as_at] */
+	enum ov_rag rag;       /* OV_RAG_NONE with rag_set: never rated */
+	const char *report;    /* report id */
+	const char *owner;     /* person id */
+	const char *area;      /* exact area heading */
+	const char *force;     /* force code */
+	bool overdue;          /* live and due before as_at */
+	ov_day due_before;     /* due strictly before; OV_DAY_NONE: none */
+	bool closed_since_set; /* CLOSED with status_date in (since, as_at] */
 	ov_day closed_since;
 	/* Full-text search: the recs whose texts (ref, subject, area, text,
 	 * finding, response, bullets, and every event's text and basis) hold
@@ -99,8 +102,8 @@ typedef struct ov_rec_filter {
 	 * stored now, also for an earlier as_at.  NULL: none. */
 	const char *q;
 	enum ov_reg_sort sort;
-	size_t offset, limit;    /* the page: rows [offset, offset+limit);
-				  * limit 0: all */
+	size_t offset, limit; /* the page: rows [offset, offset+limit);
+	                       * limit 0: all */
 	/* Fold every timeline even where the stored state could answer
 	 * (tests and benchmarks compare the two ways). */
 	bool fold;
@@ -119,7 +122,7 @@ void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at);
  * returns -1.  A blank q is no filter; a q longer than OV_REC_Q_MAX or
  * not UTF-8 is refused. */
 int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
-		      ov_diag *d);
+                      ov_diag *d);
 
 /* One row of the register.  Its strings are one block starting at `ref`
  * (see ov_register_release): do not free or replace single fields. */
@@ -128,16 +131,16 @@ typedef struct ov_rec_row {
 	char *text;
 	enum ov_rec_kind kind;
 	enum ov_addressee addressee;
-	ov_day due;            /* effective due date, OV_DAY_NONE if none */
+	ov_day due; /* effective due date, OV_DAY_NONE if none */
 	enum ov_status status;
 	ov_day status_date;
 	enum ov_rag rag;
-	char *owner;           /* person id */
-	char *owner_name;      /* display name of the owner */
+	char *owner;      /* person id */
+	char *owner_name; /* display name of the owner */
 	char *closed_by, *basis;
 	char *last_update;
 	ov_day last_update_date;
-	char *plan;            /* plan id (the rec's or the report's) */
+	char *plan; /* plan id (the rec's or the report's) */
 } ov_rec_row;
 
 /* A row's columns by name, in the order the register's JSON lists them:
@@ -157,7 +160,7 @@ int ov_rec_row_col(const char *name);
 typedef struct ov_register {
 	ov_rec_row *rows; /* the page */
 	size_t n;
-	size_t total;     /* rows that pass the filter, over all pages */
+	size_t total; /* rows that pass the filter, over all pages */
 } ov_register;
 
 /* The recommendations that pass f as they stood on f->as_at (a rec not
@@ -168,7 +171,7 @@ typedef struct ov_register {
  * otherwise every candidate's timeline is folded here.  Both give the
  * same rows. */
 int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
-		    ov_diag *d);
+                    ov_diag *d);
 void ov_register_release(ov_register *r);
 
 /* ---- the derived state ---- */
@@ -185,17 +188,18 @@ void ov_register_release(ov_register *r);
 int ov_app_state_rebuild(ov_app *a, size_t *n, ov_diag *d);
 
 typedef struct ov_state_check {
-	size_t checked;  /* recs compared */
-	char **refs;     /* those whose stored state is not the fold of their
-			  * timeline (or is missing), in the store's order */
+	size_t checked; /* recs compared */
+	char **refs;    /* those whose stored state is not the fold of their
+	                 * timeline (or is missing), in the store's order */
 	size_t n;
-	bool index_ok;   /* the store's search index and counts hold what
-			  * the texts and states say now */
+	bool index_ok; /* the store's search index and counts hold what
+	                * the texts and states say now */
 } ov_state_check;
 
 /* Compare every rec's stored state with the fold of its timeline (one
- * read transaction), and check the store's search index and counts.  0 whatever was found
- * (the differences are in *out); -1 if the register cannot be read. */
+ * read transaction), and check the store's search index and counts.  0 whatever
+ * was found (the differences are in *out); -1 if the register cannot be read.
+ */
 int ov_app_state_check(ov_app *a, ov_state_check *out, ov_diag *d);
 void ov_state_check_release(ov_state_check *c);
 
@@ -211,21 +215,21 @@ int ov_app_limit_memory(ov_app *a, size_t bytes, ov_diag *d);
 /* ---- one recommendation ---- */
 
 typedef struct ov_rec_view {
-	ov_rec rec;          /* with bullets and the whole timeline */
+	ov_rec rec; /* with bullets and the whole timeline */
 	ov_report report;
-	ov_plan plan;        /* the rec's or its report's; id NULL if none */
-	ov_rec_state state;  /* as at as_at (borrows from rec) */
+	ov_plan plan;       /* the rec's or its report's; id NULL if none */
+	ov_rec_state state; /* as at as_at (borrows from rec) */
 	ov_day as_at, due;
-	size_t later;        /* events dated after as_at */
+	size_t later; /* events dated after as_at */
 	struct ov_view_name {
 		char *id, *name;
-	} *names;            /* display names of the people it names */
+	} * names; /* display names of the people it names */
 	size_t n_names;
 } ov_rec_view;
 
 /* One recommendation as at a date; not found is a problem at "ref". */
-int ov_app_rec_show(ov_app *a, const char *ref, ov_day as_at,
-		    ov_rec_view *out, ov_diag *d);
+int ov_app_rec_show(ov_app *a, const char *ref, ov_day as_at, ov_rec_view *out,
+                    ov_diag *d);
 /* "Name, Title" of person id as the view knows it; the id itself for
  * someone it does not; NULL for NULL.  Borrowed from v. */
 const char *ov_rec_view_name(const ov_rec_view *v, const char *id);
@@ -261,16 +265,16 @@ typedef struct ov_recorded {
  * required fields, owners that exist).  A timeline that changed while
  * they were checked is a conflict: nothing is written. */
 int ov_app_rec_update(ov_app *a, const char *ref, const ov_rec_update *u,
-		      ov_recorded *out, ov_diag *d);
+                      ov_recorded *out, ov_diag *d);
 int ov_app_rec_transition(ov_app *a, const char *ref,
-			  const ov_rec_transition *t, ov_recorded *out,
-			  ov_diag *d);
+                          const ov_rec_transition *t, ov_recorded *out,
+                          ov_diag *d);
 
 /* ---- listings ---- */
 
 typedef struct ov_report_list {
-	ov_dataset *ds;      /* its reports, in id order */
-	size_t *n_recs;      /* recommendations of each report */
+	ov_dataset *ds; /* its reports, in id order */
+	size_t *n_recs; /* recommendations of each report */
 } ov_report_list;
 
 int ov_app_reports(ov_app *a, ov_report_list *out, ov_diag *d);
@@ -285,7 +289,7 @@ typedef struct ov_grades {
 } ov_grades;
 
 int ov_app_grades(ov_app *a, const char *id, const char *force, ov_day as_at,
-		  ov_grades *out, ov_diag *d);
+                  ov_grades *out, ov_diag *d);
 void ov_grades_release(ov_grades *g);
 
 /* Activities overlapping [from, to] (either may be OV_DAY_NONE) of force
@@ -297,7 +301,7 @@ typedef struct ov_list {
 } ov_list;
 
 int ov_app_activities(ov_app *a, ov_day from, ov_day to, const char *force,
-		      ov_list *out, ov_diag *d);
+                      ov_list *out, ov_diag *d);
 int ov_app_meetings(ov_app *a, ov_list *out, ov_diag *d);
 void ov_list_release(ov_list *l);
 
@@ -307,7 +311,7 @@ typedef struct ov_summary {
 	size_t recs, by_status[OV_STATUS_NA + 1], by_rag[OV_RAG_GREEN + 1];
 	size_t unrated, live, overdue, closed_recent;
 	size_t reports, activities, meetings;
-	ov_dataset *ds;      /* forces and assessments */
+	ov_dataset *ds;             /* forces and assessments */
 	const ov_assessment **peel; /* each force's current, or NULL */
 } ov_summary;
 
@@ -323,7 +327,7 @@ enum ov_paper_fmt { OV_PAPER_MD, OV_PAPER_HTML, OV_PAPER_PDF };
  * or several, is a problem at "meeting" that lists the meetings there
  * are. */
 int ov_app_paper(ov_app *a, ov_day date, const char *committee,
-		 const char *force, enum ov_paper_fmt fmt, const char *path,
-		 ov_diag *d);
+                 const char *force, enum ov_paper_fmt fmt, const char *path,
+                 ov_diag *d);
 
 #endif

@@ -15,14 +15,14 @@ typedef struct ov_app ov_app;
 /* Load the entities in `what` (OV_LOAD bits), of force if not NULL;
  * 0, or -1 with the store's problem in d. */
 int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
-	     ov_diag *d);
+             ov_diag *d);
 
 /* The force a request is about: `given` if it names a force of ds, else
  * the only force in ds.  0 with *out borrowed from ds, or -1 with a
  * problem at "force" (unknown code, no forces, several and none
  * chosen). */
-int app_pick_force(const ov_dataset *ds, const char *given,
-		   const char **out, ov_diag *d);
+int app_pick_force(const ov_dataset *ds, const char *given, const char **out,
+                   ov_diag *d);
 
 /* The state the store keeps for rec: the fold (core/fold.h) of its whole
  * timeline, borrowing from rec. */

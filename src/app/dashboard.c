@@ -34,12 +34,12 @@ static int month_of(ov_day day)
 
 typedef struct dash {
 	ov_dashboard *out;
-	long *delta;     /* [N_MONTHS]: change of the live count in a month */
-	int first;       /* month of the first creation; INT_MAX: none yet */
+	long *delta; /* [N_MONTHS]: change of the live count in a month */
+	int first;   /* month of the first creation; INT_MAX: none yet */
 } dash;
 
 static void count(ov_dash_counts *c, const ov_rec_state *st, ov_day due,
-		  ov_day as_at)
+                  ov_day as_at)
 {
 	c->recs++;
 	if (st->status >= 0 && st->status <= OV_STATUS_NA)
@@ -49,7 +49,7 @@ static void count(ov_dash_counts *c, const ov_rec_state *st, ov_day due,
 	c->live++;
 	c->overdue += ov_rec_overdue(st, due, as_at);
 	c->due_soon += due != OV_DAY_NONE && due >= as_at &&
-		       due - as_at <= OV_DASH_SOON_DAYS;
+	               due - as_at <= OV_DASH_SOON_DAYS;
 	if (st->rag >= 0 && st->rag <= OV_RAG_GREEN)
 		c->by_rag[st->rag]++;
 	else
@@ -98,8 +98,7 @@ static int look(const ov_rec *brief, ov_day due, void *ctx)
 	count(&db->all, &st, due, db->as_at);
 	r = ov_dataset_find_report(db->ds, brief->report);
 	if (r)
-		count(&db->reports[r - db->ds->reports].n, &st, due,
-		      db->as_at);
+		count(&db->reports[r - db->ds->reports].n, &st, due, db->as_at);
 	changes(g, brief);
 	return 0;
 }
@@ -113,7 +112,7 @@ static int never(const ov_rec *rec, ov_day due, void *ctx)
 static ov_day month_end(int mo)
 {
 	return ov_date_month_end(
-		ov_date_from_ymd(OV_YEAR_MIN + mo / 12, mo % 12 + 1, 1));
+	    ov_date_from_ymd(OV_YEAR_MIN + mo / 12, mo % 12 + 1, 1));
 }
 
 static void make_series(dash *g)
@@ -124,8 +123,8 @@ static void make_series(dash *g)
 
 	if (g->first == INT_MAX || last < g->first || last >= N_MONTHS)
 		return;
-	db->series = ov_xcalloc((size_t)(last - g->first + 1),
-				sizeof *db->series);
+	db->series =
+	    ov_xcalloc((size_t)(last - g->first + 1), sizeof *db->series);
 	for (int mo = 0; mo <= last; mo++) {
 		ov_dash_point *p;
 
@@ -143,7 +142,7 @@ static void make_series(dash *g)
 static int by_date_id(const void *pa, const void *pb)
 {
 	const ov_assessment *a = *(const ov_assessment *const *)pa,
-			    *b = *(const ov_assessment *const *)pb;
+	                    *b = *(const ov_assessment *const *)pb;
 
 	if (a->date != b->date)
 		return (a->date > b->date) - (a->date < b->date);
@@ -187,13 +186,13 @@ static void peel_grades(const ov_dataset *ds, ov_dash_peel *pg)
 	for (size_t k = 0; k < na; k++) {
 		const ov_assessment *as = pg->assessments[k];
 		ov_peel_cell *cells =
-			ov_xcalloc(as->n_questions + 1, sizeof *cells);
+		    ov_xcalloc(as->n_questions + 1, sizeof *cells);
 
 		ov_peel_table(ds, as, cells);
 		for (size_t j = 0; j < as->n_questions; j++) {
 			size_t row = as->questions[j].key
-					     ? row_of(pg, as->questions[j].key)
-					     : pg->n_questions;
+			                 ? row_of(pg, as->questions[j].key)
+			                 : pg->n_questions;
 
 			if (row == pg->n_questions)
 				continue;
@@ -215,8 +214,7 @@ static void make_peel(ov_dashboard *db)
 
 		pg->force = &ds->forces[f];
 		pg->assessments =
-			ov_xcalloc(ds->n_assessments + 1,
-				   sizeof *pg->assessments);
+		    ov_xcalloc(ds->n_assessments + 1, sizeof *pg->assessments);
 		for (size_t i = 0; i < ds->n_assessments; i++) {
 			const ov_assessment *as = &ds->assessments[i];
 
@@ -239,12 +237,10 @@ static void make_peel(ov_dashboard *db)
 	}
 }
 
-int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out,
-		     ov_diag *d)
+int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d)
 {
-	const unsigned what = OV_LOAD(OV_ENT_FORCE) |
-			      OV_LOAD(OV_ENT_REPORT) |
-			      OV_LOAD(OV_ENT_ASSESSMENT);
+	const unsigned what = OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_REPORT) |
+	                      OV_LOAD(OV_ENT_ASSESSMENT);
 	dash g = {.out = out, .first = INT_MAX};
 	ov_store_scan q;
 	int rc = -1;

@@ -25,8 +25,8 @@ typedef struct ov_dash_counts {
 	size_t live;                        /* open or closure proposed */
 	size_t overdue;  /* live, due before as_at (core's ov_rec_overdue) */
 	size_t due_soon; /* live, due in [as_at, as_at + OV_DASH_SOON_DAYS] */
-	size_t by_rag[OV_RAG_GREEN + 1];    /* live, by enum ov_rag */
-	size_t unrated;                     /* live, never rated */
+	size_t by_rag[OV_RAG_GREEN + 1]; /* live, by enum ov_rag */
+	size_t unrated;                  /* live, never rated */
 } ov_dash_counts;
 
 typedef struct ov_dash_report {
@@ -53,9 +53,9 @@ typedef struct ov_dash_grade {
 
 /* A force's PEEL grades per question across its assessments. */
 typedef struct ov_dash_peel {
-	const ov_force *force;              /* borrowed */
-	const ov_assessment **assessments;  /* dated on or before as_at, in
-					     * date order (then id) */
+	const ov_force *force;             /* borrowed */
+	const ov_assessment **assessments; /* dated on or before as_at, in
+	                                    * date order (then id) */
 	size_t n_assessments;
 	/* One row per question key: the question as the latest assessment
 	 * that lists it words it; the latest assessment's questions first,
@@ -76,18 +76,17 @@ typedef struct ov_dashboard {
 	 * as_at. */
 	ov_dash_point *series;
 	size_t n_series;
-	ov_dash_peel *peel;      /* the forces that have an assessment by
-				  * as_at, in code order */
+	ov_dash_peel *peel; /* the forces that have an assessment by
+	                     * as_at, in code order */
 	size_t n_peel;
-	ov_dataset *ds;          /* forces, reports, assessments: what the
-				  * above borrow */
+	ov_dataset *ds; /* forces, reports, assessments: what the
+	                 * above borrow */
 } ov_dashboard;
 
 /* The dashboard as at as_at.  The register is read once, its status and
  * RAG events only (the store's look, store/types.h), each timeline folded
  * once (core/fold.h). */
-int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out,
-		     ov_diag *d);
+int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d);
 void ov_dashboard_release(ov_dashboard *db);
 
 #endif

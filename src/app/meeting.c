@@ -24,10 +24,10 @@ static void view_links(ov_meeting_view *v)
 	for (size_t i = 0; i < ds->n_reports; i++)
 		v->review_of[i] = -1;
 	v->review_report =
-		ov_xcalloc(v->m.n_reviews + 1, sizeof *v->review_report);
+	    ov_xcalloc(v->m.n_reviews + 1, sizeof *v->review_report);
 	for (size_t j = 0; j < v->m.n_reviews; j++) {
 		const ov_report *r =
-			ov_dataset_find_report(ds, v->m.reviews[j].report);
+		    ov_dataset_find_report(ds, v->m.reviews[j].report);
 
 		v->review_report[j] = r;
 		if (r && v->review_of[r - ds->reports] < 0)
@@ -37,7 +37,7 @@ static void view_links(ov_meeting_view *v)
 }
 
 int ov_app_meeting_show(ov_app *a, const char *id, ov_meeting_view *out,
-			ov_diag *d)
+                        ov_diag *d)
 {
 	memset(out, 0, sizeof *out);
 	ov_meeting_init(&out->m);
@@ -45,10 +45,9 @@ int ov_app_meeting_show(ov_app *a, const char *id, ov_meeting_view *out,
 		ov_diag_at(d, OV_PROB_INPUT, "id", "is required");
 		return -1;
 	}
-	if (ov_store_get(a->s, OV_ENT_MEETING, id, &out->m, d) !=
-		    OV_STORE_OK ||
+	if (ov_store_get(a->s, OV_ENT_MEETING, id, &out->m, d) != OV_STORE_OK ||
 	    app_load(a, NULL, OV_LOAD(OV_ENT_REPORT) | OV_LOAD(OV_ENT_PERSON),
-		     &out->ds, d) < 0) {
+	             &out->ds, d) < 0) {
 		ov_meeting_view_release(out);
 		return -1;
 	}
@@ -76,10 +75,13 @@ static const struct block_field {
 	const char *name;
 	size_t edit_off, meeting_off;
 } block_fields[] = {
-#define B(f) {#f, offsetof(ov_meeting_edit, f), offsetof(ov_meeting, f)}
-	B(purpose),	    B(background),	 B(peel_note),
-	B(closures_note),   B(activities_note),	 B(activities_after),
-	B(recommendations),
+#define B(f)                                                                   \
+	{                                                                      \
+#f, offsetof(ov_meeting_edit, f), offsetof(ov_meeting, f)      \
+	}
+    B(purpose),         B(background),      B(peel_note),
+    B(closures_note),   B(activities_note), B(activities_after),
+    B(recommendations),
 #undef B
 };
 #define N_BLOCKS (sizeof block_fields / sizeof block_fields[0])
@@ -87,7 +89,7 @@ static const struct block_field {
 static const char *edit_block(const ov_meeting_edit *e, size_t i)
 {
 	return *(const char *const *)((const char *)e +
-				      block_fields[i].edit_off);
+	                              block_fields[i].edit_off);
 }
 
 static char **meeting_block(ov_meeting *m, size_t i)
@@ -181,11 +183,11 @@ static void apply(ov_meeting *m, const ov_meeting_edit *e)
 }
 
 int ov_app_meeting_edit(ov_app *a, const char *id, const ov_meeting_edit *e,
-			ov_diag *d)
+                        ov_diag *d)
 {
 	const unsigned links = OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_PERSON) |
-			       OV_LOAD(OV_ENT_ASSESSMENT) |
-			       OV_LOAD(OV_ENT_REPORT);
+	                       OV_LOAD(OV_ENT_ASSESSMENT) |
+	                       OV_LOAD(OV_ENT_REPORT);
 	ov_dataset *ds = NULL;
 	ov_meeting m;
 	int rc = -1;
@@ -221,8 +223,8 @@ out:
 int ov_app_markdown_html(const char *md, ov_buf *out, ov_diag *d)
 {
 	if (md && strnlen(md, OV_MAX_TEXT + 1) > OV_MAX_TEXT) {
-		ov_diag_at(d, OV_PROB_INPUT, "markdown",
-			   "longer than %d bytes", OV_MAX_TEXT);
+		ov_diag_at(d, OV_PROB_INPUT, "markdown", "longer than %d bytes",
+		           OV_MAX_TEXT);
 		return -1;
 	}
 	if (utf8_at(md, "markdown", d) < 0)

@@ -16,9 +16,9 @@
 /* ---- one meeting ---- */
 
 typedef struct ov_meeting_view {
-	ov_meeting m;     /* with its reviews and documents */
-	ov_dataset *ds;   /* every report (the ones available for review, in
-			   * id order) and every person */
+	ov_meeting m;   /* with its reviews and documents */
+	ov_dataset *ds; /* every report (the ones available for review, in
+	                 * id order) and every person */
 	/* [ds->n_reports]: the index in m.reviews of the review that
 	 * chooses report i, or -1 if none does. */
 	int *review_of;
@@ -30,7 +30,7 @@ typedef struct ov_meeting_view {
 /* Meeting id, its reviews and the reports there are.  An unknown id is a
  * not-found problem. */
 int ov_app_meeting_show(ov_app *a, const char *id, ov_meeting_view *out,
-			ov_diag *d);
+                        ov_diag *d);
 void ov_meeting_view_release(ov_meeting_view *v);
 
 /* ---- editing one ---- */
@@ -51,7 +51,7 @@ typedef struct ov_review_edit {
  * reviews stay as they are. */
 typedef struct ov_meeting_edit {
 	const char *purpose, *background, *peel_note, *closures_note,
-		*activities_note, *activities_after, *recommendations;
+	    *activities_note, *activities_after, *recommendations;
 	bool set_reviews;
 	const ov_review_edit *reviews;
 	size_t n_reviews;
@@ -66,7 +66,7 @@ typedef struct ov_meeting_edit {
  * "reviews", "reviews[2].report", "reviews[2].narrative".  An unknown id
  * is a not-found problem.  On any problem nothing is written. */
 int ov_app_meeting_edit(ov_app *a, const char *id, const ov_meeting_edit *e,
-			ov_diag *d);
+                        ov_diag *d);
 
 /* ---- its paper, and a preview ---- */
 
@@ -74,7 +74,7 @@ int ov_app_meeting_edit(ov_app *a, const char *id, const ov_meeting_edit *e,
  * (the same bytes), appended to out.  An unknown id is a not-found
  * problem at "meeting". */
 int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
-			 enum ov_paper_fmt fmt, ov_buf *out, ov_diag *d);
+                         enum ov_paper_fmt fmt, ov_buf *out, ov_diag *d);
 
 /* One Markdown block as an HTML fragment (paper/doc.h's
  * ov_paper_markdown_html: what the paper keeps of it, headings as the

@@ -48,7 +48,7 @@ void app_state_of(const ov_rec *rec, ov_store_state *out)
 }
 
 static int fold_one(const ov_rec *rec, ov_day due, ov_store_state *out,
-		    void *ctx)
+                    void *ctx)
 {
 	(void)due;
 	(void)ctx;
@@ -65,17 +65,17 @@ int app_state_fresh(ov_store *s, ov_diag *d)
 	if (!stale)
 		return 0;
 	return ov_store_state_rebuild(s, true, fold_one, NULL, NULL, d) ==
-		       OV_STORE_OK
-		       ? 0
-		       : -1;
+	               OV_STORE_OK
+	           ? 0
+	           : -1;
 }
 
 int ov_app_state_rebuild(ov_app *a, size_t *n, ov_diag *d)
 {
 	return ov_store_state_rebuild(a->s, false, fold_one, NULL, n, d) ==
-		       OV_STORE_OK
-		       ? 0
-		       : -1;
+	               OV_STORE_OK
+	           ? 0
+	           : -1;
 }
 
 static bool same_str(const char *a, const char *b)
@@ -96,7 +96,7 @@ static bool same_state(const ov_store_state *a, const ov_store_state *b)
 }
 
 static int check_one(const ov_rec *rec, ov_day due,
-		     const ov_store_state *stored, void *ctx)
+                     const ov_store_state *stored, void *ctx)
 {
 	ov_state_check *c = ctx;
 	ov_store_state folded;

@@ -14,13 +14,13 @@
 #include <crack.h>
 
 _Static_assert(OV_AUTH_HASH_LEN == crypto_pwhash_STRBYTES,
-	       "OV_AUTH_HASH_LEN is libsodium's crypto_pwhash_STRBYTES");
-_Static_assert(OV_AUTH_TOKEN_LEN ==
-		       sodium_base64_ENCODED_LEN(
-			       32, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-	       "a token is 32 bytes in base64url without padding, and NUL");
+               "OV_AUTH_HASH_LEN is libsodium's crypto_pwhash_STRBYTES");
+_Static_assert(
+    OV_AUTH_TOKEN_LEN ==
+        sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+    "a token is 32 bytes in base64url without padding, and NUL");
 _Static_assert(OV_AUTH_DIGEST_LEN == 2 * 32 + 1,
-	       "a digest is 32 bytes in hex, and NUL");
+               "a digest is 32 bytes in hex, and NUL");
 
 #define TOKEN_BYTES 32
 #define TOKEN_CHARS (OV_AUTH_TOKEN_LEN - 1)
@@ -36,8 +36,8 @@ static const char csrf_label[] = "oversight csrf v1";
  * constant, not made at start-up, so the first unknown login is not slower
  * than the rest (tests/auth checks that its limits are today's). */
 static const char dummy_hash[] =
-	"$argon2id$v=19$m=65536,t=2,p=1$YfTJRz/kSDZP0eRltx7Rrw$"
-	"oWCUfpJ4WH+zZmv+hv/iA4fL880+qzZwOxWs0aPKuIg";
+    "$argon2id$v=19$m=65536,t=2,p=1$YfTJRz/kSDZP0eRltx7Rrw$"
+    "oWCUfpJ4WH+zZmv+hv/iA4fL880+qzZwOxWs0aPKuIg";
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_rc = -1;
@@ -59,8 +59,8 @@ int ov_auth_init(void)
 int ov_auth_hash(const char *password, char out[OV_AUTH_HASH_LEN])
 {
 	if (crypto_pwhash_str(out, password, strlen(password),
-			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		out[0] = '\0';
 		return -1;
 	}
@@ -99,8 +99,8 @@ bool ov_auth_needs_rehash(const char *hash)
 		return true;
 	memcpy(buf, hash, n);
 	return crypto_pwhash_str_needs_rehash(
-		       buf, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-		       crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	           buf, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
 /* The number of code points of s, or -1 if s is not valid UTF-8 (no
@@ -242,7 +242,7 @@ void ov_auth_token_digest(const char *token, char out[OV_AUTH_DIGEST_LEN])
 	unsigned char h[32];
 
 	crypto_generichash(h, sizeof h, (const unsigned char *)token,
-			   strlen(token), NULL, 0);
+	                   strlen(token), NULL, 0);
 	sodium_bin2hex(out, OV_AUTH_DIGEST_LEN, h, sizeof h);
 }
 
@@ -254,11 +254,11 @@ int ov_auth_csrf(const char *token, char out[OV_AUTH_TOKEN_LEN])
 	if (!ov_auth_token_valid(token))
 		return -1;
 	_Static_assert(TOKEN_CHARS >= crypto_generichash_KEYBYTES_MIN &&
-			       TOKEN_CHARS <= crypto_generichash_KEYBYTES_MAX,
-		       "a token's text is a BLAKE2b key");
+	                   TOKEN_CHARS <= crypto_generichash_KEYBYTES_MAX,
+	               "a token's text is a BLAKE2b key");
 	crypto_generichash(mac, sizeof mac, (const unsigned char *)csrf_label,
-			   sizeof csrf_label - 1, (const unsigned char *)token,
-			   TOKEN_CHARS);
+	                   sizeof csrf_label - 1, (const unsigned char *)token,
+	                   TOKEN_CHARS);
 	sodium_bin2base64(out, OV_AUTH_TOKEN_LEN, mac, sizeof mac, B64URL);
 	sodium_memzero(mac, sizeof mac);
 	return 0;

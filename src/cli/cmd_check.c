@@ -6,13 +6,13 @@
 #include "cli/command.h"
 
 static const char usage[] =
-	"usage: oversight [--db PATH] check [--rebuild]\n\n"
-	"Compare each recommendation's stored state (status, RAG, owner, last\n"
-	"update...) with the fold of its timeline, and check the search\n"
-	"index and the counts of states.  Exits 0 when all agree, 1 naming\n"
-	"the recommendations that differ.\n\n"
-	"  --rebuild         first compute every stored state again from the\n"
-	"                    timelines and rebuild the search index\n";
+    "usage: oversight [--db PATH] check [--rebuild]\n\n"
+    "Compare each recommendation's stored state (status, RAG, owner, last\n"
+    "update...) with the fold of its timeline, and check the search\n"
+    "index and the counts of states.  Exits 0 when all agree, 1 naming\n"
+    "the recommendations that differ.\n\n"
+    "  --rebuild         first compute every stored state again from the\n"
+    "                    timelines and rebuild the search index\n";
 
 /* Refs named in the message; the rest are counted. */
 #define SHOWN 10
@@ -24,7 +24,7 @@ typedef struct req {
 } req;
 
 static const ov_cli_arg args[] = {
-	{"rebuild", 0, OV_ARG_FLAG, offsetof(req, rebuild)},
+    {"rebuild", 0, OV_ARG_FLAG, offsetof(req, rebuild)},
 };
 
 /* A difference is a failure of the command (exit 1), said as a problem. */
@@ -39,22 +39,23 @@ static int call(ov_app *a, void *req_, ov_diag *d)
 		return -1;
 	for (size_t i = 0; i < c->n && i < SHOWN; i++)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "%s: the stored state is not the fold of its "
-			   "timeline", c->refs[i]);
+		           "%s: the stored state is not the fold of its "
+		           "timeline",
+		           c->refs[i]);
 	if (c->n > SHOWN)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "and %zu more recommendations", c->n - SHOWN);
+		           "and %zu more recommendations", c->n - SHOWN);
 	if (c->n)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "%zu of %zu recommendations differ", c->n,
-			   c->checked);
+		           "%zu of %zu recommendations differ", c->n,
+		           c->checked);
 	if (!c->index_ok)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "the search index or the counts of states do not "
-			   "hold what the recommendations say");
+		           "the search index or the counts of states do not "
+		           "hold what the recommendations say");
 	if (c->n || !c->index_ok) {
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "'oversight check --rebuild' computes them again");
+		           "'oversight check --rebuild' computes them again");
 		return -1;
 	}
 	return 0;
@@ -73,8 +74,12 @@ OV_CLI_SHOW(show, req)
 OV_CLI_RELEASE(release, req, ov_state_check_release(&r->c))
 
 const ov_cli_command ov_cmd_check = {
-	.name = "check",
-	.summary = "check the stored state against the timelines",
-	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
-	.call = call, .show = show, .release = release,
+    .name = "check",
+    .summary = "check the stored state against the timelines",
+    .usage = usage,
+    .args = OV_CLI_ARGS(args),
+    .req_size = sizeof(req),
+    .call = call,
+    .show = show,
+    .release = release,
 };

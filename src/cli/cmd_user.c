@@ -20,21 +20,21 @@
 #include "util/mem.h"
 
 static const char usage[] =
-	"usage: oversight [--db PATH] user SUBCOMMAND [OPTIONS]\n\n"
-	"  add LOGIN --role ROLE [--person ID] [--password-stdin]\n"
-	"                          add an account\n"
-	"  passwd LOGIN [--password-stdin]\n"
-	"                          set a new password (ends its sessions)\n"
-	"  list [--json]           the accounts\n"
-	"  disable LOGIN           the account can no longer sign in (ends "
-	"its\n"
-	"                          sessions)\n\n"
-	"ROLE is viewer, owner, editor or admin; an owner needs --person, the\n"
-	"person whose recommendations it records events on.  LOGIN is 1-64 of\n"
-	"a-z, 0-9, '.', '_' and '-'.  The password is asked for twice on the\n"
-	"terminal, or with --password-stdin read as one line from standard\n"
-	"input (at most 1024 bytes).  It must be at least 12 characters and\n"
-	"not judged weak by cracklib.\n";
+    "usage: oversight [--db PATH] user SUBCOMMAND [OPTIONS]\n\n"
+    "  add LOGIN --role ROLE [--person ID] [--password-stdin]\n"
+    "                          add an account\n"
+    "  passwd LOGIN [--password-stdin]\n"
+    "                          set a new password (ends its sessions)\n"
+    "  list [--json]           the accounts\n"
+    "  disable LOGIN           the account can no longer sign in (ends "
+    "its\n"
+    "                          sessions)\n\n"
+    "ROLE is viewer, owner, editor or admin; an owner needs --person, the\n"
+    "person whose recommendations it records events on.  LOGIN is 1-64 of\n"
+    "a-z, 0-9, '.', '_' and '-'.  The password is asked for twice on the\n"
+    "terminal, or with --password-stdin read as one line from standard\n"
+    "input (at most 1024 bytes).  It must be at least 12 characters and\n"
+    "not judged weak by cracklib.\n";
 
 typedef struct user_req {
 	const char *login, *role, *person;
@@ -107,8 +107,7 @@ static void tty_restore_and_die(int sig)
 	raise(sig);
 }
 
-static const int tty_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-				  SIGTSTP};
+static const int tty_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
 #define N_TTY_SIGNALS (sizeof tty_signals / sizeof *tty_signals)
 
 static void tty_write(int fd, const char *s)
@@ -136,7 +135,7 @@ static int ask(int fd, const char *cmd, const char *prompt, char **out)
 
 	if (tcgetattr(fd, &tty_saved) != 0) {
 		ov_cli_err(cmd, "password: cannot set up the terminal: %s",
-			   strerror(errno));
+		           strerror(errno));
 		return -1;
 	}
 	quiet = tty_saved;
@@ -152,7 +151,7 @@ static int ask(int fd, const char *cmd, const char *prompt, char **out)
 	 * echoed, nor flushed away by TCSAFLUSH. */
 	if (tcsetattr(fd, TCSAFLUSH, &quiet) != 0) {
 		ov_cli_err(cmd, "password: cannot turn the echo off: %s",
-			   strerror(errno));
+		           strerror(errno));
 		rc = -1;
 	} else {
 		tty_write(fd, prompt);
@@ -174,8 +173,10 @@ static int ask_twice(const char *cmd, char **out)
 
 	*out = NULL;
 	if (fd < 0) {
-		ov_cli_err(cmd, "password: no terminal to ask on (%s); give "
-			   "it with --password-stdin", strerror(errno));
+		ov_cli_err(cmd,
+		           "password: no terminal to ask on (%s); give "
+		           "it with --password-stdin",
+		           strerror(errno));
 		return -1;
 	}
 	if (ask(fd, cmd, "Password: ", out) < 0 ||
@@ -214,7 +215,7 @@ static int check_password(const ov_cli_ctx *c, void *req_)
 		return OV_EXIT_USAGE;
 	}
 	if (r->password_stdin ? read_line(STDIN_FILENO, cmd, &r->password)
-			      : ask_twice(cmd, &r->password))
+	                      : ask_twice(cmd, &r->password))
 		return OV_EXIT_USAGE;
 	return -1;
 }
@@ -230,13 +231,13 @@ OV_CLI_RELEASE(release, user_req, {
 /* ---- add ---- */
 
 static const ov_cli_arg add_args[] = {
-	{"role", 0, OV_ARG_STR, offsetof(user_req, role)},
-	{"person", 0, OV_ARG_STR, offsetof(user_req, person)},
-	{"password-stdin", 0, OV_ARG_FLAG, offsetof(user_req, password_stdin)},
+    {"role", 0, OV_ARG_STR, offsetof(user_req, role)},
+    {"person", 0, OV_ARG_STR, offsetof(user_req, person)},
+    {"password-stdin", 0, OV_ARG_FLAG, offsetof(user_req, password_stdin)},
 };
 
 OV_CLI_CALL(call_add, user_req,
-	    ov_app_user_add(a, r->login, r->role, r->person, r->password, d))
+            ov_app_user_add(a, r->login, r->role, r->person, r->password, d))
 
 OV_CLI_SHOW(show_add, user_req)
 {
@@ -247,21 +248,27 @@ OV_CLI_SHOW(show_add, user_req)
 static const bool add_needs_role = true;
 
 static const ov_cli_command user_add = {
-	.name = "user add", .usage = usage, .args = OV_CLI_ARGS(add_args),
-	.operand = "LOGIN", .operand_off = offsetof(user_req, login),
-	.req_size = sizeof(user_req), .data = &add_needs_role,
-	.check = check_password, .call = call_add, .show = show_add,
-	.release = release,
+    .name = "user add",
+    .usage = usage,
+    .args = OV_CLI_ARGS(add_args),
+    .operand = "LOGIN",
+    .operand_off = offsetof(user_req, login),
+    .req_size = sizeof(user_req),
+    .data = &add_needs_role,
+    .check = check_password,
+    .call = call_add,
+    .show = show_add,
+    .release = release,
 };
 
 /* ---- passwd ---- */
 
 static const ov_cli_arg passwd_args[] = {
-	{"password-stdin", 0, OV_ARG_FLAG, offsetof(user_req, password_stdin)},
+    {"password-stdin", 0, OV_ARG_FLAG, offsetof(user_req, password_stdin)},
 };
 
 OV_CLI_CALL(call_passwd, user_req,
-	    ov_app_user_passwd(a, r->login, r->password, d))
+            ov_app_user_passwd(a, r->login, r->password, d))
 
 OV_CLI_SHOW(show_passwd, user_req)
 {
@@ -269,11 +276,16 @@ OV_CLI_SHOW(show_passwd, user_req)
 }
 
 static const ov_cli_command user_passwd = {
-	.name = "user passwd", .usage = usage,
-	.args = OV_CLI_ARGS(passwd_args), .operand = "LOGIN",
-	.operand_off = offsetof(user_req, login),
-	.req_size = sizeof(user_req), .check = check_password,
-	.call = call_passwd, .show = show_passwd, .release = release,
+    .name = "user passwd",
+    .usage = usage,
+    .args = OV_CLI_ARGS(passwd_args),
+    .operand = "LOGIN",
+    .operand_off = offsetof(user_req, login),
+    .req_size = sizeof(user_req),
+    .check = check_password,
+    .call = call_passwd,
+    .show = show_passwd,
+    .release = release,
 };
 
 /* ---- disable ---- */
@@ -286,16 +298,20 @@ OV_CLI_SHOW(show_disable, user_req)
 }
 
 static const ov_cli_command user_disable = {
-	.name = "user disable", .usage = usage, .operand = "LOGIN",
-	.operand_off = offsetof(user_req, login),
-	.req_size = sizeof(user_req), .call = call_disable,
-	.show = show_disable, .release = release,
+    .name = "user disable",
+    .usage = usage,
+    .operand = "LOGIN",
+    .operand_off = offsetof(user_req, login),
+    .req_size = sizeof(user_req),
+    .call = call_disable,
+    .show = show_disable,
+    .release = release,
 };
 
 /* ---- list ---- */
 
 static const ov_cli_arg list_args[] = {
-	{"json", 0, OV_ARG_FLAG, offsetof(user_req, json)},
+    {"json", 0, OV_ARG_FLAG, offsetof(user_req, json)},
 };
 
 OV_CLI_CALL(call_list, user_req, ov_app_users(a, &r->list, d))
@@ -349,8 +365,8 @@ static void print_json(const ov_account_list *l)
 
 OV_CLI_SHOW(show_list, user_req)
 {
-	static const char *const head[] = {"Login", "Role", "Person",
-					   "Status", "Created (UTC)"};
+	static const char *const head[] = {"Login", "Role", "Person", "Status",
+	                                   "Created (UTC)"};
 	ov_table *t;
 
 	if (r->json) {
@@ -363,10 +379,9 @@ OV_CLI_SHOW(show_list, user_req)
 	for (size_t i = 0; i < r->list.n; i++) {
 		const ov_account *acc = &r->list.items[i];
 		char when[21];
-		const char *cells[5] = {acc->login, ov_role_code(acc->role),
-					acc->person,
-					acc->disabled ? "disabled" : "active",
-					when};
+		const char *cells[5] = {
+		    acc->login, ov_role_code(acc->role), acc->person,
+		    acc->disabled ? "disabled" : "active", when};
 
 		format_time(acc->created, when);
 		when[10] = '\0'; /* the day is enough here */
@@ -376,16 +391,22 @@ OV_CLI_SHOW(show_list, user_req)
 }
 
 static const ov_cli_command user_list = {
-	.name = "user list", .usage = usage, .args = OV_CLI_ARGS(list_args),
-	.req_size = sizeof(user_req), .call = call_list, .show = show_list,
-	.release = release,
+    .name = "user list",
+    .usage = usage,
+    .args = OV_CLI_ARGS(list_args),
+    .req_size = sizeof(user_req),
+    .call = call_list,
+    .show = show_list,
+    .release = release,
 };
 
 static const ov_cli_command *const subs[] = {
-	&user_add, &user_passwd, &user_list, &user_disable, NULL,
+    &user_add, &user_passwd, &user_list, &user_disable, NULL,
 };
 
 const ov_cli_command ov_cmd_user = {
-	.name = "user", .usage = usage, .subs = subs,
-	.summary = "add, list and disable the web's accounts",
+    .name = "user",
+    .usage = usage,
+    .subs = subs,
+    .summary = "add, list and disable the web's accounts",
 };

@@ -61,7 +61,7 @@ static int answer(ov_web_resp *r, unsigned status, json_t *doc)
  * problems in d, or when there are none (a part of doc could not be
  * made, for want of memory), "the answer could not be written". */
 static int reply(ov_web_resp *r, unsigned status, json_t *doc, bool ok,
-		 const ov_diag *d)
+                 const ov_diag *d)
 {
 	if (ok)
 		return answer(r, status, doc);
@@ -172,7 +172,7 @@ static const char *const no_params[] = {NULL};
 /* Every parameter given must be one of names (NULL-terminated) and be
  * given once; each that is not is a problem at its name. */
 static int check_params(const ov_web_req *q, const char *const *names,
-			ov_diag *d)
+                        ov_diag *d)
 {
 	int rc = 0;
 
@@ -190,16 +190,16 @@ static int check_params(const ov_web_req *q, const char *const *names,
 
 			for (size_t j = 0; names[j]; j++)
 				ov_buf_printf(&all, "%s%s", j ? ", " : "",
-					      names[j]);
+				              names[j]);
 			if (names[0])
 				ov_diag_at(d, OV_PROB_INPUT, k,
-					   "not a parameter of this call (it "
-					   "takes %s)",
-					   ov_buf_str(&all));
+				           "not a parameter of this call (it "
+				           "takes %s)",
+				           ov_buf_str(&all));
 			else
 				ov_diag_at(d, OV_PROB_INPUT, k,
-					   "not a parameter of this call (it "
-					   "takes none)");
+				           "not a parameter of this call (it "
+				           "takes none)");
 			ov_buf_release(&all);
 			rc = -1;
 		} else if (known && before == 1) {
@@ -213,14 +213,14 @@ static int check_params(const ov_web_req *q, const char *const *names,
 /* The parameters of a call that takes names and an as-at date (default
  * today): 0, or -1 with every problem in d. */
 static int check_as_at(const ov_web_req *q, const char *const *names,
-		       ov_day *as_at, ov_diag *d)
+                       ov_day *as_at, ov_diag *d)
 {
 	return check_params(q, names, d) |
 	       ov_web_query_day(q, OV_WEB_API, "as-at", q->today, as_at, d);
 }
 
-static int count_param(const ov_web_req *q, const char *name, long lo,
-		       long hi, long dflt, size_t *out, ov_diag *d)
+static int count_param(const ov_web_req *q, const char *name, long lo, long hi,
+                       long dflt, size_t *out, ov_diag *d)
 {
 	const char *v = ov_web_query(q, name);
 	char *end;
@@ -233,8 +233,8 @@ static int count_param(const ov_web_req *q, const char *name, long lo,
 	if (*end || end == v || v[0] == '+' || v[0] == '-' || n < lo ||
 	    n > hi) {
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "'%s' is not a whole number from %ld to %ld", v, lo,
-			   hi);
+		           "'%s' is not a whole number from %ld to %ld", v, lo,
+		           hi);
 		return -1;
 	}
 	*out = (size_t)n;
@@ -251,10 +251,10 @@ int ov_api_session(ov_web_req *q, ov_web_resp *r)
 	bool ok = check_params(q, no_params, &d) == 0;
 
 	if (ok)
-		doc = json_pack("{s:o, s:s, s:o, s:s}", "login",
-				jstr(who->login), "role",
-				ov_role_code(who->role), "person",
-				jstr(who->person), "csrf", q->sess->csrf);
+		doc =
+		    json_pack("{s:o, s:s, s:o, s:s}", "login", jstr(who->login),
+		              "role", ov_role_code(who->role), "person",
+		              jstr(who->person), "csrf", q->sess->csrf);
 	reply(r, 200, doc, ok, &d);
 	ov_diag_release(&d);
 	return 0;
@@ -265,8 +265,8 @@ int ov_api_session(ov_web_req *q, ov_web_resp *r)
 /* The list page's parameters (and the command line's force and
  * due-before); all but page and limit go to ov_rec_filter_set. */
 static const char *const recs_params[] = {
-	"q",   "status",  "rag",   "report",     "owner", "area", "force",
-	"overdue", "due-before", "as-at", "sort", "page", "limit", NULL};
+    "q",       "status",     "rag",   "report", "owner", "area",  "force",
+    "overdue", "due-before", "as-at", "sort",   "page",  "limit", NULL};
 
 int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 {
@@ -289,7 +289,7 @@ int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 	}
 	bad |= count_param(q, "page", 1, API_MAX_PAGE, 1, &page, &d);
 	bad |= count_param(q, "limit", 1, API_MAX_LIMIT, API_PAGE_ROWS, &limit,
-			   &d);
+	                   &d);
 	if (bad < 0)
 		goto out;
 	f.offset = (page - 1) * limit;
@@ -360,14 +360,13 @@ static json_t *rec_json(const ov_rec_view *v, ov_diag *d)
 	for (size_t i = 0; names && i < v->n_names; i++)
 		if (!put(names, v->names[i].id, jstr(v->names[i].name)))
 			names = drop(names);
-	if (put(o, "as_at", jday(v->as_at)) &&
-	    put(o, "state", state_json(v)) &&
+	if (put(o, "as_at", jday(v->as_at)) && put(o, "state", state_json(v)) &&
 	    put(o, "later", json_integer((json_int_t)v->later)) &&
 	    put(o, "recommendation", entity(&ov_shape_rec, &v->rec, d)) &&
 	    put(o, "report", entity(&ov_shape_report, &v->report, d)) &&
 	    put(o, "plan",
-		v->plan.id ? entity(&ov_shape_plan, &v->plan, d)
-			   : json_null()) &&
+	        v->plan.id ? entity(&ov_shape_plan, &v->plan, d)
+	                   : json_null()) &&
 	    put(o, "names", names))
 		return o;
 	return drop(o);
@@ -395,7 +394,7 @@ int ov_api_rec(ov_web_req *q, ov_web_resp *r)
 
 /* The members an event may have (web/events.h), all strings. */
 static const char *const event_keys[] = {"kind",  "date",  "note", "rag",
-					 "owner", "basis", NULL};
+                                         "owner", "basis", NULL};
 
 static bool is_json(const char *ct)
 {
@@ -407,8 +406,8 @@ static bool is_json(const char *ct)
 
 /* The body as an event: values[i] for event_keys[i] (borrowed from
  * *doc, which the caller releases), or -1 with every problem in d. */
-static int read_event(const ov_web_req *q, json_t **doc,
-		      const char *values[], ov_diag *d)
+static int read_event(const ov_web_req *q, json_t **doc, const char *values[],
+                      ov_diag *d)
 {
 	json_error_t err;
 	const char *key;
@@ -418,48 +417,50 @@ static int read_event(const ov_web_req *q, json_t **doc,
 	*doc = NULL;
 	if (!is_json(q->content_type)) {
 		ov_diag_at(d, OV_PROB_INPUT, "Content-Type",
-			   "send the event as application/json");
+		           "send the event as application/json");
 		return -1;
 	}
 	if (!q->body || q->body_len == 0) {
 		ov_diag_at(d, OV_PROB_INPUT, "body",
-			   "the body is empty; send the event as a JSON "
-			   "object");
+		           "the body is empty; send the event as a JSON "
+		           "object");
 		return -1;
 	}
 	if (!ov_web_utf8_ok(q->body, q->body_len)) {
-		ov_diag_at(d, OV_PROB_INPUT, "body", "the body is not UTF-8 "
-			   "text (or holds a NUL byte)");
+		ov_diag_at(d, OV_PROB_INPUT, "body",
+		           "the body is not UTF-8 "
+		           "text (or holds a NUL byte)");
 		return -1;
 	}
 	*doc = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES, &err);
 	if (!*doc) {
 		ov_diag_at(d, OV_PROB_INPUT, "body",
-			   "not valid JSON at line %d, column %d: %s",
-			   err.line, err.column, err.text);
+		           "not valid JSON at line %d, column %d: %s", err.line,
+		           err.column, err.text);
 		return -1;
 	}
 	if (!json_is_object(*doc)) {
 		ov_diag_at(d, OV_PROB_INPUT, "body",
-			   "the body must be a JSON object");
+		           "the body must be a JSON object");
 		return -1;
 	}
-	json_object_foreach(*doc, key, v) {
+	json_object_foreach(*doc, key, v)
+	{
 		size_t i;
 
 		for (i = 0; event_keys[i] && strcmp(event_keys[i], key); i++)
 			;
 		if (!event_keys[i]) {
 			ov_diag_at(d, OV_PROB_INPUT, key,
-				   "not a member of an event (it has kind, "
-				   "date, note, rag, owner, basis)");
+			           "not a member of an event (it has kind, "
+			           "date, note, rag, owner, basis)");
 			rc = -1;
 		} else if (!json_is_string(v)) {
 			ov_diag_at(d, OV_PROB_INPUT, key, "must be a string");
 			rc = -1;
 		} else if (json_string_length(v) > OV_WEB_MAX_FIELD) {
 			ov_diag_at(d, OV_PROB_INPUT, key,
-				   "longer than %d bytes", OV_WEB_MAX_FIELD);
+			           "longer than %d bytes", OV_WEB_MAX_FIELD);
 			rc = -1;
 		} else {
 			values[i] = json_string_value(v);
@@ -472,7 +473,7 @@ static int read_event(const ov_web_req *q, json_t **doc,
  * date and author as recorded): an array of them as the document writes
  * events. */
 static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
-			     const char *author, ov_diag *d)
+                             const char *author, ov_diag *d)
 {
 	json_t *a = json_array();
 	size_t from = v->rec.n_events;
@@ -492,9 +493,9 @@ static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
 	for (size_t i = 0; a && i < done->n; i++) {
 		if (!found[i])
 			ov_diag_add(d, "the recorded event cannot be read "
-				       "back");
-		push(&a, found[i] ? entity(&ov_shape_event, found[i], d)
-				  : NULL);
+			               "back");
+		push(&a,
+		     found[i] ? entity(&ov_shape_event, found[i], d) : NULL);
 	}
 	free(found);
 	return a;
@@ -514,27 +515,30 @@ int ov_api_rec_events(ov_web_req *q, ov_web_resp *r)
 	if ((check_params(q, no_params, &d) |
 	     read_event(q, &body, values, &d)) < 0)
 		goto out;
-	e = (ov_web_event){.kind = values[0], .date = values[1],
-			   .note = values[2], .rag = values[3],
-			   .owner = values[4], .basis = values[5],
-			   .author = q->sess->who.login};
+	e = (ov_web_event){.kind = values[0],
+	                   .date = values[1],
+	                   .note = values[2],
+	                   .rag = values[3],
+	                   .owner = values[4],
+	                   .basis = values[5],
+	                   .author = q->sess->who.login};
 	if (ov_web_record(q->app, q->param, &e, &done, &d) < 0)
 		goto out;
 	/* The state with the new events in it, also when they are dated
 	 * after today. */
 	if (ov_app_rec_show(q->app, q->param,
-			    done.date > q->today ? done.date : q->today, &v,
-			    &d) < 0)
+	                    done.date > q->today ? done.date : q->today, &v,
+	                    &d) < 0)
 		goto out;
 	doc = json_object();
 	ok = put(doc, "ref", jstr(v.rec.ref)) &&
 	     put(doc, "as_at", jday(v.as_at)) &&
 	     put(doc, "recorded",
-		 recorded_json(&v, &done, q->sess->who.login, &d)) &&
+	         recorded_json(&v, &done, q->sess->who.login, &d)) &&
 	     put(doc, "state", state_json(&v));
 	if (ok) {
-		char *where = ov_page_href("/api/v1/recommendations",
-					   v.rec.ref, NULL);
+		char *where =
+		    ov_page_href("/api/v1/recommendations", v.rec.ref, NULL);
 
 		ov_web_header(r, "Location", where);
 		free(where);
@@ -564,9 +568,9 @@ int ov_api_reports(ov_web_req *q, ov_web_resp *r)
 		json_t *o = json_object();
 
 		if (!put(o, "report",
-			 entity(&ov_shape_report, &l.ds->reports[i], &d)) ||
+		         entity(&ov_shape_report, &l.ds->reports[i], &d)) ||
 		    !put(o, "n_recommendations",
-			 json_integer((json_int_t)l.n_recs[i])))
+		         json_integer((json_int_t)l.n_recs[i])))
 			o = drop(o);
 		push(&reps, o);
 	}
@@ -590,7 +594,7 @@ static json_t *counts_json(const ov_register *reg, ov_day as_at)
 	for (size_t i = 0; i < reg->n; i++) {
 		const ov_rec_row *w = &reg->rows[i];
 		ov_rec_state s = {.status = w->status,
-				  .status_date = w->status_date};
+		                  .status_date = w->status_date};
 
 		if (w->status >= 0 && w->status <= OV_STATUS_NA)
 			by_status[w->status]++;
@@ -606,10 +610,10 @@ static json_t *counts_json(const ov_register *reg, ov_day as_at)
 
 	for (int i = 0; i <= OV_STATUS_NA; i++)
 		ok &= put(st, ov_status_code(i),
-			  json_integer((json_int_t)by_status[i]));
+		          json_integer((json_int_t)by_status[i]));
 	for (int i = 0; i <= OV_RAG_GREEN; i++)
 		ok &= put(rag, ov_rag_code(i),
-			  json_integer((json_int_t)by_rag[i]));
+		          json_integer((json_int_t)by_rag[i]));
 	ok &= put(rag, "none", json_integer((json_int_t)unrated));
 	ok &= put(o, "total", json_integer((json_int_t)reg->n));
 	ok &= put(o, "by_status", st);
@@ -636,7 +640,7 @@ int ov_api_report(ov_web_req *q, ov_web_resp *r)
 	rep = ov_dataset_find_report(l.ds, q->param);
 	if (!rep) {
 		ov_diag_at(&d, OV_PROB_NOTFOUND, "report", "no report '%s'",
-			   q->param);
+		           q->param);
 		goto out;
 	}
 	ov_rec_filter_init(&f, as_at);
@@ -665,7 +669,7 @@ out:
 /* Cell c of the grid for question qn: the grade shown, when a question
  * to be inspected will be, and where a carried grade came from. */
 static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
-			 const ov_peel_cell *c)
+                         const ov_peel_cell *c)
 {
 	json_t *o = json_object(), *from = json_null();
 	char buf[11];
@@ -682,9 +686,9 @@ static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
 	ov_pdate_format(c->inspect, buf);
 	if (put(o, "number", json_integer(qn->number)) &&
 	    put(o, "key", jstr(qn->key)) &&
-	    put(o, "grade", c->grade == OV_GRADE_NONE
-				    ? json_null()
-				    : jstr(ov_grade_code(c->grade))) &&
+	    put(o, "grade",
+	        c->grade == OV_GRADE_NONE ? json_null()
+	                                  : jstr(ov_grade_code(c->grade))) &&
 	    put(o, "inspect", when ? jstr(buf) : json_null()) &&
 	    put(o, "carried", json_boolean(c->from && c->from != a)) &&
 	    put(o, "carried_from", from))
@@ -695,7 +699,7 @@ static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
 int ov_api_grades(ov_web_req *q, ov_web_resp *r)
 {
 	static const char *const names[] = {"assessment", "force", "as-at",
-					    NULL};
+	                                    NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_grades g = {0};
 	json_t *doc = NULL, *grid;
@@ -704,7 +708,7 @@ int ov_api_grades(ov_web_req *q, ov_web_resp *r)
 
 	if (check_as_at(q, names, &as_at, &d) < 0 ||
 	    ov_app_grades(q->app, ov_web_query(q, "assessment"),
-			  ov_web_query(q, "force"), as_at, &g, &d) < 0)
+	                  ov_web_query(q, "force"), as_at, &g, &d) < 0)
 		goto out;
 	grid = json_array();
 	for (size_t i = 0; grid && i < g.a->n_questions; i++)
@@ -743,10 +747,9 @@ int ov_api_activities(ov_web_req *q, ov_web_resp *r)
 
 	if ((check_params(q, names, &d) |
 	     ov_web_query_day(q, OV_WEB_API, "from", OV_DAY_NONE, &from, &d) |
-	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d)) <
-		    0 ||
+	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d)) < 0 ||
 	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
-			      &d) < 0)
+	                      &d) < 0)
 		goto out;
 	doc = json_object();
 	ok = put(doc, "from", jday(from)) && put(doc, "to", jday(to)) &&
@@ -793,7 +796,7 @@ int ov_api_meeting(ov_web_req *q, ov_web_resp *r)
 			m = l.items[i];
 	if (!m) {
 		ov_diag_at(&d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
-			   q->param);
+		           q->param);
 		goto out;
 	}
 	doc = json_object();

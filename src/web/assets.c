@@ -11,42 +11,42 @@
 
 /* Starts GOV.UK Frontend's components once the module has loaded. */
 static const char init_js[] =
-	"import { initAll } from '/assets/govuk-frontend.min.js';\n"
-	"initAll();\n";
+    "import { initAll } from '/assets/govuk-frontend.min.js';\n"
+    "initAll();\n";
 
 /* The few rules GOV.UK Frontend has no class for: the account bar, the
  * charts, wide tables. */
 static const char app_css[] =
-	".app-account{display:flex;justify-content:flex-end}\n"
-	".app-account__form{margin:0}\n"
-	".app-account__who{margin:10px 0 0}\n"
-	".app-account__button{margin:0 0 0 10px}\n"
-	".app-chart{max-width:100%;height:auto}\n"
-	".app-chart{font-family:\"GDS Transport\",arial,sans-serif}\n"
-	".app-chart text{font-size:14px}\n"
-	".app-nowrap{white-space:nowrap}\n"
-	".app-table-wrap{overflow-x:auto}\n"
-	".app-counts{display:flex;flex-wrap:wrap;gap:15px;list-style:none;"
-	"font-family:\"GDS Transport\",arial,sans-serif;"
-	"padding:0}\n"
-	".app-counts li{border-left:5px solid #1d70b8;padding:5px 15px}\n"
-	".app-counts .app-count{display:block;font-size:36px;"
-	"font-weight:700}\n"
-	".app-timeline{border-left:3px solid #b1b4b6;padding-left:15px}\n";
+    ".app-account{display:flex;justify-content:flex-end}\n"
+    ".app-account__form{margin:0}\n"
+    ".app-account__who{margin:10px 0 0}\n"
+    ".app-account__button{margin:0 0 0 10px}\n"
+    ".app-chart{max-width:100%;height:auto}\n"
+    ".app-chart{font-family:\"GDS Transport\",arial,sans-serif}\n"
+    ".app-chart text{font-size:14px}\n"
+    ".app-nowrap{white-space:nowrap}\n"
+    ".app-table-wrap{overflow-x:auto}\n"
+    ".app-counts{display:flex;flex-wrap:wrap;gap:15px;list-style:none;"
+    "font-family:\"GDS Transport\",arial,sans-serif;"
+    "padding:0}\n"
+    ".app-counts li{border-left:5px solid #1d70b8;padding:5px 15px}\n"
+    ".app-counts .app-count{display:block;font-size:36px;"
+    "font-weight:700}\n"
+    ".app-timeline{border-left:3px solid #b1b4b6;padding-left:15px}\n";
 
 static const struct {
 	const char *ext, *type;
 } types[] = {
-	{".css", "text/css; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".mjs", "text/javascript; charset=utf-8"},
-	{".woff2", "font/woff2"},
-	{".woff", "font/woff"},
-	{".png", "image/png"},
-	{".svg", "image/svg+xml"},
-	{".ico", "image/x-icon"},
-	{".map", "application/json"},
-	{".json", "application/manifest+json"},
+    {".css", "text/css; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".woff2", "font/woff2"},
+    {".woff", "font/woff"},
+    {".png", "image/png"},
+    {".svg", "image/svg+xml"},
+    {".ico", "image/x-icon"},
+    {".map", "application/json"},
+    {".json", "application/manifest+json"},
 };
 
 static const char *type_of(const char *path)

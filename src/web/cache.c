@@ -43,10 +43,10 @@ bool ov_web_cache_get(ov_web_req *q, const char *key, ov_buf *out)
 		if (e->key && e->gen == gen && e->day == q->today &&
 		    strcmp(e->key, key) == 0) {
 			ov_buf_add(out, e->data, e->n);
-			__atomic_store_n(&e->used,
-					 __atomic_add_fetch(&clock_, 1,
-							    __ATOMIC_RELAXED),
-					 __ATOMIC_RELAXED);
+			__atomic_store_n(
+			    &e->used,
+			    __atomic_add_fetch(&clock_, 1, __ATOMIC_RELAXED),
+			    __ATOMIC_RELAXED);
 			hit = true;
 			break;
 		}
@@ -56,7 +56,7 @@ bool ov_web_cache_get(ov_web_req *q, const char *key, ov_buf *out)
 }
 
 void ov_web_cache_put(ov_web_req *q, const char *key, const char *data,
-		      size_t n)
+                      size_t n)
 {
 	uint64_t gen;
 	entry *victim = &table[0];

@@ -21,7 +21,7 @@
 bool ov_web_cache_get(ov_web_req *q, const char *key, ov_buf *out);
 /* Keep n bytes of content for key (copied) as of the current state. */
 void ov_web_cache_put(ov_web_req *q, const char *key, const char *data,
-		      size_t n);
+                      size_t n);
 /* Drop everything (at shutdown). */
 void ov_web_cache_clear(void);
 

@@ -49,23 +49,23 @@ static size_t nice_top(size_t m)
 }
 
 static void text_at(ov_html *h, double x, double y, const char *anchor,
-		    const char *s)
+                    const char *s)
 {
 	char a[32], b[32];
 
 	ov_html_open(h, "text", "x", num(a, x), "y", num(b, y), "text-anchor",
-		     anchor, "fill", "#0b0c0c", NULL);
+	             anchor, "fill", "#0b0c0c", NULL);
 	ov_html_text(h, s);
 	ov_html_close(h, "text");
 }
 
 static void line_at(ov_html *h, double x1, double y1, double x2, double y2,
-		    const char *colour)
+                    const char *colour)
 {
 	char a[32], b[32], c[32], d[32];
 
 	ov_html_void(h, "line", "x1", num(a, x1), "y1", num(b, y1), "x2",
-		     num(c, x2), "y2", num(d, y2), "stroke", colour, NULL);
+	             num(c, x2), "y2", num(d, y2), "stroke", colour, NULL);
 	ov_html_close(h, "line");
 }
 
@@ -77,8 +77,8 @@ static size_t frame(ov_html *h, const char *title, size_t top)
 
 	snprintf(vb, sizeof vb, "0 0 %d %d", W, H);
 	ov_html_open(h, "svg", "class", "app-chart", "viewbox", vb, "width",
-		     "640", "height", "280", "role", "img", "aria-label",
-		     title, "xmlns", "http://www.w3.org/2000/svg", NULL);
+	             "640", "height", "280", "role", "img", "aria-label", title,
+	             "xmlns", "http://www.w3.org/2000/svg", NULL);
 	ov_html_elem(h, "title", title);
 	top = nice_top(top);
 	for (int i = 0; i <= 2; i++) {
@@ -92,7 +92,7 @@ static size_t frame(ov_html *h, const char *title, size_t top)
 }
 
 void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
-		   const size_t *y, size_t n)
+                   const size_t *y, size_t n)
 {
 	size_t top = frame(h, title, max_of(y, n));
 	double span = n > 1 ? (double)(x[n - 1] - x[0]) : 1.0;
@@ -100,31 +100,34 @@ void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
 	ov_buf pts = OV_BUF_INIT;
 
 	for (size_t i = 0; i < n; i++) {
-		double px = LEFT + (W - LEFT - RIGHT) *
-					   (n > 1 ? (double)(x[i] - x[0]) / span
-						  : 0.5);
+		double px =
+		    LEFT + (W - LEFT - RIGHT) *
+		               (n > 1 ? (double)(x[i] - x[0]) / span : 0.5);
 		double py = TOP + (H - TOP - BOTTOM) *
-					  (1.0 - (double)y[i] / (double)top);
+		                      (1.0 - (double)y[i] / (double)top);
 
 		snprintf(pts_buf, sizeof pts_buf, "%s%.1f,%.1f", i ? " " : "",
-			 px, py);
+		         px, py);
 		ov_buf_puts(&pts, pts_buf);
 	}
 	ov_buf_puts(&pts, "");
 	ov_html_void(h, "polyline", "points", ov_buf_str(&pts), "fill", "none",
-		     "stroke", "#1d70b8", "stroke-width", "3", NULL);
+	             "stroke", "#1d70b8", "stroke-width", "3", NULL);
 	ov_html_close(h, "polyline");
 	ov_buf_release(&pts);
 	for (size_t k = 0; n && k < 3; k++) {
 		size_t i = k == 0 ? 0 : k == 1 ? n / 2 : n - 1;
-		double px = LEFT + (W - LEFT - RIGHT) *
-					   (n > 1 ? (double)(x[i] - x[0]) / span
-						  : 0.5);
+		double px =
+		    LEFT + (W - LEFT - RIGHT) *
+		               (n > 1 ? (double)(x[i] - x[0]) / span : 0.5);
 
 		ov_date_format(x[i], lab);
 		lab[7] = '\0'; /* YYYY-MM */
 		text_at(h, px, H - BOTTOM + 24,
-			k == 0 ? "start" : k == 1 ? "middle" : "end", lab);
+		        k == 0   ? "start"
+		        : k == 1 ? "middle"
+		                 : "end",
+		        lab);
 		if (n == 1)
 			break;
 	}
@@ -134,9 +137,9 @@ void ov_chart_line(ov_html *h, const char *title, const ov_day *x,
 /* Shades 0..5 of the GOV.UK palette: white, light grey, then from red
  * to green; the text on each, for contrast. */
 static const char *const shade_fill[] = {"#ffffff", "#f3f2f1", "#d4351c",
-					 "#f47738", "#85994b", "#00703c"};
+                                         "#f47738", "#85994b", "#00703c"};
 static const char *const shade_ink[] = {"#0b0c0c", "#0b0c0c", "#ffffff",
-					"#0b0c0c", "#0b0c0c", "#ffffff"};
+                                        "#0b0c0c", "#0b0c0c", "#ffffff"};
 
 /* s cut to at most max characters (code points), with "…" if cut; a
  * fresh string. */
@@ -158,23 +161,23 @@ static char *shorten(const char *s, size_t max)
 #define GRID_HEAD 36
 
 void ov_chart_grid(ov_html *h, const char *title, const char *const *rows,
-		   size_t n_rows, const char *const *cols, size_t n_cols,
-		   const char *const *text, const int *shade)
+                   size_t n_rows, const char *const *cols, size_t n_cols,
+                   const char *const *text, const int *shade)
 {
 	int height = GRID_HEAD + (int)n_rows * GRID_ROW + 8;
-	double cw = n_cols ? (double)(W - GRID_LABEL - RIGHT) / (double)n_cols
-			   : 0;
+	double cw =
+	    n_cols ? (double)(W - GRID_LABEL - RIGHT) / (double)n_cols : 0;
 	char vb[64], hs[32], a[32], b[32], c[32], d[32];
 
 	snprintf(vb, sizeof vb, "0 0 %d %d", W, height);
 	snprintf(hs, sizeof hs, "%d", height);
 	ov_html_open(h, "svg", "class", "app-chart", "viewbox", vb, "width",
-		     "640", "height", hs, "role", "img", "aria-label", title,
-		     "xmlns", "http://www.w3.org/2000/svg", NULL);
+	             "640", "height", hs, "role", "img", "aria-label", title,
+	             "xmlns", "http://www.w3.org/2000/svg", NULL);
 	ov_html_elem(h, "title", title);
 	for (size_t k = 0; k < n_cols; k++)
 		text_at(h, GRID_LABEL + cw * ((double)k + 0.5), GRID_HEAD - 12,
-			"middle", cols[k]);
+		        "middle", cols[k]);
 	for (size_t r = 0; r < n_rows; r++) {
 		double y = GRID_HEAD + (double)r * GRID_ROW;
 
@@ -188,13 +191,13 @@ void ov_chart_grid(ov_html *h, const char *title, const char *const *rows,
 
 			sh = sh < 0 ? 0 : sh > 5 ? 5 : sh;
 			ov_html_void(h, "rect", "x", num(a, x + 1), "y",
-				     num(b, y + 1), "width", num(c, cw - 2),
-				     "height", num(d, GRID_ROW - 2), "fill",
-				     shade_fill[sh], "stroke", "#b1b4b6", NULL);
+			             num(b, y + 1), "width", num(c, cw - 2),
+			             "height", num(d, GRID_ROW - 2), "fill",
+			             shade_fill[sh], "stroke", "#b1b4b6", NULL);
 			ov_html_close(h, "rect");
 			ov_html_open(h, "text", "x", num(a, x + cw / 2), "y",
-				     num(b, y + GRID_ROW * 0.65), "text-anchor",
-				     "middle", "fill", shade_ink[sh], NULL);
+			             num(b, y + GRID_ROW * 0.65), "text-anchor",
+			             "middle", "fill", shade_ink[sh], NULL);
 			ov_html_text(h, text[r * n_cols + k]);
 			ov_html_close(h, "text");
 		}

@@ -12,7 +12,7 @@ static const char *nonempty(const char *s)
 }
 
 int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
-		  ov_recorded *out, ov_diag *d)
+                  ov_recorded *out, ov_diag *d)
 {
 	enum ov_event_kind kind;
 	ov_day date;
@@ -21,17 +21,18 @@ int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
 	if (!e->kind || ov_event_kind_parse(e->kind, &kind) != 0 ||
 	    kind == OV_EV_CREATED) {
 		ov_diag_at(d, OV_PROB_INPUT, "kind",
-			   "'%s' is not an event that can be recorded",
-			   e->kind ? e->kind : "");
+		           "'%s' is not an event that can be recorded",
+		           e->kind ? e->kind : "");
 		return -1;
 	}
 	if (!nonempty(e->date) || ov_date_parse(e->date, &date) != 0) {
 		ov_diag_at(d, OV_PROB_INPUT, "date",
-			   "Enter the date as YYYY-MM-DD, a real date");
+		           "Enter the date as YYYY-MM-DD, a real date");
 		bad = 1;
 	}
 	if (kind == OV_EV_UPDATE && !nonempty(e->note)) {
-		ov_diag_at(d, OV_PROB_INPUT, "note", "Enter the progress update");
+		ov_diag_at(d, OV_PROB_INPUT, "note",
+		           "Enter the progress update");
 		bad = 1;
 	}
 	if (kind == OV_EV_RAG && !nonempty(e->rag)) {
@@ -46,7 +47,7 @@ int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
 	     kind == OV_EV_NA) &&
 	    !nonempty(e->basis)) {
 		ov_diag_at(d, OV_PROB_INPUT, "basis",
-			   "Enter the basis for this decision");
+		           "Enter the basis for this decision");
 		bad = 1;
 	}
 	if (bad)
@@ -59,9 +60,10 @@ int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
 		u.owner = kind == OV_EV_OWNER ? e->owner : NULL;
 		return ov_app_rec_update(a, ref, &u, out, d);
 	}
-	ov_rec_transition t = {.kind = kind, .date = date,
-			       .author = e->author,
-			       .note = nonempty(e->note),
-			       .basis = nonempty(e->basis)};
+	ov_rec_transition t = {.kind = kind,
+	                       .date = date,
+	                       .author = e->author,
+	                       .note = nonempty(e->note),
+	                       .basis = nonempty(e->basis)};
 	return ov_app_rec_transition(a, ref, &t, out, d);
 }

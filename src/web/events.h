@@ -13,6 +13,6 @@ typedef struct ov_web_event {
 /* Record e on ref through app: 0, or -1 with problems at the request's
  * field names (kind, date, note, rag, owner, basis) or app's. */
 int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
-		  ov_recorded *out, ov_diag *d);
+                  ov_recorded *out, ov_diag *d);
 
 #endif

@@ -125,20 +125,20 @@ static int add_pair(ov_kvs *out, const char *s, size_t n, ov_diag *d)
 	if (!name || !ov_web_utf8_ok(name, dl) || dl == 0) {
 		free(name);
 		ov_diag_at(d, OV_PROB_INPUT, "form",
-			   "a field name is not valid URL-encoded UTF-8");
+		           "a field name is not valid URL-encoded UTF-8");
 		return -1;
 	}
 	value = decode(eq ? eq + 1 : "", eq ? n - nl - 1 : 0, &vl);
 	if (!value || !ov_web_utf8_ok(value, vl)) {
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "is not valid URL-encoded UTF-8 text");
+		           "is not valid URL-encoded UTF-8 text");
 		free(name);
 		free(value);
 		return -1;
 	}
 	if (vl > OV_WEB_MAX_FIELD) {
-		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "is longer than %d bytes", OV_WEB_MAX_FIELD);
+		ov_diag_at(d, OV_PROB_INPUT, name, "is longer than %d bytes",
+		           OV_WEB_MAX_FIELD);
 		free(name);
 		free(value);
 		return -1;
@@ -163,8 +163,8 @@ int ov_kvs_parse(const char *s, size_t len, ov_kvs *out, ov_diag *d)
 		if (n > 0) {
 			if (out->n == OV_WEB_MAX_FIELDS) {
 				ov_diag_at(d, OV_PROB_INPUT, "form",
-					   "more than %d fields",
-					   OV_WEB_MAX_FIELDS);
+				           "more than %d fields",
+				           OV_WEB_MAX_FIELDS);
 				goto fail;
 			}
 			if (add_pair(out, s + i, n, d) < 0)
@@ -207,7 +207,7 @@ const char *ov_web_query(const ov_web_req *q, const char *name)
 }
 
 int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
-		     const char *name, ov_day dflt, ov_day *out, ov_diag *d)
+                     const char *name, ov_day dflt, ov_day *out, ov_diag *d)
 {
 	const char *v = ov_web_query(q, name);
 
@@ -216,10 +216,10 @@ int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
 		return 0;
 	if (face == OV_WEB_API)
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "'%s' is not a valid date (expected YYYY-MM-DD)", v);
+		           "'%s' is not a valid date (expected YYYY-MM-DD)", v);
 	else
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "Enter the %s date as YYYY-MM-DD, a real date",
-			   name);
+		           "Enter the %s date as YYYY-MM-DD, a real date",
+		           name);
 	return -1;
 }

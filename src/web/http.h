@@ -49,19 +49,19 @@ void ov_web_urlenc(ov_buf *b, const char *s);
 bool ov_web_utf8_ok(const char *s, size_t n);
 
 typedef struct ov_web_req {
-	const char *method;   /* "GET", "POST" */
-	const char *path;     /* decoded, without the query */
-	const char *param;    /* the route's * segment, decoded; or NULL */
+	const char *method; /* "GET", "POST" */
+	const char *path;   /* decoded, without the query */
+	const char *param;  /* the route's * segment, decoded; or NULL */
 	ov_kvs query;
-	ov_kvs form;          /* a POSTed urlencoded body */
-	const char *body;     /* the raw body (NUL-terminated), or NULL */
+	ov_kvs form;      /* a POSTed urlencoded body */
+	const char *body; /* the raw body (NUL-terminated), or NULL */
 	size_t body_len;
 	const char *content_type;
-	const char *csrf_header; /* X-CSRF-Token */
+	const char *csrf_header;  /* X-CSRF-Token */
 	const char *login_cookie; /* ov_login: the sign-in form's token */
-	const char *addr;     /* client address, numeric */
+	const char *addr;         /* client address, numeric */
 	bool tls;
-	ov_app *app;          /* this request's own database handle */
+	ov_app *app;            /* this request's own database handle */
 	const ov_session *sess; /* signed in as, or NULL */
 	int64_t now;
 	ov_day today;
@@ -71,17 +71,17 @@ typedef struct ov_web_req {
 #define OV_WEB_MAX_HEADERS 6
 
 typedef struct ov_web_resp {
-	unsigned status;     /* 200 unless set */
-	const char *type;    /* Content-Type, a constant */
+	unsigned status;  /* 200 unless set */
+	const char *type; /* Content-Type, a constant */
 	ov_buf body;
 	struct {
 		const char *name; /* a constant */
 		char *value;      /* owned */
 	} headers[OV_WEB_MAX_HEADERS];
 	size_t n_headers;
-	char *csp_extra;     /* more script-src/style-src sources, owned */
-	bool no_store;       /* Cache-Control: no-store (default for pages) */
-	bool cache;          /* a static asset: cache it */
+	char *csp_extra; /* more script-src/style-src sources, owned */
+	bool no_store;   /* Cache-Control: no-store (default for pages) */
+	bool cache;      /* a static asset: cache it */
 } ov_web_resp;
 
 /* Add a header (value copied); quietly ignored past the limit. */
@@ -102,8 +102,8 @@ typedef int ov_web_handler(ov_web_req *q, ov_web_resp *r);
 
 /* Who may use a route. */
 enum ov_web_access {
-	OV_WEB_PUBLIC,   /* anyone, signed in or not */
-	OV_WEB_SIGNED,   /* any account, with the route's right */
+	OV_WEB_PUBLIC, /* anyone, signed in or not */
+	OV_WEB_SIGNED, /* any account, with the route's right */
 };
 
 enum ov_web_face { OV_WEB_PAGE, OV_WEB_API };
@@ -119,13 +119,13 @@ const char *ov_web_query(const ov_web_req *q, const char *name);
  * the command line and app say, "'VALUE' is not a valid date (expected
  * YYYY-MM-DD)". */
 int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
-		     const char *name, ov_day dflt, ov_day *out, ov_diag *d);
+                     const char *name, ov_day dflt, ov_day *out, ov_diag *d);
 
 typedef struct ov_web_route {
 	const char *method;
-	const char *pattern;   /* "/recommendations/{*}": {*} is a segment */
+	const char *pattern; /* "/recommendations/{*}": {*} is a segment */
 	enum ov_web_access access;
-	enum ov_right right;   /* checked for SIGNED routes */
+	enum ov_right right; /* checked for SIGNED routes */
 	enum ov_web_face face;
 	ov_web_handler *fn;
 } ov_web_route;
@@ -138,7 +138,7 @@ extern const size_t ov_web_n_routes;
  * if none, or if the segment does not decode to UTF-8.  *path_known is
  * set when the path matches a route of another method (405). */
 const ov_web_route *ov_web_route_find(const char *method, const char *path,
-				      char **param, bool *path_known);
+                                      char **param, bool *path_known);
 
 /* Handlers, one file per page (web/page_*.c, web/api.c). */
 ov_web_handler ov_page_login, ov_page_login_post, ov_page_logout;
@@ -147,13 +147,13 @@ ov_web_handler ov_page_recs, ov_page_rec, ov_page_rec_event;
 ov_web_handler ov_page_reports, ov_page_report;
 ov_web_handler ov_page_grades, ov_page_activities;
 ov_web_handler ov_page_meetings, ov_page_meeting, ov_page_meeting_post,
-	ov_page_meeting_preview, ov_page_meeting_paper;
+    ov_page_meeting_preview, ov_page_meeting_paper;
 ov_web_handler ov_page_export;
-ov_web_handler ov_page_accounts, ov_page_accounts_post,
-	ov_page_account_disable, ov_page_account_password;
+ov_web_handler ov_page_accounts, ov_page_accounts_post, ov_page_account_disable,
+    ov_page_account_password;
 ov_web_handler ov_web_asset;
 ov_web_handler ov_api_recs, ov_api_rec, ov_api_rec_events, ov_api_reports,
-	ov_api_report, ov_api_grades, ov_api_activities, ov_api_meetings,
-	ov_api_meeting, ov_api_session;
+    ov_api_report, ov_api_grades, ov_api_activities, ov_api_meetings,
+    ov_api_meeting, ov_api_session;
 
 #endif

@@ -22,8 +22,8 @@ typedef struct ov_page {
 
 /* nav: the service navigation item to mark current ("recommendations"),
  * or NULL.  The title is prefixed with "Error: " when errors has any. */
-void ov_page_begin(ov_page *p, ov_web_req *q, ov_web_resp *r,
-		   const char *title, const char *nav, const ov_diag *errors);
+void ov_page_begin(ov_page *p, ov_web_req *q, ov_web_resp *r, const char *title,
+                   const char *nav, const ov_diag *errors);
 void ov_page_end(ov_page *p);
 
 /* <h1 class="govuk-heading-l">text</h1>, with an optional caption. */
@@ -46,20 +46,20 @@ void ov_page_error_summary(ov_page *p);
 void ov_page_form_open(ov_page *p, const char *action);
 void ov_page_form_close(ov_page *p, const char *button, bool secondary);
 void ov_page_input(ov_page *p, const char *name, const char *label,
-		   const char *type, const char *value, const char *hint);
+                   const char *type, const char *value, const char *hint);
 void ov_page_textarea(ov_page *p, const char *name, const char *label,
-		      const char *value, const char *hint);
+                      const char *value, const char *hint);
 /* opts: NULL-terminated pairs (value, label). */
 void ov_page_select(ov_page *p, const char *name, const char *label,
-		    const char *const *opts, const char *selected);
+                    const char *const *opts, const char *selected);
 void ov_page_hidden(ov_page *p, const char *name, const char *value);
 /* A text input or a select alone in a column of a govuk-grid-row, whose
  * width is "one-third", "one-quarter"... (the filter forms). */
 void ov_page_column_input(ov_page *p, const char *width, const char *name,
-			  const char *label, const char *value);
+                          const char *label, const char *value);
 void ov_page_column_select(ov_page *p, const char *width, const char *name,
-			   const char *label, const char *const *opts,
-			   const char *selected);
+                           const char *label, const char *const *opts,
+                           const char *selected);
 
 /* A GOV.UK tag; colour is "grey", "green", "red", "yellow", "blue"...
  * or NULL for the default. */
@@ -78,11 +78,11 @@ void ov_page_summary_close(ov_page *p);
 
 /* A table: caption, then header cells, then rows. */
 void ov_page_table_open(ov_page *p, const char *caption,
-			const char *const *heads, size_t n);
+                        const char *const *heads, size_t n);
 /* The same, with the columns from first_num on headed as numbers. */
 void ov_page_table_open_num(ov_page *p, const char *caption,
-			    const char *const *heads, size_t n,
-			    size_t first_num);
+                            const char *const *heads, size_t n,
+                            size_t first_num);
 void ov_page_row_open(ov_page *p);
 void ov_page_cell(ov_page *p, const char *text);
 void ov_page_cell_num(ov_page *p, size_t n);
@@ -96,7 +96,7 @@ void ov_page_table_close(ov_page *p);
  * (when with_report), area, due date, status and RAG tags and owner; a
  * dash where there is none. */
 void ov_page_register_table(ov_page *p, const ov_register *reg,
-			    bool with_report);
+                            bool with_report);
 
 /* The problem at field name in p->errors, or NULL. */
 const char *ov_page_field_error(const ov_page *p, const char *name);
@@ -104,6 +104,6 @@ const char *ov_page_field_error(const ov_page *p, const char *name);
 /* The response for a failed request on a page: the status of d and a
  * page saying what is wrong. */
 void ov_page_problem(ov_web_req *q, ov_web_resp *r, const char *title,
-		     const ov_diag *d);
+                     const ov_diag *d);
 
 #endif

@@ -9,9 +9,11 @@
 #include "web/layout.h"
 
 static const char *const role_opts[] = {
-	"viewer", "Viewer (reads)", "owner", "Owner (updates its own)",
-	"editor", "Editor (the register and meetings)", "admin",
-	"Administrator (accounts)", NULL};
+    "viewer", "Viewer (reads)",
+    "owner",  "Owner (updates its own)",
+    "editor", "Editor (the register and meetings)",
+    "admin",  "Administrator (accounts)",
+    NULL};
 
 static void when(int64_t t, char buf[32])
 {
@@ -41,9 +43,8 @@ static void account_row(ov_page *p, const ov_account *a)
 	} else {
 		ov_page_form_open(p, dis);
 		ov_html_open(&p->h, "button", "type", "submit", "class",
-			     "govuk-button govuk-button--warning",
-			     "aria-label", label, "data-module", "govuk-button",
-			     NULL);
+		             "govuk-button govuk-button--warning", "aria-label",
+		             label, "data-module", "govuk-button", NULL);
 		ov_html_text(&p->h, "Disable");
 		ov_html_close(&p->h, "button");
 		ov_html_close(&p->h, "form");
@@ -53,7 +54,7 @@ static void account_row(ov_page *p, const ov_account *a)
 	ov_html_open(&p->h, "details", "class", "govuk-details", NULL);
 	ov_html_open(&p->h, "summary", "class", "govuk-details__summary", NULL);
 	ov_html_open(&p->h, "span", "class", "govuk-details__summary-text",
-		     NULL);
+	             NULL);
 	ov_html_text(&p->h, "New password");
 	ov_html_close(&p->h, "span");
 	ov_html_close(&p->h, "summary");
@@ -62,7 +63,7 @@ static void account_row(ov_page *p, const ov_account *a)
 	ov_page_form_open(p, pw);
 	ov_page_input(p, "password", "New password", "password", "", NULL);
 	ov_page_input(p, "confirm", "The new password again", "password", "",
-		      NULL);
+	              NULL);
 	ov_page_form_close(p, "Set password", true);
 	p->id_prefix = NULL;
 	ov_html_close(&p->h, "div");
@@ -75,11 +76,10 @@ static void account_row(ov_page *p, const ov_account *a)
 }
 
 static void render(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
-		   const ov_kvs *kept)
+                   const ov_kvs *kept)
 {
-	static const char *const heads[] = {"Account", "Role", "Person",
-					    "Created (UTC)", "State",
-					    "Password"};
+	static const char *const heads[] = {
+	    "Account", "Role", "Person", "Created (UTC)", "State", "Password"};
 	ov_diag d = OV_DIAG_INIT;
 	ov_account_list l = {0};
 	ov_page p;
@@ -102,14 +102,14 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
 	ov_page_h2(&p, "Add an account");
 	ov_page_form_open(&p, "/accounts");
 	ov_page_input(&p, "login", "Account name", "text", login,
-		      "Lower-case letters, digits, dots, dashes, underscores");
+	              "Lower-case letters, digits, dots, dashes, underscores");
 	ov_page_select(&p, "role", "Role", role_opts, role);
 	ov_page_input(&p, "person", "Person id (needed for an owner)", "text",
-		      person, NULL);
+	              person, NULL);
 	ov_page_input(&p, "password", "Password", "password", "",
-		      "At least 12 characters, not a dictionary word");
+	              "At least 12 characters, not a dictionary word");
 	ov_page_input(&p, "confirm", "The password again", "password", "",
-		      NULL);
+	              NULL);
 	ov_page_form_close(&p, "Add account", false);
 	ov_page_end(&p);
 out:
@@ -126,12 +126,13 @@ int ov_page_accounts(ov_web_req *q, ov_web_resp *r)
 /* The two password fields agree: else a problem at confirm. */
 static int confirmed(const ov_kvs *f, ov_diag *d)
 {
-	const char *a = ov_kvs_get(f, "password"), *b = ov_kvs_get(f, "confirm");
+	const char *a = ov_kvs_get(f, "password"),
+	           *b = ov_kvs_get(f, "confirm");
 
 	if (a && b && strcmp(a, b) == 0)
 		return 0;
 	ov_diag_at(d, OV_PROB_INPUT, "confirm",
-		   "The two passwords are not the same");
+	           "The two passwords are not the same");
 	return -1;
 }
 
@@ -154,9 +155,9 @@ int ov_page_accounts_post(ov_web_req *q, ov_web_resp *r)
 
 	if (rc == 0)
 		rc = ov_app_user_add(q->app, ov_kvs_get(f, "login"),
-				     ov_kvs_get(f, "role"),
-				     person && *person ? person : NULL,
-				     ov_kvs_get(f, "password"), &d);
+		                     ov_kvs_get(f, "role"),
+		                     person && *person ? person : NULL,
+		                     ov_kvs_get(f, "password"), &d);
 	if (rc == 0) {
 		ov_web_redirect(r, "/accounts");
 	} else {
@@ -183,7 +184,7 @@ int ov_page_account_password(ov_web_req *q, ov_web_resp *r)
 
 	if (rc == 0)
 		rc = ov_app_user_passwd(q->app, q->param,
-					ov_kvs_get(&q->form, "password"), &d);
+		                        ov_kvs_get(&q->form, "password"), &d);
 	done(q, r, rc, &d);
 	ov_diag_release(&d);
 	return 0;

@@ -16,14 +16,14 @@ static void filter_form(ov_page *p)
 	ov_html *h = &p->h;
 
 	ov_html_open(h, "form", "method", "get", "action", "/activities",
-		     "class", "app-filter", NULL);
+	             "class", "app-filter", NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
 	ov_page_column_input(p, "one-third", "from", "From (YYYY-MM-DD)",
-			     ov_web_query(p->q, "from"));
+	                     ov_web_query(p->q, "from"));
 	ov_page_column_input(p, "one-third", "to", "To (YYYY-MM-DD)",
-			     ov_web_query(p->q, "to"));
+	                     ov_web_query(p->q, "to"));
 	ov_page_column_input(p, "one-third", "force", "Force code",
-			     ov_web_query(p->q, "force"));
+	                     ov_web_query(p->q, "force"));
 	ov_html_close(h, "div");
 	ov_page_form_close(p, "Show activities", false);
 }
@@ -58,8 +58,8 @@ static void feedback_cell(ov_page *p, const ov_activity *a)
 
 static void month_open(ov_page *p, int y, int m)
 {
-	static const char *const heads[] = {"Days", "Subject", "Kind",
-					    "Place", "Feedback"};
+	static const char *const heads[] = {"Days", "Subject", "Kind", "Place",
+	                                    "Feedback"};
 	char *title = ov_xasprintf("%s %d", ov_month_name(m), y);
 
 	ov_page_h2(p, title);
@@ -114,13 +114,13 @@ int ov_page_activities(ov_web_req *q, ov_web_resp *r)
 	ov_day from, to;
 	ov_page p;
 	char line[64];
-	int bad = ov_web_query_day(q, OV_WEB_PAGE, "from", OV_DAY_NONE, &from,
-				   &d);
+	int bad =
+	    ov_web_query_day(q, OV_WEB_PAGE, "from", OV_DAY_NONE, &from, &d);
 
 	bad |= ov_web_query_day(q, OV_WEB_PAGE, "to", OV_DAY_NONE, &to, &d);
 	if (!bad &&
 	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
-			      &d) < 0 &&
+	                      &d) < 0 &&
 	    ov_diag_kind(&d) == OV_PROB_RUNTIME) {
 		ov_page_problem(q, r, "The activities cannot be read", &d);
 		goto out;
@@ -133,12 +133,12 @@ int ov_page_activities(ov_web_req *q, ov_web_resp *r)
 	if (!d.n) {
 		if (l.n == 0)
 			snprintf(line, sizeof line,
-				 "No activities match these filters.");
+			         "No activities match these filters.");
 		else
 			snprintf(line, sizeof line, "%zu activit%s", l.n,
-				 l.n == 1 ? "y" : "ies");
+			         l.n == 1 ? "y" : "ies");
 		ov_html_open(&p.h, "p", "class", "govuk-body", "role", "status",
-			     NULL);
+		             NULL);
 		ov_html_text(&p.h, line);
 		ov_html_close(&p.h, "p");
 		months(&p, &l);

@@ -19,7 +19,7 @@
 static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
 
 static void count_item(ov_page *p, size_t n, const char *label,
-		       const char *href)
+                       const char *href)
 {
 	char buf[32];
 
@@ -37,22 +37,22 @@ static void headline(ov_page *p, const ov_dash_counts *n)
 	ov_page_h2(p, "The register today");
 	ov_html_open(&p->h, "ul", "class", "app-counts", NULL);
 	count_item(p, n->by_status[OV_STATUS_OPEN], "Open",
-		   "/recommendations?status=open");
+	           "/recommendations?status=open");
 	count_item(p, n->by_status[OV_STATUS_PROPOSED], "Closure proposed",
-		   "/recommendations?status=closure-proposed");
+	           "/recommendations?status=closure-proposed");
 	count_item(p, n->by_status[OV_STATUS_CLOSED], "Closed",
-		   "/recommendations?status=closed");
+	           "/recommendations?status=closed");
 	count_item(p, n->overdue, "Overdue", "/recommendations?overdue=yes");
 	count_item(p, n->due_soon, "Due in the next 30 days",
-		   "/recommendations?sort=due");
+	           "/recommendations?sort=due");
 	ov_html_close(&p->h, "ul");
 	ov_page_h2(p, "RAG ratings of live recommendations");
 	ov_html_open(&p->h, "ul", "class", "app-counts", NULL);
 	count_item(p, n->by_rag[OV_RAG_RED], "Red", "/recommendations?rag=red");
 	count_item(p, n->by_rag[OV_RAG_AMBER], "Amber",
-		   "/recommendations?rag=amber");
+	           "/recommendations?rag=amber");
 	count_item(p, n->by_rag[OV_RAG_GREEN], "Green",
-		   "/recommendations?rag=green");
+	           "/recommendations?rag=green");
 	count_item(p, n->unrated, "Not rated", "/recommendations?rag=none");
 	ov_html_close(&p->h, "ul");
 }
@@ -71,8 +71,7 @@ static int by_live(const void *a, const void *b)
 
 /* The reports the table shows: all of them, or on a register of many
  * (a national one) those with the most live recommendations. */
-static size_t pick_reports(const ov_dashboard *db,
-			   const ov_dash_report ***out)
+static size_t pick_reports(const ov_dashboard *db, const ov_dash_report ***out)
 {
 	const ov_dash_report **v = ov_xcalloc(db->n_reports + 1, sizeof *v);
 
@@ -82,39 +81,40 @@ static size_t pick_reports(const ov_dashboard *db,
 		qsort(v, db->n_reports, sizeof *v, by_live);
 	*out = v;
 	return db->n_reports > MAX_REPORT_ROWS ? MAX_REPORT_ROWS
-					       : db->n_reports;
+	                                       : db->n_reports;
 }
 
 static void per_report(ov_page *p, const ov_dashboard *db)
 {
 	static const char *const heads[] = {
-		"Report", "Open", "Closure proposed", "Closed", "Overdue",
-		"Due in 30 days", "Red", "Amber", "Green"};
+	    "Report", "Open",    "Closure proposed",
+	    "Closed", "Overdue", "Due in 30 days",
+	    "Red",    "Amber",   "Green"};
 
 	const ov_dash_report **shown;
 	size_t n = pick_reports(db, &shown);
 
 	if (n < db->n_reports) {
 		char *line = ov_xasprintf(
-			"The %zu of %zu reports with the most live "
-			"recommendations; every report is under Reports.",
-			n, db->n_reports);
+		    "The %zu of %zu reports with the most live "
+		    "recommendations; every report is under Reports.",
+		    n, db->n_reports);
 
 		ov_page_para(p, line);
 		free(line);
 	}
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
 	ov_page_table_open_num(p, "By report", heads,
-			       sizeof heads / sizeof heads[0], 1);
+	                       sizeof heads / sizeof heads[0], 1);
 	for (size_t i = 0; i < n; i++) {
 		const ov_dash_report *r = shown[i];
 		char *href = ov_page_href("/reports", r->report->id, NULL);
 
 		ov_page_row_open(p);
 		ov_page_cell_open(p);
-		ov_page_link(p, href, r->report->short_name
-					      ? r->report->short_name
-					      : r->report->title);
+		ov_page_link(p, href,
+		             r->report->short_name ? r->report->short_name
+		                                   : r->report->title);
 		ov_page_cell_close(p);
 		ov_page_cell_num(p, r->n.by_status[OV_STATUS_OPEN]);
 		ov_page_cell_num(p, r->n.by_status[OV_STATUS_PROPOSED]);
@@ -138,7 +138,7 @@ static void details_open(ov_page *p, const char *summary)
 	ov_html_open(&p->h, "details", "class", "govuk-details", NULL);
 	ov_html_open(&p->h, "summary", "class", "govuk-details__summary", NULL);
 	ov_html_open(&p->h, "span", "class", "govuk-details__summary-text",
-		     NULL);
+	             NULL);
 	ov_html_text(&p->h, summary);
 	ov_html_close(&p->h, "span");
 	ov_html_close(&p->h, "summary");
@@ -173,9 +173,9 @@ static void series(ov_page *p, const ov_dashboard *db)
 	}
 	ov_date_format(x[0], b);
 	alt = ov_xasprintf("Line chart of open recommendations at the end of "
-			   "each month from %s: %zu now, between %zu and %zu "
-			   "over the period.",
-			   b, y[db->n_series - 1], lo, hi);
+	                   "each month from %s: %zu now, between %zu and %zu "
+	                   "over the period.",
+	                   b, y[db->n_series - 1], lo, hi);
 	ov_chart_line(&p->h, alt, x, y, db->n_series);
 	ov_page_para(p, alt);
 	details_open(p, "Table of open recommendations over time");
@@ -199,7 +199,8 @@ static char *grade_words(const ov_dash_grade *g)
 {
 	if (!g->asked && g->cell.grade == OV_GRADE_NONE)
 		return ov_xstrdup("");
-	if (g->cell.grade == OV_GRADE_TBI && g->cell.inspect.day != OV_DAY_NONE) {
+	if (g->cell.grade == OV_GRADE_TBI &&
+	    g->cell.inspect.day != OV_DAY_NONE) {
 		char *when = ov_pdate_words(g->cell.inspect);
 		char *s = ov_xasprintf("To be inspected in %s", when);
 
@@ -216,12 +217,19 @@ static char *grade_words(const ov_dash_grade *g)
 static int shade_of(const ov_dash_grade *g)
 {
 	switch (g->cell.grade) {
-	case OV_GRADE_OUTSTANDING: return 5;
-	case OV_GRADE_GOOD: return 4;
-	case OV_GRADE_ADEQUATE: case OV_GRADE_RI: return 3;
-	case OV_GRADE_INADEQUATE: return 2;
-	case OV_GRADE_NONE: return 0;
-	default: return 1;
+	case OV_GRADE_OUTSTANDING:
+		return 5;
+	case OV_GRADE_GOOD:
+		return 4;
+	case OV_GRADE_ADEQUATE:
+	case OV_GRADE_RI:
+		return 3;
+	case OV_GRADE_INADEQUATE:
+		return 2;
+	case OV_GRADE_NONE:
+		return 0;
+	default:
+		return 1;
 	}
 }
 
@@ -230,15 +238,18 @@ static int shade_of(const ov_dash_grade *g)
 static char *grade_short(const ov_dash_grade *g)
 {
 	static const char *const shorts[] = {
-		[OV_GRADE_OUTSTANDING] = "Outstanding", [OV_GRADE_GOOD] = "Good",
-		[OV_GRADE_ADEQUATE] = "Adequate", [OV_GRADE_RI] = "Req. impr.",
-		[OV_GRADE_INADEQUATE] = "Inadequate",
-		[OV_GRADE_TBI] = "To inspect", [OV_GRADE_NOT_GRADED] = "Not graded"};
+	    [OV_GRADE_OUTSTANDING] = "Outstanding",
+	    [OV_GRADE_GOOD] = "Good",
+	    [OV_GRADE_ADEQUATE] = "Adequate",
+	    [OV_GRADE_RI] = "Req. impr.",
+	    [OV_GRADE_INADEQUATE] = "Inadequate",
+	    [OV_GRADE_TBI] = "To inspect",
+	    [OV_GRADE_NOT_GRADED] = "Not graded"};
 
 	if (g->cell.grade < 0 || g->cell.grade > OV_GRADE_NOT_GRADED)
 		return ov_xstrdup("");
 	return ov_xasprintf("%s%s", shorts[g->cell.grade],
-			    g->cell.from ? " *" : "");
+	                    g->cell.from ? " *" : "");
 }
 
 static void peel_chart(ov_page *p, const ov_dash_peel *pf)
@@ -249,10 +260,10 @@ static void peel_chart(ov_page *p, const ov_dash_peel *pf)
 	char **text = ov_xcalloc(nq * na + 1, sizeof *text);
 	int *shade = ov_xcalloc(nq * na + 1, sizeof *shade);
 	char *alt = ov_xasprintf(
-		"Grid of PEEL grades of %s: %zu questions (rows) across %zu "
-		"assessments (columns); * marks a grade carried forward. The "
-		"table below gives every grade in words.",
-		pf->force->code, nq, na);
+	    "Grid of PEEL grades of %s: %zu questions (rows) across %zu "
+	    "assessments (columns); * marks a grade carried forward. The "
+	    "table below gives every grade in words.",
+	    pf->force->code, nq, na);
 
 	for (size_t a = 0; a < na; a++)
 		cols[a] = pf->assessments[a]->label;
@@ -263,8 +274,8 @@ static void peel_chart(ov_page *p, const ov_dash_peel *pf)
 			shade[q * na + a] = shade_of(&pf->grades[q * na + a]);
 		}
 	}
-	ov_chart_grid(&p->h, alt, rows, nq, cols, na,
-		      (const char *const *)text, shade);
+	ov_chart_grid(&p->h, alt, rows, nq, cols, na, (const char *const *)text,
+	              shade);
 	ov_page_para(p, alt);
 	for (size_t k = 0; k < nq * na; k++)
 		free(text[k]);
@@ -279,9 +290,9 @@ static void peel_force(ov_page *p, const ov_dash_peel *pf)
 {
 	size_t na = pf->n_assessments, nq = pf->n_questions;
 	const char **heads = ov_xcalloc(na + 2, sizeof *heads);
-	char *title = ov_xasprintf("PEEL grades of %s", pf->force->name
-							       ? pf->force->name
-							       : pf->force->code);
+	char *title =
+	    ov_xasprintf("PEEL grades of %s",
+	                 pf->force->name ? pf->force->name : pf->force->code);
 
 	ov_page_h2(p, title);
 	heads[0] = "Pillar";
@@ -302,12 +313,12 @@ static void peel_force(ov_page *p, const ov_dash_peel *pf)
 			ov_page_cell_open(p);
 			ov_html_text(&p->h, *w ? w : "—");
 			if (g->cell.from) {
-				char *from = ov_xasprintf(
-					" (carried forward from %s)",
-					g->cell.from->label);
+				char *from =
+				    ov_xasprintf(" (carried forward from %s)",
+				                 g->cell.from->label);
 
 				ov_html_open(&p->h, "span", "class",
-					     "govuk-body-s", NULL);
+				             "govuk-body-s", NULL);
 				ov_html_text(&p->h, from);
 				ov_html_close(&p->h, "span");
 				free(from);
@@ -355,13 +366,13 @@ int ov_page_dashboard(ov_web_req *q, ov_web_resp *r)
 		if (!ov_web_cache_get(q, "/", &r->body)) {
 			if (content(&p, q, &d) < 0) {
 				pthread_mutex_unlock(&building);
-				ov_page_problem(q, r,
-						"The register cannot be read", &d);
+				ov_page_problem(
+				    q, r, "The register cannot be read", &d);
 				ov_diag_release(&d);
 				return 0;
 			}
 			ov_web_cache_put(q, "/", r->body.data + from,
-					 r->body.len - from);
+			                 r->body.len - from);
 		}
 		pthread_mutex_unlock(&building);
 	}

@@ -22,22 +22,22 @@ static char *grade_text(const ov_peel_cell *c)
 	if (c->grade == OV_GRADE_TBI && c->inspect.prec >= OV_PREC_MONTH) {
 		ov_date_to_ymd(c->inspect.day, &y, &m, &d);
 		return ov_xasprintf("%s in %s", ov_grade_label(c->grade),
-				    ov_month_name(m));
+		                    ov_month_name(m));
 	}
 	return ov_xstrdup(ov_grade_label(c->grade));
 }
 
 static void grade_cell(ov_page *p, const ov_assessment *a,
-		       const ov_peel_cell *c)
+                       const ov_peel_cell *c)
 {
 	char *text = grade_text(c);
 
 	ov_page_cell_open(p);
 	ov_html_text(&p->h, text);
 	if (c->from && c->from != a) {
-		char *tag = ov_xasprintf("Carried forward from %s",
-					 c->from->label ? c->from->label
-							: c->from->id);
+		char *tag =
+		    ov_xasprintf("Carried forward from %s",
+		                 c->from->label ? c->from->label : c->from->id);
 
 		ov_html_text(&p->h, " ");
 		ov_page_tag(p, tag, "grey");
@@ -47,21 +47,20 @@ static void grade_cell(ov_page *p, const ov_assessment *a,
 	free(text);
 }
 
-static void grid(ov_page *p, const ov_assessment *a,
-		 const ov_peel_cell *cells)
+static void grid(ov_page *p, const ov_assessment *a, const ov_peel_cell *cells)
 {
 	static const char *const heads[] = {"No.", "Pillar", "Question",
-					    "Grade"};
+	                                    "Grade"};
 	bool flagged = false, carried = false;
 	char num[16];
 
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
 	ov_page_table_open(p, a->label ? a->label : a->id, heads,
-			   sizeof heads / sizeof heads[0]);
+	                   sizeof heads / sizeof heads[0]);
 	for (size_t i = 0; i < a->n_questions; i++) {
 		const ov_question *qn = &a->questions[i];
 		char *text = ov_xasprintf("%s%s", qn->text ? qn->text : "",
-					  qn->flagged ? "*" : "");
+		                          qn->flagged ? "*" : "");
 
 		snprintf(num, sizeof num, "%d", qn->number);
 		ov_page_row_open(p);
@@ -83,16 +82,17 @@ static void grid(ov_page *p, const ov_assessment *a,
 		free(note);
 	}
 	if (carried)
-		ov_page_para(p, "This assessment did not inspect the questions "
-				"marked “Carried forward”: each shows the grade "
-				"from the latest earlier assessment of the force "
-				"that graded it.");
+		ov_page_para(p,
+		             "This assessment did not inspect the questions "
+		             "marked “Carried forward”: each shows the grade "
+		             "from the latest earlier assessment of the force "
+		             "that graded it.");
 }
 
 static int by_date(const void *x, const void *y)
 {
 	const ov_assessment *a = *(const ov_assessment *const *)x,
-			    *b = *(const ov_assessment *const *)y;
+	                    *b = *(const ov_assessment *const *)y;
 
 	if (a->date != b->date)
 		return (a->date > b->date) - (a->date < b->date);
@@ -104,7 +104,7 @@ static void chooser(ov_page *p, const ov_grades *g)
 {
 	const ov_dataset *ds = g->ds;
 	const ov_assessment **mine =
-		ov_xcalloc(ds->n_assessments + 1, sizeof *mine);
+	    ov_xcalloc(ds->n_assessments + 1, sizeof *mine);
 	const char **opts = ov_xcalloc(2 * ds->n_assessments + 1, sizeof *opts);
 	char **labels = ov_xcalloc(ds->n_assessments + 1, sizeof *labels);
 	size_t n = 0;
@@ -118,15 +118,13 @@ static void chooser(ov_page *p, const ov_grades *g)
 		char day[11];
 
 		ov_date_format(mine[i]->date, day);
-		labels[i] = ov_xasprintf("%s (%s)",
-					 mine[i]->label ? mine[i]->label
-							: mine[i]->id,
-					 day);
+		labels[i] = ov_xasprintf(
+		    "%s (%s)", mine[i]->label ? mine[i]->label : mine[i]->id,
+		    day);
 		opts[2 * i] = mine[i]->id;
 		opts[2 * i + 1] = labels[i];
 	}
-	ov_html_open(&p->h, "form", "method", "get", "action", "/grades",
-		     NULL);
+	ov_html_open(&p->h, "form", "method", "get", "action", "/grades", NULL);
 	ov_page_select(p, "assessment", "Assessment", opts, g->a->id);
 	ov_page_form_close(p, "Show grades", true);
 	for (size_t i = 0; i < n; i++)
@@ -142,18 +140,17 @@ static void ask(ov_page *p)
 {
 	const ov_web_req *q = p->q;
 
-	ov_html_open(&p->h, "form", "method", "get", "action", "/grades",
-		     NULL);
+	ov_html_open(&p->h, "form", "method", "get", "action", "/grades", NULL);
 	ov_page_input(p, "assessment", "Assessment id", "text",
-		      ov_web_query(q, "assessment"),
-		      "Leave empty for the latest");
+	              ov_web_query(q, "assessment"),
+	              "Leave empty for the latest");
 	ov_page_input(p, "force", "Force code", "text",
-		      ov_web_query(q, "force"),
-		      "Needed when the register holds several forces");
+	              ov_web_query(q, "force"),
+	              "Needed when the register holds several forces");
 	ov_page_input(p, "as-at", "As at (YYYY-MM-DD)", "text",
-		      ov_web_query(q, "as-at"),
-		      "The latest assessment on or before this date; empty for "
-		      "today");
+	              ov_web_query(q, "as-at"),
+	              "The latest assessment on or before this date; empty for "
+	              "today");
 	ov_page_form_close(p, "Show grades", false);
 }
 
@@ -184,7 +181,7 @@ int ov_page_grades(ov_web_req *q, ov_web_resp *r)
 	if (ov_web_query_day(q, OV_WEB_PAGE, "as-at", q->today, &as_at, &d) ==
 	    0)
 		ov_app_grades(q->app, ov_web_query(q, "assessment"),
-			      ov_web_query(q, "force"), as_at, &g, &d);
+		              ov_web_query(q, "force"), as_at, &g, &d);
 	if (d.n && ov_diag_kind(&d) == OV_PROB_RUNTIME) {
 		ov_page_problem(q, r, "The PEEL grades cannot be shown", &d);
 		goto out;

@@ -15,18 +15,18 @@ static const char *safe_next(const char *next)
 }
 
 static void set_cookie(ov_web_resp *r, const ov_web_req *q, const char *name,
-		       const char *value, long max_age)
+                       const char *value, long max_age)
 {
 	char *c = ov_xasprintf("%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
-			       name, value, q->tls ? "; Secure" : "",
-			       max_age < 0 ? "; Max-Age=0" : "");
+	                       name, value, q->tls ? "; Secure" : "",
+	                       max_age < 0 ? "; Max-Age=0" : "");
 
 	ov_web_header(r, "Set-Cookie", c);
 	free(c);
 }
 
 static void form(ov_web_req *q, ov_web_resp *r, const char *login,
-		 const char *next, const ov_diag *errors)
+                 const char *next, const ov_diag *errors)
 {
 	ov_page p;
 	char token[OV_TOKEN_LEN];
@@ -36,10 +36,10 @@ static void form(ov_web_req *q, ov_web_resp *r, const char *login,
 	ov_page_begin(&p, q, r, "Sign in", NULL, errors);
 	ov_html_open(&p.h, "div", "class", "govuk-grid-row", NULL);
 	ov_html_open(&p.h, "div", "class", "govuk-grid-column-two-thirds",
-		     NULL);
+	             NULL);
 	ov_page_h1(&p, NULL, "Sign in");
 	ov_page_para(&p, "Sign in to the register of HMICFRS "
-			 "recommendations.");
+	                 "recommendations.");
 	ov_page_form_open(&p, "/login");
 	ov_page_hidden(&p, "csrf", token);
 	ov_page_hidden(&p, "next", safe_next(next));
@@ -73,13 +73,15 @@ int ov_page_login_post(ov_web_req *q, ov_web_resp *r)
 	memset(&s, 0, sizeof s);
 	if (!ov_token_equal(ov_kvs_get(&q->form, "csrf"), q->login_cookie)) {
 		ov_diag_at(&d, OV_PROB_FORBIDDEN, "login",
-			   "The sign-in form has expired: try again");
+		           "The sign-in form has expired: try again");
 	} else if (!login || !*login) {
-		ov_diag_at(&d, OV_PROB_INPUT, "login", "Enter your account name");
+		ov_diag_at(&d, OV_PROB_INPUT, "login",
+		           "Enter your account name");
 	} else if (!pw || !*pw) {
-		ov_diag_at(&d, OV_PROB_INPUT, "password", "Enter your password");
+		ov_diag_at(&d, OV_PROB_INPUT, "password",
+		           "Enter your password");
 	} else if (ov_app_login(q->app, login, pw, q->addr, q->now, &s, &d) ==
-		   0) {
+	           0) {
 		set_cookie(r, q, "ov_session", s.token, 0);
 		set_cookie(r, q, "ov_login", "", -1);
 		ov_web_redirect(r, safe_next(next));

@@ -16,38 +16,38 @@ static const struct block {
 	const char *name, *label;
 	size_t off; /* in ov_meeting and in ov_meeting_edit alike, by name */
 } blocks[] = {
-	{"purpose", "Purpose of report", 0},
-	{"background", "Background (before the PEEL table)", 0},
-	{"peel_note", "After the PEEL table", 0},
-	{"closures_note", "Before the closures this quarter", 0},
-	{"activities_note", "Before the inspections completed", 0},
-	{"activities_after", "After the inspections completed", 0},
-	{"recommendations", "Recommendations to the committee", 0},
+    {"purpose", "Purpose of report", 0},
+    {"background", "Background (before the PEEL table)", 0},
+    {"peel_note", "After the PEEL table", 0},
+    {"closures_note", "Before the closures this quarter", 0},
+    {"activities_note", "Before the inspections completed", 0},
+    {"activities_after", "After the inspections completed", 0},
+    {"recommendations", "Recommendations to the committee", 0},
 };
 #define N_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 static const char *block_of(const ov_meeting *m, size_t i)
 {
-	const char *const v[N_BLOCKS] = {m->purpose,	     m->background,
-					 m->peel_note,	     m->closures_note,
-					 m->activities_note, m->activities_after,
-					 m->recommendations};
+	const char *const v[N_BLOCKS] = {
+	    m->purpose,        m->background,      m->peel_note,
+	    m->closures_note,  m->activities_note, m->activities_after,
+	    m->recommendations};
 	return v[i];
 }
 
 static void set_block(ov_meeting_edit *e, size_t i, const char *text)
 {
-	const char **v[N_BLOCKS] = {&e->purpose,	 &e->background,
-				    &e->peel_note,	 &e->closures_note,
-				    &e->activities_note, &e->activities_after,
-				    &e->recommendations};
+	const char **v[N_BLOCKS] = {&e->purpose,         &e->background,
+	                            &e->peel_note,       &e->closures_note,
+	                            &e->activities_note, &e->activities_after,
+	                            &e->recommendations};
 	*v[i] = text;
 }
 
 int ov_page_meetings(ov_web_req *q, ov_web_resp *r)
 {
 	static const char *const heads[] = {"Date", "Committee", "Item",
-					    "Title", "Force"};
+	                                    "Title", "Force"};
 	ov_diag d = OV_DIAG_INIT;
 	ov_list l = {0};
 	ov_page p;
@@ -87,9 +87,9 @@ out:
 static void downloads(ov_page *p, const char *id)
 {
 	static const char *const fmts[][2] = {
-		{"html", "Preview the paper (HTML)"},
-		{"pdf", "Download the paper (PDF)"},
-		{"md", "Download the paper (Markdown)"},
+	    {"html", "Preview the paper (HTML)"},
+	    {"pdf", "Download the paper (PDF)"},
+	    {"md", "Download the paper (Markdown)"},
 	};
 
 	ov_html_open(&p->h, "ul", "class", "govuk-list", NULL);
@@ -109,7 +109,7 @@ static void downloads(ov_page *p, const char *id)
 /* A block's text: the user's input after a failed save or a preview,
  * else the meeting's. */
 static const char *shown(const ov_kvs *kept, const char *name,
-			 const char *stored)
+                         const char *stored)
 {
 	const char *v = kept ? ov_kvs_get(kept, name) : NULL;
 
@@ -128,18 +128,20 @@ static bool chosen(const ov_meeting_view *v, const ov_kvs *kept, size_t i)
 }
 
 static void review_choice(ov_page *p, const ov_meeting_view *v,
-			  const ov_kvs *kept)
+                          const ov_kvs *kept)
 {
 	ov_html *h = &p->h;
 	const char *err = ov_page_field_error(p, "reviews");
 
 	ov_html_open(h, "div", "class",
-		     err ? "govuk-form-group govuk-form-group--error"
-			 : "govuk-form-group",
-		     "id", "reviews", NULL);
+	             err ? "govuk-form-group govuk-form-group--error"
+	                 : "govuk-form-group",
+	             "id", "reviews", NULL);
 	ov_html_open(h, "fieldset", "class", "govuk-fieldset", NULL);
-	ov_html_open(h, "legend", "class", "govuk-fieldset__legend "
-		     "govuk-fieldset__legend--s", NULL);
+	ov_html_open(h, "legend", "class",
+	             "govuk-fieldset__legend "
+	             "govuk-fieldset__legend--s",
+	             NULL);
 	ov_html_text(h, "Reports for review");
 	ov_html_close(h, "legend");
 	if (err) {
@@ -148,20 +150,21 @@ static void review_choice(ov_page *p, const ov_meeting_view *v,
 		ov_html_close(h, "p");
 	}
 	ov_page_hidden(p, "reviews-set", "1");
-	ov_html_open(h, "div", "class", "govuk-checkboxes govuk-checkboxes--small",
-		     "data-module", "govuk-checkboxes", NULL);
+	ov_html_open(h, "div", "class",
+	             "govuk-checkboxes govuk-checkboxes--small", "data-module",
+	             "govuk-checkboxes", NULL);
 	for (size_t i = 0; i < v->ds->n_reports; i++) {
 		const ov_report *rep = &v->ds->reports[i];
 		char *id = ov_xasprintf("review-%zu", i);
 
 		ov_html_open(h, "div", "class", "govuk-checkboxes__item", NULL);
-		ov_html_void(h, "input", "class", "govuk-checkboxes__input", "id",
-			     id, "name", "review", "type", "checkbox", "value",
-			     rep->id, chosen(v, kept, i) ? "checked" : NULL, "",
-			     NULL);
+		ov_html_void(h, "input", "class", "govuk-checkboxes__input",
+		             "id", id, "name", "review", "type", "checkbox",
+		             "value", rep->id,
+		             chosen(v, kept, i) ? "checked" : NULL, "", NULL);
 		ov_html_open(h, "label", "class",
-			     "govuk-label govuk-checkboxes__label", "for", id,
-			     NULL);
+		             "govuk-label govuk-checkboxes__label", "for", id,
+		             NULL);
 		ov_html_text(h, rep->title);
 		ov_html_close(h, "label");
 		ov_html_close(h, "div");
@@ -173,25 +176,24 @@ static void review_choice(ov_page *p, const ov_meeting_view *v,
 }
 
 static void review_narratives(ov_page *p, const ov_meeting_view *v,
-			      const ov_kvs *kept)
+                              const ov_kvs *kept)
 {
 	for (size_t i = 0; i < v->m.n_reviews; i++) {
 		const ov_review *rv = &v->m.reviews[i];
 		char *name = ov_xasprintf("narrative:%s", rv->report);
-		char *label = ov_xasprintf(
-			"Progress narrative: %s",
-			v->review_report[i] ? v->review_report[i]->title
-					    : rv->report);
+		char *label = ov_xasprintf("Progress narrative: %s",
+		                           v->review_report[i]
+		                               ? v->review_report[i]->title
+		                               : rv->report);
 
 		ov_page_textarea(p, name, label,
-				 shown(kept, name, rv->narrative), NULL);
+		                 shown(kept, name, rv->narrative), NULL);
 		free(label);
 		free(name);
 	}
 }
 
-static void edit_form(ov_page *p, const ov_meeting_view *v,
-		      const ov_kvs *kept)
+static void edit_form(ov_page *p, const ov_meeting_view *v, const ov_kvs *kept)
 {
 	char *action = ov_page_href("/meetings", v->m.id, NULL);
 	char *preview = ov_page_href("/meetings", v->m.id, "/preview");
@@ -199,22 +201,22 @@ static void edit_form(ov_page *p, const ov_meeting_view *v,
 	ov_page_h2(p, "Edit the paper's words");
 	ov_page_form_open(p, action);
 	for (size_t i = 0; i < N_BLOCKS; i++)
-		ov_page_textarea(p, blocks[i].name, blocks[i].label,
-				 shown(kept, blocks[i].name,
-				       block_of(&v->m, i)),
-				 i == 0 ? "Markdown: *emphasis*, lists with -, "
-					  "blank lines between paragraphs"
-					: NULL);
+		ov_page_textarea(
+		    p, blocks[i].name, blocks[i].label,
+		    shown(kept, blocks[i].name, block_of(&v->m, i)),
+		    i == 0 ? "Markdown: *emphasis*, lists with -, "
+		             "blank lines between paragraphs"
+		           : NULL);
 	review_choice(p, v, kept);
 	review_narratives(p, v, kept);
 	ov_html_open(&p->h, "div", "class", "govuk-button-group", NULL);
-	ov_html_open(&p->h, "button", "type", "submit", "class",
-		     "govuk-button", "data-module", "govuk-button", NULL);
+	ov_html_open(&p->h, "button", "type", "submit", "class", "govuk-button",
+	             "data-module", "govuk-button", NULL);
 	ov_html_text(&p->h, "Save");
 	ov_html_close(&p->h, "button");
 	ov_html_open(&p->h, "button", "type", "submit", "formaction", preview,
-		     "class", "govuk-button govuk-button--secondary",
-		     "data-module", "govuk-button", NULL);
+	             "class", "govuk-button govuk-button--secondary",
+	             "data-module", "govuk-button", NULL);
 	ov_html_text(&p->h, "Preview");
 	ov_html_close(&p->h, "button");
 	ov_html_close(&p->h, "div");
@@ -240,7 +242,7 @@ static void previews(ov_page *p, const ov_kvs *form, ov_diag *d)
 			/* HTML made by the paper's renderer through the one
 			 * HTML writer: already escaped. */
 			ov_html_open(&p->h, "div", "class", "govuk-inset-text",
-				     NULL);
+			             NULL);
 			ov_buf_add(p->h.out, out.data ? out.data : "", out.len);
 			ov_html_close(&p->h, "div");
 		}
@@ -249,19 +251,18 @@ static void previews(ov_page *p, const ov_kvs *form, ov_diag *d)
 }
 
 static void render(ov_web_req *q, ov_web_resp *r, const ov_meeting_view *v,
-		   const ov_diag *errors, const ov_kvs *kept, bool preview)
+                   const ov_diag *errors, const ov_kvs *kept, bool preview)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_page p;
 	char b[11];
 	char *title;
 	bool may_edit = ov_app_authorize(q->app, &q->sess->who, OV_RIGHT_EDIT,
-					 NULL, &d) == 0;
+	                                 NULL, &d) == 0;
 
 	ov_date_format(v->m.date, b);
-	title = ov_xasprintf("%s, %s", v->m.committee ? v->m.committee
-						      : "Meeting",
-			     b);
+	title = ov_xasprintf("%s, %s",
+	                     v->m.committee ? v->m.committee : "Meeting", b);
 	ov_page_begin(&p, q, r, title, "meetings", errors);
 	ov_page_h1(&p, v->m.title, title);
 	ov_page_summary_open(&p);
@@ -282,7 +283,7 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_meeting_view *v,
 }
 
 static int show(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
-		const ov_kvs *kept, bool preview)
+                const ov_kvs *kept, bool preview)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_meeting_view v;
@@ -362,14 +363,14 @@ static char *style_hash(const char *html)
 	const char *s = strstr(html, "<style>"), *e;
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES,
-					   sodium_base64_VARIANT_ORIGINAL)];
+	                                   sodium_base64_VARIANT_ORIGINAL)];
 
 	if (!s || !(e = strstr(s, "</style>")))
 		return NULL;
 	s += strlen("<style>");
 	crypto_hash_sha256(h, (const unsigned char *)s, (size_t)(e - s));
 	sodium_bin2base64(b64, sizeof b64, h, sizeof h,
-			  sodium_base64_VARIANT_ORIGINAL);
+	                  sodium_base64_VARIANT_ORIGINAL);
 	return ov_xasprintf(" 'sha256-%s'", b64);
 }
 
@@ -379,9 +380,9 @@ int ov_page_meeting_paper(ov_web_req *q, ov_web_resp *r)
 		const char *code, *type, *ext;
 		enum ov_paper_fmt fmt;
 	} fmts[] = {
-		{"md", "text/markdown; charset=utf-8", "md", OV_PAPER_MD},
-		{"html", "text/html; charset=utf-8", "html", OV_PAPER_HTML},
-		{"pdf", "application/pdf", "pdf", OV_PAPER_PDF},
+	    {"md", "text/markdown; charset=utf-8", "md", OV_PAPER_MD},
+	    {"html", "text/html; charset=utf-8", "html", OV_PAPER_HTML},
+	    {"pdf", "application/pdf", "pdf", OV_PAPER_PDF},
 	};
 	ov_diag d = OV_DIAG_INIT;
 	const char *want = ov_kvs_get(&q->query, "format");
@@ -392,10 +393,10 @@ int ov_page_meeting_paper(ov_web_req *q, ov_web_resp *r)
 			break;
 	if (i == 3) {
 		ov_diag_at(&d, OV_PROB_INPUT, "format",
-			   "Choose the paper's format: md, html or pdf");
+		           "Choose the paper's format: md, html or pdf");
 		ov_page_problem(q, r, "No such format", &d);
 	} else if (ov_app_paper_meeting(q->app, q->param, fmts[i].fmt, &r->body,
-					&d) < 0) {
+	                                &d) < 0) {
 		ov_page_problem(q, r, "The paper cannot be made", &d);
 	} else {
 		r->type = fmts[i].type;
@@ -410,8 +411,9 @@ int ov_page_meeting_paper(ov_web_req *q, ov_web_resp *r)
 				    (unsigned char)*c < 0x20 ||
 				    (unsigned char)*c >= 0x7f)
 					*c = '_';
-			cd = ov_xasprintf("attachment; filename=\"paper-%s.%s\"",
-					  id, fmts[i].ext);
+			cd =
+			    ov_xasprintf("attachment; filename=\"paper-%s.%s\"",
+			                 id, fmts[i].ext);
 			ov_web_header(r, "Content-Disposition", cd);
 			free(cd);
 			free(id);

@@ -15,18 +15,15 @@ static const struct form_def {
 	const char *kind, *title, *button;
 	bool note, rag, owner, basis;
 } forms[] = {
-	{"update", "Add a progress update", "Add update", true, 0, 0, 0},
-	{"rag", "Set the RAG rating", "Set RAG", 0, true, 0, 0},
-	{"owner", "Change the owner", "Change owner", 0, 0, true, 0},
-	{"closure-proposed", "Propose closure", "Propose closure", true, 0, 0,
-	 0},
-	{"closed", "Record closure by HMICFRS", "Record closure", true, 0, 0,
-	 true},
-	{"reopened", "Reopen", "Reopen", true, 0, 0, 0},
-	{"superseded", "Mark as superseded", "Mark superseded", true, 0, 0,
-	 true},
-	{"not-applicable", "Mark as not applicable", "Mark not applicable",
-	 true, 0, 0, true},
+    {"update", "Add a progress update", "Add update", true, 0, 0, 0},
+    {"rag", "Set the RAG rating", "Set RAG", 0, true, 0, 0},
+    {"owner", "Change the owner", "Change owner", 0, 0, true, 0},
+    {"closure-proposed", "Propose closure", "Propose closure", true, 0, 0, 0},
+    {"closed", "Record closure by HMICFRS", "Record closure", true, 0, 0, true},
+    {"reopened", "Reopen", "Reopen", true, 0, 0, 0},
+    {"superseded", "Mark as superseded", "Mark superseded", true, 0, 0, true},
+    {"not-applicable", "Mark as not applicable", "Mark not applicable", true, 0,
+     0, true},
 };
 
 static const char *fmt_day(ov_day day, char buf[11])
@@ -53,7 +50,7 @@ static void fields(ov_page *p, const ov_rec_view *v)
 	ov_page_summary_row(p, "Addressee", ov_addressee_label(rec->addressee));
 	ov_page_summary_row(p, "Timescale", rec->timescale);
 	ov_page_summary_row(p, "Due",
-			    v->due == OV_DAY_NONE ? NULL : fmt_day(v->due, b));
+	                    v->due == OV_DAY_NONE ? NULL : fmt_day(v->due, b));
 	ov_page_summary_start(p, "Status");
 	ov_page_status_tag(p, v->state.status);
 	ov_page_summary_end(p);
@@ -62,13 +59,13 @@ static void fields(ov_page *p, const ov_rec_view *v)
 	ov_page_summary_end(p);
 	ov_page_summary_row(p, "Owner", ov_rec_view_name(v, v->state.owner));
 	ov_page_summary_row(p, "Subject-matter expert",
-			    ov_rec_view_name(v, rec->sme));
+	                    ov_rec_view_name(v, rec->sme));
 	ov_page_summary_row(p, "Plan", v->plan.id ? v->plan.name : NULL);
 	ov_page_summary_row(p, "Recommendation", rec->text);
 	if (rec->n_bullets) {
 		ov_page_summary_start(p, "Points");
-		ov_html_open(&p->h, "ul", "class", "govuk-list govuk-list--bullet",
-			     NULL);
+		ov_html_open(&p->h, "ul", "class",
+		             "govuk-list govuk-list--bullet", NULL);
 		for (size_t i = 0; i < rec->n_bullets; i++)
 			ov_html_elem(&p->h, "li", rec->bullets[i]);
 		ov_html_close(&p->h, "ul");
@@ -120,26 +117,26 @@ static void timeline(ov_page *p, const ov_rec_view *v)
 
 /* One form; with kept, the input of the form that failed (its own). */
 static void event_form(ov_page *p, const ov_rec_view *v,
-		       const struct form_def *f, const ov_kvs *kept,
-		       const char *today)
+                       const struct form_def *f, const ov_kvs *kept,
+                       const char *today)
 {
-	static const char *const rags[] = {"red", "Red", "amber", "Amber",
-					   "green", "Green", NULL};
-	const ov_kvs *mine = kept && ov_kvs_get(kept, "kind") &&
-					     strcmp(ov_kvs_get(kept, "kind"),
-						    f->kind) == 0
-				     ? kept
-				     : NULL;
+	static const char *const rags[] = {"red",   "Red",   "amber", "Amber",
+	                                   "green", "Green", NULL};
+	const ov_kvs *mine =
+	    kept && ov_kvs_get(kept, "kind") &&
+	            strcmp(ov_kvs_get(kept, "kind"), f->kind) == 0
+	        ? kept
+	        : NULL;
 	char *action = ov_page_href("/recommendations", v->rec.ref, "/events");
 	const char *date = mine ? ov_kvs_get(mine, "date") : NULL;
 
 	/* Only the failed form shows the problems beside its fields. */
 	p->id_prefix = mine ? NULL : f->kind;
 	ov_html_open(&p->h, "details", "class", "govuk-details",
-		     mine ? "open" : NULL, "", NULL);
+	             mine ? "open" : NULL, "", NULL);
 	ov_html_open(&p->h, "summary", "class", "govuk-details__summary", NULL);
 	ov_html_open(&p->h, "span", "class", "govuk-details__summary-text",
-		     NULL);
+	             NULL);
 	ov_html_text(&p->h, f->title);
 	ov_html_close(&p->h, "span");
 	ov_html_close(&p->h, "summary");
@@ -147,21 +144,20 @@ static void event_form(ov_page *p, const ov_rec_view *v,
 	ov_page_form_open(p, action);
 	ov_page_hidden(p, "kind", f->kind);
 	ov_page_input(p, "date", "Date (YYYY-MM-DD)", "text",
-		      date ? date : today, NULL);
+	              date ? date : today, NULL);
 	if (f->rag)
 		ov_page_select(p, "rag", "RAG rating", rags,
-			       mine ? ov_kvs_get(mine, "rag") : NULL);
+		               mine ? ov_kvs_get(mine, "rag") : NULL);
 	if (f->owner)
-		ov_page_input(p, "owner", "New owner (person id)",
-			      "text", mine ? ov_kvs_get(mine, "owner") : "",
-			      NULL);
+		ov_page_input(p, "owner", "New owner (person id)", "text",
+		              mine ? ov_kvs_get(mine, "owner") : "", NULL);
 	if (f->basis)
 		ov_page_textarea(p, "basis", "Basis",
-				 mine ? ov_kvs_get(mine, "basis") : "", NULL);
+		                 mine ? ov_kvs_get(mine, "basis") : "", NULL);
 	if (f->note)
 		ov_page_textarea(p, "note",
-				 f->basis ? "Note (optional)" : "Note",
-				 mine ? ov_kvs_get(mine, "note") : "", NULL);
+		                 f->basis ? "Note (optional)" : "Note",
+		                 mine ? ov_kvs_get(mine, "note") : "", NULL);
 	ov_page_form_close(p, f->button, false);
 	ov_html_close(&p->h, "div");
 	ov_html_close(&p->h, "details");
@@ -170,20 +166,20 @@ static void event_form(ov_page *p, const ov_rec_view *v,
 }
 
 static void render(ov_web_req *q, ov_web_resp *r, const ov_rec_view *v,
-		   const ov_diag *errors, const ov_kvs *kept)
+                   const ov_diag *errors, const ov_kvs *kept)
 {
 	ov_page p;
 	ov_diag d = OV_DIAG_INIT;
 	char today[11];
 	char *title = ov_xasprintf("Recommendation %s", v->rec.ref);
 	bool may_record = ov_app_authorize(q->app, &q->sess->who,
-					   OV_RIGHT_EVENT, v->rec.ref, &d) == 0;
+	                                   OV_RIGHT_EVENT, v->rec.ref, &d) == 0;
 
 	ov_date_format(q->today, today);
 	ov_page_begin(&p, q, r, title, "recommendations", errors);
-	ov_page_h1(&p, v->report.short_name ? v->report.short_name
-					    : v->report.title,
-		   title);
+	ov_page_h1(
+	    &p, v->report.short_name ? v->report.short_name : v->report.title,
+	    title);
 	fields(&p, v);
 	timeline(&p, v);
 	if (may_record) {
@@ -217,13 +213,13 @@ int ov_page_rec_event(ov_web_req *q, ov_web_resp *r)
 	ov_rec_view v;
 	ov_recorded done;
 	ov_web_event e = {
-		.kind = ov_kvs_get(&q->form, "kind"),
-		.date = ov_kvs_get(&q->form, "date"),
-		.author = q->sess->who.login,
-		.note = ov_kvs_get(&q->form, "note"),
-		.rag = ov_kvs_get(&q->form, "rag"),
-		.owner = ov_kvs_get(&q->form, "owner"),
-		.basis = ov_kvs_get(&q->form, "basis"),
+	    .kind = ov_kvs_get(&q->form, "kind"),
+	    .date = ov_kvs_get(&q->form, "date"),
+	    .author = q->sess->who.login,
+	    .note = ov_kvs_get(&q->form, "note"),
+	    .rag = ov_kvs_get(&q->form, "rag"),
+	    .owner = ov_kvs_get(&q->form, "owner"),
+	    .basis = ov_kvs_get(&q->form, "basis"),
 	};
 
 	memset(&v, 0, sizeof v);

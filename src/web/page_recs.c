@@ -14,9 +14,9 @@
 
 /* The query parameters the list understands, in the order links carry
  * them.  All but page go to ov_rec_filter_set. */
-static const char *const params[] = {"q",    "status",  "rag",
-				     "report", "owner", "area",
-				     "overdue", "as-at", "sort"};
+static const char *const params[] = {"q",       "status", "rag",
+                                     "report",  "owner",  "area",
+                                     "overdue", "as-at",  "sort"};
 #define N_PARAMS (sizeof params / sizeof params[0])
 
 static int parse_page(const char *s, size_t *out, ov_diag *d)
@@ -30,7 +30,7 @@ static int parse_page(const char *s, size_t *out, ov_diag *d)
 	v = strtol(s, &end, 10);
 	if (*end || v < 1 || v > MAX_PAGE) {
 		ov_diag_at(d, OV_PROB_INPUT, "page",
-			   "Page must be a whole number from 1");
+		           "Page must be a whole number from 1");
 		return -1;
 	}
 	*out = (size_t)v;
@@ -39,7 +39,7 @@ static int parse_page(const char *s, size_t *out, ov_diag *d)
 
 /* Fill f from the query; every bad parameter is reported. */
 static int read_filter(const ov_web_req *q, ov_rec_filter *f, size_t *page,
-		       ov_diag *d)
+                       ov_diag *d)
 {
 	int rc = 0;
 
@@ -88,19 +88,20 @@ static const char *qv(const ov_web_req *q, const char *name)
 static void filter_form(ov_page *p, const ov_report_list *reps)
 {
 	static const char *const status_opts[] = {
-		"", "Any status", "open", "Open", "closure-proposed",
-		"Closure proposed", "closed", "Closed", "superseded",
-		"Superseded", "not-applicable", "Not applicable", NULL};
+	    "",           "Any status",       "open",
+	    "Open",       "closure-proposed", "Closure proposed",
+	    "closed",     "Closed",           "superseded",
+	    "Superseded", "not-applicable",   "Not applicable",
+	    NULL};
 	static const char *const rag_opts[] = {
-		"", "Any RAG", "red", "Red", "amber", "Amber", "green", "Green",
-		"none", "Not rated", NULL};
+	    "",      "Any RAG", "red",  "Red",       "amber", "Amber",
+	    "green", "Green",   "none", "Not rated", NULL};
 	static const char *const sort_opts[] = {
-		"report", "Report", "ref", "Reference", "due", "Due date",
-		"status", "Status", NULL};
+	    "report",   "Report", "ref",    "Reference", "due",
+	    "Due date", "status", "Status", NULL};
 	ov_html *h = &p->h;
-	const char **rep_opts =
-		ov_xcalloc(2 * (reps->ds ? reps->ds->n_reports : 0) + 3,
-			   sizeof *rep_opts);
+	const char **rep_opts = ov_xcalloc(
+	    2 * (reps->ds ? reps->ds->n_reports : 0) + 3, sizeof *rep_opts);
 	size_t k = 0;
 
 	rep_opts[k++] = "";
@@ -108,38 +109,39 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 	for (size_t i = 0; reps->ds && i < reps->ds->n_reports; i++) {
 		rep_opts[k++] = reps->ds->reports[i].id;
 		rep_opts[k++] = reps->ds->reports[i].short_name
-					? reps->ds->reports[i].short_name
-					: reps->ds->reports[i].title;
+		                    ? reps->ds->reports[i].short_name
+		                    : reps->ds->reports[i].title;
 	}
 	ov_html_open(h, "form", "method", "get", "action", "/recommendations",
-		     "class", "app-filter", NULL);
+	             "class", "app-filter", NULL);
 	ov_page_input(p, "q", "Search texts and updates", "search",
-		      qv(p->q, "q"), NULL);
+	              qv(p->q, "q"), NULL);
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
-	ov_page_column_select(p, "one-quarter", "status", "Status",
-			      status_opts, qv(p->q, "status"));
+	ov_page_column_select(p, "one-quarter", "status", "Status", status_opts,
+	                      qv(p->q, "status"));
 	ov_page_column_select(p, "one-quarter", "rag", "RAG", rag_opts,
-			      qv(p->q, "rag"));
+	                      qv(p->q, "rag"));
 	ov_page_column_select(p, "one-quarter", "report", "Report", rep_opts,
-			      qv(p->q, "report"));
+	                      qv(p->q, "report"));
 	ov_page_column_select(p, "one-quarter", "sort", "Sort by", sort_opts,
-			      qv(p->q, "sort"));
+	                      qv(p->q, "sort"));
 	ov_html_close(h, "div");
 	ov_html_open(h, "div", "class", "govuk-grid-row", NULL);
 	ov_page_column_input(p, "one-third", "owner", "Owner (person id)",
-			     qv(p->q, "owner"));
+	                     qv(p->q, "owner"));
 	ov_page_column_input(p, "one-third", "area", "Area", qv(p->q, "area"));
 	ov_page_column_input(p, "one-third", "as-at", "As at (YYYY-MM-DD)",
-			     qv(p->q, "as-at"));
+	                     qv(p->q, "as-at"));
 	ov_html_close(h, "div");
-	ov_html_open(h, "div", "class", "govuk-checkboxes govuk-checkboxes--small",
-		     "data-module", "govuk-checkboxes", NULL);
+	ov_html_open(h, "div", "class",
+	             "govuk-checkboxes govuk-checkboxes--small", "data-module",
+	             "govuk-checkboxes", NULL);
 	ov_html_open(h, "div", "class", "govuk-checkboxes__item", NULL);
 	ov_html_void(h, "input", "class", "govuk-checkboxes__input", "id",
-		     "overdue", "name", "overdue", "type", "checkbox", "value",
-		     "yes", *qv(p->q, "overdue") ? "checked" : NULL, "", NULL);
+	             "overdue", "name", "overdue", "type", "checkbox", "value",
+	             "yes", *qv(p->q, "overdue") ? "checked" : NULL, "", NULL);
 	ov_html_open(h, "label", "class", "govuk-label govuk-checkboxes__label",
-		     "for", "overdue", NULL);
+	             "for", "overdue", NULL);
 	ov_html_text(h, "Overdue only");
 	ov_html_close(h, "label");
 	ov_html_close(h, "div");
@@ -151,10 +153,13 @@ static void filter_form(ov_page *p, const ov_report_list *reps)
 /* The register as a download (/export), in the three formats. */
 static void downloads(ov_page *p)
 {
-	static const char *const links[] = {
-		"/export?format=xlsx", "Spreadsheet (XLSX)",
-		"/export?format=csv", "CSV",
-		"/export?format=json", "JSON (the whole dataset)", NULL};
+	static const char *const links[] = {"/export?format=xlsx",
+	                                    "Spreadsheet (XLSX)",
+	                                    "/export?format=csv",
+	                                    "CSV",
+	                                    "/export?format=json",
+	                                    "JSON (the whole dataset)",
+	                                    NULL};
 
 	ov_html_open(&p->h, "h2", "class", "govuk-heading-s", NULL);
 	ov_html_text(&p->h, "Download the register");
@@ -170,7 +175,7 @@ static void downloads(ov_page *p)
 
 /* The link to the previous or next page: rel is "prev" or "next". */
 static void pagination_step(ov_page *p, size_t page, const char *rel,
-			    const char *text)
+                            const char *text)
 {
 	ov_html *h = &p->h;
 	char *href = list_href(p->q, page);
@@ -178,7 +183,7 @@ static void pagination_step(ov_page *p, size_t page, const char *rel,
 
 	ov_html_open(h, "div", "class", cls, NULL);
 	ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-		     "href", href, "rel", rel, NULL);
+	             "href", href, "rel", rel, NULL);
 	ov_html_open(h, "span", "class", "govuk-pagination__link-title", NULL);
 	ov_html_text(h, text);
 	ov_html_close(h, "span");
@@ -197,7 +202,7 @@ static void pagination(ov_page *p, size_t page, size_t total)
 	if (last <= 1)
 		return;
 	ov_html_open(h, "nav", "class", "govuk-pagination", "aria-label",
-		     "Pages of recommendations", NULL);
+	             "Pages of recommendations", NULL);
 	if (page > 1)
 		pagination_step(p, page - 1, "prev", "Previous");
 	ov_html_open(h, "ul", "class", "govuk-pagination__list", NULL);
@@ -209,9 +214,9 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		if (i != 1 && i != last && (i + 2 < page || i > page + 2)) {
 			if (i == 2 || i == last - 1) {
 				ov_html_open(h, "li", "class",
-					     "govuk-pagination__item "
-					     "govuk-pagination__item--ellipses",
-					     NULL);
+				             "govuk-pagination__item "
+				             "govuk-pagination__item--ellipses",
+				             NULL);
 				ov_html_text(h, "⋯");
 				ov_html_close(h, "li");
 			}
@@ -220,13 +225,14 @@ static void pagination(ov_page *p, size_t page, size_t total)
 		href = list_href(p->q, i);
 		snprintf(num, sizeof num, "%zu", i);
 		ov_html_open(h, "li", "class",
-			     on ? "govuk-pagination__item "
-				  "govuk-pagination__item--current"
-				: "govuk-pagination__item",
-			     NULL);
-		ov_html_open(h, "a", "class", "govuk-link govuk-pagination__link",
-			     "href", href, "aria-label", num,
-			     on ? "aria-current" : NULL, "page", NULL);
+		             on ? "govuk-pagination__item "
+		                  "govuk-pagination__item--current"
+		                : "govuk-pagination__item",
+		             NULL);
+		ov_html_open(h, "a", "class",
+		             "govuk-link govuk-pagination__link", "href", href,
+		             "aria-label", num, on ? "aria-current" : NULL,
+		             "page", NULL);
 		ov_html_text(h, num);
 		ov_html_close(h, "a");
 		ov_html_close(h, "li");
@@ -240,8 +246,8 @@ static void pagination(ov_page *p, size_t page, size_t total)
 
 /* The list below the heading, for a valid request.  0, or -1 with a
  * runtime problem in d. */
-static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f,
-		size_t page, ov_diag *d)
+static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f, size_t page,
+                ov_diag *d)
 {
 	ov_register reg = {0};
 	ov_report_list reps = {0};
@@ -254,11 +260,12 @@ static int list(ov_page *p, ov_web_req *q, const ov_rec_filter *f,
 	filter_form(p, &reps);
 	if (reg.total == 0)
 		snprintf(line, sizeof line,
-			 "No recommendations match these filters.");
+		         "No recommendations match these filters.");
 	else
 		snprintf(line, sizeof line,
-			 "Showing %zu to %zu of %zu recommendations",
-			 reg.n ? f->offset + 1 : 0, f->offset + reg.n, reg.total);
+		         "Showing %zu to %zu of %zu recommendations",
+		         reg.n ? f->offset + 1 : 0, f->offset + reg.n,
+		         reg.total);
 	ov_html_open(&p->h, "p", "class", "govuk-body", "role", "status", NULL);
 	ov_html_text(&p->h, line);
 	ov_html_close(&p->h, "p");
@@ -286,7 +293,8 @@ int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 		    ov_diag_kind(&d) == OV_PROB_RUNTIME)
 			goto fail;
 		r->status = ov_web_status(&d);
-		ov_page_begin(&p, q, r, "Recommendations", "recommendations", &d);
+		ov_page_begin(&p, q, r, "Recommendations", "recommendations",
+		              &d);
 		ov_page_h1(&p, NULL, "Recommendations");
 		filter_form(&p, &reps);
 		ov_page_end(&p);
@@ -300,7 +308,8 @@ int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 	if (!ov_web_cache_get(q, key, &r->body)) {
 		if (list(&p, q, &f, page, &d) < 0)
 			goto fail;
-		ov_web_cache_put(q, key, r->body.data + from, r->body.len - from);
+		ov_web_cache_put(q, key, r->body.data + from,
+		                 r->body.len - from);
 	}
 	ov_page_end(&p);
 	goto out;

@@ -20,7 +20,7 @@ static const char *pdate(ov_pdate d, char buf[11])
 int ov_page_reports(ov_web_req *q, ov_web_resp *r)
 {
 	static const char *const heads[] = {"Report", "Kind", "Published",
-					    "Recommendations"};
+	                                    "Recommendations"};
 	ov_diag d = OV_DIAG_INIT;
 	ov_report_list reps = {0};
 	ov_page p;
@@ -33,7 +33,7 @@ int ov_page_reports(ov_web_req *q, ov_web_resp *r)
 	ov_page_begin(&p, q, r, "Inspection reports", "reports", NULL);
 	ov_page_h1(&p, NULL, "Inspection reports");
 	snprintf(line, sizeof line, "%zu inspection report%s",
-		 reps.ds->n_reports, reps.ds->n_reports == 1 ? "" : "s");
+	         reps.ds->n_reports, reps.ds->n_reports == 1 ? "" : "s");
 	ov_html_open(&p.h, "p", "class", "govuk-body", "role", "status", NULL);
 	ov_html_text(&p.h, line);
 	ov_html_close(&p.h, "p");
@@ -125,8 +125,8 @@ static void facts(ov_page *p, const ov_report *rep)
 	count_row(p, "Forces visited", rep->forces_fieldwork);
 	from = pdate(rep->force_fieldwork_when, a);
 	s = !rep->force_fieldwork ? ov_xstrdup("No")
-	    : from		  ? ov_xasprintf("Yes, %s", from)
-				  : ov_xstrdup("Yes");
+	    : from                ? ov_xasprintf("Yes, %s", from)
+	                          : ov_xstrdup("Yes");
 	ov_page_summary_row(p, "Fieldwork in this force", s);
 	free(s);
 	ov_page_summary_row(p, "Plan", rep->plan);
@@ -157,7 +157,7 @@ int ov_page_report(ov_web_req *q, ov_web_resp *r)
 	rep = ov_dataset_find_report(reps.ds, q->param);
 	if (!rep) {
 		ov_diag_at(&d, OV_PROB_NOTFOUND, "report",
-			   "There is no inspection report '%s'", q->param);
+		           "There is no inspection report '%s'", q->param);
 		ov_page_problem(q, r, "Report not found", &d);
 		goto out;
 	}
@@ -168,18 +168,19 @@ int ov_page_report(ov_web_req *q, ov_web_resp *r)
 		goto out;
 	}
 	ov_page_begin(&p, q, r, rep->short_name ? rep->short_name : rep->id,
-		      "reports", NULL);
+	              "reports", NULL);
 	ov_page_h1(&p, "Inspection report", rep->title ? rep->title : rep->id);
 	facts(&p, rep);
 	ov_page_h2(&p, "Recommendations");
 	ov_date_format(q->today, today);
 	if (reg.total == 0)
 		snprintf(line, sizeof line,
-			 "The register holds no recommendations from this "
-			 "report as at %s.", today);
+		         "The register holds no recommendations from this "
+		         "report as at %s.",
+		         today);
 	else
 		snprintf(line, sizeof line, "%zu recommendation%s as at %s",
-			 reg.total, reg.total == 1 ? "" : "s", today);
+		         reg.total, reg.total == 1 ? "" : "s", today);
 	ov_page_para(&p, line);
 	if (reg.n)
 		ov_page_register_table(&p, &reg, false);

@@ -34,10 +34,10 @@ void ov_web_json(ov_web_resp *r, unsigned status, char *text)
 unsigned ov_web_status(const ov_diag *d)
 {
 	static const unsigned by_kind[OV_PROB_N] = {
-		[OV_PROB_RUNTIME] = 500,  [OV_PROB_INPUT] = 400,
-		[OV_PROB_NOTFOUND] = 404, [OV_PROB_CONFLICT] = 409,
-		[OV_PROB_UNAUTH] = 401,	  [OV_PROB_FORBIDDEN] = 403,
-		[OV_PROB_LIMIT] = 429,
+	    [OV_PROB_RUNTIME] = 500,  [OV_PROB_INPUT] = 400,
+	    [OV_PROB_NOTFOUND] = 404, [OV_PROB_CONFLICT] = 409,
+	    [OV_PROB_UNAUTH] = 401,   [OV_PROB_FORBIDDEN] = 403,
+	    [OV_PROB_LIMIT] = 429,
 	};
 	enum ov_problem_kind k = ov_diag_kind(d);
 
@@ -49,21 +49,21 @@ void ov_web_json_problems(ov_web_resp *r, const ov_diag *d)
 	json_t *errs = json_array();
 
 	if (d->n == 0)
-		json_array_append_new(errs, json_pack("{s:s, s:s}", "kind",
-						      "runtime", "what",
-						      "the request failed"));
+		json_array_append_new(errs,
+		                      json_pack("{s:s, s:s}", "kind", "runtime",
+		                                "what", "the request failed"));
 	for (size_t i = 0; i < d->n; i++) {
 		const ov_problem *p = &d->p[i];
 
 		json_array_append_new(
-			errs, json_pack("{s:s, s:s?, s:s}", "kind",
-					ov_problem_kind_code(p->kind), "where",
-					p->where, "what", p->what));
+		    errs, json_pack("{s:s, s:s?, s:s}", "kind",
+		                    ov_problem_kind_code(p->kind), "where",
+		                    p->where, "what", p->what));
 	}
 	json_t *doc = json_pack("{s:o}", "errors", errs);
 
 	ov_web_json(r, ov_web_status(d),
-		    json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII));
+	            json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII));
 	json_decref(doc);
 }
 

@@ -109,17 +109,19 @@ typedef struct conn_req {
 
 /* The CSP of every page: scripts from here and the one inline js-enabled
  * snippet of the GOV.UK template (by its hash); no inline styles. */
-#define OV_JS_ENABLED_HASH "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
+#define OV_JS_ENABLED_HASH                                                     \
+	"'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
 static const char csp_base[] =
-	"default-src 'self'; script-src 'self' " OV_JS_ENABLED_HASH
-	"%s; style-src 'self'%s; img-src 'self' data:; font-src 'self'; "
-	"form-action 'self'; base-uri 'none'; object-src 'none'; "
-	"frame-ancestors 'none'";
+    "default-src 'self'; script-src 'self' " OV_JS_ENABLED_HASH
+    "%s; style-src 'self'%s; img-src 'self' data:; font-src 'self'; "
+    "form-action 'self'; base-uri 'none'; object-src 'none'; "
+    "frame-ancestors 'none'";
 
-static void add_security_headers(struct MHD_Response *m,
-				 const ov_web_resp *r, bool tls)
+static void add_security_headers(struct MHD_Response *m, const ov_web_resp *r,
+                                 bool tls)
 {
-	char *csp = ov_xasprintf(csp_base, "", r->csp_extra ? r->csp_extra : "");
+	char *csp =
+	    ov_xasprintf(csp_base, "", r->csp_extra ? r->csp_extra : "");
 
 	MHD_add_response_header(m, "Content-Security-Policy", csp);
 	free(csp);
@@ -129,27 +131,27 @@ static void add_security_headers(struct MHD_Response *m,
 	MHD_add_response_header(m, "Cross-Origin-Opener-Policy", "same-origin");
 	if (tls)
 		MHD_add_response_header(m, "Strict-Transport-Security",
-					"max-age=31536000");
+		                        "max-age=31536000");
 	MHD_add_response_header(m, "Cache-Control",
-				r->cache ? "public, max-age=3600" : "no-store");
+	                        r->cache ? "public, max-age=3600" : "no-store");
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *con, ov_web_resp *r,
-				 bool tls)
+                                 bool tls)
 {
 	size_t len = r->body.len;
 	char *data = ov_buf_detach(&r->body);
 	struct MHD_Response *m = MHD_create_response_from_buffer(
-		len, data ? data : ov_xstrdup(""), MHD_RESPMEM_MUST_FREE);
+	    len, data ? data : ov_xstrdup(""), MHD_RESPMEM_MUST_FREE);
 	enum MHD_Result ret;
 
 	if (!m)
 		return MHD_NO;
 	MHD_add_response_header(m, "Content-Type",
-				r->type ? r->type : "text/html; charset=utf-8");
+	                        r->type ? r->type : "text/html; charset=utf-8");
 	for (size_t i = 0; i < r->n_headers; i++)
 		MHD_add_response_header(m, r->headers[i].name,
-					r->headers[i].value);
+		                        r->headers[i].value);
 	add_security_headers(m, r, tls);
 	ret = MHD_queue_response(con, r->status ? r->status : 200, m);
 	MHD_destroy_response(m);
@@ -157,8 +159,8 @@ static enum MHD_Result send_resp(struct MHD_Connection *con, ov_web_resp *r,
 }
 
 /* A plain error for what never reaches a handler (413, 405, 400). */
-static void plain_error(ov_web_resp *r, enum ov_web_face face,
-			unsigned status, const char *what)
+static void plain_error(ov_web_resp *r, enum ov_web_face face, unsigned status,
+                        const char *what)
 {
 	ov_diag d = OV_DIAG_INIT;
 
@@ -175,8 +177,8 @@ static void plain_error(ov_web_resp *r, enum ov_web_face face,
 }
 
 static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
-				  const char *key, size_t key_size,
-				  const char *value, size_t value_size)
+                                  const char *key, size_t key_size,
+                                  const char *value, size_t value_size)
 {
 	ov_buf *raw = cls;
 
@@ -194,7 +196,7 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
 }
 
 static const char *header(struct MHD_Connection *con, enum MHD_ValueKind k,
-			  const char *name)
+                          const char *name)
 {
 	return MHD_lookup_connection_value(con, k, name);
 }
@@ -202,22 +204,22 @@ static const char *header(struct MHD_Connection *con, enum MHD_ValueKind k,
 static void client_addr(struct MHD_Connection *con, char *buf, size_t n)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 
 	snprintf(buf, n, "unknown");
 	if (!ci || !ci->client_addr)
 		return;
 	getnameinfo(ci->client_addr,
-		    ci->client_addr->sa_family == AF_INET6
-			    ? sizeof(struct sockaddr_in6)
-			    : sizeof(struct sockaddr_in),
-		    buf, (socklen_t)n, NULL, 0, NI_NUMERICHOST);
+	            ci->client_addr->sa_family == AF_INET6
+	                ? sizeof(struct sockaddr_in6)
+	                : sizeof(struct sockaddr_in),
+	            buf, (socklen_t)n, NULL, 0, NI_NUMERICHOST);
 }
 
 /* Session, role and CSRF checks for a signed-in route; 0 to go on, or -1
  * with the response filled in. */
 static int gate(ov_web_req *q, const ov_web_route *rt, ov_session *sess,
-		const char *cookie, ov_web_resp *r)
+                const char *cookie, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
 	int rc = -1;
@@ -242,13 +244,13 @@ static int gate(ov_web_req *q, const ov_web_route *rt, ov_session *sess,
 		goto refused;
 	if (strcmp(q->method, "POST") == 0) {
 		const char *tok = rt->face == OV_WEB_API
-					  ? q->csrf_header
-					  : ov_kvs_get(&q->form, "csrf");
+		                      ? q->csrf_header
+		                      : ov_kvs_get(&q->form, "csrf");
 
 		if (!tok || !ov_session_csrf_ok(sess, tok)) {
 			ov_diag_at(&d, OV_PROB_FORBIDDEN, "csrf",
-				   "the form's security token is missing or "
-				   "wrong; reload the page and try again");
+			           "the form's security token is missing or "
+			           "wrong; reload the page and try again");
 			goto refused;
 		}
 	}
@@ -274,7 +276,7 @@ static bool is_form(const char *ct)
 }
 
 static void dispatch(server *sv, struct MHD_Connection *con, const char *url,
-		     const char *method, conn_req *cr, ov_web_resp *r)
+                     const char *method, conn_req *cr, ov_web_resp *r)
 {
 	ov_web_req q = {0};
 	ov_session sess;
@@ -296,15 +298,14 @@ static void dispatch(server *sv, struct MHD_Connection *con, const char *url,
 	rt = ov_web_route_find(method, url, &param, &known);
 	q.param = param;
 	if (!rt) {
-		enum ov_web_face face = strncmp(url, "/api/", 5) == 0
-						? OV_WEB_API
-						: OV_WEB_PAGE;
+		enum ov_web_face face =
+		    strncmp(url, "/api/", 5) == 0 ? OV_WEB_API : OV_WEB_PAGE;
 
 		if (known)
 			ov_web_header(r, "Allow",
-				      strcmp(method, "GET") ? "GET" : "POST");
+			              strcmp(method, "GET") ? "GET" : "POST");
 		plain_error(r, face, known ? 405 : 404,
-			    known ? "method not allowed" : "no such page");
+		            known ? "method not allowed" : "no such page");
 		goto out;
 	}
 	if (cr->too_big) {
@@ -316,14 +317,14 @@ static void dispatch(server *sv, struct MHD_Connection *con, const char *url,
 		goto out;
 	}
 	MHD_get_connection_values_n(con, MHD_GET_ARGUMENT_KIND, collect_kv,
-				    &raw);
+	                            &raw);
 	q.content_type = header(con, MHD_HEADER_KIND, "Content-Type");
 	q.body = cr->body.len ? ov_buf_str(&cr->body) : NULL;
 	q.body_len = cr->body.len;
 	if (ov_kvs_parse(raw.data ? raw.data : "", raw.len, &q.query, &d) < 0 ||
 	    (is_form(q.content_type) &&
 	     ov_kvs_parse(cr->body.data ? cr->body.data : "", cr->body.len,
-			  &q.form, &d) < 0)) {
+	                  &q.form, &d) < 0)) {
 		if (rt->face == OV_WEB_API) {
 			ov_web_json_problems(r, &d);
 		} else {
@@ -358,7 +359,7 @@ out:
 }
 
 static void log_line(const server *sv, const char *method, const char *url,
-		     const ov_web_resp *r, const conn_req *cr)
+                     const ov_web_resp *r, const conn_req *cr)
 {
 	struct timespec now;
 	double ms;
@@ -369,13 +370,13 @@ static void log_line(const server *sv, const char *method, const char *url,
 	ms = (double)(now.tv_sec - cr->start.tv_sec) * 1e3 +
 	     (double)(now.tv_nsec - cr->start.tv_nsec) / 1e6;
 	fprintf(stderr, "%s %s %u %.1fms\n", method, url,
-		r->status ? r->status : 200, ms);
+	        r->status ? r->status : 200, ms);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
-				  const char *url, const char *method,
-				  const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
 {
 	server *sv = cls;
 	conn_req *cr = *con_cls;
@@ -388,15 +389,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 
 		cr = ov_xcalloc(1, sizeof *cr);
 		clock_gettime(CLOCK_MONOTONIC, &cr->start);
-		/* A declared length over the limit is refused before a byte
-		 * of the body is read. */
-		if (cl && strtoull(cl, NULL, 10) > sv->cfg->max_body)
-			cr->too_big = true;
 		*con_cls = cr;
-		return MHD_YES;
-	}
-	if (*upload_size) {
-		if (!cr->too_big && cr->body.len + *upload_size <= sv->cfg->max_body)
+		if (!cl || strtoull(cl, NULL, 10) <= sv->cfg->max_body)
+			return MHD_YES;
+		/* A declared length over the limit is answered (413) at once,
+		 * before a byte of the body is read. */
+		cr->too_big = true;
+	} else if (*upload_size) {
+		if (!cr->too_big &&
+		    cr->body.len + *upload_size <= sv->cfg->max_body)
 			ov_buf_add(&cr->body, upload, *upload_size);
 		else
 			cr->too_big = true;
@@ -410,8 +411,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	return ret;
 }
 
-static void on_completed(void *cls, struct MHD_Connection *con,
-			 void **con_cls, enum MHD_RequestTerminationCode toe)
+static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
 {
 	conn_req *cr = *con_cls;
 
@@ -441,7 +442,7 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 /* ---- start and stop ---- */
 
 static int parse_listen(const char *listen, struct sockaddr_storage *ss,
-			socklen_t *len, ov_diag *d)
+                        socklen_t *len, ov_diag *d)
 {
 	const char *colon = strrchr(listen, ':');
 	struct addrinfo hints = {0}, *res = NULL;
@@ -450,8 +451,8 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss,
 
 	if (!colon || colon == listen || !colon[1]) {
 		ov_diag_at(d, OV_PROB_INPUT, "--listen",
-			   "'%s' is not HOST:PORT (e.g. 127.0.0.1:8080)",
-			   listen);
+		           "'%s' is not HOST:PORT (e.g. 127.0.0.1:8080)",
+		           listen);
 		return -1;
 	}
 	host = ov_xstrndup(listen, (size_t)(colon - listen));
@@ -465,7 +466,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss,
 	free(host);
 	if (rc != 0 || !res) {
 		ov_diag_at(d, OV_PROB_INPUT, "--listen", "'%s': %s", listen,
-			   gai_strerror(rc));
+		           gai_strerror(rc));
 		return -1;
 	}
 	memcpy(ss, res->ai_addr, res->ai_addrlen);
@@ -475,7 +476,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss,
 }
 
 static int start(server *sv, const struct sockaddr_storage *ss, char *cert,
-		 char *key, ov_diag *d)
+                 char *key, ov_diag *d)
 {
 	const ov_web_config *c = sv->cfg;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
@@ -488,35 +489,34 @@ static int start(server *sv, const struct sockaddr_storage *ss, char *cert,
 		flags |= MHD_USE_THREAD_PER_CONNECTION;
 	} else {
 		flags |= MHD_USE_EPOLL;
-		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE,
-						     (intptr_t)c->threads, NULL};
+		extra[k++] = (struct MHD_OptionItem){
+		    MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)c->threads, NULL};
 	}
 
 	if (ss->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (cert) {
 		flags |= MHD_USE_TLS;
-		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT,
-						     0, cert};
-		extra[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY,
-						     0, key};
+		extra[k++] =
+		    (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cert};
+		extra[k++] =
+		    (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key};
 	}
 	sv->mhd = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, sv,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, sv,
-		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
-		MHD_OPTION_CONNECTION_LIMIT, c->max_conns,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, c->max_per_ip,
-		MHD_OPTION_CONNECTION_TIMEOUT, c->idle_timeout,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->conn_memory,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
-		MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, sv,
-		MHD_OPTION_ARRAY, extra, MHD_OPTION_END);
+	    flags, 0, NULL, NULL, on_request, sv, MHD_OPTION_EXTERNAL_LOGGER,
+	    on_mhd_error, sv, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
+	    MHD_OPTION_CONNECTION_LIMIT, c->max_conns,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, c->max_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, c->idle_timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->conn_memory,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
+	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, sv, MHD_OPTION_ARRAY,
+	    extra, MHD_OPTION_END);
 	if (!sv->mhd) {
 		ov_diag_at(d, OV_PROB_RUNTIME, "--listen",
-			   "cannot listen on %s (in use, or not an address "
-			   "of this machine?)",
-			   c->listen);
+		           "cannot listen on %s (in use, or not an address "
+		           "of this machine?)",
+		           c->listen);
 		return -1;
 	}
 	return 0;
@@ -525,14 +525,14 @@ static int start(server *sv, const struct sockaddr_storage *ss, char *cert,
 static void print_url(const server *sv, const struct sockaddr_storage *ss)
 {
 	const union MHD_DaemonInfo *di =
-		MHD_get_daemon_info(sv->mhd, MHD_DAEMON_INFO_BIND_PORT);
+	    MHD_get_daemon_info(sv->mhd, MHD_DAEMON_INFO_BIND_PORT);
 	char host[64] = "";
 	unsigned port = di ? di->port : 0;
 
 	getnameinfo((const struct sockaddr *)ss,
-		    ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6)
-					      : sizeof(struct sockaddr_in),
-		    host, sizeof host, NULL, 0, NI_NUMERICHOST);
+	            ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+	                                      : sizeof(struct sockaddr_in),
+	            host, sizeof host, NULL, 0, NI_NUMERICHOST);
 	printf("oversight: serving %s://%s%s%s:%u/\n",
 	       sv->cfg->tls_cert ? "https" : "http",
 	       ss->ss_family == AF_INET6 ? "[" : "", host,
@@ -540,8 +540,7 @@ static void print_url(const server *sv, const struct sockaddr_storage *ss)
 	fflush(stdout);
 }
 
-static int read_tls(const ov_web_config *c, char **cert, char **key,
-		    ov_diag *d)
+static int read_tls(const ov_web_config *c, char **cert, char **key, ov_diag *d)
 {
 	size_t n;
 
@@ -549,8 +548,9 @@ static int read_tls(const ov_web_config *c, char **cert, char **key,
 	if (!c->tls_cert && !c->tls_key)
 		return 0;
 	if (!c->tls_cert || !c->tls_key) {
-		ov_diag_at(d, OV_PROB_INPUT, c->tls_cert ? "--tls-key" : "--tls-cert",
-			   "TLS needs both --tls-cert and --tls-key");
+		ov_diag_at(d, OV_PROB_INPUT,
+		           c->tls_cert ? "--tls-key" : "--tls-cert",
+		           "TLS needs both --tls-cert and --tls-key");
 		return -1;
 	}
 	if (ov_file_read_all(c->tls_cert, 1 << 20, cert, &n, d) < 0 ||

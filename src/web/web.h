@@ -10,19 +10,19 @@
 #include "util/diag.h"
 
 typedef struct ov_web_config {
-	const char *db;          /* the register (as --db) */
-	const char *listen;      /* "HOST:PORT"; port 0 picks a free one */
-	const char *assets;      /* directory served at /assets/ */
-	const char *tls_cert;    /* PEM files: both or neither */
+	const char *db;       /* the register (as --db) */
+	const char *listen;   /* "HOST:PORT"; port 0 picks a free one */
+	const char *assets;   /* directory served at /assets/ */
+	const char *tls_cert; /* PEM files: both or neither */
 	const char *tls_key;
-	unsigned max_conns;      /* connections at once */
-	unsigned max_per_ip;     /* of them from one address */
-	unsigned idle_timeout;   /* seconds a quiet connection is kept */
-	size_t max_body;         /* bytes of a request body (else 413) */
-	size_t conn_memory;      /* bytes libmicrohttpd keeps per connection */
-	int access_log;          /* a line per request on stderr */
-	unsigned threads;        /* 0: a thread per connection; else a pool
-				  * of that many threads polling them */
+	unsigned max_conns;    /* connections at once */
+	unsigned max_per_ip;   /* of them from one address */
+	unsigned idle_timeout; /* seconds a quiet connection is kept */
+	size_t max_body;       /* bytes of a request body (else 413) */
+	size_t conn_memory;    /* bytes libmicrohttpd keeps per connection */
+	int access_log;        /* a line per request on stderr */
+	unsigned threads;      /* 0: a thread per connection; else a pool
+	                        * of that many threads polling them */
 } ov_web_config;
 
 /* The defaults (also printed by `serve --help`). */

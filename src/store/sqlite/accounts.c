@@ -19,8 +19,8 @@ static ov_store_rc bind_failed(sq *s, ov_diag *d)
  * (when has_v), inside the caller's transaction or on its own.  *changed
  * (may be NULL): the rows it changed. */
 static ov_store_rc write_one(sq *s, const char *sql, const char *key,
-			     bool has_v, long long v, const char *entity,
-			     int *changed, ov_diag *d)
+                             bool has_v, long long v, const char *entity,
+                             int *changed, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc = sq_prepare(s, sql, &st, d);
@@ -63,15 +63,14 @@ static int read_account(sqlite3_stmt *st, ov_store_account *out)
 	return bad || !out->login || !out->role || !out->hash ? -1 : 0;
 }
 
-ov_store_rc sq_account_add(void *impl, const ov_store_account *acc,
-			   ov_diag *d)
+ov_store_rc sq_account_add(void *impl, const ov_store_account *acc, ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
-	ov_store_rc rc = sq_prepare(
-		s, "INSERT INTO accounts (" ACCOUNT_COLS ")"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		&st, d);
+	ov_store_rc rc = sq_prepare(s,
+	                            "INSERT INTO accounts (" ACCOUNT_COLS ")"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                            &st, d);
 
 	if (rc)
 		return rc;
@@ -86,21 +85,21 @@ ov_store_rc sq_account_add(void *impl, const ov_store_account *acc,
 	return rc;
 }
 
-ov_store_rc sq_account_get(void *impl, const char *login,
-			   ov_store_account *out, ov_diag *d)
+ov_store_rc sq_account_get(void *impl, const char *login, ov_store_account *out,
+                           ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	bool found;
 	ov_store_rc rc = sq_query_kept(
-		s, SQ_KEPT_ACCOUNT,
-		"SELECT " ACCOUNT_COLS " FROM accounts WHERE login = ?1", login,
-		&st, &found, "cannot read an account", d);
+	    s, SQ_KEPT_ACCOUNT,
+	    "SELECT " ACCOUNT_COLS " FROM accounts WHERE login = ?1", login,
+	    &st, &found, "cannot read an account", d);
 
 	memset(out, 0, sizeof *out);
 	if (!rc && !found) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no account '%s' in %s",
-			   login, s->path);
+		           login, s->path);
 		rc = OV_STORE_NOTFOUND;
 	} else if (!rc && read_account(st, out) < 0) {
 		ov_store_account_release(out);
@@ -115,8 +114,7 @@ ov_store_rc sq_accounts(void *impl, ov_store_account_list *out, ov_diag *d)
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc = sq_prepare(
-		s, "SELECT " ACCOUNT_COLS " FROM accounts ORDER BY login", &st,
-		d);
+	    s, "SELECT " ACCOUNT_COLS " FROM accounts ORDER BY login", &st, d);
 	size_t cap = 0;
 	int step;
 
@@ -144,9 +142,8 @@ ov_store_rc sq_accounts(void *impl, ov_store_account_list *out, ov_diag *d)
 
 /* Change one account's column and end its sessions, in one transaction.
  * set_sql binds the login as ?1 and the new value as ?2. */
-static ov_store_rc account_change(sq *s, const char *login,
-				  const char *set_sql, const char *str,
-				  long long v, ov_diag *d)
+static ov_store_rc account_change(sq *s, const char *login, const char *set_sql,
+                                  const char *str, long long v, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc = sq_prepare(s, set_sql, &st, d);
@@ -164,12 +161,12 @@ static ov_store_rc account_change(sq *s, const char *login,
 		rc = sq_step_write(s, st, "account", login, d);
 	if (!rc && (changed = sqlite3_changes(s->db)) == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no account '%s' in %s",
-			   login, s->path);
+		           login, s->path);
 		rc = OV_STORE_NOTFOUND;
 	}
 	if (!rc)
 		rc = write_one(s, "DELETE FROM sessions WHERE login = ?1",
-			       login, false, 0, "session", NULL, d);
+		               login, false, 0, "session", NULL, d);
 	if (!rc)
 		rc = sq_commit(s, d);
 out:
@@ -179,41 +176,40 @@ out:
 	return rc;
 }
 
-ov_store_rc sq_account_set_hash(void *impl, const char *login,
-				const char *hash, ov_diag *d)
+ov_store_rc sq_account_set_hash(void *impl, const char *login, const char *hash,
+                                ov_diag *d)
 {
 	return account_change(impl, login,
-			      "UPDATE accounts SET hash = ?2 WHERE login = ?1",
-			      hash, 0, d);
+	                      "UPDATE accounts SET hash = ?2 WHERE login = ?1",
+	                      hash, 0, d);
 }
 
 ov_store_rc sq_account_set_disabled(void *impl, const char *login,
-				    bool disabled, ov_diag *d)
+                                    bool disabled, ov_diag *d)
 {
 	return account_change(
-		impl, login,
-		"UPDATE accounts SET disabled = ?2 WHERE login = ?1", NULL,
-		disabled, d);
+	    impl, login, "UPDATE accounts SET disabled = ?2 WHERE login = ?1",
+	    NULL, disabled, d);
 }
 
 /* ---- sessions ---- */
 
 ov_store_rc sq_session_add(void *impl, const ov_store_session *sess,
-			   int64_t idle_before, int64_t created_before,
-			   ov_diag *d)
+                           int64_t idle_before, int64_t created_before,
+                           ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *del = NULL, *ins = NULL;
 	ov_store_rc rc = sq_prepare(s,
-				    "DELETE FROM sessions"
-				    " WHERE last_seen < ?1 OR created < ?2",
-				    &del, d);
+	                            "DELETE FROM sessions"
+	                            " WHERE last_seen < ?1 OR created < ?2",
+	                            &del, d);
 
 	if (!rc)
 		rc = sq_prepare(s,
-				"INSERT INTO sessions (token_hash, login,"
-				" created, last_seen) VALUES (?1, ?2, ?3, ?4)",
-				&ins, d);
+		                "INSERT INTO sessions (token_hash, login,"
+		                " created, last_seen) VALUES (?1, ?2, ?3, ?4)",
+		                &ins, d);
 	if (!rc)
 		rc = sq_begin(s, true, d);
 	if (rc)
@@ -225,9 +221,9 @@ ov_store_rc sq_session_add(void *impl, const ov_store_session *sess,
 	if (!rc)
 		rc = sq_step_write(s, del, "session", NULL, d);
 	if (!rc && (sq_bind_str(ins, 1, sess->token_hash) |
-		    sq_bind_str(ins, 2, sess->login) |
-		    sq_bind_int(ins, 3, sess->created) |
-		    sq_bind_int(ins, 4, sess->last_seen)))
+	            sq_bind_str(ins, 2, sess->login) |
+	            sq_bind_int(ins, 3, sess->created) |
+	            sq_bind_int(ins, 4, sess->last_seen)))
 		rc = bind_failed(s, d);
 	/* The message names the account, not the token's digest. */
 	if (!rc)
@@ -243,17 +239,17 @@ out:
 }
 
 ov_store_rc sq_session_get(void *impl, const char *token_hash,
-			   ov_store_session *out, ov_diag *d)
+                           ov_store_session *out, ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	bool found;
-	ov_store_rc rc = sq_query_kept(s, SQ_KEPT_SESSION,
-				       "SELECT token_hash, login, created,"
-				       " last_seen FROM sessions"
-				       " WHERE token_hash = ?1",
-				       token_hash, &st, &found,
-				       "cannot read a session", d);
+	ov_store_rc rc =
+	    sq_query_kept(s, SQ_KEPT_SESSION,
+	                  "SELECT token_hash, login, created,"
+	                  " last_seen FROM sessions"
+	                  " WHERE token_hash = ?1",
+	                  token_hash, &st, &found, "cannot read a session", d);
 
 	memset(out, 0, sizeof *out);
 	if (!rc && !found) {
@@ -274,13 +270,13 @@ ov_store_rc sq_session_get(void *impl, const char *token_hash,
 }
 
 ov_store_rc sq_session_touch(void *impl, const char *token_hash,
-			     int64_t last_seen, ov_diag *d)
+                             int64_t last_seen, ov_diag *d)
 {
 	sq *s = impl;
 	int changed = 0;
 	ov_store_rc rc = write_one(
-		s, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1",
-		token_hash, true, last_seen, "session", &changed, d);
+	    s, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1",
+	    token_hash, true, last_seen, "session", &changed, d);
 
 	if (!rc && !changed) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no such session");
@@ -289,28 +285,27 @@ ov_store_rc sq_session_touch(void *impl, const char *token_hash,
 	return rc;
 }
 
-ov_store_rc sq_session_delete(void *impl, const char *token_hash,
-			      ov_diag *d)
+ov_store_rc sq_session_delete(void *impl, const char *token_hash, ov_diag *d)
 {
 	return write_one(impl, "DELETE FROM sessions WHERE token_hash = ?1",
-			 token_hash, false, 0, "session", NULL, d);
+	                 token_hash, false, 0, "session", NULL, d);
 }
 
 /* ---- failed sign-ins ---- */
 
 ov_store_rc sq_failure_add(void *impl, const char *login, const char *addr,
-			   int64_t at, int64_t prune_before, ov_diag *d)
+                           int64_t at, int64_t prune_before, ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *del = NULL, *ins = NULL;
-	ov_store_rc rc = sq_prepare(
-		s, "DELETE FROM login_failures WHERE at < ?1", &del, d);
+	ov_store_rc rc =
+	    sq_prepare(s, "DELETE FROM login_failures WHERE at < ?1", &del, d);
 
 	if (!rc)
 		rc = sq_prepare(s,
-				"INSERT INTO login_failures (login, addr, at)"
-				" VALUES (?1, ?2, ?3)",
-				&ins, d);
+		                "INSERT INTO login_failures (login, addr, at)"
+		                " VALUES (?1, ?2, ?3)",
+		                &ins, d);
 	if (!rc)
 		rc = sq_begin(s, true, d);
 	if (rc)
@@ -321,7 +316,7 @@ ov_store_rc sq_failure_add(void *impl, const char *login, const char *addr,
 	if (!rc)
 		rc = sq_step_write(s, del, "sign-in failure", NULL, d);
 	if (!rc && (sq_bind_str(ins, 1, login) | sq_bind_str(ins, 2, addr) |
-		    sq_bind_int(ins, 3, at)))
+	            sq_bind_int(ins, 3, at)))
 		rc = bind_failed(s, d);
 	if (!rc)
 		rc = sq_step_write(s, ins, "sign-in failure of", login, d);
@@ -335,20 +330,20 @@ out:
 	return rc;
 }
 
-ov_store_rc sq_failure_count(void *impl, const char *login,
-			     const char *addr, int64_t since,
-			     size_t *by_login, size_t *by_addr, ov_diag *d)
+ov_store_rc sq_failure_count(void *impl, const char *login, const char *addr,
+                             int64_t since, size_t *by_login, size_t *by_addr,
+                             ov_diag *d)
 {
 	sq *s = impl;
 	sqlite3_stmt *st = NULL;
 	/* A NULL ?1 or ?2 matches no row: = NULL is never true. */
-	ov_store_rc rc = sq_prepare(
-		s,
-		"SELECT (SELECT count(*) FROM login_failures"
-		"        WHERE login = ?1 AND at >= ?3),"
-		"       (SELECT count(*) FROM login_failures"
-		"        WHERE addr = ?2 AND at >= ?3)",
-		&st, d);
+	ov_store_rc rc =
+	    sq_prepare(s,
+	               "SELECT (SELECT count(*) FROM login_failures"
+	               "        WHERE login = ?1 AND at >= ?3),"
+	               "       (SELECT count(*) FROM login_failures"
+	               "        WHERE addr = ?2 AND at >= ?3)",
+	               &st, d);
 
 	*by_login = *by_addr = 0;
 	if (rc)
@@ -369,5 +364,5 @@ ov_store_rc sq_failure_count(void *impl, const char *login,
 ov_store_rc sq_failure_clear(void *impl, const char *login, ov_diag *d)
 {
 	return write_one(impl, "DELETE FROM login_failures WHERE login = ?1",
-			 login, false, 0, "sign-in failure", NULL, d);
+	                 login, false, 0, "sign-in failure", NULL, d);
 }

@@ -4,7 +4,7 @@
 #include <string.h>
 
 static ov_store_rc run_id(sq *s, const char *sql, sqlite3_int64 id,
-			  const char *what, ov_diag *d)
+                          const char *what, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc = sq_prepare(s, sql, &st, d);
@@ -20,17 +20,17 @@ static ov_store_rc run_id(sq *s, const char *sql, sqlite3_int64 id,
 ov_store_rc sq_search_add_after(sq *s, sqlite3_int64 after_id, ov_diag *d)
 {
 	return run_id(s,
-		      "INSERT INTO rec_search (rowid, body) SELECT id, body"
-		      " FROM rec_search_text WHERE id > ?1",
-		      after_id, "cannot index the texts", d);
+	              "INSERT INTO rec_search (rowid, body) SELECT id, body"
+	              " FROM rec_search_text WHERE id > ?1",
+	              after_id, "cannot index the texts", d);
 }
 
 ov_store_rc sq_search_add(sq *s, sqlite3_int64 id, ov_diag *d)
 {
 	return run_id(s,
-		      "INSERT INTO rec_search (rowid, body) SELECT id, body"
-		      " FROM rec_search_text WHERE id = ?1",
-		      id, "cannot index the texts", d);
+	              "INSERT INTO rec_search (rowid, body) SELECT id, body"
+	              " FROM rec_search_text WHERE id = ?1",
+	              id, "cannot index the texts", d);
 }
 
 /* FTS5 takes an entry of an external-content index out by the text it
@@ -38,22 +38,26 @@ ov_store_rc sq_search_add(sq *s, sqlite3_int64 id, ov_diag *d)
 ov_store_rc sq_search_drop(sq *s, sqlite3_int64 id, ov_diag *d)
 {
 	return run_id(s,
-		      "INSERT INTO rec_search (rec_search, rowid, body)"
-		      " SELECT 'delete', id, body FROM rec_search_text"
-		      " WHERE id = ?1",
-		      id, "cannot index the texts", d);
+	              "INSERT INTO rec_search (rec_search, rowid, body)"
+	              " SELECT 'delete', id, body FROM rec_search_text"
+	              " WHERE id = ?1",
+	              id, "cannot index the texts", d);
 }
 
 ov_store_rc sq_search_clear(sq *s, ov_diag *d)
 {
-	return sq_exec(s, "INSERT INTO rec_search (rec_search)"
-			  " VALUES ('delete-all')", d);
+	return sq_exec(s,
+	               "INSERT INTO rec_search (rec_search)"
+	               " VALUES ('delete-all')",
+	               d);
 }
 
 ov_store_rc sq_search_rebuild(sq *s, ov_diag *d)
 {
-	return sq_exec(s, "INSERT INTO rec_search (rec_search)"
-			  " VALUES ('rebuild')", d);
+	return sq_exec(s,
+	               "INSERT INTO rec_search (rec_search)"
+	               " VALUES ('rebuild')",
+	               d);
 }
 
 /* rank 1: against the content (the view) too, not only the index's own
@@ -61,9 +65,9 @@ ov_store_rc sq_search_rebuild(sq *s, ov_diag *d)
 ov_store_rc sq_search_check(sq *s, bool *ok, ov_diag *d)
 {
 	int rc = sqlite3_exec(s->db,
-			      "INSERT INTO rec_search (rec_search, rank)"
-			      " VALUES ('integrity-check', 1)",
-			      NULL, NULL, NULL);
+	                      "INSERT INTO rec_search (rec_search, rank)"
+	                      " VALUES ('integrity-check', 1)",
+	                      NULL, NULL, NULL);
 
 	*ok = rc == SQLITE_OK;
 	if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_CORRUPT)
@@ -83,9 +87,9 @@ static int tokenizer(sq *s)
 	if (s->tok_inst)
 		return 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) !=
-		    SQLITE_OK ||
+	        SQLITE_OK ||
 	    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL) !=
-		    SQLITE_OK) {
+	        SQLITE_OK) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -93,7 +97,7 @@ static int tokenizer(sq *s)
 	sqlite3_finalize(st);
 	if (!api || api->iVersion < 2 ||
 	    api->xFindTokenizer(api, "unicode61", &user, &s->tok) !=
-		    SQLITE_OK ||
+	        SQLITE_OK ||
 	    s->tok.xCreate(user, args, 2, &s->tok_inst) != SQLITE_OK) {
 		s->tok_inst = NULL;
 		return -1;
@@ -110,8 +114,8 @@ void sq_search_release(sq *s)
 }
 
 /* Each token as an FTS5 string, space-separated (an implicit AND). */
-static int put_token(void *ctx, int flags, const char *tok, int n,
-		     int start, int end)
+static int put_token(void *ctx, int flags, const char *tok, int n, int start,
+                     int end)
 {
 	ov_buf *match = ctx;
 
@@ -146,7 +150,7 @@ int sq_search_words(sq *s, const char *q, ov_buf *match, ov_diag *d)
 		return 0;
 	if (len > 0x7fffffff || tokenizer(s) < 0 ||
 	    s->tok.xTokenize(s->tok_inst, match, FTS5_TOKENIZE_QUERY, q,
-			     (int)len, put_token) != SQLITE_OK) {
+	                     (int)len, put_token) != SQLITE_OK) {
 		ov_diag_add(d, "%s: cannot read the search words", s->path);
 		return -1;
 	}

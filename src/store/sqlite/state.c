@@ -21,29 +21,28 @@
 
 /* ---- writing one state ---- */
 
-#define STATE_SET_COLS                                                        \
-	"status, status_rank, status_date, rag, owner, closed_by, basis,"     \
+#define STATE_SET_COLS                                                         \
+	"status, status_rank, status_date, rag, owner, closed_by, basis,"      \
 	" last_update, last_update_date, last_event_date"
 
-#define PUT_SQL(key)                                                          \
-	"INSERT INTO rec_state (rec, ref, report, force, area, due, "         \
-	STATE_SET_COLS ")"                                                    \
-	" SELECT x.id, x.ref, x.report, x.force, x.area, x.due, ?2, ?3, ?4,"  \
-	" ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM recommendations x"                \
+#define PUT_SQL(key)                                                           \
+	"INSERT INTO rec_state (rec, ref, report, force, area, "               \
+	"due, " STATE_SET_COLS ")"                                             \
+	" SELECT x.id, x.ref, x.report, x.force, x.area, x.due, ?2, ?3, ?4,"   \
+	" ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM recommendations x"                 \
 	" WHERE x." key " = ?1" PUT_UPSERT
-#define PUT_UPSERT                                                            \
-	" ON CONFLICT (rec) DO UPDATE SET ref = excluded.ref," \
-	" report = excluded.report, force = excluded.force," \
+#define PUT_UPSERT                                                             \
+	" ON CONFLICT (rec) DO UPDATE SET ref = excluded.ref,"                 \
+	" report = excluded.report, force = excluded.force,"                   \
 	" area = excluded.area, due = excluded.due, status = excluded.status," \
-	" status_rank = excluded.status_rank," \
-	" status_date = excluded.status_date, rag = excluded.rag," \
-	" owner = excluded.owner, closed_by = excluded.closed_by," \
-	" basis = excluded.basis, last_update = excluded.last_update," \
-	" last_update_date = excluded.last_update_date," \
+	" status_rank = excluded.status_rank,"                                 \
+	" status_date = excluded.status_date, rag = excluded.rag,"             \
+	" owner = excluded.owner, closed_by = excluded.closed_by,"             \
+	" basis = excluded.basis, last_update = excluded.last_update,"         \
+	" last_update_date = excluded.last_update_date,"                       \
 	" last_event_date = excluded.last_event_date"
 
-ov_store_rc sq_state_prepare(sq *s, bool by_ref, sqlite3_stmt **st,
-			     ov_diag *d)
+ov_store_rc sq_state_prepare(sq *s, bool by_ref, sqlite3_stmt **st, ov_diag *d)
 {
 	return sq_prepare(s, by_ref ? PUT_SQL("ref") : PUT_SQL("id"), st, d);
 }
@@ -59,7 +58,7 @@ static const char *rag_code(enum ov_rag v)
 }
 
 ov_store_rc sq_state_put(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
-			 const char *ref, const ov_store_state *v, ov_diag *d)
+                         const char *ref, const ov_store_state *v, ov_diag *d)
 {
 	int bad = ref ? sq_bind_str(st, 1, ref) : sq_bind_int(st, 1, id);
 
@@ -83,8 +82,10 @@ ov_store_rc sq_state_put(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
 
 ov_store_rc sq_state_mark_stale(sq *s, ov_diag *d)
 {
-	return sq_exec(s, "UPDATE store_meta SET value = 1"
-			  " WHERE key = 'state_stale'", d);
+	return sq_exec(s,
+	               "UPDATE store_meta SET value = 1"
+	               " WHERE key = 'state_stale'",
+	               d);
 }
 
 /* ---- bulk writes ---- */
@@ -94,7 +95,7 @@ static ov_store_rc count_states(sq *s, size_t *n, ov_diag *d)
 	sqlite3_stmt *st = NULL;
 	bool found;
 	ov_store_rc rc = sq_query(s, "SELECT count(*) FROM rec_state", NULL,
-				  &st, &found, "cannot count the states", d);
+	                          &st, &found, "cannot count the states", d);
 
 	*n = !rc && found ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
@@ -102,7 +103,7 @@ static ov_store_rc count_states(sq *s, size_t *n, ov_diag *d)
 }
 
 ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
-				 ov_diag *d)
+                                 ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	ov_buf sql = OV_BUF_INIT;
@@ -114,15 +115,15 @@ ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
 	if (rc || n_new < have || n_new == 0)
 		return rc;
 	rc = sq_prepare(s,
-			"SELECT name, sql FROM sqlite_master WHERE type ="
-			" 'index' AND tbl_name = 'rec_state' AND sql IS NOT"
-			" NULL ORDER BY name",
-			&st, d);
+	                "SELECT name, sql FROM sqlite_master WHERE type ="
+	                " 'index' AND tbl_name = 'rec_state' AND sql IS NOT"
+	                " NULL ORDER BY name",
+	                &st, d);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->name = ov_xrealloc(out->name,
-					(out->n + 1) * sizeof *out->name);
-		out->sql = ov_xrealloc(out->sql,
-				       (out->n + 1) * sizeof *out->sql);
+		out->name =
+		    ov_xrealloc(out->name, (out->n + 1) * sizeof *out->name);
+		out->sql =
+		    ov_xrealloc(out->sql, (out->n + 1) * sizeof *out->sql);
 		out->name[out->n] = sq_col_str(st, 0);
 		out->sql[out->n++] = sq_col_str(st, 1);
 	}
@@ -139,8 +140,7 @@ ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
 	return rc;
 }
 
-ov_store_rc sq_state_indexes_on(sq *s, sq_indexes *in, bool make,
-				ov_diag *d)
+ov_store_rc sq_state_indexes_on(sq *s, sq_indexes *in, bool make, ov_diag *d)
 {
 	ov_store_rc rc = OV_STORE_OK;
 
@@ -158,9 +158,9 @@ ov_store_rc sq_state_indexes_on(sq *s, sq_indexes *in, bool make,
 
 /* ---- reading one state ---- */
 
-#define STATE_COLS                                                            \
-	"s.status, s.status_rank, s.status_date, s.rag, s.owner,"             \
-	" s.closed_by, s.basis, s.last_update, s.last_update_date,"           \
+#define STATE_COLS                                                             \
+	"s.status, s.status_rank, s.status_date, s.rag, s.owner,"              \
+	" s.closed_by, s.basis, s.last_update, s.last_update_date,"            \
 	" s.last_event_date"
 enum { STATE_NCOLS = 10 };
 
@@ -195,14 +195,13 @@ static int read_state(sqlite3_stmt *st, int at, ov_store_state *v)
 
 /* ---- the stale mark and the generation ---- */
 
-static ov_store_rc meta(sq *s, const char *key, sqlite3_int64 *out,
-			ov_diag *d)
+static ov_store_rc meta(sq *s, const char *key, sqlite3_int64 *out, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	bool found;
 	ov_store_rc rc = sq_query_kept(
-		s, SQ_KEPT_META, "SELECT value FROM store_meta WHERE key = ?1",
-		key, &st, &found, "cannot read the register's state", d);
+	    s, SQ_KEPT_META, "SELECT value FROM store_meta WHERE key = ?1", key,
+	    &st, &found, "cannot read the register's state", d);
 
 	if (!rc && !found)
 		rc = sq_damaged(s, d, "store_meta", key);
@@ -223,12 +222,12 @@ ov_store_rc sq_state_stale(void *impl, bool *out, ov_diag *d)
 
 /* The counts of each status, RAG and force against the states. */
 static const char *const tally_check_sql =
-	"SELECT EXISTS (SELECT ifnull(status, ''), ifnull(rag, ''), force,"
-	" count(*) FROM rec_state GROUP BY 1, 2, 3 EXCEPT SELECT status, rag,"
-	" force, n FROM rec_state_tally WHERE n <> 0) OR EXISTS (SELECT"
-	" status, rag, force, n FROM rec_state_tally WHERE n <> 0 EXCEPT"
-	" SELECT ifnull(status, ''), ifnull(rag, ''), force, count(*) FROM"
-	" rec_state GROUP BY 1, 2, 3)";
+    "SELECT EXISTS (SELECT ifnull(status, ''), ifnull(rag, ''), force,"
+    " count(*) FROM rec_state GROUP BY 1, 2, 3 EXCEPT SELECT status, rag,"
+    " force, n FROM rec_state_tally WHERE n <> 0) OR EXISTS (SELECT"
+    " status, rag, force, n FROM rec_state_tally WHERE n <> 0 EXCEPT"
+    " SELECT ifnull(status, ''), ifnull(rag, ''), force, count(*) FROM"
+    " rec_state GROUP BY 1, 2, 3)";
 
 ov_store_rc sq_index_check(void *impl, bool *ok, ov_diag *d)
 {
@@ -242,7 +241,7 @@ ov_store_rc sq_index_check(void *impl, bool *ok, ov_diag *d)
 		rc = sq_search_check(s, &search, d);
 	if (!rc)
 		rc = sq_query(s, tally_check_sql, NULL, &st, &found,
-			      "cannot check the counts of states", d);
+		              "cannot check the counts of states", d);
 	if (!rc && found)
 		*ok = search && sqlite3_column_int(st, 0) == 0;
 	sqlite3_finalize(st);
@@ -289,7 +288,7 @@ static int add_param(qsql *b, enum ptype t, const char *s, long long i)
 /* A condition, on rec_state "s." and (tallied: the tally has the
  * column) on the tally. */
 static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void add_cond(qsql *b, bool tallied, const char *fmt, ...)
 {
 	ov_buf cond = OV_BUF_INIT;
@@ -310,7 +309,7 @@ static void add_eq(qsql *b, const char *col, const char *v, bool tallied)
 {
 	if (v)
 		add_cond(b, tallied, "%s = ?%d", col,
-			 add_param(b, P_STR, v, 0));
+		         add_param(b, P_STR, v, 0));
 }
 
 static void add_statuses(qsql *b, unsigned statuses)
@@ -329,9 +328,9 @@ static void add_statuses(qsql *b, unsigned statuses)
 	}
 	for (int st = 0, k = 0; st <= OV_STATUS_NA; st++)
 		if ((statuses >> st) & 1u)
-			ov_buf_printf(&in, "%s?%d", k++ ? ", " : "",
-				      add_param(b, P_STR, ov_status_code(st),
-						0));
+			ov_buf_printf(
+			    &in, "%s?%d", k++ ? ", " : "",
+			    add_param(b, P_STR, ov_status_code(st), 0));
 	add_cond(b, true, "status IN (%s)", ov_buf_str(&in));
 	ov_buf_release(&in);
 }
@@ -339,17 +338,17 @@ static void add_statuses(qsql *b, unsigned statuses)
 static void add_order(qsql *b, const ov_store_query *q)
 {
 	static const char *const key_sql[] = {
-		[OV_KEY_REF] = "s.ref",
-		[OV_KEY_REPORT] = "s.report",
-		[OV_KEY_DUE] = "s.due IS NULL, s.due",
-		[OV_KEY_STATUS] = "s.status_rank",
+	    [OV_KEY_REF] = "s.ref",
+	    [OV_KEY_REPORT] = "s.report",
+	    [OV_KEY_DUE] = "s.due IS NULL, s.due",
+	    [OV_KEY_STATUS] = "s.status_rank",
 	};
 
-	for (int i = 0; i < OV_STORE_MAX_KEYS && q->order[i] != OV_KEY_END;
-	     i++)
+	for (int i = 0; i < OV_STORE_MAX_KEYS && q->order[i] != OV_KEY_END; i++)
 		if (q->order[i] > OV_KEY_END && q->order[i] <= OV_KEY_STATUS)
-			ov_buf_printf(&b->order, "%s%s", b->order.len ? ", " : "",
-				      key_sql[q->order[i]]);
+			ov_buf_printf(&b->order, "%s%s",
+			              b->order.len ? ", " : "",
+			              key_sql[q->order[i]]);
 	if (!b->order.len)
 		ov_buf_puts(&b->order, "s.rec");
 }
@@ -374,10 +373,10 @@ static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 	add_eq(b, "area", q->area, false);
 	if (q->due_before != OV_DAY_NONE)
 		add_cond(b, false, "due < ?%d",
-			 add_param(b, P_ISO, NULL, q->due_before));
+		         add_param(b, P_ISO, NULL, q->due_before));
 	if (q->status_after != OV_DAY_NONE)
 		add_cond(b, false, "status_date > ?%d",
-			 add_param(b, P_INT, NULL, q->status_after));
+		         add_param(b, P_INT, NULL, q->status_after));
 	/* Search words: the matching recs drive the query, each looked up
 	 * by its id (a fraction of a millisecond for a rare word; for a word
 	 * of every rec, no slower than looking every row up among the
@@ -387,10 +386,10 @@ static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 	if (r == 1) {
 		ov_buf_reset(&b->from);
 		ov_buf_printf(&b->from,
-			      "(SELECT rowid AS rec FROM rec_search WHERE"
-			      " rec_search MATCH ?%d) m CROSS JOIN rec_state s"
-			      " ON s.rec = m.rec",
-			      add_param(b, P_STR, ov_buf_str(&b->match), 0));
+		              "(SELECT rowid AS rec FROM rec_search WHERE"
+		              " rec_search MATCH ?%d) m CROSS JOIN rec_state s"
+		              " ON s.rec = m.rec",
+		              add_param(b, P_STR, ov_buf_str(&b->match), 0));
 	} else if (r == 2) {
 		ov_buf_puts(&b->where, " AND 0");
 	}
@@ -424,12 +423,12 @@ static ov_store_rc can_answer(sq *s, ov_day as_at, bool *yes, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	bool found;
-	ov_store_rc rc = sq_query(
-		s,
-		"SELECT (SELECT value FROM store_meta"
-		" WHERE key = 'state_stale'),"
-		" (SELECT max(last_event_date) FROM rec_state)",
-		NULL, &st, &found, "cannot read the register's state", d);
+	ov_store_rc rc =
+	    sq_query(s,
+	             "SELECT (SELECT value FROM store_meta"
+	             " WHERE key = 'state_stale'),"
+	             " (SELECT max(last_event_date) FROM rec_state)",
+	             NULL, &st, &found, "cannot read the register's state", d);
 	ov_day latest = OV_DAY_NONE;
 
 	*yes = false;
@@ -438,25 +437,25 @@ static ov_store_rc can_answer(sq *s, ov_day as_at, bool *yes, ov_diag *d)
 	if (!rc && found)
 		*yes = sqlite3_column_int(st, 0) == 0 &&
 		       (latest == OV_DAY_NONE ||
-			(as_at != OV_DAY_NONE && latest <= as_at));
+		        (as_at != OV_DAY_NONE && latest <= as_at));
 	sqlite3_finalize(st);
 	return rc;
 }
 
-static ov_store_rc count_rows(sq *s, const qsql *b, size_t *total,
-			      ov_diag *d)
+static ov_store_rc count_rows(sq *s, const qsql *b, size_t *total, ov_diag *d)
 {
 	ov_buf sql = OV_BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc;
 
 	if (b->tally_ok)
-		ov_buf_printf(&sql, "SELECT ifnull(sum(n), 0) FROM"
-			      " rec_state_tally WHERE %s",
-			      ov_buf_str(&b->tally));
+		ov_buf_printf(&sql,
+		              "SELECT ifnull(sum(n), 0) FROM"
+		              " rec_state_tally WHERE %s",
+		              ov_buf_str(&b->tally));
 	else
 		ov_buf_printf(&sql, "SELECT count(*) FROM %s WHERE %s",
-			      ov_buf_str(&b->from), ov_buf_str(&b->where));
+		              ov_buf_str(&b->from), ov_buf_str(&b->where));
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
 	if (!rc && bind_all(st, b))
 		rc = sq_fail(s, d, "cannot bind a value");
@@ -482,16 +481,16 @@ static void page_sql(ov_buf *sql, const qsql *b)
 			ov_buf_printf(sql, ", x.%s", ov_field_col(f));
 	}
 	ov_buf_printf(sql,
-		      ", r.title, r.plan, p.id, p.name, p.title FROM"
-		      " (SELECT s.rec AS rec FROM %s WHERE %s"
-		      " ORDER BY %s LIMIT ?%d OFFSET ?%d) pg"
-		      " CROSS JOIN rec_state s ON s.rec = pg.rec"
-		      " CROSS JOIN recommendations x ON x.id = pg.rec"
-		      " LEFT JOIN reports r ON r.id = x.report"
-		      " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
-		      ov_buf_str(&b->from), ov_buf_str(&b->where),
-		      ov_buf_str(&b->order), b->n + 1,
-		      b->n + 2, ov_buf_str(&b->order));
+	              ", r.title, r.plan, p.id, p.name, p.title FROM"
+	              " (SELECT s.rec AS rec FROM %s WHERE %s"
+	              " ORDER BY %s LIMIT ?%d OFFSET ?%d) pg"
+	              " CROSS JOIN rec_state s ON s.rec = pg.rec"
+	              " CROSS JOIN recommendations x ON x.id = pg.rec"
+	              " LEFT JOIN reports r ON r.id = x.report"
+	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+	              ov_buf_str(&b->from), ov_buf_str(&b->where),
+	              ov_buf_str(&b->order), b->n + 1, b->n + 2,
+	              ov_buf_str(&b->order));
 }
 
 /* One row of the page to fn; -2 for a damaged row. */
@@ -525,7 +524,7 @@ out:
 }
 
 static ov_store_rc read_page(sq *s, const ov_store_query *q, const qsql *b,
-			     ov_store_row_fn *fn, void *ctx, ov_diag *d)
+                             ov_store_row_fn *fn, void *ctx, ov_diag *d)
 {
 	ov_buf sql = OV_BUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -534,14 +533,14 @@ static ov_store_rc read_page(sq *s, const ov_store_query *q, const qsql *b,
 
 	page_sql(&sql, b);
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
-	if (!rc && (bind_all(st, b) ||
-		    sq_bind_int(st, b->n + 1,
-				q->limit && q->limit <= INT64_MAX
-					? (long long)q->limit
-					: -1) ||
-		    sq_bind_int(st, b->n + 2,
-				q->offset <= INT64_MAX ? (long long)q->offset
-						       : INT64_MAX)))
+	if (!rc &&
+	    (bind_all(st, b) ||
+	     sq_bind_int(st, b->n + 1,
+	                 q->limit && q->limit <= INT64_MAX ? (long long)q->limit
+	                                                   : -1) ||
+	     sq_bind_int(st, b->n + 2,
+	                 q->offset <= INT64_MAX ? (long long)q->offset
+	                                        : INT64_MAX)))
 		rc = sq_fail(s, d, "cannot bind a value");
 	while (!rc && r == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
 		r = page_row(st, fn, ctx);
@@ -557,12 +556,12 @@ static ov_store_rc read_page(sq *s, const ov_store_query *q, const qsql *b,
 }
 
 ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
-			    ov_store_row_fn *fn, void *ctx, size_t *total,
-			    bool *answered, ov_diag *d)
+                            ov_store_row_fn *fn, void *ctx, size_t *total,
+                            bool *answered, ov_diag *d)
 {
 	sq *s = impl;
 	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT,
-		  OV_BUF_INIT, false, {{0}}, 0};
+	          OV_BUF_INIT, false,       {{0}},       0};
 	ov_store_rc rc = sq_begin(s, false, d);
 
 	*total = 0;
@@ -619,8 +618,8 @@ static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
 }
 
 ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
-			     ov_store_fold_fn *fold, void *ctx, size_t *n,
-			     ov_diag *d)
+                             ov_store_fold_fn *fold, void *ctx, size_t *n,
+                             ov_diag *d)
 {
 	sq *s = impl;
 	rebuilder b = {.s = s, .d = d, .fold = fold, .ctx = ctx};
@@ -639,8 +638,10 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	}
 	/* The counts are made again from nothing, as everything else. */
 	if (!rc)
-		rc = sq_exec(s, "DELETE FROM rec_state;"
-				" DELETE FROM rec_state_tally", d);
+		rc = sq_exec(s,
+		             "DELETE FROM rec_state;"
+		             " DELETE FROM rec_state_tally",
+		             d);
 	if (!rc)
 		rc = sq_state_indexes_off(s, SIZE_MAX, &saved, d);
 	if (!rc)
@@ -653,8 +654,10 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	if (sq_state_indexes_on(s, &saved, !rc, d) && !rc)
 		rc = OV_STORE_ERROR;
 	if (!rc)
-		rc = sq_exec(s, "UPDATE store_meta SET value = 0"
-				" WHERE key = 'state_stale'", d);
+		rc = sq_exec(s,
+		             "UPDATE store_meta SET value = 0"
+		             " WHERE key = 'state_stale'",
+		             d);
 	sqlite3_finalize(b.put);
 	if (!rc)
 		rc = sq_commit(s, d);
@@ -668,10 +671,10 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 /* The stored state of a rec, if its copies of the rec's columns still
  * match the rec's row (else it is not that rec's state). */
 static const char *const stored_sql =
-	"SELECT " STATE_COLS " FROM rec_state s"
-	" JOIN recommendations x ON x.id = s.rec WHERE x.ref = ?1"
-	" AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
-	" AND s.area IS x.area AND s.due IS x.due";
+    "SELECT " STATE_COLS " FROM rec_state s"
+    " JOIN recommendations x ON x.id = s.rec WHERE x.ref = ?1"
+    " AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
+    " AND s.area IS x.area AND s.due IS x.due";
 
 typedef struct eacher {
 	sq *s;
@@ -707,7 +710,7 @@ static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 }
 
 ov_store_rc sq_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
-			  ov_diag *d)
+                          ov_diag *d)
 {
 	sq *s = impl;
 	eacher e = {.s = s, .fn = fn, .ctx = ctx};
