@@ -234,6 +234,9 @@ int ov_app_rec_show(ov_app *a, const char *ref, ov_day as_at, ov_rec_view *out,
  * someone it does not; NULL for NULL.  Borrowed from v. */
 const char *ov_rec_view_name(const ov_rec_view *v, const char *id);
 void ov_rec_view_release(ov_rec_view *v);
+/* Whether an event of kind k may follow the timeline as the view has it
+ * (core's transition rule, at the view's state): which forms to offer. */
+bool ov_rec_view_allows(const ov_rec_view *v, enum ov_event_kind k);
 
 /* A progress update: one event per field given (note, then rag, then
  * owner), all dated `date` (required) by `author` (required). */

@@ -257,3 +257,8 @@ int ov_app_rec_transition(ov_app *a, const char *ref,
 	ev.basis = (char *)t->basis;
 	return record(a, ref, &ev, 1, out, d);
 }
+
+bool ov_rec_view_allows(const ov_rec_view *v, enum ov_event_kind k)
+{
+	return v->later == 0 && ov_event_allowed(v->state.status, k);
+}

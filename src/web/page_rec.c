@@ -184,8 +184,18 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_rec_view *v,
 	timeline(&p, v);
 	if (may_record) {
 		ov_page_h2(&p, "Record a change");
-		for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+			enum ov_event_kind k;
+
+			/* Only the changes the timeline allows now; a failed
+			 * form is shown again whatever it was. */
+			if (ov_event_kind_parse(forms[i].kind, &k) == 0 &&
+			    !ov_rec_view_allows(v, k) &&
+			    !(kept && ov_kvs_get(kept, "kind") &&
+			      !strcmp(ov_kvs_get(kept, "kind"), forms[i].kind)))
+				continue;
 			event_form(&p, v, &forms[i], kept, today);
+		}
 	}
 	ov_page_end(&p);
 	free(title);
