@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "fixture/fixture.h"
+#include "util/date.h"
 #include "tap.h"
 #include "util/mem.h"
 
@@ -248,7 +249,7 @@ static void test_state(ov_app *a, const char *db)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_state_check c;
-	ov_rec_update u = {fx_day("2030-01-01"), "J", "Zebra crossing", NULL,
+	ov_rec_update u = {ov_date_today(), "J", "Zebra crossing", NULL,
 			   NULL};
 	ov_recorded done;
 	ov_app *other = NULL;
