@@ -124,6 +124,17 @@ static void test_user_add(ov_app *a)
 		    "an owner without a person");
 	refused_add(a, "amy", "owner", "ghost", amy_pw, OV_PROB_INPUT,
 		    "person", "no person with id 'ghost'", "an unknown person");
+	refused_add(a, "amy", "owner", "p-\xff", amy_pw, OV_PROB_INPUT,
+		    "person", "'' is not a person id",
+		    "a person not in UTF-8, not echoed");
+	refused_add(a, "amy", "owner", "no such one", amy_pw, OV_PROB_INPUT,
+		    "person", "'no such one' is not a person id",
+		    "a person that is not an id");
+	refused_add(a, "am\xffy", "viewer", NULL, amy_pw, OV_PROB_INPUT,
+		    "login", "'' is not a login",
+		    "a login not in UTF-8, not echoed");
+	refused_add(a, "amy", "view\xff", NULL, amy_pw, OV_PROB_INPUT,
+		    "role", "'' is not a role", "a role not in UTF-8, not echoed");
 	refused_add(a, "amy", "viewer", NULL, "kX9#mQ2$vL7", OV_PROB_INPUT,
 		    "password", "shorter than 12 characters",
 		    "a password of 11 characters");
