@@ -262,7 +262,8 @@ int ov_app_rec_transition(ov_app *a, const char *ref,
 		return -1;
 	}
 	event_of(&ev, t->kind, t->date, t->author);
-	ev.text = (char *)t->note;
+	/* A change of status's note is optional: a blank one is none. */
+	ev.text = ov_text_blank(t->note) ? NULL : (char *)t->note;
 	ev.basis = (char *)t->basis;
 	return record(a, ref, &ev, 1, out, d);
 }

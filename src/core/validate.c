@@ -85,37 +85,12 @@ static void problem(vctx *c, const vpath *path, const char *field,
 	c->n++;
 }
 
-/* A code point that shows nothing: white space (Unicode's Zs and the
- * ASCII controls that space text) and the invisible joiners and marks a
- * paste may bring (U+200B..U+200D, U+2060, U+FEFF). */
-static bool blank_cp(uint32_t c)
-{
-	return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 ||
-	       c == 0x1680 || (c >= 0x2000 && c <= 0x200D) || c == 0x2028 ||
-	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 ||
-	       c == 0x3000 || c == 0xFEFF;
-}
-
-/* Given: not NULL and not blank.  A text of spaces alone says nothing, so
- * it does not stand for a required one (a closure's basis, a progress
- * note, a title).  Text that is not UTF-8 counts as given here; check_len
- * reports it. */
+/* Given: not NULL and not blank (util/utf8.h).  A text of spaces alone
+ * says nothing, so it does not stand for a required one (a closure's
+ * basis, a progress note, a title). */
 static bool given(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *e;
-
-	if (!s || !*s)
-		return false;
-	e = p + strlen(s);
-	while (p < e) {
-		uint32_t c;
-		size_t k = ov_utf8_len(p, e, &c);
-
-		if (k == 0 || !blank_cp(c))
-			return true;
-		p += k;
-	}
-	return false;
+	return !ov_text_blank(s);
 }
 
 bool ov_valid_id(const char *s)

@@ -63,3 +63,29 @@ bool ov_utf8_valid_str(const char *s)
 {
 	return !s || ov_utf8_valid(s, strlen(s));
 }
+
+static bool blank_cp(uint32_t c)
+{
+	return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 ||
+	       c == 0x1680 || (c >= 0x2000 && c <= 0x200D) || c == 0x2028 ||
+	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 ||
+	       c == 0x3000 || c == 0xFEFF;
+}
+
+bool ov_text_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *e;
+
+	if (!s)
+		return true;
+	e = p + strlen(s);
+	while (p < e) {
+		uint32_t c;
+		size_t k = ov_utf8_len(p, e, &c);
+
+		if (k == 0 || !blank_cp(c))
+			return false;
+		p += k;
+	}
+	return true;
+}

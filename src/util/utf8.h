@@ -23,4 +23,13 @@ bool ov_utf8_valid(const char *s, size_t n);
 /* True if the NUL-terminated s is valid UTF-8 (NULL is valid: no text). */
 bool ov_utf8_valid_str(const char *s);
 
+/* True if s is NULL, empty or white space alone: the ASCII spaces (space,
+ * tab, line breaks), Unicode's other spaces (U+00A0, U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the
+ * invisible joiners a paste may bring (U+200B..U+200D, U+2060, U+FEFF).
+ * Such a text says nothing, so it never stands for a required one.
+ * Bytes that are not UTF-8 count as not blank (the UTF-8 check reports
+ * them). */
+bool ov_text_blank(const char *s);
+
 #endif

@@ -413,12 +413,28 @@ static void test_record(ov_app *a)
 	tap_is_str(now, before, "refusals wrote nothing");
 	free(now);
 	t.basis = "Replaced";
+	t.note = "  ";
 	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), 0,
 		   "superseding with a basis");
 	tap_ok(done.n == 1 && done.kinds[0] == OV_EV_SUPERSEDED &&
 		       done.date == fx_day("2018-09-01"),
 	       "... one event recorded");
 	ov_diag_release(&d);
+	{
+		ov_rec_view v;
+		const ov_event *last = NULL;
+		int shown = ov_app_rec_show(a, "SF-R01", fx_day("2018-09-01"),
+					    &v, &d);
+
+		if (shown == 0 && v.rec.n_events)
+			last = &v.rec.events[v.rec.n_events - 1];
+		tap_ok(last && last->kind == OV_EV_SUPERSEDED && !last->text &&
+			       last->basis && !strcmp(last->basis, "Replaced"),
+		       "... with its basis, and a blank note as none");
+		if (shown == 0)
+			ov_rec_view_release(&v);
+		ov_diag_release(&d);
+	}
 	free(before);
 }
 

@@ -90,11 +90,11 @@ refuse "a basis not in UTF-8" "basis: is not valid UTF-8" \
 	rec close SG-2017-R02 --date 2018-09-20 --basis "$BAD"
 refuse "a closure note not in UTF-8" "text: is not valid UTF-8" \
 	rec propose-closure SG-2017-R02 --date 2018-09-20 --note "$BAD"
-refuse "a blank closure basis" "basis: a 'closed' event needs a basis" \
+refuse "a blank closure basis" "--basis is required" \
 	rec close SG-2017-R02 --date 2018-09-20 --basis "   "
-refuse "a blank superseded basis" "basis: a 'superseded' event needs" \
+refuse "a blank superseded basis" "--basis is required" \
 	rec supersede SG-2017-R02 --date 2018-09-20 --basis "	 "
-refuse "a blank not-applicable basis" "basis: a 'not-applicable' event" \
+refuse "a blank not-applicable basis" "--basis is required" \
 	rec not-applicable SG-2017-R03 --date 2018-09-20 --basis " "
 refuse "a blank progress note" "text: an 'update' event needs text" \
 	rec update SG-2017-R02 --note "  " --date 2018-09-20

@@ -702,6 +702,13 @@ def check_events(api, spec, csrf, today):
                  "dated before the last event")
     T.ok(any(w and w.endswith("date") for w in where_of(a)),
          "the problem is at the date", where_of(a))
+    n = len(timeline(api, ref))
+    a = api.call("POST", path, 400, {"kind": "closed", "date": today,
+                                     "basis": " \t\u00a0 "}, h,
+                 "closed with a blank basis")
+    T.ok(any(w and w.endswith("basis") for w in where_of(a))
+         and len(timeline(api, ref)) == n,
+         "the problem is at the basis, nothing written", where_of(a))
     closed = {"kind": "closed", "date": today,
               "basis": "HMICFRS letter of today"}
     a = api.call("POST", path, 201, closed, h, "closed by HMICFRS")
