@@ -15,7 +15,8 @@
  * they were read (not yet sorted) for the paths to be right.
  *
  * Every text field, from any face, is held to the same rule: valid UTF-8
- * (util/utf8.h, what the JSON importer accepts), at most its length; a required text must not be blank (white space alone).
+ * (util/utf8.h, what the JSON importer accepts), at most its length;
+ * a required text must not be blank (white space alone, util/utf8.h).
  * An event may be dated at most OV_FUTURE_DAYS after today (the clock's,
  * read once per call) and a timeline holds at most OV_MAX_EVENTS events,
  * whether it is imported or appended to.
@@ -46,8 +47,9 @@
 size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d);
 
 /* Checks one new event against a recommendation's timeline (for commands
- * that append one): date not before the last event, transition allowed,
- * required fields present.  Each problem's `where` is the path rooted at
+ * that append one): the timeline not full (OV_MAX_EVENTS), date not before
+ * the last event nor more than OV_FUTURE_DAYS after today, transition
+ * allowed, required fields present and not blank, every text UTF-8.  Each problem's `where` is the path rooted at
  * `where` ("event" when NULL), e.g. "WHERE.date". */
 size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			 const char *where, ov_diag *d);

@@ -134,7 +134,8 @@ static void test_user_add(ov_app *a)
 		    "login", "'' is not a login",
 		    "a login not in UTF-8, not echoed");
 	refused_add(a, "amy", "view\xff", NULL, amy_pw, OV_PROB_INPUT,
-		    "role", "'' is not a role", "a role not in UTF-8, not echoed");
+		    "role", "'' is not a role",
+		    "a role not in UTF-8, not echoed");
 	refused_add(a, "amy", "viewer", NULL, "kX9#mQ2$vL7", OV_PROB_INPUT,
 		    "password", "shorter than 12 characters",
 		    "a password of 11 characters");

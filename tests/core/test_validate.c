@@ -1108,7 +1108,8 @@ static void test_text_rules(void)
 	expect1(ds, "$.meetings[0].reviews[0].report",
 		"no such report (the id is not valid UTF-8)");
 	ds = good();
-	fx_set(&EV(ds, 0, 3)->text, "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
+	fx_set(&EV(ds, 0, 3)->text,
+	       "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
 	fx_set(&REC(ds, 0)->area, "\xc3\x89quipe");
 	expect_valid(ds, "UTF-8 of two, three and four bytes is accepted");
 
