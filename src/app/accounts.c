@@ -9,8 +9,10 @@
 
 #include "auth/auth.h"
 #include "core/fold.h"
+#include "core/validate.h"
 #include "util/date.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 _Static_assert(OV_TOKEN_LEN == OV_AUTH_TOKEN_LEN,
                "a session's token is auth/'s token");
@@ -78,6 +80,15 @@ static bool login_valid(const char *login)
 	return n > 0;
 }
 
+/* What a message may echo of a value the user gave: the value if it is
+ * UTF-8 of at most max bytes (a message is text, and the web writes it
+ * into JSON), else nothing. */
+static const char *echo(const char *s, size_t max)
+{
+	return s && strnlen(s, max + 1) <= max && ov_utf8_valid_str(s) ? s
+	                                                                : "";
+}
+
 /* The problems of a login, a role, a person and a password, all of them;
  * NULL role and person are not checked.  Returns the number found. */
 static size_t check_login(const char *login, ov_diag *d)
@@ -85,10 +96,9 @@ static size_t check_login(const char *login, ov_diag *d)
 	if (login_valid(login))
 		return 0;
 	ov_diag_at(d, OV_PROB_INPUT, "login",
-	           "'%.80s%s' is not a login: 1 to 64 of a-z, 0-9, '.', '_' "
+	           "'%s' is not a login: 1 to 64 of a-z, 0-9, '.', '_' "
 	           "and '-', starting with a letter or digit",
-	           login ? login : "",
-	           login && strlen(login) > 80 ? "..." : "");
+	           echo(login, 80));
 	return 1;
 }
 
@@ -126,6 +136,15 @@ static int check_person(ov_app *a, int role, const char *person, ov_diag *d)
 		ov_diag_at(d, OV_PROB_INPUT, "person",
 		           "an owner account needs a person: the owner of "
 		           "the recommendations it may record events on");
+		return 1;
+	}
+	/* Only an id can name a person (core/validate.h); anything else is
+	 * not looked up, nor echoed unless it is text. */
+	if (!ov_valid_id(person)) {
+		ov_diag_at(d, OV_PROB_INPUT, "person",
+		           "'%s' is not a person id (1 to %d of A-Z a-z 0-9 . "
+		           "_ -, starting with a letter or digit)",
+		           echo(person, OV_MAX_ID), OV_MAX_ID);
 		return 1;
 	}
 	rc = ov_store_exists(a->s, OV_ENT_PERSON, person, &nf);
@@ -201,9 +220,9 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 	bad += (int)check_login(login, d);
 	if (r < 0) {
 		ov_diag_at(d, OV_PROB_INPUT, "role",
-		           "'%.40s' is not a role: viewer, owner, editor or "
+		           "'%s' is not a role: viewer, owner, editor or "
 		           "admin",
-		           role ? role : "");
+		           echo(role, 40));
 		bad++;
 	}
 	switch (check_person(a, r, person, d)) {

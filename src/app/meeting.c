@@ -97,37 +97,14 @@ static char **meeting_block(ov_meeting *m, size_t i)
 	return (char **)((char *)m + block_fields[i].meeting_off);
 }
 
-/* Text the edit gives must be UTF-8 before anything else looks at it. */
+/* A preview's text must be UTF-8 before the renderer looks at it (an
+ * edit's texts are checked with the meeting, by ov_validate_meeting). */
 static int utf8_at(const char *s, const char *where, ov_diag *d)
 {
 	if (!s || ov_json_utf8_valid(s))
 		return 0;
 	ov_diag_at(d, OV_PROB_INPUT, where, "is not valid UTF-8");
 	return -1;
-}
-
-static int check_utf8(const ov_meeting_edit *e, ov_diag *d)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < N_BLOCKS; i++)
-		bad |= utf8_at(edit_block(e, i), block_fields[i].name, d);
-	for (size_t j = 0; e->set_reviews && j < e->n_reviews; j++) {
-		const ov_review_edit *r = &e->reviews[j];
-		const char *part[] = {"report", "intro", "narrative"};
-		const char *text[] = {r->report, r->intro, r->narrative};
-
-		for (size_t k = 0; k < 3; k++) {
-			char *where;
-
-			if (!text[k] || ov_json_utf8_valid(text[k]))
-				continue;
-			where = ov_xasprintf("reviews[%zu].%s", j, part[k]);
-			bad |= utf8_at(text[k], where, d);
-			free(where);
-		}
-	}
-	return bad ? -1 : 0;
 }
 
 /* NULL: unchanged; "": cleared; else a copy. */
@@ -201,13 +178,11 @@ int ov_app_meeting_edit(ov_app *a, const char *id, const ov_meeting_edit *e,
 		ov_diag_at(d, OV_PROB_INPUT, "reviews", "are not given");
 		return -1;
 	}
-	if (check_utf8(e, d) < 0)
-		goto out;
 	if (ov_store_get(a->s, OV_ENT_MEETING, id, &m, d) != OV_STORE_OK)
 		goto out;
 	apply(&m, e);
 	if (app_load(a, NULL, links, &ds, d) < 0 ||
-	    ov_validate_meeting(ds, &m, d) != 0)
+	    ov_validate_meeting(ds, &m, d) != 0) /* UTF-8 too */
 		goto out;
 	if (ov_store_meeting_replace(a->s, &m, d) != OV_STORE_OK)
 		goto out;

@@ -8,6 +8,7 @@
 
 #include "core/validate.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* Display names of the people a view names, each read once. */
 static int add_name(ov_app *a, ov_rec_view *v, const char *id, ov_diag *d)
@@ -174,9 +175,12 @@ static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 	ov_rec_init(&rec);
 	if (ov_store_get(a->s, OV_ENT_REC, ref, &rec, d) != OV_STORE_OK)
 		goto out;
-	if (check_owners(a, evs, n, d) < 0)
-		goto out;
+	/* The rules first (core/validate.h: every text, date and the
+	 * timeline's length), so an owner that is not even an id is never
+	 * looked up or echoed. */
 	if (validate_all(&rec, evs, n, d) != 0)
+		goto out;
+	if (check_owners(a, evs, n, d) < 0)
 		goto out;
 	state_after(&rec, evs, n, &state);
 	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &state, d) !=
@@ -220,8 +224,13 @@ int ov_app_rec_update(ov_app *a, const char *ref, const ov_rec_update *u,
 	if (u->rag) {
 		event_of(&evs[n], OV_EV_RAG, u->date, u->author);
 		if (ov_rag_parse(u->rag, &evs[n++].rag) != 0) {
+			/* Echoed only if it is short text: a message is
+			 * text, and the web writes it into JSON. */
+			bool echo = strnlen(u->rag, 41) <= 40 &&
+				    ov_utf8_valid_str(u->rag);
+
 			ov_diag_at(d, OV_PROB_INPUT, "rag",
-				   "'%s' is not one of %s", u->rag,
+				   "'%s' is not one of %s", echo ? u->rag : "",
 				   ov_rag_codes());
 			return -1;
 		}
@@ -253,7 +262,8 @@ int ov_app_rec_transition(ov_app *a, const char *ref,
 		return -1;
 	}
 	event_of(&ev, t->kind, t->date, t->author);
-	ev.text = (char *)t->note;
+	/* A change of status's note is optional: a blank one is none. */
+	ev.text = ov_text_blank(t->note) ? NULL : (char *)t->note;
 	ev.basis = (char *)t->basis;
 	return record(a, ref, &ev, 1, out, d);
 }

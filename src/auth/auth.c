@@ -13,6 +13,8 @@
  * above. */
 #include <crack.h>
 
+#include "util/utf8.h"
+
 _Static_assert(OV_AUTH_HASH_LEN == crypto_pwhash_STRBYTES,
                "OV_AUTH_HASH_LEN is libsodium's crypto_pwhash_STRBYTES");
 _Static_assert(
@@ -103,37 +105,19 @@ bool ov_auth_needs_rehash(const char *hash)
 	           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
-/* The number of code points of s, or -1 if s is not valid UTF-8 (no
- * overlong forms, surrogates, or values past U+10FFFF). */
+/* The number of code points of s, or -1 if s is not valid UTF-8
+ * (util/utf8.h). */
 static long utf8_chars(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
 	long n = 0;
 
-	while (*p) {
-		uint32_t c = *p;
-		int more;
+	while (p < e) {
+		size_t k = ov_utf8_len(p, e, NULL);
 
-		if (c < 0x80)
-			more = 0;
-		else if ((c & 0xe0) == 0xc0)
-			more = 1, c &= 0x1f;
-		else if ((c & 0xf0) == 0xe0)
-			more = 2, c &= 0x0f;
-		else if ((c & 0xf8) == 0xf0)
-			more = 3, c &= 0x07;
-		else
+		if (k == 0)
 			return -1;
-		p++;
-		for (int i = 0; i < more; i++, p++) {
-			if ((*p & 0xc0) != 0x80)
-				return -1;
-			c = c << 6 | (*p & 0x3f);
-		}
-		if ((more == 1 && c < 0x80) || (more == 2 && c < 0x800) ||
-		    (more == 3 && c < 0x10000) || c > 0x10ffff ||
-		    (c >= 0xd800 && c <= 0xdfff))
-			return -1;
+		p += k;
 		n++;
 	}
 	return n;

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/opts.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] rec SUBCOMMAND REF [OPTIONS]\n\n"
@@ -189,7 +190,7 @@ static int check_change(const ov_cli_ctx *c, void *ctx)
 			   "--date is required (the day HMICFRS decided)");
 		return OV_EXIT_USAGE;
 	}
-	if (t->need_basis && (!r->basis || !*r->basis)) {
+	if (t->need_basis && ov_text_blank(r->basis)) {
 		ov_cli_err(c->cmd->name, "--basis is required (why it ends)");
 		return OV_EXIT_USAGE;
 	}

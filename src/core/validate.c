@@ -8,12 +8,13 @@
 #include "core/fold.h"
 #include "core/peel.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* Caps on list lengths, so a hostile file cannot make one entity huge. */
 #define MAX_QUESTIONS 100
 #define MAX_BULLETS 100
-#define MAX_EVENTS 1000
 #define MAX_REVIEWS 100
 #define MAX_DOCUMENTS 100
 
@@ -32,6 +33,7 @@ typedef struct vctx {
 	const ov_dataset *ds;
 	ov_diag *d;
 	size_t n; /* problems found */
+	ov_day today; /* for the latest date an event may have */
 	id_index ix[OV_ENT_N]; /* the ids of each entity (core/fields.h) */
 } vctx;
 
@@ -83,9 +85,12 @@ static void problem(vctx *c, const vpath *path, const char *field,
 	c->n++;
 }
 
+/* Given: not NULL and not blank (util/utf8.h).  A text of spaces alone
+ * says nothing, so it does not stand for a required one (a closure's
+ * basis, a progress note, a title). */
 static bool given(const char *s)
 {
-	return s && *s;
+	return !ov_text_blank(s);
 }
 
 bool ov_valid_id(const char *s)
@@ -111,19 +116,39 @@ bool ov_valid_id(const char *s)
 
 /* ---- field checks ------------------------------------------------------ */
 
+/* What a text may hold: UTF-8 (the importer's rule, util/utf8.h), so a
+ * text that came in by any face can be exported and read back.  Control
+ * characters are kept (JSON escapes them; showing them safely is the
+ * faces' work).  NULL if s[0..n) is fine, else the problem. */
+static const char *text_problem(const char *s, size_t n)
+{
+	return ov_utf8_valid(s, n) ? NULL : "is not valid UTF-8";
+}
+
 static void check_len(vctx *c, const vpath *path, const char *field,
 		      const char *s, size_t max)
 {
-	if (s && strnlen(s, max + 1) > max)
+	size_t n;
+	const char *why;
+
+	if (!s)
+		return;
+	n = strnlen(s, max + 1);
+	if (n > max)
 		problem(c, path, field, "longer than %zu bytes", max);
+	else if ((why = text_problem(s, n)))
+		problem(c, path, field, "%s", why);
 }
 
 /* A string of at most max bytes, given unless optional. */
 static void check_str(vctx *c, const vpath *path, const char *field,
 		      const char *s, bool required, size_t max)
 {
-	if (required && !given(s))
+	if (required && !s)
 		problem(c, path, field, "is required");
+	else if (required && !given(s))
+		problem(c, path, field, "is required%s",
+			*s ? " (it is blank)" : "");
 	else
 		check_len(c, path, field, s, max);
 }
@@ -147,6 +172,14 @@ static bool check_id(vctx *c, const vpath *path, const char *field,
 	if (!s) {
 		if (required)
 			problem(c, path, field, "is required");
+		return false;
+	}
+	if (!ov_valid_id(s) && !ov_utf8_valid_str(s)) {
+		/* Not echoed: its bytes would spoil the message. */
+		problem(c, path, field,
+			"is not a valid id (1 to %d of A-Z a-z 0-9 . _ -,"
+			" starting with a letter or digit)",
+			OV_MAX_ID);
 		return false;
 	}
 	if (!ov_valid_id(s)) {
@@ -254,7 +287,12 @@ static void check_link(vctx *c, const vpath *path, const char *field,
 			problem(c, path, field, "is required");
 		return;
 	}
-	if (!index_find(ix, id))
+	if (index_find(ix, id))
+		return;
+	if (!ov_utf8_valid_str(id))
+		problem(c, path, field, "no such %s (the id is not valid "
+			"UTF-8)", what);
+	else
 		problem(c, path, field, "no %s '%.*s'", what, OV_MAX_ID, id);
 }
 
@@ -445,6 +483,17 @@ static void check_event(vctx *c, const vpath *p, const ov_event *ev,
 	const char *kc = ov_event_kind_code(ev->kind);
 
 	check_day(c, p, "date", ev->date, true);
+	if (ev->date != OV_DAY_NONE && c->today != OV_DAY_NONE &&
+	    ev->date > c->today + OV_FUTURE_DAYS) {
+		char a[11], b[11];
+
+		ov_date_format(ev->date, a);
+		ov_date_format(c->today, b);
+		problem(c, p, "date",
+			"%s is more than %d days after today (%s): an event "
+			"is recorded when it has happened",
+			a, OV_FUTURE_DAYS, b);
+	}
 	if (ev->date != OV_DAY_NONE && prev_date != OV_DAY_NONE &&
 	    ev->date < prev_date) {
 		char a[11], b[11];
@@ -528,8 +577,8 @@ static void check_timeline(vctx *c, const vpath *p, const ov_rec *r)
 			ov_event_kind_code(OV_EV_CREATED));
 		return;
 	}
-	check_count(c, p, "timeline", r->n_events, MAX_EVENTS, "events");
-	for (size_t k = 0; k < r->n_events && k < MAX_EVENTS; k++) {
+	check_count(c, p, "timeline", r->n_events, OV_MAX_EVENTS, "events");
+	for (size_t k = 0; k < r->n_events && k < OV_MAX_EVENTS; k++) {
 		const ov_event *ev = &r->events[k];
 		const vpath ep_at = {p, "timeline", k}, *ep = &ep_at;
 
@@ -757,7 +806,7 @@ static void check_entity(vctx *c, enum ov_entity_id e)
 
 size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d)
 {
-	vctx c = {.ds = ds, .d = d};
+	vctx c = {.ds = ds, .d = d, .today = ov_date_today()};
 
 	/* Links are checked against all ids, so index every array first. */
 	for (size_t e = 0; e < OV_ENT_N; e++) {
@@ -776,7 +825,7 @@ size_t ov_validate_dataset(const ov_dataset *ds, ov_diag *d)
 size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 			 const char *where, ov_diag *d)
 {
-	vctx c = {.d = d};
+	vctx c = {.d = d, .today = ov_date_today()};
 	const vpath at = {NULL, where ? where : "event", 0};
 	enum ov_status s = OV_STATUS_NONE;
 	ov_day last = OV_DAY_NONE;
@@ -787,6 +836,13 @@ size_t ov_validate_event(const ov_rec *rec, const ov_event *ev,
 		    (last == OV_DAY_NONE || rec->events[k].date > last))
 			last = rec->events[k].date;
 	}
+	/* The import's limit, so that what is appended can be exported
+	 * and read back. */
+	if (rec && rec->n_events >= OV_MAX_EVENTS)
+		problem(&c, &at, "timeline",
+			"already has %zu events, the most a recommendation "
+			"may have (%d)",
+			rec->n_events, OV_MAX_EVENTS);
 	check_event(&c, &at, ev, s, last, NULL);
 	return c.n;
 }
@@ -798,7 +854,7 @@ size_t ov_validate_meeting(const ov_dataset *ds, const ov_meeting *m,
 	 * check_meeting sees it as meetings[0] (no earlier one to clash
 	 * with) and its links resolve against ds. */
 	ov_dataset one = *ds;
-	vctx c = {.ds = &one, .d = d};
+	vctx c = {.ds = &one, .d = d, .today = ov_date_today()};
 	const vpath at = {NULL, "", 0};
 	static const enum ov_entity_id links[] = {
 		OV_ENT_FORCE, OV_ENT_PERSON, OV_ENT_ASSESSMENT, OV_ENT_REPORT};

@@ -18,6 +18,7 @@
 #include "io/json_shape.h"
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 struct level;
 
@@ -55,31 +56,10 @@ static bool word(scan *s, const char *w, size_t n)
 }
 
 /* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0 for
- * what jansson rejects: overlong forms, surrogates, beyond U+10FFFF. */
+ * what jansson rejects (util/utf8.h). */
 static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 {
-	size_t n;
-	uint32_t cp;
-
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, cp = p[0] & 0x1F;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, cp = p[0] & 0x0F;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	return n;
+	return ov_utf8_len(p, end, NULL);
 }
 
 static int hex4(const char *p)

@@ -11,6 +11,7 @@
 
 #include "io/json_shape.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 typedef struct writer {
 	FILE *f;
@@ -39,34 +40,12 @@ static void indent(writer *w, int level)
 		    n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid:
- * overlong forms, surrogates and values past U+10FFFF are refused, as
- * jansson refuses them on reading. */
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid
+ * (util/utf8.h: what jansson accepts on reading).  A NUL inside a
+ * sequence fails it before the bound of 4 matters. */
 static size_t utf8_len(const unsigned char *s)
 {
-	unsigned c = s[0];
-	size_t n;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	return n;
+	return ov_utf8_len(s, s + 4, NULL);
 }
 
 static void fail(writer *w, const char *what)
@@ -139,14 +118,7 @@ static void put_string(writer *w, const char *s)
 
 bool ov_json_utf8_valid(const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		size_t n = utf8_len(p);
-
-		if (n == 0)
-			return false;
-		p += n;
-	}
-	return true;
+	return ov_utf8_valid_str(s);
 }
 
 /* jansson writes the escapes of control characters in upper case. */

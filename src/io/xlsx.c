@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* The workbook being written.  rc is the first libxlsxwriter error; once it
  * is set every later write is skipped, and its message is already in d. */
@@ -75,6 +76,21 @@ static void put_str(sheet *s, lxw_col_t c, const char *v)
 
 	if (s->x->rc || !v || !*v)
 		return;
+	/* An XML part with bytes that are not UTF-8 does not parse, and
+	 * the workbook would not open: refuse it, as the JSON export does
+	 * (a register made before validation held every text to UTF-8
+	 * may hold one). */
+	if (!ov_utf8_valid_str(v)) {
+		char *where = ov_xasprintf(
+		    "%s: sheet %s, row %lu, column %u", s->x->path, s->name,
+		    (unsigned long)s->row + 1, (unsigned)c + 1);
+
+		s->x->rc = LXW_ERROR_PARAMETER_VALIDATION;
+		ov_diag_at(s->x->d, OV_PROB_RUNTIME, where,
+			   "not valid UTF-8");
+		free(where);
+		return;
+	}
 	rc = worksheet_write_string(s->ws, s->row, c, v, col_format(s, c));
 	if (rc)
 		fail(s, c, rc);

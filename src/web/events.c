@@ -4,11 +4,14 @@
 
 #include "core/enums.h"
 #include "util/date.h"
+#include "util/utf8.h"
 #include "web/events.h"
 
+/* A field left blank (white space alone, util/utf8.h: the rule the
+ * register's validation applies) is not given. */
 static const char *nonempty(const char *s)
 {
-	return s && *s ? s : NULL;
+	return ov_text_blank(s) ? NULL : s;
 }
 
 int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,

@@ -4,41 +4,12 @@
 
 #include "util/date.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 #include "web/http.h"
 
 bool ov_web_utf8_ok(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-
-	while (p < e) {
-		unsigned c = *p++;
-		size_t more;
-		unsigned min, cp;
-
-		if (c == 0)
-			return false;
-		if (c < 0x80)
-			continue;
-		if ((c & 0xE0) == 0xC0)
-			more = 1, min = 0x80, cp = c & 0x1F;
-		else if ((c & 0xF0) == 0xE0)
-			more = 2, min = 0x800, cp = c & 0x0F;
-		else if ((c & 0xF8) == 0xF0)
-			more = 3, min = 0x10000, cp = c & 0x07;
-		else
-			return false;
-		if ((size_t)(e - p) < more)
-			return false;
-		for (size_t i = 0; i < more; i++) {
-			if ((p[i] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (p[i] & 0x3F);
-		}
-		p += more;
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-	}
-	return true;
+	return ov_utf8_valid(s, n);
 }
 
 static int hexval(char c)

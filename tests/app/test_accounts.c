@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/accounts.h"
+#include "core/validate.h"
 #include "fixture/fixture.h"
 #include "store/store.h"
 #include "tap.h"
@@ -123,6 +124,18 @@ static void test_user_add(ov_app *a)
 		    "an owner without a person");
 	refused_add(a, "amy", "owner", "ghost", amy_pw, OV_PROB_INPUT,
 		    "person", "no person with id 'ghost'", "an unknown person");
+	refused_add(a, "amy", "owner", "p-\xff", amy_pw, OV_PROB_INPUT,
+		    "person", "'' is not a person id",
+		    "a person not in UTF-8, not echoed");
+	refused_add(a, "amy", "owner", "no such one", amy_pw, OV_PROB_INPUT,
+		    "person", "'no such one' is not a person id",
+		    "a person that is not an id");
+	refused_add(a, "am\xffy", "viewer", NULL, amy_pw, OV_PROB_INPUT,
+		    "login", "'' is not a login",
+		    "a login not in UTF-8, not echoed");
+	refused_add(a, "amy", "view\xff", NULL, amy_pw, OV_PROB_INPUT,
+		    "role", "'' is not a role",
+		    "a role not in UTF-8, not echoed");
 	refused_add(a, "amy", "viewer", NULL, "kX9#mQ2$vL7", OV_PROB_INPUT,
 		    "password", "shorter than 12 characters",
 		    "a password of 11 characters");
@@ -498,14 +511,16 @@ static void test_authorize(ov_app *a)
 		 "no account: unauthenticated");
 
 	/* The current owner, by the fold as at today: SF-R01 passes to
-	 * p-dci today, and (recorded ahead) to p-sme in 2099. */
+	 * p-dci today, and (recorded ahead, as far as an event may be) to
+	 * p-sme in a week. */
 	ov_date_format(ov_date_today(), today);
 	u = (ov_rec_update){ov_date_today(), "Test", NULL, NULL, "p-dci"};
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), 0,
 		   "SF-R01 passes to p-dci today");
-	u = (ov_rec_update){fx_day("2099-01-01"), "Test", NULL, NULL, "p-sme"};
+	u = (ov_rec_update){ov_date_today() + OV_FUTURE_DAYS, "Test", NULL,
+	                    NULL, "p-sme"};
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), 0,
-		   "... and to p-sme in 2099");
+		   "... and to p-sme in a week");
 	ov_diag_release(&d);
 	is_right(a, &who[OV_ROLE_OWNER], OV_RIGHT_EVENT, "SF-R01", -1,
 		 OV_PROB_FORBIDDEN, "its old owner may no longer");

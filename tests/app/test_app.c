@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "core/validate.h"
 #include "fixture/fixture.h"
+#include "util/date.h"
 #include "tap.h"
 #include "util/mem.h"
 
@@ -248,7 +250,7 @@ static void test_state(ov_app *a, const char *db)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_state_check c;
-	ov_rec_update u = {fx_day("2030-01-01"), "J", "Zebra crossing", NULL,
+	ov_rec_update u = {ov_date_today(), "J", "Zebra crossing", NULL,
 			   NULL};
 	ov_recorded done;
 	ov_app *other = NULL;
@@ -339,16 +341,100 @@ static void test_record(ov_app *a)
 			  "needs a basis"),
 	       "... bad input at the event's basis");
 	ov_diag_release(&d);
+	/* Issue 6: every text is the importer's UTF-8, a required one is
+	 * not blank, and an event is dated at most a week ahead. */
+	u = (ov_rec_update){fx_day("2018-09-01"), "J", "bad\xff", NULL, NULL};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "a note not in UTF-8");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.text", "not valid UTF-8"),
+	       "... bad input at the note");
+	ov_diag_release(&d);
+	u = (ov_rec_update){fx_day("2018-09-01"), "J\xc0\xaf", "fine", NULL,
+			    NULL};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "an author not in UTF-8 (an overlong form)");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.author",
+			  "not valid UTF-8"),
+	       "... bad input at the author");
+	ov_diag_release(&d);
+	u = (ov_rec_update){fx_day("2018-09-01"), "J", NULL, NULL, "p-\xff"};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "an owner not in UTF-8");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.owner",
+			  "is not a valid id") &&
+		       d.n && !strchr(d.msg[0], '\xff'),
+	       "... bad input at the owner, its bytes not echoed");
+	ov_diag_release(&d);
+	u = (ov_rec_update){fx_day("2018-09-01"), "J", " \t\n ", NULL, NULL};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "a blank progress note");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.text", "needs text"),
+	       "... bad input at the note");
+	ov_diag_release(&d);
+	u = (ov_rec_update){ov_date_today() + OV_FUTURE_DAYS + 1, "J", "ahead",
+			    NULL, NULL};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "an update dated more than a week ahead");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.date",
+			  "more than 7 days after today"),
+	       "... bad input at the date");
+	ov_diag_release(&d);
+	u = (ov_rec_update){fx_day("2199-12-31"), "J", NULL, "red", NULL};
+	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
+		   "a RAG dated 2199-12-31");
+	ov_diag_release(&d);
+	t.basis = "   ";
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "superseding with a blank basis");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.basis", "needs a basis"),
+	       "... bad input at the basis");
+	ov_diag_release(&d);
+	t.basis = "Replaced \xff";
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "a basis not in UTF-8");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.basis",
+			  "not valid UTF-8"),
+	       "... bad input at the basis");
+	ov_diag_release(&d);
+	t.basis = "Replaced";
+	t.note = "\xe2\x82";
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "a transition's note not in UTF-8");
+	ov_diag_release(&d);
+	t.note = NULL;
+	t.date = fx_day("2199-12-31");
+	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), -1,
+		   "a transition dated 2199-12-31");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "SF-R01.date", "after today"),
+	       "... bad input at the date");
+	ov_diag_release(&d);
+	t.date = fx_day("2018-09-01");
 	now = fx_snapshot(a, tmpdir);
 	tap_is_str(now, before, "refusals wrote nothing");
 	free(now);
 	t.basis = "Replaced";
+	t.note = "  ";
 	tap_is_int(ov_app_rec_transition(a, "SF-R01", &t, &done, &d), 0,
 		   "superseding with a basis");
 	tap_ok(done.n == 1 && done.kinds[0] == OV_EV_SUPERSEDED &&
 		       done.date == fx_day("2018-09-01"),
 	       "... one event recorded");
 	ov_diag_release(&d);
+	{
+		ov_rec_view v;
+		const ov_event *last = NULL;
+		int shown = ov_app_rec_show(a, "SF-R01", fx_day("2018-09-01"),
+					    &v, &d);
+
+		if (shown == 0 && v.rec.n_events)
+			last = &v.rec.events[v.rec.n_events - 1];
+		tap_ok(last && last->kind == OV_EV_SUPERSEDED && !last->text &&
+			       last->basis && !strcmp(last->basis, "Replaced"),
+		       "... with its basis, and a blank note as none");
+		if (shown == 0)
+			ov_rec_view_release(&v);
+		ov_diag_release(&d);
+	}
 	free(before);
 }
 
@@ -439,6 +525,43 @@ static void test_export_paper(ov_app *a)
 	free(md);
 }
 
+/* Issue 6: the import's limit on a timeline holds for appends too, so
+ * what rec update writes can be exported and imported again. */
+static void test_event_limit(void)
+{
+	ov_dataset *ds = fx_small();
+	ov_rec *r = &ds->recs[0];
+	char ref[OV_MAX_ID + 1], at[OV_MAX_ID + 16], day[11];
+	ov_rec_update u = {OV_DAY_NONE, "J", "one more", NULL, NULL};
+	ov_recorded done;
+	ov_diag d = OV_DIAG_INIT;
+	ov_app *a;
+
+	snprintf(ref, sizeof ref, "%s", r->ref);
+	snprintf(at, sizeof at, "%s.timeline", r->ref);
+	ov_date_format(r->events[r->n_events - 1].date, day);
+	u.date = r->events[r->n_events - 1].date;
+	while (r->n_events < OV_MAX_EVENTS - 1)
+		fx_event(r, day, OV_EV_UPDATE, "J", "weekly note");
+	a = fx_open_register(ds, tmpdir, "limit");
+	tap_ok(a != NULL, "a register with a timeline one short of the limit");
+	if (!a)
+		return;
+	tap_is_int(ov_app_rec_update(a, ref, &u, &done, &d), 0,
+		   "the last event a timeline may hold is recorded");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_rec_update(a, ref, &u, &done, &d), -1,
+		   "one more is refused");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, at, "already has 10000 events"),
+	       "... saying the timeline is full");
+	ov_diag_release(&d);
+	u.rag = "red";
+	tap_is_int(ov_app_rec_update(a, ref, &u, &done, &d), -1,
+		   "so is a note with a RAG");
+	ov_diag_release(&d);
+	ov_app_close(a);
+}
+
 int main(void)
 {
 	char *db;
@@ -458,6 +581,7 @@ int main(void)
 		test_record(a);
 		test_export_paper(a);
 	}
+	test_event_limit();
 	ov_app_close(a);
 	ov_app_close(NULL);
 	free(db);

@@ -50,12 +50,16 @@ mk bad-duplicate.json 'd["recommendations"].append(dict(d["recommendations"][2])
 mk bad-date.json 'd["recommendations"][1]["timeline"][3]["date"] = "2018-02-30"'
 mk bad-close-nodate.json 'del d["recommendations"][0]["timeline"][3]["date"]'
 mk bad-close-nobasis.json 'del d["recommendations"][0]["timeline"][3]["basis"]'
+mk bad-close-blankbasis.json 'd["recommendations"][0]["timeline"][3]["basis"] = "   "'
+mk bad-future.json 'd["recommendations"][1]["timeline"].append(dict(date="2199-12-31", author="x", kind="update", text="ahead"))'
+mk bad-events.json 'd["recommendations"][1]["timeline"] += [dict(d["recommendations"][1]["timeline"][-1], kind="update", text="n")] * 10001'
 
 run --db empty.db init
 snapshot empty.db empty-before.json
 snapshot a.db a-before.json
 for f in bad-notjson bad-truncated bad-type bad-unknown-id bad-duplicate \
-	bad-date bad-close-nodate bad-close-nobasis; do
+	bad-date bad-close-nodate bad-close-nobasis bad-close-blankbasis \
+	bad-future bad-events; do
 	run --db empty.db import "$f.json"
 	is_rc 2 "$f: import exits 2"
 	has "$WORK/err" "^oversight import: .*$f\.json" \
@@ -71,6 +75,15 @@ run --db empty.db import bad-date.json
 has "$WORK/err" "timeline\[3\]\.date" "a bad date is reported with its JSON path"
 run --db empty.db import bad-close-nobasis.json
 has "$WORK/err" "basis" "a closure without basis is reported as such"
+run --db empty.db import bad-close-blankbasis.json
+has "$WORK/err" "timeline\[3\]\.basis: a 'closed' event needs a basis" \
+	"a blank closure basis is reported as a missing one"
+run --db empty.db import bad-future.json
+has "$WORK/err" "timeline\[[0-9]*\]\.date: 2199-12-31 is more than 7 days after today" \
+	"an event dated 2199-12-31 is refused on import too"
+run --db empty.db import bad-events.json
+has "$WORK/err" "timeline: more than 10000 events" \
+	"a timeline of more than 10000 events is refused"
 run --db empty.db import no-such-file.json
 is_rc 2 "a missing input file exits 2"
 

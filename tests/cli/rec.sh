@@ -72,6 +72,39 @@ refuse "superseding without a basis" "--basis is required" \
 	rec supersede SG-2017-R02 --date 2018-09-20
 refuse "not-applicable without a basis" "--basis is required" \
 	rec not-applicable SG-2017-R03 --date 2018-09-20
+# Issue 6: every text is the importer's UTF-8, a required one is not
+# blank, and an event is dated at most a week after today.
+BAD=$(printf 'bad\377')
+refuse "a note not in UTF-8" "SG-2017-R02.text: is not valid UTF-8" \
+	rec update SG-2017-R02 --note "$BAD" --date 2018-09-20
+refuse "an author not in UTF-8" "SG-2017-R02.author: is not valid UTF-8" \
+	rec update SG-2017-R02 --note x --author "$BAD" --date 2018-09-20
+OLD_USER=${USER-}
+export USER="$BAD"
+refuse "a \$USER not in UTF-8" "author: is not valid UTF-8" \
+	rec update SG-2017-R02 --note x --date 2018-09-20
+export USER="$OLD_USER"
+refuse "an owner not in UTF-8" "owner: is not a valid id" \
+	rec update SG-2017-R02 --owner "$BAD" --date 2018-09-20
+refuse "a basis not in UTF-8" "basis: is not valid UTF-8" \
+	rec close SG-2017-R02 --date 2018-09-20 --basis "$BAD"
+refuse "a closure note not in UTF-8" "text: is not valid UTF-8" \
+	rec propose-closure SG-2017-R02 --date 2018-09-20 --note "$BAD"
+refuse "a blank closure basis" "--basis is required" \
+	rec close SG-2017-R02 --date 2018-09-20 --basis "   "
+refuse "a blank superseded basis" "--basis is required" \
+	rec supersede SG-2017-R02 --date 2018-09-20 --basis "	 "
+refuse "a blank not-applicable basis" "--basis is required" \
+	rec not-applicable SG-2017-R03 --date 2018-09-20 --basis " "
+refuse "a blank progress note" "text: an 'update' event needs text" \
+	rec update SG-2017-R02 --note "  " --date 2018-09-20
+refuse "a blank author" "author: is required" \
+	rec update SG-2017-R02 --note x --author " " --date 2018-09-20
+refuse "an update dated 2199-12-31" "2199-12-31 is more than 7 days after today" \
+	rec update SG-2017-R02 --note x --date 2199-12-31
+AHEAD=$(python3 -c 'import datetime as d; print(d.date.today() + d.timedelta(days=8))')
+refuse "a closure dated 8 days ahead" "date: .* is more than 7 days after today" \
+	rec close SG-2017-R02 --date "$AHEAD" --basis "Evidence reviewed"
 
 # Happy paths.
 USER=tester run rec update SG-2017-R02 --note "Agreements drafted" \

@@ -4,6 +4,7 @@
 #include "core/validate.h"
 #include "fixture/fixture.h"
 #include "tap.h"
+#include "util/date.h"
 #include "util/diag.h"
 #include "util/mem.h"
 
@@ -570,9 +571,9 @@ static void test_recs(void)
 	expect1(ds, "$.recommendations[1].timeline",
 		"a timeline needs at least its 'created' event");
 	ds = good();
-	for (int k = 0; k < 1000; k++)
+	for (int k = 0; k < OV_MAX_EVENTS; k++)
 		fx_event(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "x");
-	expect1(ds, "$.recommendations[1].timeline", "more than 1000 events");
+	expect1(ds, "$.recommendations[1].timeline", "more than 10000 events");
 }
 
 static void test_timeline(void)
@@ -1056,6 +1057,188 @@ static void test_event(void)
 	ov_dataset_free(ds);
 }
 
+/* Issue 6: every text is held to the importer's rule (UTF-8), a required
+ * text is not blank, events are dated at most OV_FUTURE_DAYS ahead and a
+ * timeline holds at most OV_MAX_EVENTS, for a dataset and for one new
+ * event alike. */
+static void test_text_rules(void)
+{
+	static const char *const bad[] = {
+		"bad\xff",          /* not UTF-8 at all */
+		"over\xc0\xaflong", /* an overlong '/' */
+		"sur\xed\xa0\x80",  /* a surrogate */
+		"cut\xe2\x80",      /* a sequence cut short */
+		"big\xf4\x90\x80\x80", /* past U+10FFFF */
+	};
+	ov_dataset *ds;
+	char day[11];
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ds = good();
+		fx_set(&EV(ds, 0, 3)->text, bad[i]);
+		expect1(ds, "$.recommendations[0].timeline[3].text",
+			"is not valid UTF-8");
+	}
+	ds = good();
+	fx_set(&EV(ds, 0, 5)->basis, "Seen \xff");
+	expect1(ds, "$.recommendations[0].timeline[5].basis",
+		"is not valid UTF-8");
+	ds = good();
+	fx_set(&EV(ds, 0, 3)->author, "J\xfe");
+	expect1(ds, "$.recommendations[0].timeline[3].author",
+		"is not valid UTF-8");
+	ds = good();
+	fx_set(&REC(ds, 0)->area, "Lead\xff" "ership");
+	expect1(ds, "$.recommendations[0].area", "is not valid UTF-8");
+	ds = good();
+	fx_set(&REC(ds, 0)->bullets[0], "\x80");
+	expect1(ds, "$.recommendations[0].bullets[0]", "is not valid UTF-8");
+	ds = good();
+	fx_set(&ds->people[0].name, "Jo \xc3");
+	expect1(ds, "$.people[0].name", "is not valid UTF-8");
+	ds = good();
+	fx_set(&ds->meetings[0].purpose, "To note \xff");
+	expect1(ds, "$.meetings[0].purpose", "is not valid UTF-8");
+	ds = good();
+	fx_set(&ds->meetings[0].reviews[0].narrative, "\xed\xbf\xbf");
+	expect1(ds, "$.meetings[0].reviews[0].narrative",
+		"is not valid UTF-8");
+	ds = good();
+	fx_set(&ds->meetings[0].reviews[0].report, "r-\xff");
+	expect1(ds, "$.meetings[0].reviews[0].report",
+		"no such report (the id is not valid UTF-8)");
+	ds = good();
+	fx_set(&EV(ds, 0, 3)->text,
+	       "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
+	fx_set(&REC(ds, 0)->area, "\xc3\x89quipe");
+	expect_valid(ds, "UTF-8 of two, three and four bytes is accepted");
+
+	/* Blank: white space alone, ASCII or Unicode's, is not given. */
+	ds = good();
+	fx_set(&EV(ds, 0, 5)->basis, "   ");
+	expect1(ds, "$.recommendations[0].timeline[5].basis",
+		"a 'closed' event needs a basis");
+	ds = good();
+	fx_set(&EV(ds, 0, 5)->basis, " \t\n\xc2\xa0\xe2\x80\x83\xe3\x80\x80");
+	expect1(ds, "$.recommendations[0].timeline[5].basis",
+		"a 'closed' event needs a basis");
+	ds = good();
+	EV(ds, 0, 5)->kind = OV_EV_SUPERSEDED;
+	fx_set(&EV(ds, 0, 5)->basis, "  ");
+	expect1(ds, "$.recommendations[0].timeline[5].basis",
+		"a 'superseded' event needs a basis");
+	ds = good();
+	EV(ds, 0, 5)->kind = OV_EV_NA;
+	fx_set(&EV(ds, 0, 5)->basis, "\t");
+	expect1(ds, "$.recommendations[0].timeline[5].basis",
+		"a 'not-applicable' event needs a basis");
+	ds = good();
+	fx_set(&EV(ds, 0, 3)->text, " \r\n ");
+	expect1(ds, "$.recommendations[0].timeline[3].text",
+		"needs text (the progress note)");
+	ds = good();
+	fx_set(&EV(ds, 0, 3)->author, "  ");
+	expect1(ds, "$.recommendations[0].timeline[3].author",
+		"is required (it is blank)");
+	ds = good();
+	fx_set(&ds->forces[0].name, " ");
+	expect1(ds, "$.forces[0].name", "is required (it is blank)");
+	ds = good();
+	fx_set(&REC(ds, 0)->area, "\xe2\x80\x8b"); /* a zero-width space */
+	expect1(ds, "$.recommendations[0].area", "is required (it is blank)");
+	ds = good();
+	fx_set(&ds->meetings[0].title, "   ");
+	expect1(ds, "$.meetings[0].title", "is required (it is blank)");
+	ds = good();
+	fx_set(&EV(ds, 0, 5)->basis, " Seen ");
+	expect_valid(ds, "a basis with words and spaces is given");
+
+	/* Dates: up to a week ahead, no further. */
+	ds = good();
+	ov_date_format(ov_date_today() + OV_FUTURE_DAYS + 1, day);
+	fx_event(REC(ds, 1), day, OV_EV_UPDATE, "Jo", "ahead");
+	expect1(ds, "$.recommendations[1].timeline[1].date",
+		"more than 7 days after today");
+	ds = good();
+	fx_event(REC(ds, 1), "2199-12-31", OV_EV_UPDATE, "Jo", "ahead");
+	expect1(ds, "$.recommendations[1].timeline[1].date",
+		"2199-12-31 is more than 7 days after today");
+	ds = good();
+	ov_date_format(ov_date_today() + OV_FUTURE_DAYS, day);
+	fx_event(REC(ds, 1), day, OV_EV_UPDATE, "Jo", "a week ahead");
+	expect_valid(ds, "an event a week ahead is accepted");
+
+	/* The event limit: OV_MAX_EVENTS is accepted, one more is not. */
+	ds = good();
+	for (int k = 1; k < OV_MAX_EVENTS; k++)
+		fx_event(REC(ds, 1), "2016-06-01", OV_EV_UPDATE, "Jo", "x");
+	expect_valid(ds, "a timeline of exactly OV_MAX_EVENTS events");
+}
+
+/* One new event (ov_validate_event, what rec update and the web use):
+ * the same rules. */
+static void test_event_rules(void)
+{
+	ov_dataset *ds = good();
+	ov_rec *open = REC(ds, 1);
+	ov_event ev;
+	ov_diag d = OV_DIAG_INIT;
+
+	ov_event_init(&ev);
+	ev.kind = OV_EV_UPDATE;
+	ev.date = fx_day("2019-01-01");
+	ev.author = ov_xstrdup("Jo");
+	ev.text = ov_xstrdup("bad\xff");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: a note not in UTF-8");
+	tap_ok(find_msg(&d, "new.text", "is not valid UTF-8") >= 0,
+	       "... named at its text");
+	ov_diag_release(&d);
+	fx_set(&ev.text, "  ");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: a blank progress note");
+	tap_ok(find_msg(&d, "new.text", "needs text") >= 0, "... needs text");
+	ov_diag_release(&d);
+	fx_set(&ev.text, "fine");
+	fx_set(&ev.author, "\xc0\x80");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: an author not in UTF-8");
+	ov_diag_release(&d);
+	fx_set(&ev.author, "Jo");
+	ev.date = ov_date_today() + OV_FUTURE_DAYS + 1;
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: dated more than a week ahead");
+	tap_ok(find_msg(&d, "new.date", "days after today") >= 0,
+	       "... named at its date");
+	ov_diag_release(&d);
+	ev.date = ov_date_today();
+	ev.kind = OV_EV_CLOSED;
+	free(ev.text);
+	ev.text = NULL;
+	ev.basis = ov_xstrdup(" \t ");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: a blank closure basis");
+	tap_ok(find_msg(&d, "new.basis", "needs a basis") >= 0,
+	       "... needs a basis");
+	ov_diag_release(&d);
+	fx_set(&ev.basis, "Evidence seen");
+	ev.kind = OV_EV_UPDATE;
+	fx_set(&ev.basis, NULL);
+	ev.text = ov_xstrdup("note");
+	while (open->n_events < OV_MAX_EVENTS - 1)
+		fx_event(open, "2016-06-01", OV_EV_UPDATE, "Jo", "x");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 0,
+		   "event: the last event a timeline may hold");
+	fx_event(open, "2016-06-01", OV_EV_UPDATE, "Jo", "x");
+	tap_is_int((long long)ov_validate_event(open, &ev, "new", &d), 1,
+		   "event: one past OV_MAX_EVENTS");
+	tap_ok(find_msg(&d, "new.timeline", "already has 10000 events") >= 0,
+	       "... named at the timeline");
+	ov_diag_release(&d);
+	ov_event_release(&ev);
+	ov_dataset_free(ds);
+}
+
 int main(void)
 {
 	test_valid_id();
@@ -1072,5 +1255,7 @@ int main(void)
 	test_prov();
 	test_many();
 	test_event();
+	test_text_rules();
+	test_event_rules();
 	return tap_done();
 }

@@ -386,6 +386,27 @@ static void failures(const ov_dataset *ds, const char *dir)
 	unlink(old);
 	ov_diag_release(&d);
 
+	/* Issue 6: text that is not UTF-8 (a register from before every
+	 * text was checked) would make an XML part that does not parse. */
+	f = fopen(old, "w");
+	fputs("previous", f);
+	fclose(f);
+	free(big->recs[1].text);
+	big->recs[1].text = ov_xstrdup("bad\xff");
+	tap_ok(ov_xlsx_write(big, as_at, old, &d) < 0,
+	       "text not in UTF-8: -1");
+	tap_ok(d.n == 1 && strstr(d.msg[0], "Recommendations") &&
+		       strstr(d.msg[0], "row 3") &&
+		       strstr(d.msg[0], "not valid UTF-8"),
+	       "... message names the sheet, the row and why");
+	text = file_text(old);
+	tap_is_str(text, "previous", "... the old file is untouched");
+	tap_is_int(leftovers(dir, "old.xlsx.tmp-"), 0,
+		   "... and no temporary file left");
+	free(text);
+	unlink(old);
+	ov_diag_release(&d);
+
 	tap_ok(ov_xlsx_write(ds, as_at, "-", &d) < 0 && d.n == 1,
 	       "standard output refused with a message");
 	ov_diag_release(&d);

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "tap.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/mem.h"
 
 static const contract_backend *be;
@@ -1470,7 +1471,7 @@ static void test_record(ov_app *a, ov_store *s)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_rec_update u = {fx_day("2018-01-01"), "J", "too early", NULL, NULL};
-	ov_rec_transition t = {OV_EV_CLOSED, fx_day("2030-01-01"), "HMICFRS",
+	ov_rec_transition t = {OV_EV_CLOSED, ov_date_today(), "HMICFRS",
 			       NULL, "x"};
 	ov_recorded done;
 	char *before = snapshot(s);
@@ -1484,13 +1485,13 @@ static void test_record(ov_app *a, ov_store *s)
 	tap_ok(fx_has_msg(&d, "'closed' event cannot follow status "
 			   "'superseded'"), "... saying why");
 	ov_diag_release(&d);
-	u = (ov_rec_update){fx_day("2030-01-01"), "J", NULL, NULL, "ghost"};
+	u = (ov_rec_update){ov_date_today(), "J", NULL, NULL, "ghost"};
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), -1,
 		   "an owner who is not a person is refused");
 	tap_ok(d.n && !strcmp(d.p[0].where, "owner"), "... at the owner");
 	ov_diag_release(&d);
 	unchanged(s, before, "refusals write nothing");
-	u = (ov_rec_update){fx_day("2030-01-01"), "J", "Later", "green",
+	u = (ov_rec_update){ov_date_today(), "J", "Later", "green",
 			    "p-acc"};
 	tap_is_int(ov_app_rec_update(a, "SF-R01", &u, &done, &d), 0,
 		   "an update with note, RAG and owner is recorded");

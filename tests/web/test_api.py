@@ -702,6 +702,13 @@ def check_events(api, spec, csrf, today):
                  "dated before the last event")
     T.ok(any(w and w.endswith("date") for w in where_of(a)),
          "the problem is at the date", where_of(a))
+    n = len(timeline(api, ref))
+    a = api.call("POST", path, 400, {"kind": "closed", "date": today,
+                                     "basis": " \t\u00a0 "}, h,
+                 "closed with a blank basis")
+    T.ok(any(w and w.endswith("basis") for w in where_of(a))
+         and len(timeline(api, ref)) == n,
+         "the problem is at the basis, nothing written", where_of(a))
     closed = {"kind": "closed", "date": today,
               "basis": "HMICFRS letter of today"}
     a = api.call("POST", path, 201, closed, h, "closed by HMICFRS")
@@ -719,9 +726,19 @@ def check_events(api, spec, csrf, today):
                                      "note": "Reopened by the API test"}, h,
                  "reopened")
     T.ok(a.json and a.json["state"]["status"] == "open", "open again")
-    later = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    # An event may be dated up to a week ahead (core/validate.h's
+    # OV_FUTURE_DAYS), no further: a later one would lock the timeline.
+    n = len(timeline(api, ref))
+    too_late = (datetime.date.today()
+                + datetime.timedelta(days=8)).isoformat()
+    a = api.call("POST", path, 400, dict(good, date=too_late), h,
+                 "dated more than a week after today")
+    T.ok(any(w and w.endswith("date") for w in where_of(a))
+         and len(timeline(api, ref)) == n,
+         "the problem is at the date, nothing written", where_of(a))
+    later = (datetime.date.today() + datetime.timedelta(days=7)).isoformat()
     a = api.call("POST", path, 201, dict(good, date=later), h,
-                 "dated after today")
+                 "dated a week after today")
     T.ok(a.json and a.json["as_at"] == later
          and a.json["state"]["last_update_date"] == later,
          "the state as at the event's own date")
