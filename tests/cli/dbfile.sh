@@ -53,6 +53,7 @@ refused() {
 		2>"$WORK/err"
 	RC=$?
 	[ "$RC" -ne 0 ] && grep -Eq "$WHY" "$WORK/err" &&
+		[ "$(wc -l <"$WORK/err")" -eq 1 ] &&
 		[ "$(cksum <"$db")" = "$before" ] &&
 		[ ! -e "$db-wal" ] && [ ! -e "$db-shm" ] && [ ! -e out.json ] &&
 		[ ! -e paper.md ]
