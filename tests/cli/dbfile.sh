@@ -144,15 +144,25 @@ RO=
 if [ "$READER" != none ]; then
 	RO=$(mktemp -d /tmp/ov-ro-XXXXXX)
 	cp oversight.db "$RO/o.db"
-	chmod 0644 "$RO/o.db"
-	chmod 0555 "$RO"
-	[ "$(id -u)" -eq 0 ] && chmod 0755 "$RO"
 	trap 'chmod 0755 "$RO" 2>/dev/null; rm -rf "$WORK" "$RO"' EXIT
 fi
+
+# ro_lock, ro_unlock: the reader may read RO and o.db, write neither (as
+# root, nobody reads them by "other"; as anyone else, the modes hold for
+# the owner too); the test itself changes o.db between the two.
+ro_lock() {
+	chmod 0444 "$RO/o.db"
+	chmod 0555 "$RO"
+}
+ro_unlock() {
+	chmod 0755 "$RO"
+	chmod 0644 "$RO/o.db"
+}
 
 if [ -z "$RO" ]; then
 	skip "as root, without setpriv to drop to nobody: no read-only test"
 else
+	ro_lock
 	[ ! -e "$RO/o.db-wal" ] && [ ! -e "$RO/o.db-shm" ]
 	ok $? "the read-only copy has no -wal or -shm"
 	sum=$(cksum <"$RO/o.db")
@@ -190,13 +200,13 @@ else
 	if command -v sqlite3 >/dev/null 2>&1; then
 		# A stale stored state (a rec's RAG wrong, marked stale): the
 		# reader cannot rebuild it, and folds the timelines instead.
-		chmod 0755 "$RO"
+		ro_unlock
 		sqlite3 "$RO/o.db" "UPDATE rec_state SET rag = 'green'
 			WHERE ref = 'SG-2017-R02';
 			UPDATE store_meta SET value = 1 WHERE key = 'state_stale';
 			PRAGMA journal_mode = DELETE; PRAGMA journal_mode = WAL;" >/dev/null
 		rm -f "$RO/o.db-wal" "$RO/o.db-shm"
-		[ "$(id -u)" -eq 0 ] || chmod 0555 "$RO"
+		ro_lock
 		sum=$(cksum <"$RO/o.db")
 		as_reader recs --format csv
 		is_rc 0 "recs on a read-only database whose state is stale"
@@ -207,13 +217,13 @@ else
 		ok $? "... and writes nothing"
 
 		# One of an older schema cannot be migrated by the reader.
-		chmod 0755 "$RO"
+		ro_unlock
 		sqlite3 "$RO/o.db" "DROP TABLE rec_search;
 			DROP VIEW rec_search_text; DROP TABLE rec_state;
 			DROP TABLE rec_state_tally; DROP TABLE store_meta;
 			PRAGMA user_version = 2;"
 		rm -f "$RO/o.db-wal" "$RO/o.db-shm"
-		[ "$(id -u)" -eq 0 ] || chmod 0555 "$RO"
+		ro_lock
 		as_reader recs
 		[ "$RC" -eq 1 ] &&
 			grep -q "schema version 2 must be brought up to 3, and this user may not write it" "$WORK/err"
