@@ -183,23 +183,27 @@ static ov_store_rc connect(sq *s, bool create, bool exists, ov_diag *d)
 	/* NOMUTEX: a handle is used by one thread at a time, and the
 	 * per-call locking was a measurable part of reading a register. */
 	int base = SQLITE_OPEN_NOMUTEX;
-	int v;
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int err;
 
 	s->read_only = exists && !may_write(s->path);
-	if (sqlite3_open_v2(s->path, &s->db,
-			    base | (s->read_only ? SQLITE_OPEN_READONLY
-						 : SQLITE_OPEN_READWRITE |
-							   (create ? SQLITE_OPEN_CREATE
-								   : 0)),
-			    NULL) != SQLITE_OK)
+	if (s->read_only)
+		flags = SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(s->path, &s->db, base | flags, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 1);
 	if (sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK)
 		goto fail;
 	if (!s->read_only)
 		return OV_STORE_OK;
-	v = sq_schema_version(s);
-	if (v >= 0 || file_exists_shm(s->path))
+	/* The first read says whether the -shm was wanted: SQLite answers
+	 * SQLITE_READONLY (or CANTOPEN) for it, and anything else (busy, not
+	 * a database) is for what_is() to report. */
+	if (sq_schema_version(s) >= 0)
+		return OV_STORE_OK;
+	err = sqlite3_errcode(s->db) & 0xff; /* e.g. READONLY_DIRECTORY */
+	if ((err != SQLITE_READONLY && err != SQLITE_CANTOPEN) ||
+	    file_exists_shm(s->path))
 		return OV_STORE_OK;
 	sqlite3_close_v2(s->db);
 	s->db = NULL;
