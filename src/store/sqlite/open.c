@@ -100,7 +100,7 @@ static bool may_write(const char *path)
 	if (!slash)
 		strcpy(dir, ".");
 	else
-		slash[slash == dir] = '\0';
+		slash[slash == dir] = '\0'; /* "/x.db": the directory is "/" */
 	yes = faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
 	      faccessat(AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
 	free(dir);
@@ -176,8 +176,10 @@ static ov_store_rc what_is(sq *s, enum sq_kind *out, ov_diag *d)
  * cannot be read by an ordinary read-only connection; SQLite reads it as
  * immutable, the one way it has (wal.html, "Read-Only Databases").  Any
  * writer then running would have made those files, so the fallback is
- * taken only when none was; a writer that starts during the read is not
- * seen, which a listing can bear (serve refuses a read-only database). */
+ * taken only when none was.  A writer that starts during the read is
+ * neither seen nor locked out (should it checkpoint meanwhile, the read
+ * may fail or be torn, and is run again): a listing can bear that, a
+ * server could not, and serve refuses a read-only database. */
 static ov_store_rc connect(sq *s, bool create, bool exists, ov_diag *d)
 {
 	/* NOMUTEX: a handle is used by one thread at a time, and the
