@@ -28,6 +28,11 @@ int ov_app_open(const char *db, ov_app **out, ov_diag *d)
 	return 0;
 }
 
+bool ov_app_read_only(ov_app *a)
+{
+	return ov_store_read_only(a->s);
+}
+
 void ov_app_close(ov_app *a)
 {
 	if (!a)

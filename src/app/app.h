@@ -31,8 +31,13 @@
 typedef struct ov_app ov_app;
 
 /* Open the register named by db (an SQLite path, or a postgresql:// URI;
- * see store/store.h); it must exist. */
+ * see store/store.h); it must exist and be an oversight database (a file
+ * that is not is refused and left as it was).  One this user may only
+ * read is opened read-only: it is listed (a stale stored state is folded,
+ * not rebuilt) and every write fails, saying so. */
 int ov_app_open(const char *db, ov_app **out, ov_diag *d);
+/* Whether a was opened read-only. */
+bool ov_app_read_only(ov_app *a);
 void ov_app_close(ov_app *a);
 
 /* ---- init, import, export ---- */
@@ -42,7 +47,9 @@ typedef struct ov_init_result {
 	int schema_version; /* after migrations */
 } ov_init_result;
 
-/* Create the register named by db, or bring its schema up to date. */
+/* Create the register named by db (a missing or empty file), or bring
+ * its schema up to date; another program's database is refused and left
+ * as it was. */
 int ov_app_init(const char *db, ov_init_result *out, ov_diag *d);
 
 typedef struct ov_import_stats {

@@ -62,7 +62,10 @@ int app_state_fresh(ov_store *s, ov_diag *d)
 
 	if (ov_store_state_stale(s, &stale, d) != OV_STORE_OK)
 		return -1;
-	if (!stale)
+	/* A reader that may not write leaves it stale: the register is
+	 * then folded from the timelines (app/register.c), as for a date
+	 * the stored state does not answer. */
+	if (!stale || ov_store_read_only(s))
 		return 0;
 	return ov_store_state_rebuild(s, true, fold_one, NULL, NULL, d) ==
 	               OV_STORE_OK

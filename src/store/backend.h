@@ -17,6 +17,7 @@ typedef struct ov_store_ops {
 			    ov_diag *d);
 	void (*close)(void *impl);
 	int (*schema_version)(void *impl);
+	bool (*read_only)(void *impl);
 	ov_store_rc (*import)(void *impl, const ov_dataset *ds,
 			      const ov_day *due, const ov_store_state *state,
 			      bool replace,

@@ -71,6 +71,11 @@ void ov_store_close(ov_store *s)
 	free(s);
 }
 
+bool ov_store_read_only(ov_store *s)
+{
+	return s->ops->read_only(s->impl);
+}
+
 int ov_store_schema_version(ov_store *s)
 {
 	return s->ops->schema_version(s->impl);

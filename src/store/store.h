@@ -24,13 +24,20 @@
 
 typedef struct ov_store ov_store;
 
-/* Open (creating if create is true) the database named by db and migrate
- * it to the current schema.  A missing SQLite file with create false is
- * OV_STORE_NOTFOUND ("no database at PATH; run 'oversight init'"); a
- * backend this program was built without is OV_STORE_ERROR. */
+/* Open the database named by db and migrate it to the current schema.
+ * With create (init alone), a missing SQLite file is made and an empty
+ * one adopted; without it, a missing or empty file is OV_STORE_NOTFOUND
+ * ("... run 'oversight init' first").  A file that is not an oversight
+ * database is OV_STORE_ERROR with or without create, and is not written
+ * to.  A file this process may read but not write is opened read-only
+ * (ov_store_read_only).  A backend this program was built without is
+ * OV_STORE_ERROR. */
 ov_store_rc ov_store_open(const char *db, bool create, ov_store **out,
 			  ov_diag *d);
 void ov_store_close(ov_store *s);
+/* Whether the database was opened read-only (this user may read it but
+ * not write it): every write then fails, saying so. */
+bool ov_store_read_only(ov_store *s);
 /* Schema version after migrations, -1 if it cannot be read. */
 int ov_store_schema_version(ov_store *s);
 /* The database's name for messages (a path; a URI without password). */

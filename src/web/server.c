@@ -578,6 +578,16 @@ int ov_web_serve(const ov_web_config *c, ov_diag *d)
 	/* Open one handle first, so a missing database is said at once. */
 	if (open_handle(c->db, &probe, d) < 0)
 		goto out;
+	/* Signing in writes (sessions, failed sign-ins), and a read-only
+	 * handle of a WAL file may not see its writer's changes. */
+	if (ov_app_read_only(probe)) {
+		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
+			   "%s: serve needs to write the database, and this "
+			   "user may only read it",
+			   c->db);
+		ov_app_close(probe);
+		goto out;
+	}
 	pool_give(&sv.pool, probe);
 	/* Threads started from here on inherit the blocked signals; this
 	 * thread alone waits for them. */

@@ -420,6 +420,14 @@ ov_store_rc sq_migrate(sq *s, ov_diag *d)
 			    s->path, v, N_MIGRATIONS);
 		return OV_STORE_ERROR;
 	}
+	if (v < N_MIGRATIONS && s->read_only) {
+		ov_diag_add(d,
+			    "%s: database schema version %d must be brought "
+			    "up to %d, and this user may not write it; run "
+			    "oversight once as a user who may",
+			    s->path, v, N_MIGRATIONS);
+		return OV_STORE_ERROR;
+	}
 	for (int want = v + 1; want <= N_MIGRATIONS && rc == OV_STORE_OK;
 	     want++)
 		rc = migrate_one(s, want, d);

@@ -64,7 +64,16 @@ ov_store_rc sq_search_rebuild(sq *s, ov_diag *d)
  * structure. */
 ov_store_rc sq_search_check(sq *s, bool *ok, ov_diag *d)
 {
-	int rc = sqlite3_exec(s->db,
+	int rc;
+
+	*ok = false;
+	if (s->read_only) {
+		ov_diag_add(d, "%s: cannot check the search index: FTS5 "
+			    "checks it with a write, and this user may only "
+			    "read the database", s->path);
+		return OV_STORE_ERROR;
+	}
+	rc = sqlite3_exec(s->db,
 	                      "INSERT INTO rec_search (rec_search, rank)"
 	                      " VALUES ('integrity-check', 1)",
 	                      NULL, NULL, NULL);

@@ -42,6 +42,12 @@ ov_store_rc sq_exec(sq *s, const char *sql, ov_diag *d)
  * busy timeout) before any work rather than at COMMIT. */
 ov_store_rc sq_begin(sq *s, bool write, ov_diag *d)
 {
+	if (write && s->read_only) {
+		ov_diag_add(d, "%s: cannot write: this user may read the "
+			    "database but not write it (or its directory)",
+			    s->path);
+		return OV_STORE_ERROR;
+	}
 	if (sqlite3_exec(s->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
 			 NULL, NULL) != SQLITE_OK)
 		return sq_fail(s, d, "cannot start a transaction");

@@ -22,6 +22,10 @@ typedef struct sq {
 	 * then on every write transaction's commit adds one to the data's
 	 * generation (sq_commit). */
 	bool generations;
+	/* Opened read-only: this user may read the file but not write it
+	 * or its directory (sqlite/open.c).  No write transaction starts
+	 * (sq_begin says why), so the stored state is not rebuilt either. */
+	bool read_only;
 	/* The open transaction is a write one whose commit counts; a writer
 	 * whose changes no reader caches may clear it after sq_begin. */
 	bool bump;
