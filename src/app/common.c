@@ -8,6 +8,29 @@ int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
 								       : -1;
 }
 
+static void no_force(ov_diag *d, const char *given)
+{
+	ov_diag_at(d, OV_PROB_NOTFOUND, "force",
+		   "no force '" OV_DIAG_Q "' in the register",
+		   OV_DIAG_QV(given));
+}
+
+int app_force_known(ov_app *a, const char *force, ov_diag *d)
+{
+	ov_diag sd = OV_DIAG_INIT;
+	ov_store_rc rc;
+
+	if (!force)
+		return 0;
+	rc = ov_store_exists(a->s, OV_ENT_FORCE, force, &sd);
+	if (rc == OV_STORE_NOTFOUND)
+		no_force(d, force);
+	else if (rc != OV_STORE_OK)
+		app_take_problems(d, &sd);
+	ov_diag_release(&sd);
+	return rc == OV_STORE_OK ? 0 : -1;
+}
+
 int app_pick_force(const ov_dataset *ds, const char *given,
 		   const char **out, ov_diag *d)
 {
@@ -16,8 +39,7 @@ int app_pick_force(const ov_dataset *ds, const char *given,
 	if (given) {
 		f = ov_dataset_find_force(ds, given);
 		if (!f) {
-			ov_diag_at(d, OV_PROB_NOTFOUND, "force",
-				   "no force '%s' in the register", given);
+			no_force(d, given);
 			return -1;
 		}
 		*out = f->code;

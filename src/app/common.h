@@ -24,6 +24,12 @@ int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
 int app_pick_force(const ov_dataset *ds, const char *given, const char **out,
                    ov_diag *d);
 
+/* A force named in a request (force may be NULL: none named) is one the
+ * register holds: 0, or -1 with "no force 'X' in the register" at
+ * "force" (not found) or the store's problem.  Every command that takes
+ * --force says so the same way, exit 2, instead of an empty answer. */
+int app_force_known(ov_app *a, const char *force, ov_diag *d);
+
 /* The state the store keeps for rec: the fold (core/fold.h) of its whole
  * timeline, borrowing from rec. */
 void app_state_of(const ov_rec *rec, ov_store_state *out);
