@@ -79,6 +79,24 @@ run recs --as-at 2018-09-27 --format json
 grep -F -q -i '\u001b]0;pwned\u0007' "$WORK/out"
 ok $? "the JSON keeps the stored text (escaped by JSON's own rules)"
 
+# recs --format csv|json: the stored bytes to a pipe, the visible form on a
+# terminal (script(1) gives the program one).
+run recs --as-at 2018-09-27 --format csv
+grep -q "$ESC" "$WORK/out"
+ok $? "recs --format csv to a pipe keeps the stored bytes"
+if command -v script >/dev/null 2>&1; then
+	for f in csv json; do
+		script -qc "\"$OV_BIN\" recs --as-at 2018-09-27 --format $f" \
+			/dev/null >"$WORK/tty" 2>&1 </dev/null
+		! grep -q "$ESC" "$WORK/tty" && ! grep -q "$C1" "$WORK/tty" &&
+			grep -F -q -i '1b[31mred' "$WORK/tty"
+		ok $? "recs --format $f on a terminal shows controls visibly"
+	done
+else
+	skip "no script(1) for a terminal"
+	skip "no script(1) for a terminal"
+fi
+
 # Tables, summary and grades from imported text with controls.
 python3 - "$FIXTURE" "$WORK/esc.json" <<'EOF'
 import json, sys
