@@ -170,7 +170,8 @@ int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
 	 * ov_app_paper loads it for --force. */
 	src = ov_store_get(a->s, OV_ENT_MEETING, meeting_id, &head, &nf);
 	if (src == OV_STORE_NOTFOUND)
-		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '" OV_DIAG_Q "'",
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting",
+			   "no meeting '" OV_DIAG_Q "'",
 			   OV_DIAG_QV(meeting_id));
 	if (src != OV_STORE_OK) {
 		if (src != OV_STORE_NOTFOUND)
@@ -181,7 +182,8 @@ int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
 		goto out;
 	m = ov_dataset_find_meeting(ds, meeting_id);
 	if (!m) { /* removed between the two reads */
-		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '" OV_DIAG_Q "'",
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting",
+			   "no meeting '" OV_DIAG_Q "'",
 			   OV_DIAG_QV(meeting_id));
 		goto out;
 	}

@@ -48,8 +48,8 @@ void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at)
 static int bad_value(ov_diag *d, const char *name, const char *value,
 		     const char *expected)
 {
-	ov_diag_at(d, OV_PROB_INPUT, name, "'" OV_DIAG_Q "' is not %s", OV_DIAG_QV(value),
-		   expected);
+	ov_diag_at(d, OV_PROB_INPUT, name, "'" OV_DIAG_Q "' is not %s",
+		   OV_DIAG_QV(value), expected);
 	return -1;
 }
 

@@ -88,7 +88,8 @@ int main(int argc, char **argv)
 	for (const ov_cli_command *const *c = commands; *c; c++)
 		if (strcmp((*c)->name, argv[i]) == 0)
 			return ov_cli_exec(&cli, *c, argc - i, argv + i);
-	ov_cli_err(NULL, "unknown command '" OV_DIAG_Q "'", OV_DIAG_QV(argv[i]));
+	ov_cli_err(NULL, "unknown command '" OV_DIAG_Q "'",
+		   OV_DIAG_QV(argv[i]));
 	usage(stderr);
 	return OV_EXIT_USAGE;
 }

@@ -104,7 +104,8 @@ char *ov_term_text(const char *s, bool one_line)
 		} else if (*p == '\r' && p[1] == '\n' && !one_line) {
 			/* CRLF: the newline alone */
 		} else if (*p == '\n' || *p == '\t' || *p == '\r') {
-			ov_buf_putc(&b, one_line || *p == '\r' ? ' ' : (char)*p);
+			ov_buf_putc(&b, one_line || *p == '\r' ? ' '
+							       : (char)*p);
 		} else {
 			ov_buf_printf(&b, "\\x%02X", *p);
 		}

@@ -40,7 +40,8 @@ if [ -w /dev/full ]; then
 		"recs --format csv" "recs --format json" check "user list" \
 		"rec show SG-2017-R01" "export" "export --format csv" \
 		"paper --meeting 2018-09-27 --format md" \
-		"recs --help" "rec --help" "rec show --help" --help --version; do
+		"recs --help" "rec --help" "rec show --help" --help \
+		--version; do
 		# shellcheck disable=SC2086
 		"$OV_BIN" $c >/dev/full 2>"$WORK/err"
 		RC=$?
@@ -201,7 +202,7 @@ lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 long = [l for l in lines if len(l) > 420]
 for l in long: print("#   %d characters: %s..." % (len(l), l[:100]))
 sys.exit(1 if long or not lines else 0)' "$WORK/err"
-	ok $? "$(echo "$c" | cut -c1-30) HUGE: no message line over 420 characters"
+	ok $? "$(echo "$c" | cut -c1-30) HUGE: no message line over 420 chars"
 done
 "$OV_BIN" recs --status "$BIG" 2>"$WORK/err"
 grep -q "^oversight recs: --status: 'x\{79\}…' is not one of open" "$WORK/err"
