@@ -240,9 +240,11 @@ OV_CLI_SHOW(show_change, change_req)
 	char day[11];
 
 	ov_date_format(r->done.date, day);
-	for (size_t i = 0; i < r->done.n; i++)
-		printf("%s: %s on %s\n", r->ref,
-		       ov_event_kind_label(r->done.kinds[i]), day);
+	for (size_t i = 0; i < r->done.n; i++) {
+		ov_term_puts(r->ref, stdout);
+		printf(": %s on %s\n", ov_event_kind_label(r->done.kinds[i]),
+		       day);
+	}
 }
 
 #define CHANGE(var, sub, opts, ...)                                           \
