@@ -149,8 +149,9 @@ static int check_person(ov_app *a, int role, const char *person, ov_diag *d)
 	}
 	rc = ov_store_exists(a->s, OV_ENT_PERSON, person, &nf);
 	if (rc == OV_STORE_NOTFOUND)
-		ov_diag_at(d, OV_PROB_INPUT, "person", "no person with id '%s'",
-		           person);
+		ov_diag_at(d, OV_PROB_INPUT, "person",
+		           "no person with id '" OV_DIAG_Q "'",
+		           OV_DIAG_QV(person));
 	else if (rc != OV_STORE_OK)
 		app_take_problems(d, &nf);
 	ov_diag_release(&nf);
@@ -202,8 +203,8 @@ static int account_exists(ov_app *a, const char *login, ov_diag *d)
 
 static void login_taken(ov_diag *d, const char *login)
 {
-	ov_diag_at(d, OV_PROB_CONFLICT, "login", "the login '%s' is taken",
-	           login);
+	ov_diag_at(d, OV_PROB_CONFLICT, "login",
+	           "the login '" OV_DIAG_Q "' is taken", OV_DIAG_QV(login));
 }
 
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
@@ -282,8 +283,8 @@ static void take_login_problems(ov_diag *d, ov_store_rc rc, ov_diag *sd,
                                 const char *login)
 {
 	if (rc == OV_STORE_NOTFOUND) {
-		ov_diag_at(d, OV_PROB_NOTFOUND, "login", "no account '%s'",
-		           login);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "login",
+		           "no account '" OV_DIAG_Q "'", OV_DIAG_QV(login));
 		ov_diag_release(sd);
 	} else {
 		app_take_problems(d, sd);
@@ -302,8 +303,8 @@ int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
 		return -1;
 	have = account_exists(a, login, d);
 	if (have == 0)
-		ov_diag_at(d, OV_PROB_NOTFOUND, "login", "no account '%s'",
-		           login);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "login",
+		           "no account '" OV_DIAG_Q "'", OV_DIAG_QV(login));
 	if (have <= 0)
 		return -1;
 	if (check_password(password, d) != 0)
@@ -602,8 +603,9 @@ static int owns(ov_app *a, const char *person, const char *ref, ov_diag *d)
 	ov_rec_init(&rec);
 	src = ov_store_get(a->s, OV_ENT_REC, ref, &rec, &nf);
 	if (src == OV_STORE_NOTFOUND) {
-		ov_diag_at(d, OV_PROB_NOTFOUND, "ref", "no recommendation '%s'",
-		           ref);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "ref",
+		           "no recommendation '" OV_DIAG_Q "'",
+		           OV_DIAG_QV(ref));
 		goto out;
 	}
 	if (src != OV_STORE_OK) {

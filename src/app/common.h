@@ -24,6 +24,16 @@ int app_load(ov_app *a, const char *force, unsigned what, ov_dataset **out,
 int app_pick_force(const ov_dataset *ds, const char *given, const char **out,
                    ov_diag *d);
 
+/* An entity named in a request (id may be NULL: none named) is one the
+ * register holds: 0, or -1 with "no NOUN 'ID' in the register" at `where`
+ * (not found) or the store's problem.  A filter or option naming what is
+ * not there says so, the same way everywhere (exit 2 on the command line),
+ * instead of an empty answer. */
+int app_known(ov_app *a, enum ov_entity_id ent, const char *id,
+	      const char *where, const char *noun, ov_diag *d);
+/* app_known() of a force, at "force". */
+int app_force_known(ov_app *a, const char *force, ov_diag *d);
+
 /* The state the store keeps for rec: the fold (core/fold.h) of its whole
  * timeline, borrowing from rec. */
 void app_state_of(const ov_rec *rec, ov_store_state *out);

@@ -71,11 +71,25 @@ static int pick_assessment(ov_grades *g, const char *id, const char *force,
 	char day[11];
 
 	if (id) {
+		/* A force given too must be known and be the assessment's:
+		 * it is not silently ignored. */
+		if (force && app_pick_force(g->ds, force, &force, d) < 0)
+			return -1;
 		g->a = ov_dataset_find_assessment(g->ds, id);
-		if (!g->a)
+		if (!g->a) {
 			ov_diag_at(d, OV_PROB_NOTFOUND, "assessment",
-				   "no assessment '%s'", id);
-		return g->a ? 0 : -1;
+				   "no assessment '" OV_DIAG_Q "'",
+				   OV_DIAG_QV(id));
+			return -1;
+		}
+		if (force && (!g->a->force || strcmp(g->a->force, force))) {
+			ov_diag_at(d, OV_PROB_INPUT, "force",
+				   "assessment '" OV_DIAG_Q "' is not of force "
+				   "'%s'", OV_DIAG_QV(id), force);
+			g->a = NULL;
+			return -1;
+		}
+		return 0;
 	}
 	if (app_pick_force(g->ds, force, &force, d) < 0)
 		return -1;
@@ -163,9 +177,7 @@ int ov_app_activities(ov_app *a, ov_day from, ov_day to, const char *force,
 		     OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_ACTIVITY),
 		     &out->ds, d) < 0)
 		return -1;
-	if (force && !ov_dataset_find_force(out->ds, force)) {
-		ov_diag_at(d, OV_PROB_NOTFOUND, "force", "no force '%s'",
-			   force);
+	if (force && app_pick_force(out->ds, force, &force, d) < 0) {
 		ov_list_release(out);
 		return -1;
 	}

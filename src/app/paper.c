@@ -95,7 +95,7 @@ int ov_app_paper(ov_app *a, ov_day date, const char *committee,
 	const ov_meeting *m;
 	int rc = -1;
 
-	if (!render)
+	if (!render || app_force_known(a, force, d) < 0)
 		return -1;
 	if (app_load(a, force, OV_LOAD_ALL, &ds, d) < 0)
 		goto out;
@@ -170,8 +170,9 @@ int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
 	 * ov_app_paper loads it for --force. */
 	src = ov_store_get(a->s, OV_ENT_MEETING, meeting_id, &head, &nf);
 	if (src == OV_STORE_NOTFOUND)
-		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
-			   meeting_id);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting",
+			   "no meeting '" OV_DIAG_Q "'",
+			   OV_DIAG_QV(meeting_id));
 	if (src != OV_STORE_OK) {
 		if (src != OV_STORE_NOTFOUND)
 			app_take_problems(d, &nf);
@@ -181,8 +182,9 @@ int ov_app_paper_meeting(ov_app *a, const char *meeting_id,
 		goto out;
 	m = ov_dataset_find_meeting(ds, meeting_id);
 	if (!m) { /* removed between the two reads */
-		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting", "no meeting '%s'",
-			   meeting_id);
+		ov_diag_at(d, OV_PROB_NOTFOUND, "meeting",
+			   "no meeting '" OV_DIAG_Q "'",
+			   OV_DIAG_QV(meeting_id));
 		goto out;
 	}
 	rc = paper_to_buf(ds, m, render, out, d);

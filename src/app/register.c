@@ -48,7 +48,8 @@ void ov_rec_filter_init(ov_rec_filter *f, ov_day as_at)
 static int bad_value(ov_diag *d, const char *name, const char *value,
 		     const char *expected)
 {
-	ov_diag_at(d, OV_PROB_INPUT, name, "'%s' is not %s", value, expected);
+	ov_diag_at(d, OV_PROB_INPUT, name, "'" OV_DIAG_Q "' is not %s",
+		   OV_DIAG_QV(value), expected);
 	return -1;
 }
 
@@ -634,6 +635,8 @@ int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
 		ov_diag_at(d, OV_PROB_INPUT, "sort", "not a known order");
 		return -1;
 	}
+	if (app_force_known(a, f->force, d) < 0)
+		return -1;
 	if (!f->fold && from_state(a, f, out, &answered, d) < 0)
 		return -1;
 	return answered ? 0 : by_folding(a, f, out, d);

@@ -46,7 +46,7 @@ static void print(const ov_assessment *a, const ov_peel_cell *cells)
 					   "Grade"};
 	ov_table *t = ov_table_new(4, head);
 	const char *last_pillar = NULL;
-	char day[11];
+	char day[11], *head_line;
 	bool flagged = false;
 
 	/* Whole words matter more here than one line per question. */
@@ -71,11 +71,19 @@ static void print(const ov_assessment *a, const ov_peel_cell *cells)
 		free(grade);
 	}
 	ov_date_format(a->date, day);
-	printf("PEEL: %s (%s, %s, assessment %s)\n\n",
-	       a->label ? a->label : a->id, a->force, day, a->id);
+	/* Stored text, shown in its visible form (cli/table.h). */
+	head_line = ov_xasprintf("PEEL: %s (%s, %s, assessment %s)",
+				 a->label ? a->label : a->id,
+				 a->force ? a->force : "", day, a->id);
+	ov_term_puts(head_line, stdout);
+	fputs("\n\n", stdout);
 	ov_table_print(t, stdout, 80);
-	if (flagged && a->flag_note)
-		printf("\n* %s\n", a->flag_note);
+	if (flagged && a->flag_note) {
+		fputs("\n* ", stdout);
+		ov_term_puts(a->flag_note, stdout);
+		putchar('\n');
+	}
+	free(head_line);
 	ov_table_free(t);
 }
 

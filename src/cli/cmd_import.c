@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/table.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] import FILE.json [--replace]\n\n"
@@ -56,9 +57,11 @@ OV_CLI_SHOW(show, req)
 {
 	const ov_import_stats *s = &r->stats;
 
-	printf("imported %s: %zu reports, %zu recommendations (%zu events), "
+	fputs("imported ", stdout);
+	ov_term_puts(r->path, stdout); /* a name may hold anything */
+	printf(": %zu reports, %zu recommendations (%zu events), "
 	       "%zu people, %zu assessments, %zu activities, %zu meetings%s\n",
-	       r->path, s->reports, s->recs, s->events, s->people,
+	       s->reports, s->recs, s->events, s->people,
 	       s->assessments, s->activities, s->meetings,
 	       r->replace ? " (register replaced)" : "");
 }

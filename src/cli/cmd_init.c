@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli/command.h"
+#include "cli/table.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] init\n\n"
@@ -25,9 +26,9 @@ OV_CLI_CALL(call, req, ov_app_init(r->db, &r->r, d))
 
 OV_CLI_SHOW(show, req)
 {
-	printf("%s database %s (schema version %d)%s\n",
-	       r->r.existed ? "Already have" : "Created", r->db,
-	       r->r.schema_version,
+	printf("%s database ", r->r.existed ? "Already have" : "Created");
+	ov_term_puts(r->db, stdout); /* a path may hold anything */
+	printf(" (schema version %d)%s\n", r->r.schema_version,
 	       r->r.existed ? "; nothing else to do" : "");
 }
 

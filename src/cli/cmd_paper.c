@@ -45,8 +45,9 @@ static int check(const ov_cli_ctx *c, void *ctx)
 		return OV_EXIT_USAGE;
 	}
 	if (ov_date_parse(r->meeting, &r->date) < 0) {
-		ov_cli_err(c->cmd->name, "--meeting: '%s' is not a date "
-			   "(expected YYYY-MM-DD)", r->meeting);
+		ov_cli_err(c->cmd->name, "--meeting: '" OV_DIAG_Q "' is not a "
+			   "date (expected YYYY-MM-DD)",
+			   OV_DIAG_QV(r->meeting));
 		return OV_EXIT_USAGE;
 	}
 	f = ov_cli_choice(c->cmd->name, "format", r->format, formats);

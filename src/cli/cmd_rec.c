@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/opts.h"
+#include "cli/table.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -30,10 +31,22 @@ static const char usage[] =
 	"Dates are YYYY-MM-DD and default to today; the author defaults to\n"
 	"$USER.  R is red, amber or green; PERSON is a person id.\n";
 
+/* before, then stored text s in its visible form (cli/table.h: an
+ * escape sequence in a note must not drive the terminal), then a
+ * newline. */
+static void text_line(const char *before, const char *s)
+{
+	fputs(before, stdout);
+	ov_term_puts(s, stdout);
+	putchar('\n');
+}
+
 static void field(const char *label, const char *value)
 {
-	if (value && *value)
-		printf("%-14s %s\n", label, value);
+	if (value && *value) {
+		printf("%-14s ", label);
+		text_line("", value);
+	}
 }
 
 static void field_day(const char *label, ov_day day)
@@ -77,13 +90,13 @@ static void show_fields(const ov_rec_view *v)
 	field("Closed by", st->closed_by);
 	field("Basis", st->basis);
 	if (rec->text)
-		printf("\n%s\n", rec->text);
+		text_line("\n", rec->text);
 	for (size_t i = 0; i < rec->n_bullets; i++)
-		printf("  \xe2\x80\xa2 %s\n", rec->bullets[i]);
+		text_line("  \xe2\x80\xa2 ", rec->bullets[i]);
 	if (rec->finding)
-		printf("\nHMICFRS finding:\n%s\n", rec->finding);
+		text_line("\nHMICFRS finding:\n", rec->finding);
 	if (rec->response)
-		printf("\nForce response:\n%s\n", rec->response);
+		text_line("\nForce response:\n", rec->response);
 }
 
 static void show_timeline(const ov_rec_view *v)
@@ -96,16 +109,17 @@ static void show_timeline(const ov_rec_view *v)
 		if (e->date > v->as_at)
 			continue;
 		ov_date_format(e->date, day);
-		printf("  %s  %s%s%s\n", day, ov_event_kind_label(e->kind),
-		       e->author ? "  " : "", e->author ? e->author : "");
+		printf("  %s  %s%s", day, ov_event_kind_label(e->kind),
+		       e->author ? "  " : "");
+		text_line("", e->author);
 		if (e->kind == OV_EV_RAG)
 			printf("      RAG: %s\n", ov_rag_label(e->rag));
 		if (e->kind == OV_EV_OWNER)
 			field("      Owner:", ov_rec_view_name(v, e->owner));
 		if (e->basis)
-			printf("      Basis: %s\n", e->basis);
+			text_line("      Basis: ", e->basis);
 		if (e->text)
-			printf("      %s\n", e->text);
+			text_line("      ", e->text);
 	}
 	if (v->later)
 		printf("  (%zu later event%s not shown)\n", v->later,
@@ -227,9 +241,11 @@ OV_CLI_SHOW(show_change, change_req)
 	char day[11];
 
 	ov_date_format(r->done.date, day);
-	for (size_t i = 0; i < r->done.n; i++)
-		printf("%s: %s on %s\n", r->ref,
-		       ov_event_kind_label(r->done.kinds[i]), day);
+	for (size_t i = 0; i < r->done.n; i++) {
+		ov_term_puts(r->ref, stdout);
+		printf(": %s on %s\n", ov_event_kind_label(r->done.kinds[i]),
+		       day);
+	}
 }
 
 #define CHANGE(var, sub, opts, ...)                                           \

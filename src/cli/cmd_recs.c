@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/command.h"
 #include "cli/opts.h"
@@ -146,19 +147,19 @@ static void row_json(FILE *f, const ov_rec_row *r)
 	fputs(o.first ? "}" : "\n  }", f);
 }
 
-static void print_json(const ov_rec_row *rows, size_t n)
+static void print_json(FILE *f, const ov_rec_row *rows, size_t n)
 {
 	if (n == 0) {
-		puts("[]");
+		fputs("[]\n", f);
 		return;
 	}
-	fputs("[\n", stdout);
+	fputs("[\n", f);
 	for (size_t i = 0; i < n; i++) {
-		fputs("  ", stdout);
-		row_json(stdout, &rows[i]);
-		fputs(i + 1 < n ? ",\n" : "\n", stdout);
+		fputs("  ", f);
+		row_json(f, &rows[i]);
+		fputs(i + 1 < n ? ",\n" : "\n", f);
 	}
-	puts("]");
+	fputs("]\n", f);
 }
 
 /* The CSV's columns, a choice of the row's. */
@@ -169,24 +170,44 @@ static const char *const csv_cols[] = {
 	"last_update", "text"};
 #define N_CSV (sizeof csv_cols / sizeof csv_cols[0])
 
-static void print_csv(const ov_rec_row *rows, size_t n)
+static void print_csv(FILE *f, const ov_rec_row *rows, size_t n)
 {
 	int col[N_CSV];
 	char buf[11];
 
 	for (size_t i = 0; i < N_CSV; i++) {
 		col[i] = ov_rec_row_col(csv_cols[i]);
-		ov_csv_field(stdout, csv_cols[i], i == 0);
+		ov_csv_field(f, csv_cols[i], i == 0);
 	}
-	ov_csv_end(stdout);
+	ov_csv_end(f);
 	for (size_t i = 0; i < n; i++) {
 		for (size_t c = 0; c < N_CSV; c++)
-			ov_csv_field(stdout,
+			ov_csv_field(f,
 				     ov_rec_row_get(&rows[i], (size_t)col[c],
 						    buf),
 				     c == 0);
-		ov_csv_end(stdout);
+		ov_csv_end(f);
 	}
+}
+
+/* JSON or CSV: the stored bytes to a file or pipe; on a terminal in the
+ * visible form (cli/table.h), as every text for people is, so that an
+ * escape sequence in a note cannot drive it (JSON escapes C0 controls but
+ * not C1; CSV escapes neither). */
+static void print_data(enum fmt fmt, const ov_rec_row *rows, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	if (!isatty(STDOUT_FILENO) || !(m = open_memstream(&buf, &len))) {
+		(fmt == FMT_CSV ? print_csv : print_json)(stdout, rows, n);
+		return;
+	}
+	(fmt == FMT_CSV ? print_csv : print_json)(m, rows, n);
+	fclose(m);
+	ov_term_puts(buf, stdout);
+	free(buf);
 }
 
 OV_CLI_SHOW(show, req)
@@ -196,10 +217,8 @@ OV_CLI_SHOW(show, req)
 	setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
 	if (r->fmt == FMT_TABLE)
 		print_table(r->reg.rows, r->reg.n);
-	else if (r->fmt == FMT_CSV)
-		print_csv(r->reg.rows, r->reg.n);
 	else
-		print_json(r->reg.rows, r->reg.n);
+		print_data(r->fmt, r->reg.rows, r->reg.n);
 }
 
 OV_CLI_RELEASE(release, req, ov_register_release(&r->reg))

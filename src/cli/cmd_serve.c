@@ -76,8 +76,8 @@ static int check(const ov_cli_ctx *c, void *ctx)
 		if (*end || end == r->threads || n < 0 || n > 256) {
 			ov_cli_err(
 			    c->cmd->name,
-			    "--threads: '%s' is not a number from 0 to 256",
-			    r->threads);
+			    "--threads: '" OV_DIAG_Q "' is not a number from 0 "
+			    "to 256", OV_DIAG_QV(r->threads));
 			return OV_EXIT_USAGE;
 		}
 		def.threads = (unsigned)n;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cli/command.h"
+#include "cli/table.h"
 #include "util/mem.h"
 
 static const char usage[] =
@@ -28,9 +29,13 @@ static void print_peel(const ov_summary *s)
 		const ov_assessment *a = s->peel[i];
 		char *label = ov_xasprintf("PEEL assessment (%s)",
 					   s->ds->forces[i].code);
+		char *vis = ov_term_text(label, true);
 
-		printf("  %-30s %s\n", label,
-		       a ? (a->label ? a->label : a->id) : "none");
+		printf("  %-30s ", vis);
+		ov_term_puts(a ? (a->label ? a->label : a->id) : "none",
+			     stdout);
+		putchar('\n');
+		free(vis);
 		free(label);
 	}
 }

@@ -83,8 +83,12 @@ static int run(const ov_cli_ctx *ctx, void *req)
 		rc = ov_cli_fail(c, &d);
 	ov_app_close(a);
 	ov_diag_release(&d);
-	if (rc == OV_EXIT_OK && c->show) {
-		c->show(req);
+	/* Whatever reached stdout (the show, or a call that writes there:
+	 * export, paper) must have been written: a full disk or a closed
+	 * pipe is exit 1, never a silent 0. */
+	if (rc == OV_EXIT_OK) {
+		if (c->show)
+			c->show(req);
 		rc = ov_cli_flush(c->name, rc);
 	}
 	return rc;
@@ -133,19 +137,20 @@ static int exec_sub(const ov_cli *cli, const ov_cli_command *c, int argc,
 
 	if (sub && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)) {
 		fputs(c->usage, stdout);
-		return OV_EXIT_OK;
+		return ov_cli_flush(c->name, OV_EXIT_OK);
 	}
 	if (!sub)
 		ov_cli_err(c->name, "no subcommand given");
 	else if (sub[0] == '-')
-		ov_cli_err(c->name, "unknown option '%s' (give a subcommand "
-			   "first)", sub);
+		ov_cli_err(c->name, "unknown option '" OV_DIAG_Q "' (give a "
+			   "subcommand first)", OV_DIAG_QV(sub));
 	for (const ov_cli_command *const *s = c->subs; sub && *s; s++)
 		if (sub[0] != '-' &&
 		    strcmp((*s)->name + strlen(c->name) + 1, sub) == 0)
 			return exec_one(cli, *s, argc - 1, argv + 1);
 	if (sub && sub[0] != '-')
-		ov_cli_err(c->name, "unknown subcommand '%s'", sub);
+		ov_cli_err(c->name, "unknown subcommand '" OV_DIAG_Q "'",
+			   OV_DIAG_QV(sub));
 	ov_cli_usage_hint(c->name);
 	return OV_EXIT_USAGE;
 }

@@ -5,26 +5,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/table.h"
+#include "util/buf.h"
 #include "util/diag.h"
 #include "util/mem.h"
 
+/* A message longer than this many characters is cut, whatever it quotes:
+ * the values in messages are cut at their source (OV_DIAG_Q, util/diag.h),
+ * and this holds for any that is not. */
+#define MSG_MAX 400
+
 void ov_cli_err(const char *cmd, const char *fmt, ...)
 {
+	ov_buf b = OV_BUF_INIT;
 	va_list ap;
+	char *msg, *vis;
 
-	fprintf(stderr, "oversight %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ov_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* Cut before the visible form so that a cut cannot split one. */
+	msg = ov_utf8_truncate(ov_buf_str(&b), MSG_MAX);
+	vis = ov_term_text(msg, true);
+	fprintf(stderr, "oversight%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "",
+		vis);
+	free(vis);
+	free(msg);
+	ov_buf_release(&b);
 }
 
 void ov_cli_diag(const char *cmd, const ov_diag *d)
 {
-	char *prefix = ov_xasprintf("oversight %s", cmd);
-
-	ov_diag_print(d, stderr, prefix);
-	free(prefix);
+	for (size_t i = 0; i < d->n; i++)
+		ov_cli_err(cmd, "%s", d->msg[i]);
+	if (d->dropped)
+		ov_cli_err(cmd, "(and %zu more problems not shown)",
+			   d->dropped);
 }
 
 void ov_cli_usage_hint(const char *cmd)
@@ -65,8 +81,16 @@ static int parse_one(const char *cmd, int argc, char **argv, int *i,
 		o = a[2] == '\0' ? find_alias(spec, a[1]) : NULL;
 	}
 	if (!o) {
-		ov_cli_err(cmd, "unknown option '%.*s'",
-			   eq ? (int)(eq - a) : (int)strlen(a), a);
+		char *name = ov_xstrndup(a, eq ? (size_t)(eq - a) : strlen(a));
+
+		ov_cli_err(cmd, "unknown option '" OV_DIAG_Q "'",
+			   OV_DIAG_QV(name));
+		free(name);
+		return OV_OPTS_BAD;
+	}
+	/* Which of two values was meant is not ours to guess. */
+	if (o->has_arg ? *o->arg != NULL : *o->flag) {
+		ov_cli_err(cmd, "--%s given twice", o->name);
 		return OV_OPTS_BAD;
 	}
 	if (!o->has_arg) {
@@ -110,7 +134,8 @@ int ov_opts_parse(const char *cmd, int argc, char **argv, const ov_opt *spec,
 		} else if (*n_pos < max_pos) {
 			pos[(*n_pos)++] = a;
 		} else {
-			ov_cli_err(cmd, "unexpected argument '%s'", a);
+			ov_cli_err(cmd, "unexpected argument '" OV_DIAG_Q "'",
+				   OV_DIAG_QV(a));
 			return OV_OPTS_BAD;
 		}
 	}
@@ -126,7 +151,7 @@ int ov_cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		return -1;
 	case OV_OPTS_HELP:
 		fputs(usage, stdout);
-		return OV_EXIT_OK;
+		return ov_cli_flush(cmd, OV_EXIT_OK);
 	default:
 		ov_cli_usage_hint(cmd);
 		return OV_EXIT_USAGE;
@@ -142,8 +167,8 @@ int ov_cli_date(const char *cmd, const char *opt, const char *s, ov_day dflt,
 	}
 	if (ov_date_parse(s, out) == 0)
 		return 0;
-	ov_cli_err(cmd, "--%s: '%s' is not a valid date (expected YYYY-MM-DD)",
-		   opt, s);
+	ov_cli_err(cmd, "--%s: '" OV_DIAG_Q "' is not a valid date (expected "
+		   "YYYY-MM-DD)", opt, OV_DIAG_QV(s));
 	return -1;
 }
 
@@ -164,7 +189,8 @@ int ov_cli_choice(const char *cmd, const char *opt, const char *value,
 		free(all);
 		all = t;
 	}
-	ov_cli_err(cmd, "--%s: '%s' is not one of %s", opt, value, all);
+	ov_cli_err(cmd, "--%s: '" OV_DIAG_Q "' is not one of %s", opt,
+		   OV_DIAG_QV(value), all);
 	free(all);
 	return -1;
 }
@@ -182,7 +208,9 @@ int ov_cli_app(const ov_cli *cli, const char *cmd, ov_app **out)
 
 int ov_cli_flush(const char *cmd, int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	/* ferror first: fflush of an empty buffer succeeds after an
+	 * earlier failed write. */
+	if (ferror(stdout) || fflush(stdout) != 0) {
 		ov_cli_err(cmd, "cannot write to standard output");
 		return OV_EXIT_RUNTIME;
 	}

@@ -16,7 +16,8 @@
 /* One option a command accepts.  Long names only, given without the
  * leading dashes ("status"); an optional one-letter alias (e.g. 'o').
  * With has_arg the value ("--x V" or "--x=V") is stored in *arg (borrowed
- * from argv; a repeated option keeps the last); without, *flag is set. */
+ * from argv; *arg must be NULL before parsing); without, *flag is set
+ * (false before).  An option given twice is refused. */
 typedef struct ov_opt {
 	const char *name;
 	char alias;
@@ -32,19 +33,24 @@ enum { OV_OPTS_OK = 0, OV_OPTS_HELP = 1, OV_OPTS_BAD = -1 };
  * in order into pos[0..max_pos-1] and counted in *n_pos; "--" ends the
  * options.  Returns OV_OPTS_OK; OV_OPTS_HELP when --help or -h was given;
  * OV_OPTS_BAD after printing "oversight CMD: ..." to stderr for an unknown
- * option, a missing value, a value given to a flag, or too many
- * arguments. */
+ * option, an option given twice ("--status given twice"), a missing
+ * value, a value given to a flag, or too many arguments. */
 int ov_opts_parse(const char *cmd, int argc, char **argv, const ov_opt *spec,
 		  const char **pos, size_t max_pos, size_t *n_pos);
 
 /* ov_opts_parse() and its outcome for a command: returns -1 to go on, or
  * the exit status the command should return now (0 after printing usage
- * to stdout for --help; 2 after a usage error, with a hint on stderr). */
+ * to stdout for --help, 1 if that write failed; 2 after a usage error,
+ * with a hint on stderr). */
 int ov_cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		 const ov_opt *spec, const char **pos, size_t max_pos,
 		 size_t *n_pos);
 
-/* Print "oversight CMD: message\n" to stderr. */
+/* Print "oversight CMD: message\n" ("oversight: message" when cmd is NULL)
+ * to stderr: the message on one line,
+ * its control characters in their visible form and cut at 400 characters
+ * (cli/table.h: ov_term_text; values quoted in it are best cut at their
+ * source with OV_DIAG_Q, util/diag.h). */
 void ov_cli_err(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

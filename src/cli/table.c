@@ -52,16 +52,80 @@ char *ov_utf8_truncate(const char *s, size_t width)
 	return ov_xasprintf("%.*s" ELLIPSIS, (int)(p - (s ? s : "")), s);
 }
 
-/* A copy of s with control characters (tabs, newlines) made spaces, so
- * one cell stays on one line. */
+/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
+ * surrogates, at most U+10FFFF), or 0 if there is none. */
+static size_t utf8_seq(const unsigned char *p)
+{
+	size_t n;
+	unsigned char lo = 0x80, hi = 0xBF;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	if (p[0] == 0xE0)
+		lo = 0xA0;
+	else if (p[0] == 0xED)
+		hi = 0x9F;
+	else if (p[0] == 0xF0)
+		lo = 0x90;
+	else if (p[0] == 0xF4)
+		hi = 0x8F;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (!is_cont(p[i]))
+			return 0;
+	return n;
+}
+
+char *ov_term_text(const char *s, bool one_line)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	ov_buf b = OV_BUF_INIT;
+
+	while (*p) {
+		size_t n = utf8_seq(p);
+
+		if (n == 0) {
+			ov_buf_printf(&b, "\\x%02X", *p++);
+			continue;
+		}
+		if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			ov_buf_printf(&b, "\\u00%02X", p[1]);
+		} else if (n > 1 || (*p >= 0x20 && *p != 0x7F)) {
+			ov_buf_add(&b, p, n);
+		} else if (*p == '\r' && p[1] == '\n' && !one_line) {
+			/* CRLF: the newline alone */
+		} else if (*p == '\n' || *p == '\t' || *p == '\r') {
+			ov_buf_putc(&b, one_line || *p == '\r' ? ' '
+							       : (char)*p);
+		} else {
+			ov_buf_printf(&b, "\\x%02X", *p);
+		}
+		p += n;
+	}
+	return ov_buf_detach(&b);
+}
+
+void ov_term_puts(const char *s, FILE *f)
+{
+	char *t = ov_term_text(s, false);
+
+	fputs(t, f);
+	free(t);
+}
+
+/* A cell on one line, in its visible form. */
 static char *clean(const char *s)
 {
-	char *c = ov_xstrdup(s ? s : "");
-
-	for (char *p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return c;
+	return ov_term_text(s, true);
 }
 
 ov_table *ov_table_new(size_t ncols, const char *const *headers)

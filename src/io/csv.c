@@ -9,23 +9,39 @@
 #include "util/buf.h"
 #include "util/date.h"
 
+/* Whether a spreadsheet would read s as a formula (or, for a leading tab
+ * or CR, strip what hides one): the first characters OWASP's "CSV
+ * injection" advice names.  Every field of ours is text (dates begin with
+ * a digit), so a "-3" is neutralised too rather than guessed a number. */
+static bool formula_like(const char *s)
+{
+	return strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 /* RFC 4180 section 2: a field needs quotes if it holds a separator, a
- * quote or a line break; inside quotes a quote is doubled.  Runs of
- * bytes go out in one fwrite (the register writes a field per cell). */
+ * quote or a line break; inside quotes a quote is doubled.  A field that
+ * could start a formula gets a leading single quote first (csv.h).  Runs
+ * of bytes go out in one fwrite (the register writes a field per cell). */
 void ov_csv_field(FILE *f, const char *s, bool first)
 {
 	size_t n;
+	bool guard;
 
 	if (!first)
 		putc(',', f);
 	if (!s || !*s)
 		return;
+	guard = formula_like(s);
 	n = strcspn(s, ",\"\r\n");
 	if (s[n] == '\0') {
+		if (guard)
+			putc('\'', f);
 		fwrite(s, 1, n, f);
 		return;
 	}
 	putc('"', f);
+	if (guard)
+		putc('\'', f);
 	for (const char *q = strchr(s, '"'); q; q = strchr(s, '"')) {
 		fwrite(s, 1, (size_t)(q - s) + 1, f); /* up to the quote */
 		putc('"', f);                          /* which is doubled */

@@ -4,6 +4,14 @@
  * CSV as RFC 4180: fields separated by commas, records by CRLF; a field
  * with a comma, quote, CR or LF is quoted and its quotes doubled.  UTF-8 is
  * passed through unchanged.
+ *
+ * Formula injection: a field that begins with '=', '+', '-', '@', a tab or
+ * a carriage return is written with a single quote before it ("'=SUM(A1)"),
+ * so that a spreadsheet shows it as text instead of running it.  Every
+ * column we write is text or a YYYY-MM-DD date, none numeric, so the rule
+ * has no exception: a field "-3" is written "'-3".  A reader that wants the
+ * stored text back drops one leading quote from such a field.  (The XLSX
+ * tracker writes strings as strings and needs no prefix.)
  */
 #include <stdbool.h>
 #include <stdio.h>

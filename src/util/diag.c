@@ -6,6 +6,36 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
+/* Bytes of s that hold its first n characters (UTF-8 lead bytes), and
+ * whether more follow. */
+static size_t first_chars(const char *s, size_t n, int *more)
+{
+	size_t i = 0, c = 0;
+
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == n)
+			break;
+	*more = s[i] != '\0';
+	return i;
+}
+
+int ov_diag_qlen(const char *s)
+{
+	int more;
+	size_t all = first_chars(s, OV_DIAG_QUOTE_MAX, &more);
+
+	return more ? (int)first_chars(s, OV_DIAG_QUOTE_MAX - 1, &more)
+		    : (int)all;
+}
+
+const char *ov_diag_qtail(const char *s)
+{
+	int more;
+
+	first_chars(s, OV_DIAG_QUOTE_MAX, &more);
+	return more ? "\xe2\x80\xa6" : "";
+}
+
 void ov_diag_vat(ov_diag *d, enum ov_problem_kind kind, const char *where,
 		 const char *fmt, va_list ap)
 {

@@ -45,6 +45,20 @@ typedef struct ov_diag {
 
 #define OV_DIAG_INIT {NULL, NULL, 0, 0, 0}
 
+/* A value quoted in a message (what the user gave, or stored text) is cut
+ * to OV_DIAG_QUOTE_MAX characters, the last of them "…", so that a 128 KB
+ * argument is not echoed whole.  Write the value's conversion as OV_DIAG_Q
+ * and its argument as OV_DIAG_QV(s):
+ *   ov_diag_at(d, k, "force", "no force '" OV_DIAG_Q "'", OV_DIAG_QV(s));
+ * s must be a non-NULL expression without side effects (it is used three
+ * times).  ov_diag_qlen is the bytes of s to print (whole UTF-8
+ * characters), ov_diag_qtail "…" when s was cut, else "". */
+#define OV_DIAG_QUOTE_MAX 80
+#define OV_DIAG_Q "%.*s%s"
+#define OV_DIAG_QV(s) ov_diag_qlen(s), (s), ov_diag_qtail(s)
+int ov_diag_qlen(const char *s);
+const char *ov_diag_qtail(const char *s);
+
 /* A runtime problem with no separate place (the message may name one). */
 void ov_diag_add(ov_diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

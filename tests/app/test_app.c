@@ -466,6 +466,43 @@ static void test_listings(ov_app *a)
 		       g.cells[0].grade == OV_GRADE_GOOD,
 	       "... its current assessment, cell by cell");
 	ov_grades_release(&g);
+	/* --force beside --assessment is checked, not ignored (issue 6). */
+	tap_is_int(ov_app_grades(a, "A-2018", "WMP", fx_day("2018-09-27"), &g,
+				 &d),
+		   0, "grades of an assessment with its own force");
+	ov_grades_release(&g);
+	tap_is_int(ov_app_grades(a, "A-2018", "XYZ", fx_day("2018-09-27"), &g,
+				 &d),
+		   -1, "grades of an assessment with another force");
+	tap_ok(fx_problem(&d, OV_PROB_INPUT, "force", "is not of force 'XYZ'"),
+	       "... bad input at force");
+	ov_diag_release(&d);
+	tap_is_int(ov_app_grades(a, "A-2018", "NOPE", fx_day("2018-09-27"), &g,
+				 &d),
+		   -1, "grades of an assessment with an unknown force");
+	tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "force", "no force 'NOPE'"),
+	       "... not found at force");
+	ov_diag_release(&d);
+	{
+		ov_rec_filter f;
+		ov_register r;
+
+		ov_rec_filter_init(&f, fx_day("2018-09-27"));
+		ov_rec_filter_set(&f, "force", "NOPE", &d);
+		tap_is_int(ov_app_register(a, &f, &r, &d), -1,
+			   "the register of an unknown force");
+		tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "force",
+				  "no force 'NOPE' in the register"),
+		       "... not found at force, not an empty list");
+		ov_register_release(&r);
+		ov_diag_release(&d);
+		tap_is_int(ov_app_paper(a, fx_day("2018-09-27"), NULL, "NOPE",
+					OV_PAPER_MD, "-", &d),
+			   -1, "the paper of an unknown force");
+		tap_ok(fx_problem(&d, OV_PROB_NOTFOUND, "force", "no force"),
+		       "... not found at force, not 'no meeting'");
+		ov_diag_release(&d);
+	}
 	tap_is_int(ov_app_activities(a, fx_day("2018-07-01"),
 				     fx_day("2018-06-01"), NULL, &l, &d),
 		   -1, "activities for a period that ends before it starts");

@@ -64,8 +64,14 @@ hasnt "$WORK/out" "^PL-2016-01 " "a closed one is not"
 run recs --due-before 2018-01-01 --as-at 2018-09-27
 has "$WORK/out" "^SG-2017-R03 " "--due-before keeps the earlier due date"
 hasnt "$WORK/out" "^SG-2017-R01 " "--due-before drops the later one"
+run recs --force TST --as-at 2018-09-27
+has "$WORK/out" "^4 recommendations" "--force filters by force"
+# A force the register does not hold is not an empty list but an error,
+# exit 2, as for every command that takes --force (issue 6).
 run recs --force NOPE --as-at 2018-09-27
-has "$WORK/out" "^0 recommendations" "--force filters by force"
+is_rc 2 "--force of an unknown force exits 2"
+has "$WORK/err" "^oversight recs: --force: no force 'NOPE' in the register$" \
+	"and names it"
 
 run recs --as-at 2018-09-27
 is_rc 0 "the table prints"

@@ -34,6 +34,54 @@ static size_t widest(const ov_table *t, size_t width, char **text)
 	return max;
 }
 
+static void check_term(const char *s, bool one_line, const char *want,
+		       const char *name)
+{
+	char *got = ov_term_text(s, one_line);
+
+	tap_is_str(got, want, name);
+	free(got);
+}
+
+/* Control characters in their visible form (issue 6, item 10). */
+static void term_checks(void)
+{
+	check_term("plain caf\xc3\xa9 \xe2\x80\xa6", false,
+		   "plain caf\xc3\xa9 \xe2\x80\xa6", "text and UTF-8 kept");
+	check_term(NULL, false, "", "NULL is empty");
+	check_term("a\nb\tc", false, "a\nb\tc", "newline and tab kept");
+	check_term("a\r\nb", false, "a\nb", "CRLF is a newline");
+	check_term("a\rb", false, "a b", "a lone CR is a space");
+	check_term("a\nb\tc\rd", true, "a b c d", "one line: all spaces");
+	check_term("\x1b[31mred\x1b[0m", false, "\\x1B[31mred\\x1B[0m",
+		   "ESC made visible");
+	check_term("\x1b]0;title\x07", true, "\\x1B]0;title\\x07",
+		   "an OSC and BEL made visible");
+	check_term("x\x7f\x01", false, "x\\x7F\\x01", "DEL and C0");
+	check_term("\xc2\x9b" "2J \xc2\x80 \xc2\x9f \xc2\xa0", false,
+		   "\\u009B2J \\u0080 \\u009F \xc2\xa0",
+		   "C1 controls made visible, U+00A0 kept");
+	check_term("bad \x9b\xff\xc3", false, "bad \\x9B\\xFF\\xC3",
+		   "bytes that are not UTF-8 shown as \\xHH");
+	check_term("\xed\xa0\x80 \xc0\xaf", false,
+		   "\\xED\\xA0\\x80 \\xC0\\xAF",
+		   "surrogates and overlongs are not UTF-8");
+	{
+		static const char *const h[] = {"A", "B"};
+		const char *r[] = {"\x1b[2J", "ok"};
+		ov_table *t = ov_table_new(2, h);
+		char *text = NULL;
+
+		ov_table_add(t, r);
+		widest(t, 80, &text);
+		tap_ok(text && !strchr(text, '\x1b') &&
+			       strstr(text, "\\x1B[2J"),
+		       "a table cell shows ESC visibly");
+		free(text);
+		ov_table_free(t);
+	}
+}
+
 int main(void)
 {
 	static const char *const head[] = {"Ref", "Area", "Owner"};
@@ -104,5 +152,6 @@ int main(void)
 		ov_table_free(t);
 	}
 	ov_table_free(NULL);
+	term_checks();
 	return tap_done();
 }

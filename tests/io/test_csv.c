@@ -60,6 +60,21 @@ static void field_checks(void)
 		"UTF-8 passed through unquoted");
 	quoting(" lead and trail ", true, " lead and trail ",
 		"spaces kept, not quoted");
+	/* Formula injection (issue 6, item 4): a quote before what a
+	 * spreadsheet would run, inside the quotes when the field needs
+	 * them; dates and other text untouched. */
+	quoting("=HYPERLINK(\"http://x\",\"x\")", true,
+		"\"'=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\"",
+		"a leading = is neutralised inside the quotes");
+	quoting("=1+2", true, "'=1+2", "= neutralised");
+	quoting("+1", false, ",'+1", "+ neutralised");
+	quoting("-3", true, "'-3", "- neutralised, even a number");
+	quoting("@SUM(A1)", true, "'@SUM(A1)", "@ neutralised");
+	quoting("\tx", true, "'\tx", "a leading tab neutralised");
+	quoting("\r=1", true, "\"'\r=1\"", "a leading CR neutralised, quoted");
+	quoting("2018-09-27", true, "2018-09-27", "a date untouched");
+	quoting("a=b-c", true, "a=b-c", "= later in the field untouched");
+	quoting("'=x", true, "'=x", "a leading quote is not doubled");
 
 	f = open_memstream(&out, &len);
 	ov_csv_field(f, "a", true);

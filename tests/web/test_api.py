@@ -507,6 +507,10 @@ def check_reads(api, spec):
                      what="names %s" % where)
         T.ok(where in where_of(a), "the problem is at '%s'" % where,
              where_of(a))
+    # A force the register does not hold is not an empty list (issue 6).
+    a = api.call("GET", "/api/v1/recommendations?force=NOPE", 404,
+                 what="an unknown force")
+    T.ok("force" in where_of(a), "the problem is at 'force'", where_of(a))
     a = api.call("GET", "/api/v1/recommendations?status=bogus&page=0", 400)
     T.ok(set(where_of(a)) >= {"status", "page"},
          "every bad parameter is named at once", where_of(a))
