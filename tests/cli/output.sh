@@ -23,7 +23,10 @@ ln a.db hard.db
 ln -s a.db soft.db
 for t in a.db ./a.db "$WORK/a.db" hard.db soft.db a.db-wal a.db-shm \
 	a.db-journal; do
-	for f in json csv xlsx; do
+	# every format for two names, json for the rest (each run is slow
+	# under valgrind)
+	case $t in a.db | hard.db) fmts="json csv xlsx" ;; *) fmts=json ;; esac
+	for f in $fmts; do
 		run --db a.db export --format $f -o "$t"
 		is_rc 2 "export --format $f -o $t is refused"
 	done
