@@ -108,13 +108,14 @@ out:
 }
 
 /* JSON or CSV through an ov_outfile. */
-static int write_text(const ov_dataset *ds, enum ov_export_fmt fmt,
-		      ov_day as_at, const char *path, ov_diag *d)
+static int write_text(const ov_app *a, const ov_dataset *ds,
+		      enum ov_export_fmt fmt, ov_day as_at, const char *path,
+		      ov_diag *d)
 {
 	ov_outfile o;
 	int r;
 
-	if (ov_outfile_open(&o, path, d) != 0)
+	if (ov_outfile_open_except(&o, path, ov_store_files(a->s), d) != 0)
 		return -1;
 	r = fmt == OV_EXPORT_JSON ? ov_json_write(ds, o.f, d)
 				  : ov_csv_write_recs(ds, as_at, o.f, d);
@@ -138,8 +139,9 @@ int ov_app_export(ov_app *a, enum ov_export_fmt fmt, ov_day as_at,
 	}
 	if (app_load(a, NULL, OV_LOAD_ALL, &ds, d) < 0)
 		return -1;
-	rc = fmt == OV_EXPORT_XLSX ? ov_xlsx_write(ds, as_at, path, d)
-				   : write_text(ds, fmt, as_at, path, d);
+	rc = fmt == OV_EXPORT_XLSX ? ov_xlsx_write_except(ds, as_at, path,
+						 ov_store_files(a->s), d)
+				   : write_text(a, ds, fmt, as_at, path, d);
 	ov_dataset_free(ds);
 	return rc == 0 ? 0 : -1;
 }

@@ -102,7 +102,7 @@ int ov_app_paper(ov_app *a, ov_day date, const char *committee,
 	m = find_meeting(ds, date, committee, force, d);
 	if (!m || ov_paper_build(ds, m, &paper, d) < 0)
 		goto out;
-	if (ov_outfile_open(&of, path, d) < 0)
+	if (ov_outfile_open_except(&of, path, ov_store_files(a->s), d) < 0)
 		goto out;
 	if (render(paper, of.f, d) < 0) {
 		ov_outfile_abort(&of);

@@ -13,7 +13,7 @@ static const char usage[] =
 	"database.  The whole document is checked first; on any problem every\n"
 	"problem is listed and nothing is written.  Ids already in the\n"
 	"database are refused unless --replace, which first deletes\n"
-	"everything.\n\n"
+	"everything.  A document may be at most 512 MiB.\n\n"
 	"  --replace   replace the whole register with the document\n";
 
 typedef struct req {

@@ -584,7 +584,7 @@ int ov_json_read_file(const char *path, ov_dataset **out, ov_diag *d)
 	size_t len;
 
 	*out = NULL;
-	if (ov_file_read_all(path, OV_JSON_MAX_BYTES, &data, &len, d) < 0)
+	if (ov_file_read_text(path, OV_JSON_MAX_BYTES, &data, &len, d) < 0)
 		return -1;
 	return read_text(name, data, len, data, out, d);
 }

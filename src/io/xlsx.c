@@ -1,7 +1,5 @@
 #include "io/xlsx.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,6 +13,7 @@
 #include "io/export.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/file.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -413,29 +412,20 @@ static void set_properties(xw *x, ov_day as_at)
 	}
 }
 
-/* Flush the finished temporary file to disk before it replaces path. */
-static int sync_file(const char *tmp, const char *path, ov_diag *d)
-{
-	int fd = open(tmp, O_RDONLY);
-
-	if (fd < 0 || fsync(fd) != 0) {
-		ov_diag_at(d, OV_PROB_RUNTIME, path, "write failed: %s",
-			   strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
 /* ds must be sorted (ov_dataset_sort) for the look-ups. */
 int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 		  ov_diag *d)
 {
+	return ov_xlsx_write_except(ds, as_at, path, NULL, d);
+}
+
+int ov_xlsx_write_except(const ov_dataset *ds, ov_day as_at,
+			 const char *path, const char *const *keep,
+			 ov_diag *d)
+{
 	xw x = {0};
-	char *tmp = NULL;
-	int fd, rc = -1;
+	ov_outfile o;
+	const char *file;
 	lxw_error lrc;
 
 	if (strcmp(path, "-") == 0) {
@@ -444,23 +434,20 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 			   "give a file name");
 		return -1;
 	}
-	/* mkstemp claims a unique name beside the target; libxlsxwriter then
-	 * writes the whole workbook there when it is closed. */
-	tmp = ov_xasprintf("%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write: %s",
-			   strerror(errno));
-		free(tmp);
+	/* libxlsxwriter writes the whole workbook to a file it names when
+	 * it is closed: the output's own temporary file, or for a FIFO or a
+	 * device a scratch file that commit copies through. */
+	if (ov_outfile_open_except(&o, path, keep, d) < 0)
 		return -1;
-	}
-	close(fd);
+	file = ov_outfile_scratch(&o, d);
+	if (!file)
+		goto fail;
 	x.path = path;
 	x.d = d;
-	x.wb = workbook_new(tmp);
+	x.wb = workbook_new(file);
 	if (!x.wb) {
 		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot start workbook");
-		goto out;
+		goto fail;
 	}
 	make_formats(&x);
 	if (!x.rc)
@@ -470,25 +457,16 @@ int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
 	write_dated(&x, ds, as_at, &act_sheet);
 	if (x.rc) {
 		lxw_workbook_free(x.wb);
-		goto out;
+		goto fail;
 	}
 	lrc = workbook_close(x.wb);
 	if (lrc) {
 		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write workbook: %s",
 			   lxw_strerror(lrc));
-		goto out;
+		goto fail;
 	}
-	if (sync_file(tmp, path, d) < 0)
-		goto out;
-	if (rename(tmp, path) != 0) {
-		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot replace: %s",
-			   strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return ov_outfile_commit(&o, d);
+fail:
+	ov_outfile_abort(&o);
+	return -1;
 }

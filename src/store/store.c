@@ -11,6 +11,7 @@ struct ov_store {
 	const ov_store_ops *ops;
 	void *impl;
 	char *name;
+	char *files[5]; /* ov_store_files(), NULL-terminated */
 };
 
 static bool is_postgres_uri(const char *db)
@@ -58,6 +59,10 @@ ov_store_rc ov_store_open(const char *db, bool create, ov_store **out,
 	s->ops = &ov_sqlite_ops;
 	s->impl = impl;
 	s->name = display_name(db);
+	s->files[0] = ov_xstrdup(db);
+	s->files[1] = ov_xasprintf("%s-wal", db);
+	s->files[2] = ov_xasprintf("%s-shm", db);
+	s->files[3] = ov_xasprintf("%s-journal", db);
 	*out = s;
 	return OV_STORE_OK;
 }
@@ -68,6 +73,8 @@ void ov_store_close(ov_store *s)
 		return;
 	s->ops->close(s->impl);
 	free(s->name);
+	for (size_t i = 0; s->files[i]; i++)
+		free(s->files[i]);
 	free(s);
 }
 
@@ -84,6 +91,11 @@ int ov_store_schema_version(ov_store *s)
 const char *ov_store_name(const ov_store *s)
 {
 	return s->name;
+}
+
+const char *const *ov_store_files(const ov_store *s)
+{
+	return (const char *const *)s->files;
 }
 
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,

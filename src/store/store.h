@@ -42,6 +42,11 @@ bool ov_store_read_only(ov_store *s);
 int ov_store_schema_version(ov_store *s);
 /* The database's name for messages (a path; a URI without password). */
 const char *ov_store_name(const ov_store *s);
+/* The files the register lives in, which no output may replace: for
+ * SQLite the database and its -wal, -shm and -journal companions (whether
+ * or not they exist now); none for a server.  A NULL-terminated list
+ * owned by s. */
+const char *const *ov_store_files(const ov_store *s);
 
 /* Add a whole, already validated dataset in one transaction.  due[i] is
  * the derived due date of ds->recs[i] (OV_DAY_NONE: none), kept for the
