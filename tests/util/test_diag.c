@@ -21,7 +21,7 @@ static void check(const char *s, const char *want, const char *name)
 
 int main(void)
 {
-	char *big = malloc(131073), *want;
+	char *big = ov_xmalloc(131073), *want;
 	ov_diag d = OV_DIAG_INIT;
 
 	check("", "''", "empty");
