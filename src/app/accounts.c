@@ -213,7 +213,7 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 	ov_store_account acc = {0};
 	ov_diag sd = OV_DIAG_INIT;
 	char hash[OV_AUTH_HASH_LEN];
-	int r = ov_role_parse(role), bad = 0, rc = -1;
+	int r = ov_role_parse(role), bad = 0, rc = -1, pc, wc;
 	ov_store_rc src;
 
 	if (auth_ready(d) < 0)
@@ -226,25 +226,10 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 		           echo(role, 40));
 		bad++;
 	}
-	switch (check_person(a, r, person, d)) {
-	case 0:
-		break;
-	case 1:
-		bad++;
-		break;
-	default:
-		return -1;
-	}
-	switch (check_password(password, d)) {
-	case 0:
-		break;
-	case 1:
-		bad++;
-		break;
-	default:
-		return -1;
-	}
-	if (bad)
+	/* Each check: 0, 1 (bad input, counted) or -1 (runtime: stop). */
+	pc = check_person(a, r, person, d);
+	wc = pc < 0 ? -1 : check_password(password, d);
+	if (pc < 0 || wc < 0 || bad + pc + wc)
 		return -1;
 	/* Before the hash: a taken login costs no hashing.  The insert
 	 * checks again. */

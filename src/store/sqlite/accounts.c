@@ -150,10 +150,9 @@ static ov_store_rc account_change(sq *s, const char *login, const char *set_sql,
 	int changed = 0;
 
 	if (!rc)
-		rc = sq_begin(s, true, d);
+		rc = sq_begin_private(s, d);
 	if (rc)
 		goto out;
-	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_str(st, 1, login) |
 	    (str ? sq_bind_str(st, 2, str) : sq_bind_int(st, 2, v)))
 		rc = bind_failed(s, d);
@@ -211,10 +210,9 @@ ov_store_rc sq_session_add(void *impl, const ov_store_session *sess,
 		                " created, last_seen) VALUES (?1, ?2, ?3, ?4)",
 		                &ins, d);
 	if (!rc)
-		rc = sq_begin(s, true, d);
+		rc = sq_begin_private(s, d);
 	if (rc)
 		goto out;
-	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_int(del, 1, idle_before) |
 	    sq_bind_int(del, 2, created_before))
 		rc = bind_failed(s, d);
@@ -307,10 +305,9 @@ ov_store_rc sq_failure_add(void *impl, const char *login, const char *addr,
 		                " VALUES (?1, ?2, ?3)",
 		                &ins, d);
 	if (!rc)
-		rc = sq_begin(s, true, d);
+		rc = sq_begin_private(s, d);
 	if (rc)
 		goto out;
-	s->bump = false; /* no page shows accounts or sessions from a cache */
 	if (sq_bind_int(del, 1, prune_before))
 		rc = bind_failed(s, d);
 	if (!rc)

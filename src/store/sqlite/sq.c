@@ -55,6 +55,14 @@ ov_store_rc sq_begin(sq *s, bool write, ov_diag *d)
 	return OV_STORE_OK;
 }
 
+ov_store_rc sq_begin_private(sq *s, ov_diag *d)
+{
+	ov_store_rc rc = sq_begin(s, true, d);
+
+	s->bump = false;
+	return rc;
+}
+
 /* The generation is a row, not PRAGMA data_version: data_version only
  * changes for a connection when another connection commits (never for its
  * own commits) and its values mean nothing across connections, while the

@@ -26,8 +26,8 @@ typedef struct sq {
 	 * or its directory (sqlite/open.c).  No write transaction starts
 	 * (sq_begin says why), so the stored state is not rebuilt either. */
 	bool read_only;
-	/* The open transaction is a write one whose commit counts; a writer
-	 * whose changes no reader caches may clear it after sq_begin. */
+	/* The open transaction is a write one whose commit counts (not one
+	 * begun with sq_begin_private). */
 	bool bump;
 	/* FTS5's unicode61 tokenizer, for splitting search words
 	 * (sqlite/search.c); made when first needed, freed on close. */
@@ -49,6 +49,10 @@ ov_store_rc sq_exec(sq *s, const char *sql, ov_diag *d);
 /* BEGIN IMMEDIATE (write) or BEGIN (read).  A write transaction's commit
  * adds one to the generation (see sq.bump). */
 ov_store_rc sq_begin(sq *s, bool write, ov_diag *d);
+/* A write transaction whose commit leaves the generation as it is: for
+ * rows no cached page shows (accounts, sessions, sign-in failures), so
+ * that signing in and a session's touch do not empty the web's cache. */
+ov_store_rc sq_begin_private(sq *s, ov_diag *d);
 ov_store_rc sq_commit(sq *s, ov_diag *d);
 /* Roll back if a transaction is open; never fails the caller. */
 void sq_rollback(sq *s);
