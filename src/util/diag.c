@@ -5,34 +5,23 @@
 
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
-/* Bytes of s that hold its first n characters (UTF-8 lead bytes), and
- * whether more follow. */
-static size_t first_chars(const char *s, size_t n, int *more)
-{
-	size_t i = 0, c = 0;
-
-	for (; s[i]; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == n)
-			break;
-	*more = s[i] != '\0';
-	return i;
-}
 
 int ov_diag_qlen(const char *s)
 {
-	int more;
-	size_t all = first_chars(s, OV_DIAG_QUOTE_MAX, &more);
+	bool more;
+	size_t all = ov_utf8_prefix(s, OV_DIAG_QUOTE_MAX, &more);
 
-	return more ? (int)first_chars(s, OV_DIAG_QUOTE_MAX - 1, &more)
+	return more ? (int)ov_utf8_prefix(s, OV_DIAG_QUOTE_MAX - 1, &more)
 		    : (int)all;
 }
 
 const char *ov_diag_qtail(const char *s)
 {
-	int more;
+	bool more;
 
-	first_chars(s, OV_DIAG_QUOTE_MAX, &more);
+	ov_utf8_prefix(s, OV_DIAG_QUOTE_MAX, &more);
 	return more ? "\xe2\x80\xa6" : "";
 }
 

@@ -89,3 +89,14 @@ bool ov_text_blank(const char *s)
 	}
 	return true;
 }
+
+size_t ov_utf8_prefix(const char *s, size_t n, bool *more)
+{
+	size_t i = 0, c = 0;
+
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == n)
+			break;
+	*more = s[i] != '\0';
+	return i;
+}

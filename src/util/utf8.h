@@ -32,4 +32,8 @@ bool ov_utf8_valid_str(const char *s);
  * them). */
 bool ov_text_blank(const char *s);
 
+/* The bytes of s that hold its first n characters (counted by UTF-8 lead
+ * bytes, so a cut never splits one), and in *more whether any follow. */
+size_t ov_utf8_prefix(const char *s, size_t n, bool *more);
+
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "util/mem.h"
+#include "util/utf8.h"
 
 #include "web/chart.h"
 
@@ -141,19 +142,13 @@ static const char *const shade_fill[] = {"#ffffff", "#f3f2f1", "#d4351c",
 static const char *const shade_ink[] = {"#0b0c0c", "#0b0c0c", "#ffffff",
                                         "#0b0c0c", "#0b0c0c", "#ffffff"};
 
-/* s cut to at most max characters (code points), with "…" if cut; a
- * fresh string. */
+/* s cut to at most max characters, with "…" if cut; a fresh string. */
 static char *shorten(const char *s, size_t max)
 {
-	size_t n = 0, i = 0;
+	bool more;
+	size_t i = ov_utf8_prefix(s, max, &more);
 
-	for (; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == max)
-			break;
-	}
-	if (!s[i])
-		return ov_xstrdup(s);
-	return ov_xasprintf("%.*s…", (int)i, s);
+	return more ? ov_xasprintf("%.*s…", (int)i, s) : ov_xstrdup(s);
 }
 
 #define GRID_LABEL 240
