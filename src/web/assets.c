@@ -1,10 +1,12 @@
 /* /assets/...: GOV.UK Frontend's files from the build (the directory
  * given as assets), and the program's own stylesheet and start-up
  * script. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/file.h"
+#include "util/mem.h"
 #include "web/http.h"
 
 #define MAX_ASSET (8 << 20)
@@ -75,11 +77,68 @@ static void builtin(ov_web_resp *r, const char *type, const char *text)
 	ov_buf_puts(&r->body, text);
 }
 
-int ov_web_asset(ov_web_req *q, ov_web_resp *r)
+/* Files read once and kept: the build's assets do not change while the
+ * server runs, and every first page view asks for the same few. */
+#define MAX_KEPT 64
+
+static struct kept {
+	char *name, *data;
+	size_t len;
+} kept[MAX_KEPT];
+static size_t n_kept;
+static pthread_rwlock_t kept_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+/* Append asset name (a path_ok name under dir) to out: 0, or -1 if
+ * there is no such file. */
+static int asset(const char *dir, const char *name, ov_buf *out)
 {
 	ov_diag d = OV_DIAG_INIT;
-	char *data = NULL, *full = NULL;
+	char *full, *data = NULL;
 	size_t len = 0;
+	int rc = -1;
+
+	pthread_rwlock_rdlock(&kept_lock);
+	for (size_t i = 0; i < n_kept; i++) {
+		if (strcmp(kept[i].name, name) == 0) {
+			ov_buf_add(out, kept[i].data, kept[i].len);
+			rc = 0;
+			break;
+		}
+	}
+	pthread_rwlock_unlock(&kept_lock);
+	if (rc == 0)
+		return 0;
+	full = ov_xasprintf("%s/%s", dir, name);
+	if (ov_file_read_all(full, MAX_ASSET, &data, &len, &d) == 0) {
+		ov_buf_add(out, data, len);
+		rc = 0;
+		pthread_rwlock_wrlock(&kept_lock);
+		if (n_kept < MAX_KEPT) {
+			kept[n_kept++] =
+			    (struct kept){ov_xstrdup(name), data, len};
+			data = NULL;
+		}
+		pthread_rwlock_unlock(&kept_lock);
+	}
+	free(data);
+	free(full);
+	ov_diag_release(&d);
+	return rc;
+}
+
+void ov_web_assets_release(void)
+{
+	pthread_rwlock_wrlock(&kept_lock);
+	for (size_t i = 0; i < n_kept; i++) {
+		free(kept[i].name);
+		free(kept[i].data);
+	}
+	n_kept = 0;
+	pthread_rwlock_unlock(&kept_lock);
+}
+
+int ov_web_asset(ov_web_req *q, ov_web_resp *r)
+{
 	const char *type = type_of(q->param);
 
 	if (strcmp(q->param, "init.js") == 0) {
@@ -90,28 +149,14 @@ int ov_web_asset(ov_web_req *q, ov_web_resp *r)
 		builtin(r, "text/css; charset=utf-8", app_css);
 		return 0;
 	}
-	r->type = "text/plain; charset=utf-8";
-	if (!path_ok(q->param) || !type || !q->cfg->assets) {
-		r->status = 404;
-		ov_buf_puts(&r->body, "404 no such asset\n");
-		return 0;
-	}
-	full = malloc(strlen(q->cfg->assets) + strlen(q->param) + 2);
-	if (!full)
-		return -1;
-	strcpy(full, q->cfg->assets);
-	strcat(full, "/");
-	strcat(full, q->param);
-	if (ov_file_read_all(full, MAX_ASSET, &data, &len, &d) < 0) {
-		r->status = 404;
-		ov_buf_puts(&r->body, "404 no such asset\n");
-	} else {
+	if (path_ok(q->param) && type && q->cfg->assets &&
+	    asset(q->cfg->assets, q->param, &r->body) == 0) {
 		r->type = type;
 		r->cache = true;
-		ov_buf_add(&r->body, data, len);
+		return 0;
 	}
-	free(data);
-	free(full);
-	ov_diag_release(&d);
+	r->type = "text/plain; charset=utf-8";
+	r->status = 404;
+	ov_buf_puts(&r->body, "404 no such asset\n");
 	return 0;
 }

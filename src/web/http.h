@@ -152,6 +152,8 @@ ov_web_handler ov_page_export;
 ov_web_handler ov_page_accounts, ov_page_accounts_post, ov_page_account_disable,
     ov_page_account_password;
 ov_web_handler ov_web_asset;
+/* Forget the asset files read so far (at shutdown). */
+void ov_web_assets_release(void);
 ov_web_handler ov_api_recs, ov_api_rec, ov_api_rec_events, ov_api_reports,
     ov_api_report, ov_api_grades, ov_api_activities, ov_api_meetings,
     ov_api_meeting, ov_api_session;

@@ -22,6 +22,7 @@
 #include "util/date.h"
 #include "util/file.h"
 #include "util/mem.h"
+#include "web/cache.h"
 #include "web/http.h"
 #include "web/web.h"
 
@@ -582,9 +583,9 @@ int ov_web_serve(const ov_web_config *c, ov_diag *d)
 	 * handle of a WAL file may not see its writer's changes. */
 	if (ov_app_read_only(probe)) {
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "%s: serve needs to write the database, and this "
-			   "user may only read it",
-			   c->db);
+		           "%s: serve needs to write the database, and this "
+		           "user may only read it",
+		           c->db);
 		ov_app_close(probe);
 		goto out;
 	}
@@ -603,6 +604,8 @@ int ov_web_serve(const ov_web_config *c, ov_diag *d)
 		;
 	fprintf(stderr, "oversight: serve: stopping (signal %d)\n", sig);
 	MHD_stop_daemon(sv.mhd);
+	ov_web_cache_clear();
+	ov_web_assets_release();
 	rc = 0;
 out:
 	pool_release(&sv.pool);
