@@ -113,7 +113,11 @@ static int asset(const char *dir, const char *name, ov_buf *out)
 		ov_buf_add(out, data, len);
 		rc = 0;
 		pthread_rwlock_wrlock(&kept_lock);
-		if (n_kept < MAX_KEPT) {
+		bool known = false;
+
+		for (size_t i = 0; i < n_kept && !known; i++)
+			known = strcmp(kept[i].name, name) == 0;
+		if (!known && n_kept < MAX_KEPT) {
 			kept[n_kept++] =
 			    (struct kept){ov_xstrdup(name), data, len};
 			data = NULL;
