@@ -608,10 +608,11 @@ typedef struct rebuilder {
 static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	rebuilder *b = ctx;
-	ov_store_state v;
+	ov_store_derived v;
 
 	if (b->fold(rec, due, &v, b->ctx) < 0 ||
-	    sq_state_put(b->s, b->put, 0, rec->ref, &v, b->d) != OV_STORE_OK)
+	    sq_state_put(b->s, b->put, 0, rec->ref, &v.now, b->d) !=
+	        OV_STORE_OK)
 		return -1;
 	b->n++;
 	return 0;
@@ -687,8 +688,8 @@ typedef struct eacher {
 static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	eacher *e = ctx;
-	ov_store_state v;
-	const ov_store_state *stored = NULL;
+	ov_store_derived v = {.iv = NULL, .n_iv = 0};
+	const ov_store_derived *stored = NULL;
 	int step, r;
 
 	sqlite3_reset(e->get);
@@ -702,7 +703,7 @@ static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 		return -1;
 	}
 	/* A state that cannot be read is not the rec's state either. */
-	if (step == SQLITE_ROW && read_state(e->get, 0, &v) == 0)
+	if (step == SQLITE_ROW && read_state(e->get, 0, &v.now) == 0)
 		stored = &v;
 	r = e->fn(rec, due, stored, e->ctx);
 	sqlite3_reset(e->get);

@@ -140,7 +140,7 @@ static ov_store_rc put_row(importer *im, enum ov_entity_id e,
 }
 
 static ov_store_rc put_all(importer *im, const ov_dataset *ds,
-			   const ov_day *due, const ov_store_state *state,
+			   const ov_day *due, const ov_store_derived *state,
 			   void (*progress)(size_t, size_t, void *), void *arg)
 {
 	ov_store_rc rc = OV_STORE_OK;
@@ -159,7 +159,7 @@ static ov_store_rc put_all(importer *im, const ov_dataset *ds,
 				     &rowid);
 			if (recs && state && !rc)
 				rc = sq_state_put(im->s, im->state, rowid,
-						  NULL, &state[k], im->d);
+						  NULL, &state[k].now, im->d);
 			if (recs && progress && !rc &&
 			    ((k + 1) % 4096 == 0 || k + 1 == n))
 				progress(k + 1, n, arg);
@@ -279,7 +279,7 @@ static ov_store_rc last_rec_id(sq *s, sqlite3_int64 *out, ov_diag *d)
 }
 
 ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *state, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d)
 {
@@ -367,7 +367,7 @@ static bool adds_text(const ov_event *evs, size_t n)
 
 ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d)
+			  const ov_store_derived *state, ov_diag *d)
 {
 	sq *s = impl;
 	const sq_table *t = sq_table_of(OV_ENT_REC);
@@ -409,7 +409,7 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 	if (!rc && text)
 		rc = sq_search_add(s, id, d);
 	if (!rc)
-		rc = state ? sq_state_put(s, put, id, NULL, state, d)
+		rc = state ? sq_state_put(s, put, id, NULL, &state->now, d)
 			   : sq_state_mark_stale(s, d);
 	if (!rc)
 		rc = sq_commit(s, d);
