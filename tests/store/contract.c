@@ -742,13 +742,16 @@ static void test_state_store(ov_store *s)
 	tap_ok(sf_ok, "... a row: its state, owner as a person, report's "
 		      "title and plan, the rec's columns without events");
 	q.as_at = fx_day("2018-07-31");
-	is_query(s, &q, "-", 0,
-		 "as at a date before the latest event: not answered");
+	is_query(s, &q, "NCPI-F01 SF-R01 SF-R02 XYZ-R01", 4,
+		 "as at a date before the latest event: answered (from the "
+		 "intervals)");
 	q.as_at = fx_day("2018-08-01");
 	is_query(s, &q, "NCPI-F01 SF-R01 SF-R02 XYZ-R01", 4,
 		 "as at the latest event's date: answered");
+	q.as_at = fx_day("2000-01-01");
+	is_query(s, &q, "", 0, "as at a date before every event: no rows");
 	q.as_at = OV_DAY_NONE;
-	is_query(s, &q, "-", 0, "as at no date: not answered");
+	is_query(s, &q, "", 0, "as at no date: no rows");
 	query_init(&q, "2030-01-01");
 	q.statuses = 1u << OV_STATUS_OPEN;
 	q.order[0] = OV_KEY_REF;
@@ -1028,6 +1031,8 @@ static int fold_matches_at(ov_app *a, const ov_dataset *ds, ov_day at)
 	return bad;
 }
 
+static int store_answers(const char *db, ov_day at);
+
 static void test_fold(void)
 {
 	char *db;
@@ -1042,12 +1047,18 @@ static void test_fold(void)
 	ov_store_close(s);
 	tap_is_int(ov_app_open(db, &a, &d), 0, "open it as the register");
 	for (ov_day at = fx_day("2015-12-01");
-	     a && at < fx_day("2019-06-01"); at += 9, dates++)
+	     a && at < fx_day("2019-06-01"); at += 9, dates++) {
 		bad += fold_matches_at(a, ds, at);
+		if (!store_answers(db, at)) {
+			printf("# the store did not answer as at day %d\n",
+			       (int)at);
+			bad++;
+		}
+	}
 	tap_ok(bad == 0 && dates > 100,
-	       "the register (store scan, app fold) equals ov_rec_fold for "
-	       "every rec at ~140 dates (status, RAG, owner, closure, update, "
-	       "overdue)");
+	       "the register (from the stored intervals) equals ov_rec_fold "
+	       "for every rec at ~140 dates (status, RAG, owner, closure, "
+	       "update, overdue)");
 	ov_app_close(a);
 	ov_dataset_free(ds);
 	ov_diag_release(&d);
@@ -1330,15 +1341,25 @@ static void test_paths(unsigned seed, size_t n)
 	tap_ok(state_clean(a, n),
 	       "... each stored state is the fold of its timeline, the "
 	       "search index whole");
-	tap_ok(store_answers(db, latest) && !store_answers(db, latest - 1),
-	       "... the store answers as at the latest event, not the day "
-	       "before");
+	tap_ok(store_answers(db, latest) && store_answers(db, latest - 1) &&
+		       store_answers(db, latest - 700),
+	       "... the store answers as at the latest event and before it");
 	bad = compare_paths(a, latest, 5, &cases);
 	bad += compare_paths(a, latest + 400, 1, &cases);
 	name = ov_xasprintf("... stored state and fold give the same rows "
 			    "and totals: %d filters x 4 orders x 5 pages as "
 			    "at the latest event, and every row 400 days "
 			    "later (%d cases)", cases / 24, cases);
+	tap_ok(bad == 0 && cases > 500, name);
+	free(name);
+	cases = 0;
+	bad = 0;
+	for (int k = 1; k <= 4; k++)
+		bad += compare_paths(a, latest - 1 - 233 * (k - 1) * (k - 1),
+				     2, &cases);
+	name = ov_xasprintf("... the intervals and the fold give the same "
+			    "rows and totals as at 4 earlier dates (%d "
+			    "cases)", cases);
 	tap_ok(bad == 0 && cases > 500, name);
 	free(name);
 	for (int i = 0; i < 120; i++)
@@ -1350,8 +1371,13 @@ static void test_paths(unsigned seed, size_t n)
 	cases = 0;
 	bad = compare_paths(a, latest, 2, &cases);
 	tap_ok(bad == 0, "... and the two ways still give the same rows");
-	tap_ok(store_answers(db, latest) && !store_answers(db, latest - 1),
-	       "... as at the new latest event from the state");
+	bad = compare_paths(a, latest - 20, 2, &cases);
+	bad += compare_paths(a, latest - 33, 1, &cases);
+	tap_ok(bad == 0, "... also as at dates among the appended events "
+			 "(from the intervals the appends rewrote)");
+	tap_ok(store_answers(db, latest) && store_answers(db, latest - 1),
+	       "... as at the new latest event and before it from what is "
+	       "stored");
 out:
 	ov_app_close(a);
 	ov_dataset_free(ds);
