@@ -577,8 +577,10 @@ static void interval_src(qsql *b, ov_day as_at, unsigned statuses)
 	add_nodes(b, src, after, n_after);
 	ov_buf_printf(src, " AND i.from_day <= ?%d", at);
 	add_iv_statuses(b, src, statuses);
-	ov_buf_puts(src, ") h CROSS JOIN (" IV_ROW ") s ON s.rec = h.rec"
-	                 " AND s.from_day = h.from_day");
+	/* In rec order (a LIMIT keeps the order: the subquery is not
+	 * flattened), so that each key's row is then read forwards. */
+	ov_buf_puts(src, " ORDER BY rec LIMIT -1) h CROSS JOIN (" IV_ROW
+	                 ") s ON s.rec = h.rec AND s.from_day = h.from_day");
 	b->at = at;
 }
 
@@ -628,9 +630,10 @@ static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 		              add_param(b, P_STR, ov_buf_str(&b->match), 0),
 		              b->intervals ? "(" IV_ROW ")" : "rec_state");
 		if (b->intervals)
-			ov_buf_printf(&b->where,
-			              " AND s.from_day <= ?%d AND s.to_day > ?%d",
-			              b->at, b->at);
+			ov_buf_printf(
+			    &b->where,
+			    " AND s.from_day <= ?%d AND s.to_day > ?%d", b->at,
+			    b->at);
 	} else if (r == 2) {
 		ov_buf_puts(&b->where, " AND 0");
 	}
@@ -715,8 +718,12 @@ static ov_store_rc count_rows(sq *s, const qsql *b, size_t *total, ov_diag *d)
 
 /* The page: rec ids from the narrow rows alone (an index walk, cut by
  * LIMIT and OFFSET there), then only those joined to their rec, report
- * and owner, and put back in order. */
-static void page_sql(ov_buf *sql, const qsql *b)
+ * and owner, and put back in order.  The whole list (whole: no page) is
+ * not cut: its ids are taken in rec order instead, so that the joins then
+ * walk each table forwards (reading a third of the register's pages in
+ * order rather than at random was a quarter of the time it took), and
+ * sorted at the end. */
+static void page_sql(ov_buf *sql, const qsql *b, bool whole)
 {
 	ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due");
 	for (size_t i = 0; i < ov_shape_rec.n_fields; i++) {
@@ -735,8 +742,8 @@ static void page_sql(ov_buf *sql, const qsql *b)
 	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
 	              b->intervals ? ", s.from_day AS from_day" : "",
 	              ov_buf_str(&b->from), ov_buf_str(&b->where),
-	              ov_buf_str(&b->order), b->n + 1, b->n + 2,
-	              b->intervals ? "(" IV_ROW ")" : "rec_state",
+	              whole ? "s.rec" : ov_buf_str(&b->order), b->n + 1,
+	              b->n + 2, b->intervals ? "(" IV_ROW ")" : "rec_state",
 	              b->intervals ? " AND s.from_day = pg.from_day" : "",
 	              ov_buf_str(&b->order));
 }
@@ -780,7 +787,7 @@ static ov_store_rc read_page(sq *s, const ov_store_query *q, const qsql *b,
 	ov_store_rc rc;
 	int step = SQLITE_DONE, r = 0;
 
-	page_sql(&sql, b);
+	page_sql(&sql, b, !q->limit && !q->offset);
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
 	if (!rc &&
 	    (bind_all(st, b) ||
@@ -812,9 +819,17 @@ ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
                             bool *answered, ov_diag *d)
 {
 	sq *s = impl;
-	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT,
-	          OV_BUF_INIT, false,       {{0}},       0,
-	          OV_BUF_INIT, false,       0};
+	qsql b = {OV_BUF_INIT,
+	          OV_BUF_INIT,
+	          OV_BUF_INIT,
+	          OV_BUF_INIT,
+	          OV_BUF_INIT,
+	          false,
+	          {{0}},
+	          0,
+	          OV_BUF_INIT,
+	          false,
+	          0};
 	enum answer how = ANSWER_NONE;
 	size_t rows = 0;
 	ov_store_rc rc = sq_begin(s, false, d);
