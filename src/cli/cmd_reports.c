@@ -11,11 +11,12 @@
 
 static const char usage[] =
 	"usage: oversight [--db PATH] reports\n"
-	"       oversight [--db PATH] reports --across-forces REPORT\n"
+	"       oversight [--db PATH] reports --across-forces --report ID\n"
 	"                 [--as-at D] [--force CODE] [--format table|json|csv]\n\n"
 	"List the inspection reports: id, publication date, kind, title and\n"
 	"how many recommendations the register holds from each.\n\n"
-	"With --across-forces, a national report across the forces whose\n"
+	"With --across-forces, the national report --report ID across the\n"
+	"forces whose\n"
 	"registers hold its recommendations, as it stood on --as-at (default\n"
 	"today): each recommendation with how many forces hold it and how\n"
 	"many have it open, closure proposed, closed or overdue (json and csv\n"
@@ -25,7 +26,8 @@ static const char usage[] =
 	"its lowest ref.  --force CODE counts that force only.\n";
 
 typedef struct req {
-	const char *across, *force, *format;
+	const char *report, *force, *format;
+	bool across;
 	ov_day as_at;
 	enum ov_nat_fmt fmt;
 	ov_report_list list;
@@ -33,7 +35,8 @@ typedef struct req {
 } req;
 
 static const ov_cli_arg args[] = {
-	{"across-forces", 0, OV_ARG_STR, offsetof(req, across)},
+	{"across-forces", 0, OV_ARG_FLAG, offsetof(req, across)},
+	{"report", 0, OV_ARG_STR, offsetof(req, report)},
 	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
 	{"force", 0, OV_ARG_STR, offsetof(req, force)},
 	{"format", 0, OV_ARG_STR, offsetof(req, format)},
@@ -45,9 +48,11 @@ static int check(const ov_cli_ctx *c, void *ctx)
 	req *r = ctx;
 	int f;
 
-	if (!r->across && (r->force || r->format)) {
+	if (!r->across && (r->report || r->force || r->format)) {
 		ov_cli_err(c->cmd->name, "--%s needs --across-forces",
-		           r->force ? "force" : "format");
+		           r->report  ? "report"
+		           : r->force ? "force"
+		                      : "format");
 		ov_cli_usage_hint(c->cmd->name);
 		return OV_EXIT_USAGE;
 	}
@@ -59,7 +64,7 @@ static int check(const ov_cli_ctx *c, void *ctx)
 }
 
 OV_CLI_CALL(call, req,
-            r->across ? ov_app_report_across(a, r->across, r->as_at,
+            r->across ? ov_app_report_across(a, r->report, r->as_at,
                                              r->force, &r->nr, d)
                       : ov_app_reports(a, &r->list, d))
 

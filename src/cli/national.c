@@ -259,7 +259,7 @@ static void report_table(const ov_national_report *r)
 
 	ov_date_format(r->as_at, day);
 	line =
-	    ov_xasprintf("%s: %s, as at %s; %zu force%s hold%s its "
+	    ov_xasprintf("Report %s\n%s\nAs at %s, %zu force%s hold%s its "
 	                 "recommendations",
 	                 r->report->id, r->report->title, day, r->forces,
 	                 r->forces == 1 ? "" : "s", r->forces == 1 ? "s" : "");
