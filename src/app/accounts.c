@@ -678,6 +678,9 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 		           roles[who->role].code, doing[right]);
 		return -1;
 	}
+	if (right == OV_RIGHT_EVENT && ref &&
+	    ov_app_rec_visible(a, who, ref, d) < 0)
+		return -1;
 	if (right != OV_RIGHT_EVENT || who->role != OV_ROLE_OWNER)
 		return 0;
 	if (!ref) {
@@ -711,4 +714,31 @@ bool ov_app_sees_force(const ov_account *who, const char *force)
 {
 	return !who || !who->force ||
 	       (force && strcmp(force, who->force) == 0);
+}
+
+int ov_app_rec_visible(ov_app *a, const ov_account *who, const char *ref,
+                       ov_diag *d)
+{
+	ov_diag nf = OV_DIAG_INIT;
+	ov_rec rec;
+	ov_store_rc src;
+	int rc = -1;
+
+	if (!who || !who->force)
+		return 0;
+	ov_rec_init(&rec);
+	src = ref ? ov_store_get(a->s, OV_ENT_REC, ref, &rec, &nf)
+	          : OV_STORE_NOTFOUND;
+	if (src == OV_STORE_OK && ov_app_sees_force(who, rec.force))
+		rc = 0;
+	else if (src == OV_STORE_OK || src == OV_STORE_NOTFOUND)
+		/* Another force's is as absent as one that is not there. */
+		ov_diag_at(d, OV_PROB_NOTFOUND, "ref",
+		           "no recommendation '" OV_DIAG_Q "'",
+		           OV_DIAG_QV(ref ? ref : ""));
+	else
+		app_take_problems(d, &nf);
+	ov_diag_release(&nf);
+	ov_rec_release(&rec);
+	return rc;
 }

@@ -165,5 +165,11 @@ int ov_app_scope_force(const ov_account *who, const char *asked,
 /* Whether who may see what belongs to force (a rec's force): true
  * unless who is bound to another force. */
 bool ov_app_sees_force(const ov_account *who, const char *force);
+/* 0 if who may see recommendation ref: always for an account not bound
+ * to a force (nothing is read); else ref must be of its force, or -1 with
+ * not found at "ref", the same as for a ref that is not there.
+ * ov_app_authorize checks it for OV_RIGHT_EVENT on a ref. */
+int ov_app_rec_visible(ov_app *a, const ov_account *who, const char *ref,
+                       ov_diag *d);
 
 #endif

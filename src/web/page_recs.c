@@ -50,6 +50,8 @@ static int read_filter(const ov_web_req *q, ov_rec_filter *f, size_t *page,
 		if (v && ov_rec_filter_set(f, params[i], v, d) < 0)
 			rc = -1;
 	}
+	if (ov_web_scope_force(q, &f->force, d) < 0)
+		rc = -1;
 	if (parse_page(ov_web_query(q, "page"), page, d) < 0)
 		rc = -1;
 	f->offset = (*page - 1) * PAGE_ROWS;
