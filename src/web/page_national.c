@@ -36,7 +36,9 @@ static void force_table(ov_page *p, const ov_national_summary *ns)
 	                                    "Closed in the last quarter"};
 	enum { NC = sizeof heads / sizeof heads[0] };
 
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+	ov_html_open(&p->h, "div", "class", "app-table-wrap", "tabindex", "0",
+	             "role", "region", "aria-label", "Each force's register",
+	             NULL);
 	ov_page_table_open_num(p, "Each force's register", heads, NC, 2);
 	for (size_t i = 0; i < ns->n; i++) {
 		const ov_force_summary *f = &ns->forces[i];

@@ -32,7 +32,9 @@ static void distribution(ov_page *p, const ov_national_grades *g)
 
 	for (size_t k = 0; k < OV_NAT_GRADES; k++)
 		heads[2 + k] = slot_label(k);
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+	ov_html_open(&p->h, "div", "class", "app-table-wrap", "tabindex", "0",
+	             "role", "region", "aria-label",
+	             "How many forces had each grade", NULL);
 	ov_page_table_open_num(p, "How many forces had each grade", heads,
 	                       2 + OV_NAT_GRADES, 2);
 	for (size_t q = 0; q < g->n_questions; q++) {
@@ -81,7 +83,9 @@ static void each_force(ov_page *p, const ov_national_grades *g)
 		    "%s: %s", fo->name ? fo->name : fo->code,
 		    a ? (a->label ? a->label : a->id) : "no assessment yet");
 
-		ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+		ov_html_open(&p->h, "div", "class", "app-table-wrap",
+		             "tabindex", "0", "role", "region", "aria-label",
+		             cap, NULL);
 		ov_page_table_open(p, cap, heads, 3);
 		for (size_t q = 0; q < g->n_questions; q++) {
 			char num[16];

@@ -35,7 +35,9 @@ static void rec_table(ov_page *p, const ov_national_report *nr)
 	                                    "Overdue"};
 	enum { NC = sizeof heads / sizeof heads[0] };
 
-	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
+	ov_html_open(&p->h, "div", "class", "app-table-wrap", "tabindex", "0",
+	             "role", "region", "aria-label",
+	             "Its recommendations across forces", NULL);
 	ov_page_table_open_num(p, "Its recommendations across forces", heads,
 	                       NC, 2);
 	for (size_t i = 0; i < nr->n; i++) {
