@@ -253,9 +253,10 @@ int ov_api_session(ov_web_req *q, ov_web_resp *r)
 
 	if (ok)
 		doc =
-		    json_pack("{s:o, s:s, s:o, s:s}", "login", jstr(who->login),
-		              "role", ov_role_code(who->role), "person",
-		              jstr(who->person), "csrf", q->sess->csrf);
+		    json_pack("{s:o, s:s, s:o, s:o, s:s}", "login",
+		              jstr(who->login), "role", ov_role_code(who->role),
+		              "person", jstr(who->person), "force",
+		              jstr(who->force), "csrf", q->sess->csrf);
 	reply(r, 200, doc, ok, &d);
 	ov_diag_release(&d);
 	return 0;

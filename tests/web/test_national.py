@@ -84,6 +84,9 @@ t.ok('href="/national"' in nat.get("/").text,
      "the navigation links the national view")
 
 # ---- an account bound to CCC ----
+r = ccc.get("/api/v1/session")
+t.ok(r.status == 200 and r.json()["force"] == "CCC",
+     "the session says the account is bound to CCC", r.text[:200])
 r = ccc.get("/api/v1/national/summary" + D)
 t.ok(r.status == 200 and [x["force"] for x in r.json()["forces"]] == ["CCC"],
      "bound to CCC: the summary by force is CCC's alone", r.text[:300])
@@ -136,6 +139,30 @@ t.ok(ccc.get("/api/v1/grades?force=AAA").status == 403,
 r = ccc.get("/api/v1/activities")
 t.ok(r.status == 200 and r.json()["activities"] == [],
      "... the activities: CCC's (none)", r.text[:200])
+# An admin binds an account to a force through /accounts.
+srv.add_user("boss", "admin")
+boss = srv.client()
+boss.sign_in("boss")
+r = boss.post("/accounts", {"login": "bbb.viewer", "role": "viewer",
+                            "force": "BBB", "password": ovweb.PASSWORD,
+                            "confirm": ovweb.PASSWORD})
+t.ok(r.status == 303, "POST /accounts with a force adds the account",
+     r.text[:300])
+r = boss.post("/accounts", {"login": "zzz.viewer", "role": "viewer",
+                            "force": "ZZZ", "password": ovweb.PASSWORD,
+                            "confirm": ovweb.PASSWORD})
+t.ok(r.status == 400 and "no force" in r.text,
+     "... an unknown force is refused, saying so", r.status)
+rc, out, err = ovweb.run("user", "list", "--json", db=srv.db)
+acc = {a["login"]: a["force"] for a in __import__("json").loads(out)}
+t.ok(acc.get("bbb.viewer") == "BBB" and "zzz.viewer" not in acc,
+     "... bound to BBB, and nothing else written", acc)
+bbb = srv.client()
+bbb.sign_in("bbb.viewer")
+r = bbb.get("/api/v1/national/summary")
+t.ok(r.status == 200 and [x["force"] for x in r.json()["forces"]] == ["BBB"],
+     "... it sees BBB alone", r.text[:200])
+
 r = nat.get("/api/v1/recommendations?limit=500")
 t.ok(len(r.json()["recommendations"]) == 10,
      "an account bound to no force sees every force's", r.status)
