@@ -156,7 +156,8 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
  *
  * What a bound account is restricted to (the web applies it): the
  * national view (summary by force, a report across forces, grades
- * across forces), the register's list and its API, one recommendation
+ * across forces), the dashboard, the register's list and its API, one
+ * recommendation
  * (page, API, recording events: another force's is "not found"), the
  * PEEL grades (page, API) and the activities.  Reports, meetings, the
  * paper and the export are not restricted by force. */

@@ -306,7 +306,14 @@ int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 	ov_page_h1(&p, NULL, "Recommendations");
 	downloads(&p);
 	from = r->body.len;
-	key = list_href(q, page);
+	{
+		/* Cached content depends on the scope too (an account bound
+		 * to a force asks the same URL for less). */
+		char *href = list_href(q, page);
+
+		key = ov_xasprintf("%s\n%s", f.force ? f.force : "", href);
+		free(href);
+	}
 	if (!ov_web_cache_get(q, key, &r->body)) {
 		if (list(&p, q, &f, page, &d) < 0)
 			goto fail;

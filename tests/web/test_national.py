@@ -83,6 +83,11 @@ t.ok(r.status == 404, "/national/reports/nope: 404", r.status)
 t.ok('href="/national"' in nat.get("/").text,
      "the navigation links the national view")
 
+# Pages a national account has made (and the server cached) first.
+t.ok(nat.get("/recommendations").status == 200 and
+     "Alphashire Police" in nat.get("/").text,
+     "the national account's register and dashboard")
+
 # ---- an account bound to CCC ----
 r = ccc.get("/api/v1/session")
 t.ok(r.status == 200 and r.json()["force"] == "CCC",
@@ -114,6 +119,10 @@ t.ok(r.status == 200 and refs == ["LC-CCC-1", "VU-CCC-1", "VU-CCC-2"],
 r = ccc.get("/recommendations")
 t.ok(r.status == 200 and "VU-CCC-1" in r.text and "VU-AAA-1" not in r.text,
      "... the register's page: CCC's alone")
+r = ccc.get("/")
+t.ok(r.status == 200 and "Gammashire Police" in r.text and
+     "Alphashire Police" not in r.text,
+     "... the dashboard: CCC's (not the national one cached)")
 r = ccc.get("/api/v1/recommendations/VU-AAA-1")
 t.ok(r.status == 404, "... another force's recommendation: 404", r.status)
 r = ccc.get("/recommendations/VU-AAA-1")
