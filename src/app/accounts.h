@@ -159,8 +159,9 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
  * across forces), the dashboard, the register's list and its API, one
  * recommendation
  * (page, API, recording events: another force's is "not found"), the
- * PEEL grades (page, API) and the activities.  Reports, meetings, the
- * paper and the export are not restricted by force. */
+ * PEEL grades (page, API), the activities and a report's
+ * recommendations (page, API).  The report list, meetings, the paper and
+ * the export are not restricted by force. */
 int ov_app_scope_force(const ov_account *who, const char *asked,
                        const char **out, ov_diag *d);
 /* Whether who may see what belongs to force (a rec's force): true

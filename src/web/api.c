@@ -650,6 +650,9 @@ int ov_api_report(ov_web_req *q, ov_web_resp *r)
 	ov_rec_filter_init(&f, as_at);
 	f.report = rep->id;
 	f.sort = OV_SORT_REF;
+	/* An account bound to a force: its own recommendations of it. */
+	ov_app_scope_force(q->sess ? &q->sess->who : NULL, NULL, &f.force,
+	                   &d);
 	if (ov_app_register(q->app, &f, &reg, &d) < 0)
 		goto out;
 	refs = json_array();

@@ -123,6 +123,12 @@ r = ccc.get("/")
 t.ok(r.status == 200 and "Gammashire Police" in r.text and
      "Alphashire Police" not in r.text,
      "... the dashboard: CCC's (not the national one cached)")
+r = ccc.get("/reports/vuln-2019")
+t.ok(r.status == 200 and "VU-CCC-1" in r.text and "VU-AAA-1" not in r.text,
+     "... a report's page: its own recommendations of it")
+r = ccc.get("/api/v1/reports/vuln-2019")
+t.ok(r.status == 200 and "VU-AAA-1" not in r.text and "VU-CCC-1" in r.text,
+     "... and its API", r.text[:300])
 r = ccc.get("/api/v1/recommendations/VU-AAA-1")
 t.ok(r.status == 404, "... another force's recommendation: 404", r.status)
 r = ccc.get("/recommendations/VU-AAA-1")
