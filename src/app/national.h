@@ -67,7 +67,8 @@ typedef struct ov_national_rec {
 	const ov_rec_row *first; /* the copy with the lowest ref (ref,
 	                          * area, subject, text, kind, due...);
 	                          * borrowed from the result's register */
-	size_t forces;           /* forces holding it, as at as_at */
+	size_t forces; /* copies held as at as_at: one per force (a force
+	               * holding the same words twice counts twice) */
 	size_t by_status[OV_STATUS_NA + 1];
 	size_t overdue; /* live and due before as_at (core's rule) */
 } ov_national_rec;
