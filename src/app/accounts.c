@@ -177,6 +177,7 @@ static int account_of(const ov_store_account *in, ov_account *out, ov_diag *d)
 	out->person = ov_xstrdup(in->person);
 	out->disabled = in->disabled;
 	out->created = in->created;
+	out->force = ov_xstrdup(in->force);
 	return 0;
 }
 
@@ -184,6 +185,7 @@ static void account_release(ov_account *acc)
 {
 	free(acc->login);
 	free(acc->person);
+	free(acc->force);
 	memset(acc, 0, sizeof *acc);
 }
 
@@ -207,13 +209,47 @@ static void login_taken(ov_diag *d, const char *login)
 	           "the login '" OV_DIAG_Q "' is taken", OV_DIAG_QV(login));
 }
 
+/* force, if given, must be a force of the register.  0, 1 (bad input)
+ * or -1 (the store failed). */
+static int check_force(ov_app *a, const char *force, ov_diag *d)
+{
+	ov_diag nf = OV_DIAG_INIT;
+	ov_store_rc rc;
+
+	if (!force)
+		return 0;
+	if (!ov_valid_id(force)) {
+		ov_diag_at(d, OV_PROB_INPUT, "force",
+		           "'%s' is not a force code (1 to %d of A-Z a-z 0-9 "
+		           ". _ -, starting with a letter or digit)",
+		           echo(force, OV_MAX_ID), OV_MAX_ID);
+		return 1;
+	}
+	rc = ov_store_exists(a->s, OV_ENT_FORCE, force, &nf);
+	if (rc == OV_STORE_NOTFOUND)
+		ov_diag_at(d, OV_PROB_INPUT, "force",
+		           "no force '" OV_DIAG_Q "' in the register",
+		           OV_DIAG_QV(force));
+	else if (rc != OV_STORE_OK)
+		app_take_problems(d, &nf);
+	ov_diag_release(&nf);
+	return rc == OV_STORE_OK ? 0 : rc == OV_STORE_NOTFOUND ? 1 : -1;
+}
+
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
                     const char *person, const char *password, ov_diag *d)
+{
+	return ov_app_user_add_for(a, login, role, person, NULL, password, d);
+}
+
+int ov_app_user_add_for(ov_app *a, const char *login, const char *role,
+                        const char *person, const char *force,
+                        const char *password, ov_diag *d)
 {
 	ov_store_account acc = {0};
 	ov_diag sd = OV_DIAG_INIT;
 	char hash[OV_AUTH_HASH_LEN];
-	int r = ov_role_parse(role), bad = 0, rc = -1, pc, wc;
+	int r = ov_role_parse(role), bad = 0, rc = -1, pc, fc, wc;
 	ov_store_rc src;
 
 	if (auth_ready(d) < 0)
@@ -228,8 +264,9 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 	}
 	/* Each check: 0, 1 (bad input, counted) or -1 (runtime: stop). */
 	pc = check_person(a, r, person, d);
-	wc = pc < 0 ? -1 : check_password(password, d);
-	if (pc < 0 || wc < 0 || bad + pc + wc)
+	fc = pc < 0 ? -1 : check_force(a, force, d);
+	wc = fc < 0 ? -1 : check_password(password, d);
+	if (pc < 0 || fc < 0 || wc < 0 || bad + pc + fc + wc)
 		return -1;
 	/* Before the hash: a taken login costs no hashing.  The insert
 	 * checks again. */
@@ -249,6 +286,7 @@ int ov_app_user_add(ov_app *a, const char *login, const char *role,
 	acc.login = (char *)login;
 	acc.role = (char *)roles[r].code;
 	acc.person = (char *)person;
+	acc.force = (char *)force;
 	acc.hash = hash;
 	acc.created = (int64_t)time(NULL);
 	src = ov_store_account_add(a->s, &acc, &sd);
@@ -640,6 +678,9 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 		           roles[who->role].code, doing[right]);
 		return -1;
 	}
+	if (right == OV_RIGHT_EVENT && ref &&
+	    ov_app_rec_visible(a, who, ref, d) < 0)
+		return -1;
 	if (right != OV_RIGHT_EVENT || who->role != OV_ROLE_OWNER)
 		return 0;
 	if (!ref) {
@@ -649,4 +690,55 @@ int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
 		return -1;
 	}
 	return owns(a, who->person, ref, d);
+}
+
+/* ---- scope ---- */
+
+int ov_app_scope_force(const ov_account *who, const char *asked,
+                       const char **out, ov_diag *d)
+{
+	*out = asked;
+	if (!who || !who->force)
+		return 0;
+	if (asked && strcmp(asked, who->force) != 0) {
+		ov_diag_at(d, OV_PROB_FORBIDDEN, "force",
+		           "the account '%s' sees only force %s", who->login,
+		           who->force);
+		return -1;
+	}
+	*out = who->force;
+	return 0;
+}
+
+bool ov_app_sees_force(const ov_account *who, const char *force)
+{
+	return !who || !who->force ||
+	       (force && strcmp(force, who->force) == 0);
+}
+
+int ov_app_rec_visible(ov_app *a, const ov_account *who, const char *ref,
+                       ov_diag *d)
+{
+	ov_diag nf = OV_DIAG_INIT;
+	ov_rec rec;
+	ov_store_rc src;
+	int rc = -1;
+
+	if (!who || !who->force)
+		return 0;
+	ov_rec_init(&rec);
+	src = ref ? ov_store_get(a->s, OV_ENT_REC, ref, &rec, &nf)
+	          : OV_STORE_NOTFOUND;
+	if (src == OV_STORE_OK && ov_app_sees_force(who, rec.force))
+		rc = 0;
+	else if (src == OV_STORE_OK || src == OV_STORE_NOTFOUND)
+		/* Another force's is as absent as one that is not there. */
+		ov_diag_at(d, OV_PROB_NOTFOUND, "ref",
+		           "no recommendation '" OV_DIAG_Q "'",
+		           OV_DIAG_QV(ref ? ref : ""));
+	else
+		app_take_problems(d, &nf);
+	ov_diag_release(&nf);
+	ov_rec_release(&rec);
+	return rc;
 }

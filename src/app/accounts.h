@@ -10,6 +10,11 @@
  * Roles, least to most: viewer (reads), owner (reads; records events on
  * the recommendations owned by its person), editor (the whole register
  * and meetings), admin (everything, and accounts).
+ *
+ * Scope.  An account may be bound to one force (its `force`): in a
+ * register holding several forces it then sees that force alone.  What
+ * that restricts is listed at ov_app_scope_force; the faces apply it
+ * (web/), the rules are here.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,6 +40,7 @@ typedef struct ov_account {
 	char *person; /* person id (required for owner), or NULL */
 	bool disabled;
 	int64_t created; /* unix seconds */
+	char *force;     /* the one force it sees (a code), or NULL: all */
 } ov_account;
 
 /* The longest password taken, in bytes (a face may refuse longer input
@@ -50,6 +56,11 @@ typedef struct ov_account {
  * cracklib's dictionary missing is a runtime problem. */
 int ov_app_user_add(ov_app *a, const char *login, const char *role,
                     const char *person, const char *password, ov_diag *d);
+/* The same, bound to force (NULL: none; else a force of the register:
+ * bad input at "force" if not). */
+int ov_app_user_add_for(ov_app *a, const char *login, const char *role,
+                        const char *person, const char *force,
+                        const char *password, ov_diag *d);
 /* A new password (same rules); ends every session of the account.  An
  * unknown login is not found at "login" (by disable too). */
 int ov_app_user_passwd(ov_app *a, const char *login, const char *password,
@@ -133,5 +144,34 @@ enum ov_right {
  * nothing. */
 int ov_app_authorize(ov_app *a, const ov_account *who, enum ov_right right,
                      const char *ref, ov_diag *d);
+
+/* ---- scope ---- */
+
+/* The force a request by who may be about, for a listing that takes a
+ * force (a filter, or the national view's scope).  asked: the force the
+ * request named, or NULL.  An account bound to a force: asked must be
+ * NULL or that force (else a forbidden problem at "force"), and *out is
+ * the account's force.  Any other account (and who NULL): *out = asked.
+ * 0 or -1.  *out is borrowed from who or asked.
+ *
+ * What a bound account is restricted to (the web applies it): the
+ * national view (summary by force, a report across forces, grades
+ * across forces), the dashboard, the register's list and its API, one
+ * recommendation
+ * (page, API, recording events: another force's is "not found"), the
+ * PEEL grades (page, API), the activities and a report's
+ * recommendations (page, API).  The report list, meetings, the paper and
+ * the export are not restricted by force. */
+int ov_app_scope_force(const ov_account *who, const char *asked,
+                       const char **out, ov_diag *d);
+/* Whether who may see what belongs to force (a rec's force): true
+ * unless who is bound to another force. */
+bool ov_app_sees_force(const ov_account *who, const char *force);
+/* 0 if who may see recommendation ref: always for an account not bound
+ * to a force (nothing is read); else ref must be of its force, or -1 with
+ * not found at "ref", the same as for a ref that is not there.
+ * ov_app_authorize checks it for OV_RIGHT_EVENT on a ref. */
+int ov_app_rec_visible(ov_app *a, const ov_account *who, const char *ref,
+                       ov_diag *d);
 
 #endif

@@ -2,6 +2,7 @@
 #define OV_APP_COMMON_H
 /* Private to src/app: the handle (ov_app of app/app.h) and the helpers its
  * files share (defined in app/common.c). */
+#include "app/app.h"
 #include "core/fold.h"
 #include "core/model.h"
 #include "store/store.h"
@@ -55,6 +56,18 @@ void app_derive_all(const ov_dataset *ds, ov_store_derived *out,
 int app_status_rank(enum ov_status s);
 /* If the store says the stored state is stale, rebuild it; 0 or -1. */
 int app_state_fresh(ov_store *s, ov_diag *d);
+
+/* The summary's rules (app/listings.c), one place for ov_app_summary
+ * and the national view's summary by force.  The row's figures added to
+ * s (s->as_at and s->since set): */
+void app_summary_count_row(const ov_rec_row *row, ov_summary *s);
+/* Whether a report counts as published by as_at (no day: it does). */
+bool app_summary_published(const ov_report *r, ov_day as_at);
+/* Reports (force NULL only), activities and meetings dated by s->as_at
+ * of force (NULL: all), and s->peel: each of ds's forces' current
+ * assessment (force NULL), else force's alone (one entry).  ds sorted. */
+void app_summary_count_dataset(ov_summary *s, const ov_dataset *ds,
+			       const char *force);
 
 /* Append from's problems to `to`, parts kept apart, and empty from. */
 void app_take_problems(ov_diag *to, ov_diag *from);

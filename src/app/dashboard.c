@@ -203,7 +203,7 @@ static void peel_grades(const ov_dataset *ds, ov_dash_peel *pg)
 	}
 }
 
-static void make_peel(ov_dashboard *db)
+static void make_peel(ov_dashboard *db, const char *force)
 {
 	const ov_dataset *ds = db->ds;
 
@@ -213,6 +213,10 @@ static void make_peel(ov_dashboard *db)
 		size_t n_q = 0;
 
 		pg->force = &ds->forces[f];
+		if (force && strcmp(pg->force->code, force) != 0) {
+			memset(pg, 0, sizeof *pg);
+			continue;
+		}
 		pg->assessments =
 		    ov_xcalloc(ds->n_assessments + 1, sizeof *pg->assessments);
 		for (size_t i = 0; i < ds->n_assessments; i++) {
@@ -239,6 +243,12 @@ static void make_peel(ov_dashboard *db)
 
 int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d)
 {
+	return ov_app_dashboard_for(a, as_at, NULL, out, d);
+}
+
+int ov_app_dashboard_for(ov_app *a, ov_day as_at, const char *force,
+                         ov_dashboard *out, ov_diag *d)
+{
 	const unsigned what = OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_REPORT) |
 	                      OV_LOAD(OV_ENT_ASSESSMENT);
 	dash g = {.out = out, .first = INT_MAX};
@@ -253,6 +263,12 @@ int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d)
 	}
 	if (app_load(a, NULL, what, &out->ds, d) < 0)
 		return -1;
+	if (force && !ov_dataset_find_force(out->ds, force)) {
+		ov_diag_at(d, OV_PROB_NOTFOUND, "force",
+		           "no force '" OV_DIAG_Q "' in the register",
+		           OV_DIAG_QV(force));
+		goto out;
+	}
 	out->n_reports = out->ds->n_reports;
 	out->reports = ov_xcalloc(out->n_reports + 1, sizeof *out->reports);
 	for (size_t i = 0; i < out->n_reports; i++)
@@ -263,10 +279,11 @@ int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d)
 	q.events_upto = as_at;
 	q.want = look;
 	q.probe_kinds = ov_status_event_kinds() | 1u << OV_EV_RAG;
+	q.force = force;
 	if (ov_store_scan_recs(a->s, &q, never, &g, d) != OV_STORE_OK)
 		goto out;
 	make_series(&g);
-	make_peel(out);
+	make_peel(out, force);
 	rc = 0;
 out:
 	free(g.delta);

@@ -87,6 +87,12 @@ typedef struct ov_dashboard {
  * RAG events only (the store's look, store/types.h), each timeline folded
  * once (core/fold.h). */
 int ov_app_dashboard(ov_app *a, ov_day as_at, ov_dashboard *out, ov_diag *d);
+/* The same for one force (NULL: every force): its recommendations' counts
+ * and series, every report (each counted for the force's
+ * recommendations), its PEEL grids alone.  An unknown force is not found
+ * at "force". */
+int ov_app_dashboard_for(ov_app *a, ov_day as_at, const char *force,
+                         ov_dashboard *out, ov_diag *d);
 void ov_dashboard_release(ov_dashboard *db);
 
 #endif

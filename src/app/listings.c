@@ -209,44 +209,53 @@ void ov_list_release(ov_list *l)
 
 /* ---- summary ---- */
 
-/* The counts of the register's rows: each row carries the folded status
+/* The counts of one register row: each row carries the folded status
  * (and its date) the rules of core/fold.h need. */
-static void count_rows(const ov_register *r, ov_summary *s)
+void app_summary_count_row(const ov_rec_row *row, ov_summary *s)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		const ov_rec_row *row = &r->rows[i];
-		ov_rec_state st = {.status = row->status,
-				   .status_date = row->status_date};
+	ov_rec_state st = {.status = row->status,
+			   .status_date = row->status_date};
 
-		s->recs++;
-		s->closed_recent += ov_rec_closed_since(&st, s->since);
-		if (row->status >= 0 && row->status <= OV_STATUS_NA)
-			s->by_status[row->status]++;
-		if (!ov_status_is_live(row->status))
-			continue;
-		s->live++;
-		if (row->rag >= 0 && row->rag <= OV_RAG_GREEN)
-			s->by_rag[row->rag]++;
-		else
-			s->unrated++;
-		s->overdue += ov_rec_overdue(&st, row->due, s->as_at);
-	}
+	s->recs++;
+	s->closed_recent += ov_rec_closed_since(&st, s->since);
+	if (row->status >= 0 && row->status <= OV_STATUS_NA)
+		s->by_status[row->status]++;
+	if (!ov_status_is_live(row->status))
+		return;
+	s->live++;
+	if (row->rag >= 0 && row->rag <= OV_RAG_GREEN)
+		s->by_rag[row->rag]++;
+	else
+		s->unrated++;
+	s->overdue += ov_rec_overdue(&st, row->due, s->as_at);
 }
 
-static void count_dataset(ov_summary *s)
+bool app_summary_published(const ov_report *r, ov_day as_at)
 {
-	const ov_dataset *ds = s->ds;
+	return r->published.day == OV_DAY_NONE || r->published.day <= as_at;
+}
 
-	for (size_t i = 0; i < ds->n_reports; i++)
-		if (ds->reports[i].published.day == OV_DAY_NONE ||
-		    ds->reports[i].published.day <= s->as_at)
-			s->reports++;
+static bool of_force(const char *code, const char *force)
+{
+	return !force || (code && strcmp(code, force) == 0);
+}
+
+void app_summary_count_dataset(ov_summary *s, const ov_dataset *ds,
+			       const char *force)
+{
+	for (size_t i = 0; !force && i < ds->n_reports; i++)
+		s->reports += app_summary_published(&ds->reports[i], s->as_at);
 	for (size_t i = 0; i < ds->n_activities; i++)
-		if (ds->activities[i].from <= s->as_at)
-			s->activities++;
+		s->activities += ds->activities[i].from <= s->as_at &&
+				 of_force(ds->activities[i].force, force);
 	for (size_t i = 0; i < ds->n_meetings; i++)
-		if (ds->meetings[i].date <= s->as_at)
-			s->meetings++;
+		s->meetings += ds->meetings[i].date <= s->as_at &&
+			       of_force(ds->meetings[i].force, force);
+	if (force) {
+		s->peel = ov_xcalloc(2, sizeof *s->peel);
+		s->peel[0] = ov_peel_current(ds, force, s->as_at);
+		return;
+	}
 	s->peel = ov_xcalloc(ds->n_forces + 1, sizeof *s->peel);
 	for (size_t i = 0; i < ds->n_forces; i++)
 		s->peel[i] = ov_peel_current(ds, ds->forces[i].code, s->as_at);
@@ -270,8 +279,9 @@ int ov_app_summary(ov_app *a, ov_day as_at, ov_summary *out, ov_diag *d)
 	ov_rec_filter_init(&f, as_at);
 	if (ov_app_register(a, &f, &all, d) < 0)
 		goto out;
-	count_rows(&all, out);
-	count_dataset(out);
+	for (size_t i = 0; i < all.n; i++)
+		app_summary_count_row(&all.rows[i], out);
+	app_summary_count_dataset(out, out->ds, NULL);
 	rc = 0;
 out:
 	ov_register_release(&all);

@@ -4,18 +4,29 @@
 #include <string.h>
 
 #include "cli/command.h"
+#include "cli/national.h"
+#include "cli/opts.h"
 #include "cli/table.h"
 #include "core/peel.h"
 #include "util/mem.h"
 
 static const char usage[] =
 	"usage: oversight [--db PATH] grades [--assessment ID] [--force CODE]\n"
-	"                                    [--as-at D]\n\n"
+	"                                    [--as-at D]\n"
+	"       oversight [--db PATH] grades --across-forces [--as-at D]\n"
+	"                 [--force CODE] [--format table|json|csv]\n\n"
 	"Print a PEEL assessment's table: each question with its grade, or\n"
 	"the grade carried forward from the last assessment that inspected\n"
 	"it, or when it is to be inspected.  Without --assessment, the\n"
 	"force's latest assessment dated on or before --as-at (default\n"
-	"today); --force is needed when the register holds several forces.\n";
+	"today); --force is needed when the register holds several forces.\n\n"
+	"With --across-forces, the PEEL grades per question across forces as\n"
+	"they stood on --as-at: for each question (by key) of the forces'\n"
+	"latest assessments on or before that date, how many forces had each\n"
+	"grade, and each force's grade, carried forward as above where its\n"
+	"latest assessment did not inspect the question.  A force without an\n"
+	"assessment by then, or whose assessment does not list the question,\n"
+	"counts as not known.  --force CODE: that force only.\n";
 
 /* What a cell says: "Good", "Good (carried from PEEL 2017)", "To be
  * inspected in November"...  A fresh string. */
@@ -88,28 +99,62 @@ static void print(const ov_assessment *a, const ov_peel_cell *cells)
 }
 
 typedef struct req {
-	const char *id, *force;
+	const char *id, *force, *format;
+	bool across;
 	ov_day as_at;
+	enum ov_nat_fmt fmt;
 	ov_grades g;
+	ov_national_grades ng;
 } req;
 
 static const ov_cli_arg args[] = {
 	{"assessment", 0, OV_ARG_STR, offsetof(req, id)},
 	{"force", 0, OV_ARG_STR, offsetof(req, force)},
 	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
+	{"across-forces", 0, OV_ARG_FLAG, offsetof(req, across)},
+	{"format", 0, OV_ARG_STR, offsetof(req, format)},
 };
 
-OV_CLI_CALL(call, req, ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d))
+/* --format belongs to --across-forces, which picks no assessment. */
+static int check(const ov_cli_ctx *c, void *ctx)
+{
+	req *r = ctx;
+	int f;
+
+	if ((!r->across && r->format) || (r->across && r->id)) {
+		ov_cli_err(c->cmd->name, r->id ? "--across-forces takes no "
+		                                 "--assessment"
+		                               : "--format needs "
+		                                 "--across-forces");
+		ov_cli_usage_hint(c->cmd->name);
+		return OV_EXIT_USAGE;
+	}
+	f = ov_cli_choice(c->cmd->name, "format", r->format, ov_nat_formats);
+	if (f < 0)
+		return OV_EXIT_USAGE;
+	r->fmt = (enum ov_nat_fmt)f;
+	return -1;
+}
+
+OV_CLI_CALL(call, req,
+            r->across
+                ? ov_app_grades_across(a, r->as_at, r->force, &r->ng, d)
+                : ov_app_grades(a, r->id, r->force, r->as_at, &r->g, d))
 
 OV_CLI_SHOW(show, req)
 {
-	print(r->g.a, r->g.cells);
+	if (r->across)
+		ov_nat_print_grades(&r->ng, r->fmt);
+	else
+		print(r->g.a, r->g.cells);
 }
 
-OV_CLI_RELEASE(release, req, ov_grades_release(&r->g))
+OV_CLI_RELEASE(release, req,
+               (ov_grades_release(&r->g),
+                ov_national_grades_release(&r->ng)))
 
 const ov_cli_command ov_cmd_grades = {
 	.name = "grades", .summary = "print a PEEL table with carry-forward",
 	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
-	.call = call, .show = show, .release = release,
+	.check = check, .call = call, .show = show, .release = release,
 };

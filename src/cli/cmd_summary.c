@@ -5,15 +5,25 @@
 #include <stdlib.h>
 
 #include "cli/command.h"
+#include "cli/national.h"
+#include "cli/opts.h"
 #include "cli/table.h"
 #include "util/mem.h"
 
 static const char usage[] =
-	"usage: oversight [--db PATH] summary [--as-at D]\n\n"
+	"usage: oversight [--db PATH] summary [--as-at D]\n"
+	"       oversight [--db PATH] summary --by-force [--as-at D]\n"
+	"                 [--force CODE] [--format table|json|csv]\n\n"
 	"Summarise the register as it stood on --as-at (default today):\n"
 	"reports published by then, recommendations by status and by RAG,\n"
 	"overdue ones, closures in the last quarter, activities, meetings and\n"
-	"the current PEEL assessment of each force.\n";
+	"the current PEEL assessment of each force.\n\n"
+	"With --by-force, the same figures for each force (the national\n"
+	"view; --force CODE: that force only): its recommendations by status\n"
+	"and RAG, overdue, closed in the last quarter, the reports published\n"
+	"by then that its register holds recommendations of, its activities,\n"
+	"meetings and current PEEL assessment (json and csv give every figure;\n"
+	"the table the main ones).\n";
 
 #define N_STATUS (OV_STATUS_NA + 1)
 #define N_RAG (OV_RAG_GREEN + 1)
@@ -67,19 +77,52 @@ static void print_tally(const ov_summary *s)
 
 typedef struct req {
 	ov_day as_at;
+	bool by_force;
+	const char *force, *format;
+	enum ov_nat_fmt fmt;
 	ov_summary s;
+	ov_national_summary ns;
 } req;
 
 static const ov_cli_arg args[] = {
 	{"as-at", 0, OV_ARG_TODAY, offsetof(req, as_at)},
+	{"by-force", 0, OV_ARG_FLAG, offsetof(req, by_force)},
+	{"force", 0, OV_ARG_STR, offsetof(req, force)},
+	{"format", 0, OV_ARG_STR, offsetof(req, format)},
 };
 
-OV_CLI_CALL(call, req, ov_app_summary(a, r->as_at, &r->s, d))
+/* --force and --format belong to --by-force. */
+static int check(const ov_cli_ctx *c, void *ctx)
+{
+	req *r = ctx;
+	int f;
+
+	if (!r->by_force && (r->force || r->format)) {
+		ov_cli_err(c->cmd->name, "--%s needs --by-force",
+		           r->force ? "force" : "format");
+		ov_cli_usage_hint(c->cmd->name);
+		return OV_EXIT_USAGE;
+	}
+	f = ov_cli_choice(c->cmd->name, "format", r->format, ov_nat_formats);
+	if (f < 0)
+		return OV_EXIT_USAGE;
+	r->fmt = (enum ov_nat_fmt)f;
+	return -1;
+}
+
+OV_CLI_CALL(call, req,
+            r->by_force
+                ? ov_app_summary_by_force(a, r->as_at, r->force, &r->ns, d)
+                : ov_app_summary(a, r->as_at, &r->s, d))
 
 OV_CLI_SHOW(show, req)
 {
 	char day[11];
 
+	if (r->by_force) {
+		ov_nat_print_summary(&r->ns, r->fmt);
+		return;
+	}
 	ov_date_format(r->as_at, day);
 	printf("Register as at %s\n", day);
 	print_tally(&r->s);
@@ -89,10 +132,12 @@ OV_CLI_SHOW(show, req)
 	print_peel(&r->s);
 }
 
-OV_CLI_RELEASE(release, req, ov_summary_release(&r->s))
+OV_CLI_RELEASE(release, req,
+               (ov_summary_release(&r->s),
+                ov_national_summary_release(&r->ns)))
 
 const ov_cli_command ov_cmd_summary = {
 	.name = "summary", .summary = "summarise the register as at a date",
 	.usage = usage, .args = OV_CLI_ARGS(args), .req_size = sizeof(req),
-	.call = call, .show = show, .release = release,
+	.check = check, .call = call, .show = show, .release = release,
 };

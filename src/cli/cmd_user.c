@@ -21,8 +21,8 @@
 
 static const char usage[] =
     "usage: oversight [--db PATH] user SUBCOMMAND [OPTIONS]\n\n"
-    "  add LOGIN --role ROLE [--person ID] [--password-stdin]\n"
-    "                          add an account\n"
+    "  add LOGIN --role ROLE [--person ID] [--force CODE]\n"
+    "      [--password-stdin]  add an account\n"
     "  passwd LOGIN [--password-stdin]\n"
     "                          set a new password (ends its sessions)\n"
     "  list [--json]           the accounts\n"
@@ -30,14 +30,17 @@ static const char usage[] =
     "its\n"
     "                          sessions)\n\n"
     "ROLE is viewer, owner, editor or admin; an owner needs --person, the\n"
-    "person whose recommendations it records events on.  LOGIN is 1-64 of\n"
+    "person whose recommendations it records events on.  With --force the\n"
+    "account sees only that force of a register holding several (on the\n"
+    "web: the dashboard, the register, a recommendation, PEEL grades,\n"
+    "activities and the national view; see README).  LOGIN is 1-64 of\n"
     "a-z, 0-9, '.', '_' and '-'.  The password is asked for twice on the\n"
     "terminal, or with --password-stdin read as one line from standard\n"
     "input (at most 1024 bytes).  It must be at least 12 characters and\n"
     "not judged weak by cracklib.\n";
 
 typedef struct user_req {
-	const char *login, *role, *person;
+	const char *login, *role, *person, *force;
 	bool password_stdin, json;
 	char *password; /* read by check; wiped by release */
 	ov_account_list list;
@@ -233,16 +236,19 @@ OV_CLI_RELEASE(release, user_req, {
 static const ov_cli_arg add_args[] = {
     {"role", 0, OV_ARG_STR, offsetof(user_req, role)},
     {"person", 0, OV_ARG_STR, offsetof(user_req, person)},
+    {"force", 0, OV_ARG_STR, offsetof(user_req, force)},
     {"password-stdin", 0, OV_ARG_FLAG, offsetof(user_req, password_stdin)},
 };
 
 OV_CLI_CALL(call_add, user_req,
-            ov_app_user_add(a, r->login, r->role, r->person, r->password, d))
+            ov_app_user_add_for(a, r->login, r->role, r->person, r->force,
+                                r->password, d))
 
 OV_CLI_SHOW(show_add, user_req)
 {
-	printf("%s: account added (%s%s%s)\n", r->login, r->role,
-	       r->person ? ", person " : "", r->person ? r->person : "");
+	printf("%s: account added (%s%s%s%s%s)\n", r->login, r->role,
+	       r->person ? ", person " : "", r->person ? r->person : "",
+	       r->force ? ", force " : "", r->force ? r->force : "");
 }
 
 static const bool add_needs_role = true;
@@ -355,6 +361,7 @@ static void print_json(const ov_account_list *l)
 		json_member("login", acc->login, true);
 		json_member("role", ov_role_code(acc->role), false);
 		json_member("person", acc->person, false);
+		json_member("force", acc->force, false);
 		fputs(",\n    \"disabled\": ", stdout);
 		fputs(acc->disabled ? "true" : "false", stdout);
 		json_member("created", when, false);
@@ -365,23 +372,24 @@ static void print_json(const ov_account_list *l)
 
 OV_CLI_SHOW(show_list, user_req)
 {
-	static const char *const head[] = {"Login", "Role", "Person", "Status",
-	                                   "Created (UTC)"};
+	static const char *const head[] = {"Login",  "Role",
+	                                   "Person", "Force",
+	                                   "Status", "Created (UTC)"};
 	ov_table *t;
 
 	if (r->json) {
 		print_json(&r->list);
 		return;
 	}
-	t = ov_table_new(5, head);
+	t = ov_table_new(6, head);
 	ov_table_flex(t, 0);
 	ov_table_flex(t, 2);
 	for (size_t i = 0; i < r->list.n; i++) {
 		const ov_account *acc = &r->list.items[i];
 		char when[21];
-		const char *cells[5] = {
+		const char *cells[6] = {
 		    acc->login, ov_role_code(acc->role), acc->person,
-		    acc->disabled ? "disabled" : "active", when};
+		    acc->force, acc->disabled ? "disabled" : "active", when};
 
 		format_time(acc->created, when);
 		when[10] = '\0'; /* the day is enough here */

@@ -209,6 +209,7 @@ void ov_store_account_release(ov_store_account *acc)
 	free(acc->role);
 	free(acc->person);
 	free(acc->hash);
+	free(acc->force);
 	memset(acc, 0, sizeof *acc);
 }
 

@@ -174,13 +174,15 @@ typedef struct ov_store_counts {
 
 /* An account's row.  role is a code the app defines ("viewer", "owner",
  * "editor", "admin": the schema accepts those); person is a person's id
- * or NULL; hash is the password hash's text.  Times are unix seconds.
+ * or NULL; force a force's code (the one force whose register the
+ * account sees) or NULL (every force); hash is the password hash's text.  Times are unix seconds.
  * The strings are owned by whoever filled the struct (the store for a
  * read: ov_store_account_release). */
 typedef struct ov_store_account {
 	char *login, *role, *person, *hash;
 	bool disabled;
 	int64_t created;
+	char *force;
 } ov_store_account;
 
 typedef struct ov_store_account_list {

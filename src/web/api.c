@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/national.h"
 #include "core/enums.h"
 #include "core/fields.h"
 #include "core/fold.h"
@@ -252,9 +253,10 @@ int ov_api_session(ov_web_req *q, ov_web_resp *r)
 
 	if (ok)
 		doc =
-		    json_pack("{s:o, s:s, s:o, s:s}", "login", jstr(who->login),
-		              "role", ov_role_code(who->role), "person",
-		              jstr(who->person), "csrf", q->sess->csrf);
+		    json_pack("{s:o, s:s, s:o, s:o, s:s}", "login",
+		              jstr(who->login), "role", ov_role_code(who->role),
+		              "person", jstr(who->person), "force",
+		              jstr(who->force), "csrf", q->sess->csrf);
 	reply(r, 200, doc, ok, &d);
 	ov_diag_release(&d);
 	return 0;
@@ -287,6 +289,7 @@ int ov_api_recs(ov_web_req *q, ov_web_resp *r)
 		    ov_rec_filter_set(&f, recs_params[i], v, &d) < 0)
 			bad = -1;
 	}
+	bad |= ov_web_scope_force(q, &f.force, &d);
 	bad |= count_param(q, "page", 1, API_MAX_PAGE, 1, &page, &d);
 	bad |= count_param(q, "limit", 1, API_MAX_LIMIT, API_PAGE_ROWS, &limit,
 	                   &d);
@@ -382,6 +385,7 @@ int ov_api_rec(ov_web_req *q, ov_web_resp *r)
 
 	memset(&v, 0, sizeof v);
 	if (check_as_at(q, names, &as_at, &d) == 0 &&
+	    ov_app_rec_visible(q->app, &q->sess->who, q->param, &d) == 0 &&
 	    ov_app_rec_show(q->app, q->param, as_at, &v, &d) == 0)
 		doc = rec_json(&v, &d);
 	reply(r, 200, doc, doc != NULL, &d);
@@ -646,6 +650,9 @@ int ov_api_report(ov_web_req *q, ov_web_resp *r)
 	ov_rec_filter_init(&f, as_at);
 	f.report = rep->id;
 	f.sort = OV_SORT_REF;
+	/* An account bound to a force: its own recommendations of it. */
+	ov_app_scope_force(q->sess ? &q->sess->who : NULL, NULL, &f.force,
+	                   &d);
 	if (ov_app_register(q->app, &f, &reg, &d) < 0)
 		goto out;
 	refs = json_array();
@@ -702,13 +709,15 @@ int ov_api_grades(ov_web_req *q, ov_web_resp *r)
 	                                    NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_grades g = {0};
+	const char *force = NULL;
 	json_t *doc = NULL, *grid;
 	ov_day as_at;
 	bool ok = false;
 
 	if (check_as_at(q, names, &as_at, &d) < 0 ||
-	    ov_app_grades(q->app, ov_web_query(q, "assessment"),
-	                  ov_web_query(q, "force"), as_at, &g, &d) < 0)
+	    ov_web_scope_force(q, &force, &d) < 0 ||
+	    ov_app_grades(q->app, ov_web_query(q, "assessment"), force, as_at,
+	                  &g, &d) < 0)
 		goto out;
 	grid = json_array();
 	for (size_t i = 0; grid && i < g.a->n_questions; i++)
@@ -741,19 +750,20 @@ int ov_api_activities(ov_web_req *q, ov_web_resp *r)
 	static const char *const names[] = {"from", "to", "force", NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_list l = {0};
+	const char *force = NULL;
 	json_t *doc = NULL;
 	ov_day from, to;
 	bool ok = false;
 
 	if ((check_params(q, names, &d) |
 	     ov_web_query_day(q, OV_WEB_API, "from", OV_DAY_NONE, &from, &d) |
-	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d)) < 0 ||
-	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
-	                      &d) < 0)
+	     ov_web_query_day(q, OV_WEB_API, "to", OV_DAY_NONE, &to, &d) |
+	     ov_web_scope_force(q, &force, &d)) < 0 ||
+	    ov_app_activities(q->app, from, to, force, &l, &d) < 0)
 		goto out;
 	doc = json_object();
 	ok = put(doc, "from", jday(from)) && put(doc, "to", jday(to)) &&
-	     put(doc, "force", jstr(ov_web_query(q, "force"))) &&
+	     put(doc, "force", jstr(force)) &&
 	     put(doc, "activities", list_json(&l, &ov_shape_activity, &d));
 out:
 	reply(r, 200, doc, ok, &d);
@@ -804,6 +814,203 @@ int ov_api_meeting(ov_web_req *q, ov_web_resp *r)
 out:
 	reply(r, 200, doc, ok, &d);
 	ov_list_release(&l);
+	ov_diag_release(&d);
+	return 0;
+}
+
+/* ---- the national view (app/national.h) ----
+ * The same shapes as the command line's --format json (cli/national.c):
+ * counts by status code, RAG code and grade code.  ?force= is the
+ * account's scope when it is bound to a force (ov_web_scope_force). */
+
+static const char *const national_params[] = {"as-at", "force", NULL};
+
+static json_t *jnum(size_t n)
+{
+	return json_integer((json_int_t)n);
+}
+
+/* by_status[] as members of o, by status code: whether all were set. */
+static bool put_statuses(json_t *o, const size_t *by_status)
+{
+	bool ok = true;
+
+	for (int st = 0; ok && st <= OV_STATUS_NA; st++)
+		ok = put(o, ov_status_code(st), jnum(by_status[st]));
+	return ok;
+}
+
+static json_t *force_summary_json(const ov_force_summary *f)
+{
+	const ov_summary *s = &f->s;
+	json_t *o = json_object();
+	bool ok = put(o, "force", jstr(f->force->code)) &&
+	          put(o, "name", jstr(f->force->name)) &&
+	          put(o, "recs", jnum(s->recs)) &&
+	          put_statuses(o, s->by_status) &&
+	          put(o, "live", jnum(s->live)) &&
+	          put(o, "overdue", jnum(s->overdue));
+
+	for (int rg = 0; ok && rg <= OV_RAG_GREEN; rg++)
+		ok = put(o, ov_rag_code(rg), jnum(s->by_rag[rg]));
+	ok = ok && put(o, "rag_not_set", jnum(s->unrated)) &&
+	     put(o, "closed_recent", jnum(s->closed_recent)) &&
+	     put(o, "reports", jnum(s->reports)) &&
+	     put(o, "activities", jnum(s->activities)) &&
+	     put(o, "meetings", jnum(s->meetings)) &&
+	     put(o, "peel", jstr(s->peel[0] ? s->peel[0]->id : NULL));
+	return ok ? o : drop(o);
+}
+
+int ov_api_national_summary(ov_web_req *q, ov_web_resp *r)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_national_summary ns = {0};
+	const char *force = NULL;
+	json_t *doc = NULL, *forces;
+	ov_day as_at;
+	bool ok = false;
+
+	if (check_as_at(q, national_params, &as_at, &d) < 0 ||
+	    ov_web_scope_force(q, &force, &d) < 0 ||
+	    ov_app_summary_by_force(q->app, as_at, force, &ns, &d) < 0)
+		goto out;
+	forces = json_array();
+	for (size_t i = 0; forces && i < ns.n; i++)
+		push(&forces, force_summary_json(&ns.forces[i]));
+	doc = json_object();
+	ok = put(doc, "as_at", jday(as_at)) &&
+	     put(doc, "closed_since", jday(ns.since)) &&
+	     put(doc, "forces", forces);
+out:
+	reply(r, 200, doc, ok, &d);
+	ov_national_summary_release(&ns);
+	ov_diag_release(&d);
+	return 0;
+}
+
+static json_t *national_rec_json(const ov_national_rec *x)
+{
+	json_t *o = json_object();
+	bool ok = put(o, "ref", jstr(x->first->ref)) &&
+	          put(o, "area", jstr(x->first->area)) &&
+	          put(o, "subject", jstr(x->first->subject)) &&
+	          put(o, "kind", jstr(ov_rec_kind_code(x->first->kind))) &&
+	          put(o, "text", jstr(x->first->text)) &&
+	          put(o, "forces", jnum(x->forces)) &&
+	          put_statuses(o, x->by_status) &&
+	          put(o, "overdue", jnum(x->overdue));
+
+	return ok ? o : drop(o);
+}
+
+int ov_api_national_report(ov_web_req *q, ov_web_resp *r)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_national_report nr = {0};
+	const char *force = NULL;
+	json_t *doc = NULL, *recs;
+	ov_day as_at;
+	bool ok = false;
+
+	if (check_as_at(q, national_params, &as_at, &d) < 0 ||
+	    ov_web_scope_force(q, &force, &d) < 0 ||
+	    ov_app_report_across(q->app, q->param, as_at, force, &nr, &d) < 0)
+		goto out;
+	recs = json_array();
+	for (size_t i = 0; recs && i < nr.n; i++)
+		push(&recs, national_rec_json(&nr.recs[i]));
+	doc = json_object();
+	ok = put(doc, "report", jstr(nr.report->id)) &&
+	     put(doc, "title", jstr(nr.report->title)) &&
+	     put(doc, "as_at", jday(as_at)) &&
+	     put(doc, "forces", jnum(nr.forces)) &&
+	     put(doc, "recommendations", recs);
+out:
+	reply(r, 200, doc, ok, &d);
+	ov_national_report_release(&nr);
+	ov_diag_release(&d);
+	return 0;
+}
+
+static const char *nat_grade_code(enum ov_grade g)
+{
+	return g == OV_GRADE_NONE ? "not-known" : ov_grade_code(g);
+}
+
+static json_t *national_question_json(const ov_national_grades *g, size_t q)
+{
+	const ov_question *qn = g->questions[q];
+	json_t *o = json_object(), *dist = json_object(),
+	       *grades = json_object();
+	bool ok = true;
+
+	for (size_t k = 0; ok && k < OV_NAT_GRADES; k++)
+		ok = put(dist,
+		         k + 1 < OV_NAT_GRADES ? ov_grade_code((enum ov_grade)k)
+		                               : "not-known",
+		         jnum(g->dist[q][k]));
+	for (size_t f = 0; ok && f < g->n_forces; f++) {
+		const ov_peel_cell *c = &g->cells[q * g->n_forces + f];
+		json_t *cell = json_object();
+
+		ok = put(cell, "grade", jstr(nat_grade_code(c->grade))) &&
+		     put(cell, "carried_from",
+		         jstr(c->from && c->from != g->current[f] ? c->from->id
+		                                                  : NULL));
+		ok = put(grades, g->forces[f]->code, ok ? cell : drop(cell));
+	}
+	if (!ok) {
+		json_decref(dist);
+		json_decref(grades);
+		return drop(o);
+	}
+	ok = put(o, "key", jstr(qn->key)) &&
+	     put(o, "number", json_integer(qn->number)) &&
+	     put(o, "pillar", jstr(qn->pillar)) &&
+	     put(o, "text", jstr(qn->text)) && put(o, "distribution", dist);
+	if (!ok) {
+		json_decref(grades);
+		return drop(o);
+	}
+	return put(o, "grades", grades) ? o : drop(o);
+}
+
+int ov_api_national_grades(ov_web_req *q, ov_web_resp *r)
+{
+	ov_diag d = OV_DIAG_INIT;
+	ov_national_grades g = {0};
+	const char *force = NULL;
+	json_t *doc = NULL, *forces, *questions;
+	ov_day as_at;
+	bool ok = false;
+
+	if (check_as_at(q, national_params, &as_at, &d) < 0 ||
+	    ov_web_scope_force(q, &force, &d) < 0 ||
+	    ov_app_grades_across(q->app, as_at, force, &g, &d) < 0)
+		goto out;
+	forces = json_array();
+	for (size_t f = 0; forces && f < g.n_forces; f++) {
+		json_t *o = json_object();
+
+		push(&forces,
+		     put(o, "force", jstr(g.forces[f]->code)) &&
+		             put(o, "assessment",
+		                 jstr(g.current[f] ? g.current[f]->id : NULL))
+		         ? o
+		         : drop(o));
+	}
+	questions = json_array();
+	for (size_t i = 0; questions && i < g.n_questions; i++)
+		push(&questions, national_question_json(&g, i));
+	doc = json_object();
+	ok = put(doc, "as_at", jday(as_at)) && put(doc, "forces", forces);
+	if (!ok)
+		json_decref(questions);
+	ok = ok && put(doc, "questions", questions);
+out:
+	reply(r, 200, doc, ok, &d);
+	ov_national_grades_release(&g);
 	ov_diag_release(&d);
 	return 0;
 }

@@ -194,3 +194,9 @@ int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
 		           name);
 	return -1;
 }
+
+int ov_web_scope_force(const ov_web_req *q, const char **out, ov_diag *d)
+{
+	return ov_app_scope_force(q->sess ? &q->sess->who : NULL,
+	                          ov_web_query(q, "force"), out, d);
+}

@@ -121,6 +121,11 @@ const char *ov_web_query(const ov_web_req *q, const char *name);
 int ov_web_query_day(const ov_web_req *q, enum ov_web_face face,
                      const char *name, ov_day dflt, ov_day *out, ov_diag *d);
 
+/* The force a request may be about: ?force= as the signed-in account's
+ * scope allows it (app/accounts.h, ov_app_scope_force): 0 with *out
+ * (NULL: every force), or -1 with a forbidden problem at "force". */
+int ov_web_scope_force(const ov_web_req *q, const char **out, ov_diag *d);
+
 typedef struct ov_web_route {
 	const char *method;
 	const char *pattern; /* "/recommendations/{*}": {*} is a segment */
@@ -149,6 +154,8 @@ ov_web_handler ov_page_grades, ov_page_activities;
 ov_web_handler ov_page_meetings, ov_page_meeting, ov_page_meeting_post,
     ov_page_meeting_preview, ov_page_meeting_paper;
 ov_web_handler ov_page_export;
+ov_web_handler ov_page_national, ov_page_national_report,
+    ov_page_national_grades;
 ov_web_handler ov_page_accounts, ov_page_accounts_post, ov_page_account_disable,
     ov_page_account_password;
 ov_web_handler ov_web_asset;
@@ -156,6 +163,7 @@ ov_web_handler ov_web_asset;
 void ov_web_assets_release(void);
 ov_web_handler ov_api_recs, ov_api_rec, ov_api_rec_events, ov_api_reports,
     ov_api_report, ov_api_grades, ov_api_activities, ov_api_meetings,
-    ov_api_meeting, ov_api_session;
+    ov_api_meeting, ov_api_session, ov_api_national_summary,
+    ov_api_national_report, ov_api_national_grades;
 
 #endif

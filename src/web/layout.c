@@ -21,6 +21,7 @@ static const struct {
     {"recommendations", "Recommendations", "/recommendations", OV_RIGHT_READ},
     {"reports", "Reports", "/reports", OV_RIGHT_READ},
     {"grades", "PEEL grades", "/grades", OV_RIGHT_READ},
+    {"national", "National view", "/national", OV_RIGHT_READ},
     {"activities", "Activities", "/activities", OV_RIGHT_READ},
     {"meetings", "Meetings", "/meetings", OV_RIGHT_READ},
     {"accounts", "Accounts", "/accounts", OV_RIGHT_ACCOUNTS},

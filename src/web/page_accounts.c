@@ -35,6 +35,7 @@ static void account_row(ov_page *p, const ov_account *a)
 	ov_page_cell(p, a->login);
 	ov_page_cell(p, ov_role_code(a->role));
 	ov_page_cell(p, a->person ? a->person : "—");
+	ov_page_cell(p, a->force ? a->force : "All");
 	when(a->created, buf);
 	ov_page_cell(p, buf);
 	ov_page_cell_open(p);
@@ -79,13 +80,15 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
                    const ov_kvs *kept)
 {
 	static const char *const heads[] = {
-	    "Account", "Role", "Person", "Created (UTC)", "State", "Password"};
+	    "Account",       "Role",  "Person",  "Force",
+	    "Created (UTC)", "State", "Password"};
 	ov_diag d = OV_DIAG_INIT;
 	ov_account_list l = {0};
 	ov_page p;
 	const char *login = kept ? ov_kvs_get(kept, "login") : NULL;
 	const char *role = kept ? ov_kvs_get(kept, "role") : NULL;
 	const char *person = kept ? ov_kvs_get(kept, "person") : NULL;
+	const char *force = kept ? ov_kvs_get(kept, "force") : NULL;
 
 	if (ov_app_users(q->app, &l, &d) < 0) {
 		ov_page_problem(q, r, "The accounts cannot be read", &d);
@@ -94,7 +97,7 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
 	ov_page_begin(&p, q, r, "Accounts", "accounts", errors);
 	ov_page_h1(&p, NULL, "Accounts");
 	ov_html_open(&p.h, "div", "class", "app-table-wrap", NULL);
-	ov_page_table_open(&p, NULL, heads, 6);
+	ov_page_table_open(&p, NULL, heads, sizeof heads / sizeof heads[0]);
 	for (size_t i = 0; i < l.n; i++)
 		account_row(&p, &l.items[i]);
 	ov_page_table_close(&p);
@@ -106,6 +109,9 @@ static void render(ov_web_req *q, ov_web_resp *r, const ov_diag *errors,
 	ov_page_select(&p, "role", "Role", role_opts, role);
 	ov_page_input(&p, "person", "Person id (needed for an owner)", "text",
 	              person, NULL);
+	ov_page_input(&p, "force", "Force code (optional)", "text", force,
+	              "The one force whose register the account sees; empty "
+	              "for every force");
 	ov_page_input(&p, "password", "Password", "password", "",
 	              "At least 12 characters, not a dictionary word");
 	ov_page_input(&p, "confirm", "The password again", "password", "",
@@ -151,13 +157,15 @@ int ov_page_accounts_post(ov_web_req *q, ov_web_resp *r)
 	ov_diag d = OV_DIAG_INIT;
 	const ov_kvs *f = &q->form;
 	const char *person = ov_kvs_get(f, "person");
+	const char *force = ov_kvs_get(f, "force");
 	int rc = confirmed(f, &d);
 
 	if (rc == 0)
-		rc = ov_app_user_add(q->app, ov_kvs_get(f, "login"),
-		                     ov_kvs_get(f, "role"),
-		                     person && *person ? person : NULL,
-		                     ov_kvs_get(f, "password"), &d);
+		rc = ov_app_user_add_for(q->app, ov_kvs_get(f, "login"),
+		                         ov_kvs_get(f, "role"),
+		                         person && *person ? person : NULL,
+		                         force && *force ? force : NULL,
+		                         ov_kvs_get(f, "password"), &d);
 	if (rc == 0) {
 		ov_web_redirect(r, "/accounts");
 	} else {

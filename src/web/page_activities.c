@@ -111,6 +111,7 @@ int ov_page_activities(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_list l = {0};
+	const char *force = NULL;
 	ov_day from, to;
 	ov_page p;
 	char line[64];
@@ -118,9 +119,9 @@ int ov_page_activities(ov_web_req *q, ov_web_resp *r)
 	    ov_web_query_day(q, OV_WEB_PAGE, "from", OV_DAY_NONE, &from, &d);
 
 	bad |= ov_web_query_day(q, OV_WEB_PAGE, "to", OV_DAY_NONE, &to, &d);
+	bad |= ov_web_scope_force(q, &force, &d);
 	if (!bad &&
-	    ov_app_activities(q->app, from, to, ov_web_query(q, "force"), &l,
-	                      &d) < 0 &&
+	    ov_app_activities(q->app, from, to, force, &l, &d) < 0 &&
 	    ov_diag_kind(&d) == OV_PROB_RUNTIME) {
 		ov_page_problem(q, r, "The activities cannot be read", &d);
 		goto out;

@@ -334,12 +334,12 @@ static void peel_force(ov_page *p, const ov_dash_peel *pf)
 	free(heads);
 }
 
-static int content(ov_page *p, ov_web_req *q, ov_diag *d)
+static int content(ov_page *p, ov_web_req *q, const char *force, ov_diag *d)
 {
 	ov_dashboard db;
 
 	memset(&db, 0, sizeof db);
-	if (ov_app_dashboard(q->app, q->today, &db, d) < 0)
+	if (ov_app_dashboard_for(q->app, q->today, force, &db, d) < 0)
 		return -1;
 	headline(p, &db.all);
 	series(p, &db);
@@ -353,30 +353,41 @@ static int content(ov_page *p, ov_web_req *q, ov_diag *d)
 int ov_page_dashboard(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
+	const char *force = NULL;
+	char *key;
 	ov_page p;
 	size_t from;
 
+	/* An account bound to a force sees its own (the key says which). */
+	if (ov_web_scope_force(q, &force, &d) < 0) {
+		ov_page_problem(q, r, "The dashboard cannot be shown", &d);
+		ov_diag_release(&d);
+		return 0;
+	}
+	key = ov_xasprintf("/\n%s", force ? force : "");
 	ov_page_begin(&p, q, r, "Dashboard", "dashboard", NULL);
 	ov_page_h1(&p, NULL, "Dashboard");
 	from = r->body.len;
-	if (!ov_web_cache_get(q, "/", &r->body)) {
+	if (!ov_web_cache_get(q, key, &r->body)) {
 		/* One request makes it while the others wait for it: many at
 		 * once would each read the whole register. */
 		pthread_mutex_lock(&building);
-		if (!ov_web_cache_get(q, "/", &r->body)) {
-			if (content(&p, q, &d) < 0) {
+		if (!ov_web_cache_get(q, key, &r->body)) {
+			if (content(&p, q, force, &d) < 0) {
 				pthread_mutex_unlock(&building);
 				ov_page_problem(
 				    q, r, "The register cannot be read", &d);
 				ov_diag_release(&d);
+				free(key);
 				return 0;
 			}
-			ov_web_cache_put(q, "/", r->body.data + from,
+			ov_web_cache_put(q, key, r->body.data + from,
 			                 r->body.len - from);
 		}
 		pthread_mutex_unlock(&building);
 	}
 	ov_page_end(&p);
 	ov_diag_release(&d);
+	free(key);
 	return 0;
 }

@@ -175,14 +175,17 @@ int ov_page_grades(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
 	ov_grades g = {0};
+	const char *force = NULL;
 	ov_day as_at;
 	ov_page p;
 
 	if (ov_web_query_day(q, OV_WEB_PAGE, "as-at", q->today, &as_at, &d) ==
-	    0)
-		ov_app_grades(q->app, ov_web_query(q, "assessment"),
-		              ov_web_query(q, "force"), as_at, &g, &d);
-	if (d.n && ov_diag_kind(&d) == OV_PROB_RUNTIME) {
+	        0 &&
+	    ov_web_scope_force(q, &force, &d) == 0)
+		ov_app_grades(q->app, ov_web_query(q, "assessment"), force,
+		              as_at, &g, &d);
+	if (d.n && (ov_diag_kind(&d) == OV_PROB_RUNTIME ||
+	            ov_diag_kind(&d) == OV_PROB_FORBIDDEN)) {
 		ov_page_problem(q, r, "The PEEL grades cannot be shown", &d);
 		goto out;
 	}

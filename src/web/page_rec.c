@@ -208,7 +208,8 @@ int ov_page_rec(ov_web_req *q, ov_web_resp *r)
 	ov_rec_view v;
 
 	memset(&v, 0, sizeof v);
-	if (ov_app_rec_show(q->app, q->param, q->today, &v, &d) < 0)
+	if (ov_app_rec_visible(q->app, &q->sess->who, q->param, &d) < 0 ||
+	    ov_app_rec_show(q->app, q->param, q->today, &v, &d) < 0)
 		ov_page_problem(q, r, "Recommendation not found", &d);
 	else
 		render(q, r, &v, NULL, NULL);

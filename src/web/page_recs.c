@@ -50,6 +50,8 @@ static int read_filter(const ov_web_req *q, ov_rec_filter *f, size_t *page,
 		if (v && ov_rec_filter_set(f, params[i], v, d) < 0)
 			rc = -1;
 	}
+	if (ov_web_scope_force(q, &f->force, d) < 0)
+		rc = -1;
 	if (parse_page(ov_web_query(q, "page"), page, d) < 0)
 		rc = -1;
 	f->offset = (*page - 1) * PAGE_ROWS;
@@ -304,7 +306,14 @@ int ov_page_recs(ov_web_req *q, ov_web_resp *r)
 	ov_page_h1(&p, NULL, "Recommendations");
 	downloads(&p);
 	from = r->body.len;
-	key = list_href(q, page);
+	{
+		/* Cached content depends on the scope too (an account bound
+		 * to a force asks the same URL for less). */
+		char *href = list_href(q, page);
+
+		key = ov_xasprintf("%s\n%s", f.force ? f.force : "", href);
+		free(href);
+	}
 	if (!ov_web_cache_get(q, key, &r->body)) {
 		if (list(&p, q, &f, page, &d) < 0)
 			goto fail;

@@ -163,6 +163,9 @@ int ov_page_report(ov_web_req *q, ov_web_resp *r)
 	}
 	ov_rec_filter_init(&f, q->today);
 	f.report = rep->id;
+	/* An account bound to a force: its own recommendations of it. */
+	ov_app_scope_force(q->sess ? &q->sess->who : NULL, NULL, &f.force,
+	                   &d);
 	if (ov_app_register(q->app, &f, &reg, &d) < 0) {
 		ov_page_problem(q, r, "The register cannot be read", &d);
 		goto out;

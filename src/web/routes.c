@@ -37,6 +37,9 @@ const ov_web_route ov_web_routes[] = {
     PAGE("POST", "/meetings/*/preview", ED, ov_page_meeting_preview),
     PAGE("GET", "/meetings/*/paper", R, ov_page_meeting_paper),
     PAGE("GET", "/export", R, ov_page_export),
+    PAGE("GET", "/national", R, ov_page_national),
+    PAGE("GET", "/national/reports/*", R, ov_page_national_report),
+    PAGE("GET", "/national/grades", R, ov_page_national_grades),
     PAGE("GET", "/accounts", AC, ov_page_accounts),
     PAGE("POST", "/accounts", AC, ov_page_accounts_post),
     PAGE("POST", "/accounts/*/disable", AC, ov_page_account_disable),
@@ -51,6 +54,9 @@ const ov_web_route ov_web_routes[] = {
     API("GET", "/api/v1/activities", R, ov_api_activities),
     API("GET", "/api/v1/meetings", R, ov_api_meetings),
     API("GET", "/api/v1/meetings/*", R, ov_api_meeting),
+    API("GET", "/api/v1/national/summary", R, ov_api_national_summary),
+    API("GET", "/api/v1/national/reports/*", R, ov_api_national_report),
+    API("GET", "/api/v1/national/grades", R, ov_api_national_grades),
 };
 const size_t ov_web_n_routes = sizeof ov_web_routes / sizeof ov_web_routes[0];
 

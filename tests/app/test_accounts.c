@@ -462,9 +462,9 @@ static void test_authorize(ov_app *a)
 	static const int may[OV_ROLE_N][4] = {
 		{1, 0, 0, 0}, {1, 1, 0, 0}, {1, 1, 1, 0}, {1, 1, 1, 1}};
 	ov_account who[OV_ROLE_N];
-	ov_account other = {"dee", OV_ROLE_OWNER, "p-dci", false, 0};
-	ov_account nobody = {"nat", OV_ROLE_OWNER, NULL, false, 0};
-	ov_account off = {"old", OV_ROLE_ADMIN, NULL, true, 0};
+	ov_account other = {"dee", OV_ROLE_OWNER, "p-dci", false, 0, NULL};
+	ov_account nobody = {"nat", OV_ROLE_OWNER, NULL, false, 0, NULL};
+	ov_account off = {"old", OV_ROLE_ADMIN, NULL, true, 0, NULL};
 	ov_diag d = OV_DIAG_INIT;
 	ov_rec_update u;
 	ov_recorded done;
@@ -473,7 +473,7 @@ static void test_authorize(ov_app *a)
 	for (int r = 0; r < OV_ROLE_N; r++) {
 		who[r] = (ov_account){(char *)ov_role_code(r), r,
 				      r == OV_ROLE_OWNER ? "p-acc" : NULL,
-				      false, 0};
+				      false, 0, NULL};
 		for (int right = 0; right < 4; right++) {
 			char *name = ov_xasprintf(
 				"%s %s %s", ov_role_code(r),

@@ -107,6 +107,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 old.db "DROP TABLE rec_interval; DROP TABLE rec_search;
 		DROP VIEW rec_search_text; DROP TABLE rec_state;
 		DROP TABLE rec_state_tally; DROP TABLE store_meta;
+		ALTER TABLE accounts DROP COLUMN force;
 		PRAGMA user_version = 2;"
 	run --db old.db recs --format csv
 	is_rc 0 "an oversight database of schema version 2 is migrated"
@@ -259,12 +260,13 @@ time.sleep(60)' "$RO/o.db" "$WORK/holding" &
 		sqlite3 "$RO/o.db" "DROP TABLE rec_interval; DROP TABLE rec_search;
 			DROP VIEW rec_search_text; DROP TABLE rec_state;
 			DROP TABLE rec_state_tally; DROP TABLE store_meta;
+			ALTER TABLE accounts DROP COLUMN force;
 			PRAGMA user_version = 2;"
 		rm -f "$RO/o.db-wal" "$RO/o.db-shm"
 		ro_lock
 		as_reader recs
 		[ "$RC" -eq 1 ] &&
-			grep -q "schema version 2 must be brought up to 4, and this user may not write it" "$WORK/err"
+			grep -Eq "schema version 2 must be brought up to [0-9]+, and this user may not write it" "$WORK/err"
 		ok $? "an older schema, read-only: refused, saying why"
 	else
 		skip "no sqlite3 shell to make a stale state"

@@ -139,7 +139,7 @@ import json, sys
 a = json.load(open(sys.argv[1]))
 assert [x["login"] for x in a] == ["amy", "bob.k"], a
 assert a[0] == {"login": "amy", "role": "owner", "person": "acc-crime",
-                "disabled": False, "created": a[0]["created"]}, a[0]
+                "force": None, "disabled": False, "created": a[0]["created"]}, a[0]
 assert a[1]["person"] is None and a[1]["role"] == "viewer", a[1]
 import re
 assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", a[0]["created"])

@@ -17,7 +17,7 @@ static ov_store_account account(const char *login, const char *role,
 				const char *person, const char *hash)
 {
 	ov_store_account a = {(char *)login, (char *)role, (char *)person,
-			      (char *)hash, false, 1700000000};
+			      (char *)hash, false, 1700000000, NULL};
 
 	return a;
 }
@@ -63,6 +63,19 @@ static void test_account_rows(ov_store *s)
 		   "a person not in the register: INVALID");
 	tap_ok(has_kind(&d, OV_PROB_INPUT), "... bad input");
 	ov_diag_release(&d);
+	a = account("xyz.viewer", "viewer", NULL, "$h$");
+	a.force = "XYZ";
+	tap_is_int(ov_store_account_add(s, &a, &d), OV_STORE_OK,
+		   "an account bound to a force");
+	tap_ok(ov_store_account_get(s, "xyz.viewer", &got, &d) == OV_STORE_OK &&
+		       got.force && !strcmp(got.force, "XYZ"),
+	       "... its force read back");
+	ov_store_account_release(&got);
+	a = account("ghost.viewer", "viewer", NULL, "$h$");
+	a.force = "NOPE";
+	tap_is_int(ov_store_account_add(s, &a, &d), OV_STORE_INVALID,
+		   "a force not in the register: INVALID");
+	ov_diag_release(&d);
 	tap_is_int(add(s, "root", "superuser", NULL, &d), OV_STORE_INVALID,
 		   "a role the schema does not know: INVALID");
 	ov_diag_release(&d);
@@ -75,11 +88,13 @@ static void test_account_rows(ov_store *s)
 	add(s, "bob", "viewer", NULL, &d);
 	tap_is_int(ov_store_accounts(s, &l, &d), OV_STORE_OK,
 		   "list the accounts");
-	tap_ok(l.n == 3 && !strcmp(l.items[0].login, "amy") &&
+	tap_ok(l.n == 4 && !strcmp(l.items[0].login, "amy") &&
 		       !strcmp(l.items[1].login, "bob") &&
-		       !strcmp(l.items[2].login, "zed") &&
-		       l.items[1].person == NULL,
-	       "... the three written, by login");
+		       !strcmp(l.items[2].login, "xyz.viewer") &&
+		       !strcmp(l.items[3].login, "zed") &&
+		       l.items[1].person == NULL && l.items[1].force == NULL &&
+		       l.items[2].force && !strcmp(l.items[2].force, "XYZ"),
+	       "... the four written, by login");
 	ov_store_account_list_release(&l);
 	ov_store_account_list_release(&l);
 	ov_store_account_list_release(NULL);

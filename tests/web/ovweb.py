@@ -82,7 +82,7 @@ def run(*args, stdin=None, db=None, timeout=600):
     return p.returncode, p.stdout, p.stderr
 
 
-def add_account(db, login, role, person=None, password=None):
+def add_account(db, login, role, person=None, password=None, force=None):
     """`user add` with the password on standard input (a fresh strong one
     unless given): the password, or None when the program has no `user`
     command yet; raises on any other failure."""
@@ -91,6 +91,8 @@ def add_account(db, login, role, person=None, password=None):
     args = ["user", "add", login, "--role", role, "--password-stdin"]
     if person:
         args += ["--person", person]
+    if force:
+        args += ["--force", force]
     rc, out, err = run(*args, stdin=password + "\n", db=db)
     if rc != 0 and "unknown command" in err:
         return None
@@ -152,8 +154,10 @@ class Server:
         if start:
             self.start()
 
-    def add_user(self, login, role, person=None):
-        if add_account(self.db, login, role, person, PASSWORD) is None:
+    def add_user(self, login, role, person=None, force=None):
+        """An account with the shared password (force: bound to it)."""
+        if add_account(self.db, login, role, person, PASSWORD,
+                       force) is None:
             raise RuntimeError("user add %s: no `user` command" % login)
 
     def start(self):

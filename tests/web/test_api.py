@@ -286,6 +286,25 @@ def check_reads(api, spec):
                           for r in rows) and a.data["as_at"] == "2018-09-27",
              "report, rag and as-at are applied (an empty overdue is not "
              "given)", [(r["ref"], r["rag"]) for r in rows])
+    a = api.call("GET", "/api/v1/national/summary?as-at=2018-09-27", 200)
+    T.ok(a.data and [f["force"] for f in a.data["forces"]] == ["WMP"]
+         and a.data["forces"][0]["recs"] > 0,
+         "the summary by force: the demo's one force", a.data)
+    a = api.call("GET", "/api/v1/national/reports/da-2017", 200)
+    T.ok(a.data and a.data["report"] == "da-2017" and a.data["forces"] == 1
+         and all(r["forces"] == 1 for r in a.data["recommendations"]),
+         "a report across forces: one force holds each", a.data)
+    a = api.call("GET", "/api/v1/national/grades?as-at=2018-09-27", 200)
+    T.ok(a.data and a.data["questions"] and
+         all(sum(q["distribution"].values()) == 1
+             for q in a.data["questions"]),
+         "the grades across forces: one force counted per question")
+    api.call("GET", "/api/v1/national/reports/nope", 404,
+             what="an unknown report")
+    api.call("GET", "/api/v1/national/grades?as-at=soon", 400,
+             what="a bad date")
+    api.call("GET", "/api/v1/national/summary?force=NOPE", 404,
+             what="an unknown force")
     a = api.call("GET", "/api/v1/recommendations?as-at=2010-01-01", 200)
     T.ok(a.data and a.data["total"] == 0,
          "nothing is listed before the register began")

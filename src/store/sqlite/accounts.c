@@ -49,7 +49,7 @@ static int col_time(sqlite3_stmt *st, int i, int64_t *out)
 
 /* ---- accounts ---- */
 
-#define ACCOUNT_COLS "login, role, person, hash, disabled, created"
+#define ACCOUNT_COLS "login, role, person, hash, disabled, created, force"
 
 static int read_account(sqlite3_stmt *st, ov_store_account *out)
 {
@@ -60,6 +60,7 @@ static int read_account(sqlite3_stmt *st, ov_store_account *out)
 	out->person = sq_col_str(st, 2);
 	out->hash = sq_col_str(st, 3);
 	out->disabled = sqlite3_column_int(st, 4) != 0;
+	out->force = sq_col_str(st, 6);
 	return bad || !out->login || !out->role || !out->hash ? -1 : 0;
 }
 
@@ -69,7 +70,7 @@ ov_store_rc sq_account_add(void *impl, const ov_store_account *acc, ov_diag *d)
 	sqlite3_stmt *st = NULL;
 	ov_store_rc rc = sq_prepare(s,
 	                            "INSERT INTO accounts (" ACCOUNT_COLS ")"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	                            &st, d);
 
 	if (rc)
@@ -77,7 +78,8 @@ ov_store_rc sq_account_add(void *impl, const ov_store_account *acc, ov_diag *d)
 	if (sq_bind_str(st, 1, acc->login) | sq_bind_str(st, 2, acc->role) |
 	    sq_bind_str(st, 3, acc->person) | sq_bind_str(st, 4, acc->hash) |
 	    sq_bind_int(st, 5, acc->disabled) |
-	    sq_bind_int(st, 6, acc->created))
+	    sq_bind_int(st, 6, acc->created) |
+	    sq_bind_str(st, 7, acc->force))
 		rc = bind_failed(s, d);
 	else
 		rc = sq_step_write(s, st, "account", acc->login, d);

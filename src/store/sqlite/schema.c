@@ -397,6 +397,12 @@ static const char *const migrations[] = {
 	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale'\n"
 	"  AND EXISTS (SELECT 1 FROM recommendations);\n"
 	"PRAGMA user_version = 4;\n",
+	/* 5: an account may be bound to one force, whose register alone
+	 * it sees (app/accounts.h).  NULL: every force.  The reference makes
+	 * an import that drops the force fail, as for an account's
+	 * person. */
+	"ALTER TABLE accounts ADD COLUMN force TEXT REFERENCES forces(code);\n"
+	"PRAGMA user_version = 5;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
