@@ -70,7 +70,7 @@ static void print(const ov_assessment *a, const ov_peel_cell *cells)
 		free(text);
 		free(grade);
 	}
-	ov_date_format(a->date, day);
+	ov_pdate_format(a->date, day);
 	/* Stored text, shown in its visible form (cli/table.h). */
 	head_line = ov_xasprintf("PEEL: %s (%s, %s, assessment %s)",
 				 a->label ? a->label : a->id,

@@ -257,10 +257,13 @@ static int act_cmp(const void *x, const void *y)
 	const ov_activity *a = *(const ov_activity *const *)x;
 	const ov_activity *b = *(const ov_activity *const *)y;
 
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
+	ov_day af = ov_activity_start(a), bf = ov_activity_start(b);
+	ov_day at = ov_activity_end(a), bt = ov_activity_end(b);
+
+	if (af != bf)
+		return af < bf ? -1 : 1;
+	if (at != bt)
+		return at < bt ? -1 : 1;
 	return strcmp(a->id ? a->id : "", b->id ? b->id : "");
 }
 
@@ -277,10 +280,10 @@ static void sec_activities(ctx *c)
 	ov_paper_markdown(c->p, c->m->activities_note, 3);
 	for (size_t i = 0; i < ds->n_activities; i++) {
 		const ov_activity *a = &ds->activities[i];
-		ov_day to = a->to == OV_DAY_NONE ? a->from : a->to;
+		ov_day from = ov_activity_start(a), to = ov_activity_end(a);
 
-		if (!same(a->force, c->m->force) || a->from == OV_DAY_NONE ||
-		    a->from > c->m->date ||
+		if (!same(a->force, c->m->force) || from == OV_DAY_NONE ||
+		    from > c->m->date ||
 		    (c->prev != OV_DAY_NONE && to <= c->prev))
 			continue;
 		acts = ov_xrealloc(acts, (n + 1) * sizeof *acts);
@@ -294,7 +297,7 @@ static void sec_activities(ctx *c)
 		int y, mo, d;
 		char *days, *line;
 
-		ov_date_to_ymd(a->from, &y, &mo, &d);
+		ov_date_to_ymd(ov_activity_start(a), &y, &mo, &d);
 		if (y != cur_y || mo != cur_m) {
 			char *h = y == my
 				  ? ov_xstrdup(ov_month_name(mo))
@@ -306,7 +309,7 @@ static void sec_activities(ctx *c)
 			cur_y = y;
 			cur_m = mo;
 		}
-		days = ov_day_range(a->from, a->to);
+		days = ov_pdate_range(a->from, a->to);
 		/* The seed writes places both ways ("visit WV", "observation
 		 * (BE)"); brackets always read unambiguously. */
 		line = ov_xasprintf("%s %s%s%s%s", days,

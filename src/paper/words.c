@@ -88,3 +88,26 @@ char *ov_pdate_words(ov_pdate p)
 		return ov_xasprintf("%s %d", ov_month_name(m), y);
 	return ov_date_long(p.day);
 }
+
+char *ov_pdate_range(ov_pdate from, ov_pdate to)
+{
+	char *a, *b, *s;
+
+	if (from.prec == OV_PREC_DAY &&
+	    (to.prec == OV_PREC_DAY || to.prec == OV_PREC_NONE))
+		return ov_day_range(from.day, to.prec == OV_PREC_DAY ? to.day
+							       : from.day);
+	if (from.prec == OV_PREC_MONTH &&
+	    (to.prec == OV_PREC_NONE ||
+	     (to.prec == OV_PREC_MONTH && to.day == from.day)))
+		return ov_xstrdup("During the month");
+	a = ov_pdate_words(from);
+	if (to.prec == OV_PREC_NONE ||
+	    (to.prec == from.prec && to.day == from.day))
+		return a;
+	b = ov_pdate_words(to);
+	s = ov_xasprintf("%s \u2013 %s", a, b);
+	free(a);
+	free(b);
+	return s;
+}

@@ -19,6 +19,11 @@ char *ov_date_long(ov_day d);
  *   crossing a month        "30th June – 2nd July" / "31st July & 1st August"
  * to < from or to == OV_DAY_NONE is treated as one day. */
 char *ov_day_range(ov_day from, ov_day to);
+/* The days of something dated by partial dates, under a month heading:
+ * ov_day_range when both ends are days (to absent: one day); "During the
+ * month" when the start is known only to its month; else the start's
+ * words (ov_pdate_words), with " – " and the end's when it differs. */
+char *ov_pdate_range(ov_pdate from, ov_pdate to);
 /* A partial date in words: "2017", "February 2017", "3rd February 2017". */
 char *ov_pdate_words(ov_pdate p);
 

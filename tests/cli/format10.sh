@@ -1,0 +1,69 @@
+#!/bin/sh
+# The fields of issue 10 (docs/format.md): a team as owner, overall and
+# pillar grades, "inspected, grade awaited", month-only dates of
+# assessments, activities and status changes, a revised target with its
+# reason, a recommendation's cause of concern, no area, no contact, and a
+# committee's layout.  They round-trip byte for byte through the store,
+# and every bad value is refused with exit 2 at its JSON path.
+. "$OV_SRCDIR/tests/cli/lib.sh"
+
+DOC="$OV_SRCDIR/tests/cli/fixtures/format10.json"
+
+run --db a.db init
+run --db a.db import "$DOC"
+is_rc 0 "the document with every new field imports"
+run --db a.db export -o out.json
+is_rc 0 "... and exports"
+same "$DOC" out.json "... byte for byte as it was"
+
+mk() { # mk NAME PYTHON-EXPRESSION-ON-d
+	python3 - "$DOC" "$1" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[2], "w"), indent=1, ensure_ascii=False)
+PY
+}
+# NAME|PYTHON|PATH|WORDS
+while IFS='|' read -r name py path words; do
+	[ -n "$name" ] || continue
+	mk "$name.json" "$py"
+	run --db empty.db init
+	run --db empty.db import "$name.json"
+	is_rc 2 "$name: import exits 2"
+	has "$WORK/err" "$name\.json: \\$\\.$path: .*$words" \
+		"$name: the message names $path"
+done <<'CASES'
+grade|d["assessments"][0]["overall"] = "great"|assessments\[0\]\.overall|expected one of
+adequate|d["assessments"][0]["pillars"][0]["grade"] = "adequate"|assessments\[0\]\.pillars\[0\]\.grade|not a grade on the peel-2014 scale
+pillar|d["assessments"][0]["pillars"][0]["name"] = " "|assessments\[0\]\.pillars\[0\]\.name|blank
+adate|d["assessments"][0]["date"] = "2017-13"|assessments\[0\]\.date|expected
+actdate|d["activities"][0]["to"] = "2018-04"|activities\[0\]\.to|before it starts
+prec|d["recommendations"][0]["timeline"][2]["precision"] = "week"|recommendations\[0\]\.timeline\[2\]\.precision|expected one of
+precday|d["recommendations"][0]["timeline"][2]["date"] = "2018-06-02"|recommendations\[0\]\.timeline\[2\]\.date|first day of the month
+target|del d["recommendations"][0]["timeline"][2]["target"]|recommendations\[0\]\.timeline\[2\]\.target|needs the new target date
+reason|del d["recommendations"][0]["timeline"][2]["reason"]|recommendations\[0\]\.timeline\[2\]\.reason|needs a reason
+notarget|d["recommendations"][0]["timeline"][1]["target"] = "2019-01-01"|recommendations\[0\]\.timeline\[1\]\.target|only a 'target-revised' event
+cause|d["recommendations"][1]["cause"] = "P17-A01"|recommendations\[1\]\.cause|does not answer another
+nocause|d["recommendations"][0]["cause"] = "P17-Z99"|recommendations\[0\]\.cause|no recommendation
+unit|del d["people"][0]["name"]|people\[0\]\.name|needs its name
+area|d["recommendations"][0]["area"] = "  "|recommendations\[0\]\.area|blank
+layout|d["meetings"][0]["layout"] = "nope"|meetings\[0\]\.layout|no layout 'nope'
+section|d["layouts"][0]["sections"][0]["section"] = "foreword"|layouts\[0\]\.sections\[0\]\.section|expected one of
+omit|d["layouts"][0]["sections"][1]["none"] = "None."|layouts\[0\]\.sections\[1\]\.omit|no 'none' sentence
+heading|d["layouts"][0]["sections"][0]["heading"] = " "|layouts\[0\]\.sections\[0\]\.heading|blank
+twice|d["layouts"].append(dict(d["layouts"][0], id="iac2"))|layouts\[1\]\.committee|already has a layout
+CASES
+
+snapshot empty.db e.json
+[ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get("recommendations", [])))' e.json)" = 0 ]
+ok $? "nothing was written by the refused imports"
+
+# A document without layouts keeps its ten keys: layouts is written only
+# when there is one.
+run --db b.db init
+run --db b.db import "$FIXTURE"
+run --db b.db export -o small.json
+hasnt small.json '"layouts"' "a register without layouts exports no layouts key"
+
+done_testing
