@@ -83,7 +83,8 @@ ENUM_ACCESS(section)
 #define MAX_COUNT 100000
 
 static const ov_field force_f[] = {
-	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
+	STR(ov_force, code), STR(ov_force, name), STR(ov_force, short_name),
+	PROV(ov_force)};
 SHAPE(force, "a force", ov_force);
 
 static const ov_field person_f[] = {
@@ -231,7 +232,8 @@ static const ov_field section_f[] = {
 	ENUM(ov_section_spec, section, section),
 	STR(ov_section_spec, heading),
 	STR(ov_section_spec, none),
-	BOOL(ov_section_spec, omit)};
+	BOOL(ov_section_spec, omit),
+	BOOL(ov_section_spec, status)};
 SHAPE(section, "a layout section", ov_section_spec);
 
 static const ov_field layout_f[] = {

@@ -32,6 +32,7 @@ typedef struct ov_prov {
 typedef struct ov_force {
 	char *code; /* id, e.g. "WMP" */
 	char *name; /* "West Midlands Police" */
+	char *short_name; /* as its papers write it: "WMP"; may be NULL */
 	ov_prov prov;
 } ov_force;
 
@@ -214,6 +215,8 @@ typedef struct ov_section_spec {
 	char *heading;
 	char *none;
 	bool omit;
+	bool status; /* reviews: each recommendation's status as at the
+		      * meeting, and its owner */
 } ov_section_spec;
 
 /* A committee's paper layout: the sections in order.  It applies to the

@@ -329,6 +329,9 @@ static void check_force(vctx *c, const vpath *p, size_t i)
 
 	check_id(c, p, "code", f->code, true);
 	check_line(c, p, "name", f->name, true);
+	check_line(c, p, "short_name", f->short_name, false);
+	if (f->short_name && !given(f->short_name))
+		problem(c, p, "short_name", "is blank");
 	check_prov(c, p, &f->prov);
 }
 
@@ -462,8 +465,10 @@ static void check_assessment(vctx *c, const vpath *p, size_t i)
 			ov_grade_code(OV_GRADE_TBI));
 	check_pillars(c, p, a);
 	check_text(c, p, "flag_note", a->flag_note, false);
-	if (a->n_questions == 0)
-		problem(c, p, "questions", "at least one question is needed");
+	/* 2015-2019 papers often give only the pillars' grades. */
+	if (a->n_questions == 0 && a->n_pillars == 0)
+		problem(c, p, "questions",
+			"at least one question (or pillar grade) is needed");
 	check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
 		    "questions");
 	for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
@@ -980,6 +985,11 @@ static void check_layout(vctx *c, const vpath *p, size_t i)
 		if (sp->none && !given(sp->none))
 			problem(c, spp, "none", "is blank (use omit to leave "
 				"an empty section out)");
+		if (sp->status && sp->section != OV_SEC_REVIEWS)
+			problem(c, spp, "status",
+				"only the '%s' section shows each "
+				"recommendation's status",
+				ov_section_code(OV_SEC_REVIEWS));
 		if (sp->omit && sp->none)
 			problem(c, spp, "omit",
 				"a section left out when empty has no 'none' "

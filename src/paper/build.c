@@ -15,12 +15,15 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* What every section needs: the data, the meeting, the window. */
+/* What every section needs: the data, the meeting, the window, and the
+ * layout's entry for the section being built. */
 typedef struct ctx {
 	const ov_dataset *ds;
 	const ov_meeting *m;
 	ov_day prev;   /* previous meeting's date, OV_DAY_NONE if none */
+	ov_day next;   /* next meeting's date, OV_DAY_NONE if none */
 	ov_paper *p;
+	const ov_section_spec *sp;
 } ctx;
 
 /* In (prev, m->date]: after the last meeting, up to this one. */
@@ -35,16 +38,25 @@ static bool same(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-static ov_day previous_meeting(const ov_dataset *ds, const ov_meeting *m)
+/* The date of the closest meeting of m's committee before m (dir < 0) or
+ * after it (dir > 0); OV_DAY_NONE if none. */
+static ov_day nearest_meeting(const ov_dataset *ds, const ov_meeting *m,
+			      int dir)
 {
 	ov_day best = OV_DAY_NONE;
 
 	for (size_t i = 0; i < ds->n_meetings; i++) {
 		const ov_meeting *o = &ds->meetings[i];
 
-		if (same(o->force, m->force) &&
-		    same(o->committee, m->committee) && o->date < m->date &&
+		if (!same(o->force, m->force) ||
+		    !same(o->committee, m->committee) ||
+		    o->date == OV_DAY_NONE)
+			continue;
+		if (dir < 0 && o->date < m->date &&
 		    (best == OV_DAY_NONE || o->date > best))
+			best = o->date;
+		if (dir > 0 && o->date > m->date &&
+		    (best == OV_DAY_NONE || o->date < best))
 			best = o->date;
 	}
 	return best;
@@ -90,7 +102,106 @@ static int rec_ptr_cmp(const void *x, const void *y)
 	return natural_cmp(a->ref, b->ref);
 }
 
-/* 1. The heading: agenda item, committee, date, title. */
+/* The words a line uses to name a recommendation: its subject; else the
+ * opening words of its text (up to eight, then an ellipsis), so that
+ * recommendations under one area heading are told apart; else its area;
+ * else its ref.  A fresh string. */
+static char *rec_name(const ov_rec *rec)
+{
+	const char *t = rec->text ? rec->text : rec->finding;
+	const char *q, *rest;
+	int words = 0;
+
+	if (rec->subject)
+		return ov_xstrdup(rec->subject);
+	if (!t || !*t)
+		return ov_xstrdup(rec->area ? rec->area : rec->ref);
+	while (*t == ' ' || *t == '\n')
+		t++;
+	for (q = t; *q && *q != '\n';) {
+		while (*q && *q != ' ' && *q != '\n')
+			q++;
+		if (++words == 8)
+			break;
+		while (*q == ' ')
+			q++;
+	}
+	rest = q;
+	while (*rest && strchr(" ,;:.\n", *rest))
+		rest++;
+	while (q > t && strchr(" ,;:.", q[-1]))
+		q--;
+	return ov_xasprintf("%.*s%s", (int)(q - t), t,
+			    *rest ? "\u2026" : "");
+}
+
+/* How many there are of each kind, in words: "three areas for
+ * improvement", "one cause of concern, two recommendations and three
+ * areas for improvement".  A fresh string. */
+static char *kinds_words(const size_t n[3])
+{
+	static const char *const one[3] = {"cause of concern",
+					   "recommendation",
+					   "area for improvement"};
+	static const char *const many[3] = {"causes of concern",
+					    "recommendations",
+					    "areas for improvement"};
+	ov_buf b = OV_BUF_INIT;
+	size_t parts = 0, done = 0;
+
+	for (int k = 0; k < 3; k++)
+		parts += n[k] > 0;
+	if (parts == 0)
+		return ov_xstrdup("no recommendations");
+	for (int k = 0; k < 3; k++) {
+		char *w;
+
+		if (n[k] == 0)
+			continue;
+		w = ov_number_words((int)n[k]);
+		ov_buf_printf(&b, "%s%s %s",
+			      done == 0 ? "" : done + 1 == parts ? " and " : ", ",
+			      w, n[k] == 1 ? one[k] : many[k]);
+		free(w);
+		done++;
+	}
+	return ov_buf_detach(&b);
+}
+
+/* Counts of the kinds of recs[0..n) into k[3]. */
+static void count_kinds(const ov_rec *const *recs, size_t n, size_t k[3])
+{
+	k[0] = k[1] = k[2] = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((int)recs[i]->kind >= 0 && recs[i]->kind <= OV_RK_AFI)
+			k[recs[i]->kind]++;
+}
+
+/* A date at the precision it is known: "6th September 2018", "September
+ * 2018", "2018". */
+static char *day_words(ov_day d, enum ov_precision prec)
+{
+	ov_pdate p = {d, prec == OV_PRECISION_MONTH  ? OV_PREC_MONTH
+			 : prec == OV_PRECISION_YEAR ? OV_PREC_YEAR
+						     : OV_PREC_DAY};
+
+	return ov_pdate_words(p);
+}
+
+/* "on 6th September 2018", or "in September 2018" when only the month
+ * is known. */
+static char *when_words(ov_day d, enum ov_precision prec)
+{
+	char *w = day_words(d, prec);
+	char *s = ov_xasprintf("%s %s", prec == OV_PRECISION_NONE ? "on"
+						: "in", w);
+
+	free(w);
+	return s;
+}
+
+/* The heading: agenda item, committee, date, title (the layout's heading
+ * for it replaces the title). */
 static void sec_heading(ctx *c)
 {
 	const ov_meeting *m = c->m;
@@ -105,7 +216,8 @@ static void sec_heading(ctx *c)
 	ov_paper_para_bold(c->p, s);
 	free(s);
 	ov_paper_para_bold(c->p, c->p->meta.date_text);
-	s = upper(m->title ? m->title : "HMICFRS update");
+	s = c->sp->heading ? ov_xstrdup(c->sp->heading)
+			   : upper(m->title ? m->title : "HMICFRS update");
 	ov_paper_heading(c->p, 1, s);
 	free(s);
 }
@@ -123,9 +235,51 @@ static char *grade_text(const ov_peel_cell *cell)
 		}
 		return ov_xstrdup("To be inspected");
 	}
+	/* As `grades` says it (cli/cmd_grades.c). */
 	if (cell->grade == OV_GRADE_NONE)
-		return ov_xstrdup("");
+		return ov_xstrdup("Not known");
 	return ov_xstrdup(ov_grade_label(cell->grade));
+}
+
+/* The force as a heading names it: its short name as its papers write
+ * it, else its name; its code only when the register has neither. */
+static const char *force_words(const ctx *c, const char *code)
+{
+	const ov_force *f = ov_dataset_find_force(c->ds, code);
+
+	if (f && f->short_name)
+		return f->short_name;
+	if (f && f->name)
+		return f->name;
+	return code ? code : "";
+}
+
+/* "Overall grade: Good" and the pillars' own grades, when given. */
+static void peel_overall(ctx *c, const ov_assessment *a, const char *h2)
+{
+	const char *hdr[2] = {"Pillar", h2};
+	const double width[2] = {2, 2};
+	ov_block *t;
+
+	if (a->overall != OV_GRADE_NONE) {
+		char *s = ov_xasprintf("Overall grade: %s",
+				       ov_grade_label(a->overall));
+		ov_paper_para(c->p, s);
+		free(s);
+	}
+	if (a->n_pillars == 0)
+		return;
+	t = ov_paper_table(c->p, 2, hdr, width);
+	for (size_t i = 0; i < a->n_pillars; i++) {
+		ov_inline *row = ov_doc_table_row(t);
+		ov_peel_cell cell = {a->pillars[i].grade, a->pillars[i].inspect,
+				     NULL};
+		char *g = grade_text(&cell);
+
+		ov_inline_add(&row[0], a->pillars[i].name, false, false);
+		ov_inline_add(&row[1], g, false, false);
+		free(g);
+	}
 }
 
 static void peel_table(ctx *c)
@@ -134,26 +288,33 @@ static void peel_table(ctx *c)
 							    c->m->assessment);
 	ov_peel_cell *cells;
 	const char *hdr[3];
-	const double width[3] = {1.2, 3, 2};
+	const double width3[3] = {1.2, 3, 2}, width2[2] = {3, 2};
 	char *h1, *h2, *first;
-	size_t flen;
+	size_t flen, col;
+	bool pillars = false;
 	ov_block *t;
 	const char *last_pillar = NULL;
 
-	if (!a || a->n_questions == 0)
+	if (!a)
 		return;
-	cells = ov_xcalloc(a->n_questions, sizeof *cells);
-	ov_peel_table(c->ds, a, cells);
 	first = a->label ? a->label : "PEEL";
 	flen = strcspn(first, " ");
 	h1 = ov_xasprintf("%.*s Key Questions", (int)flen, first);
-	h2 = ov_xasprintf("%s %s", a->force ? a->force : "",
+	h2 = ov_xasprintf("%s %s", force_words(c, a->force),
 			  a->label ? a->label : "");
+	peel_overall(c, a, h2);
+	for (size_t i = 0; i < a->n_questions; i++)
+		pillars |= a->questions[i].pillar != NULL;
+	cells = ov_xcalloc(a->n_questions + 1, sizeof *cells);
+	ov_peel_table(c->ds, a, cells);
+	/* No Pillar column when no question names a pillar. */
+	col = pillars ? 1 : 0;
 	hdr[0] = "Pillar";
-	hdr[1] = h1;
-	hdr[2] = h2;
-	t = ov_paper_table(c->p, 3, hdr, width);
-	for (size_t i = 0; i < a->n_questions; i++) {
+	hdr[col] = h1;
+	hdr[col + 1] = h2;
+	t = a->n_questions == 0 ? NULL
+	    : ov_paper_table(c->p, col + 2, hdr, pillars ? width3 : width2);
+	for (size_t i = 0; t && i < a->n_questions; i++) {
 		const ov_question *q = &a->questions[i];
 		ov_inline *row = ov_doc_table_row(t);
 		char *qt = ov_xasprintf("%d. %s%s", q->number,
@@ -162,11 +323,11 @@ static void peel_table(ctx *c)
 		char *g = grade_text(&cells[i]);
 
 		/* The pillar is printed once, on its first row. */
-		if (!same(last_pillar, q->pillar))
+		if (pillars && !same(last_pillar, q->pillar))
 			ov_inline_add(&row[0], q->pillar, false, false);
 		last_pillar = q->pillar;
-		ov_inline_add(&row[1], qt, false, false);
-		ov_inline_add(&row[2], g, false, false);
+		ov_inline_add(&row[col], qt, false, false);
+		ov_inline_add(&row[col + 1], g, false, false);
 		free(qt);
 		free(g);
 	}
@@ -208,31 +369,33 @@ static void closures(ctx *c)
 			st[n++] = s;
 		}
 		if (n) {
-			char *num = ov_number_words((int)n);
-			char *s = ov_xasprintf(
-				"%s: %s recommendation%s closed by HMICFRS",
-				rep->title ? rep->title : rep->id, num,
-				n == 1 ? "" : "s");
+			size_t kinds[3];
+			char *num, *s;
 			ov_block *list;
 
+			count_kinds(hit, n, kinds);
+			num = kinds_words(kinds);
+			s = ov_xasprintf("%s: %s closed by HMICFRS",
+					 rep->title ? rep->title : rep->id,
+					 num);
 			ov_paper_para_bold(c->p, s);
 			free(s);
 			free(num);
 			list = ov_paper_list(c->p);
 			for (size_t k = 0; k < n; k++) {
-				char *when = ov_date_long(st[k].status_date);
-				const char *subj = hit[k]->subject
-						   ? hit[k]->subject
-						   : hit[k]->area;
+				char *when = day_words(st[k].status_date,
+						       st[k].status_precision);
+				char *subj = rec_name(hit[k]);
 
 				s = ov_xasprintf("%s (%s) \u2013 closed by %s, %s",
-						 subj ? subj : "", hit[k]->ref,
+						 subj, hit[k]->ref,
 						 st[k].closed_by
 						 ? st[k].closed_by : "HMICFRS",
 						 when);
 				ov_list_add(list, s);
 				free(s);
 				free(when);
+				free(subj);
 			}
 		}
 		free(hit);
@@ -240,11 +403,25 @@ static void closures(ctx *c)
 	}
 }
 
+static void sec_purpose(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->purpose, 3);
+}
+
+static void sec_peel(ctx *c)
+{
+	peel_table(c);
+	ov_paper_markdown(c->p, c->m->peel_note, 3);
+}
+
+static void sec_closures(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->closures_note, 3);
+	closures(c);
+}
+
 static void sec_background(ctx *c)
 {
-	ov_paper_heading(c->p, 2, "1. PURPOSE OF REPORT");
-	ov_paper_markdown(c->p, c->m->purpose, 3);
-	ov_paper_heading(c->p, 2, "2. BACKGROUND");
 	ov_paper_markdown(c->p, c->m->background, 3);
 	peel_table(c);
 	ov_paper_markdown(c->p, c->m->peel_note, 3);
@@ -276,7 +453,6 @@ static void sec_activities(ctx *c)
 	ov_block *list = NULL;
 	int my, mm, md;
 
-	ov_paper_heading(c->p, 2, "Inspections completed since the last meeting");
 	ov_paper_markdown(c->p, c->m->activities_note, 3);
 	for (size_t i = 0; i < ds->n_activities; i++) {
 		const ov_activity *a = &ds->activities[i];
@@ -328,17 +504,15 @@ static void sec_activities(ctx *c)
 /* The line a list section shows for entity e, or NULL to leave it out. */
 typedef char *line_fn(ctx *c, const void *e);
 
-/* A section under heading: a bullet for each entity of kind ent that line()
- * gives a line, or the sentence none when it gives none. */
-static void list_section(ctx *c, enum ov_entity_id ent, const char *heading,
-			 const char *none, line_fn *line)
+/* A bullet for each entity of kind ent that line() gives a line (the
+ * section's "none" sentence is the layout's, ov_paper_build's). */
+static void list_section(ctx *c, enum ov_entity_id ent, line_fn *line)
 {
 	const ov_entity *t = &ov_entities[ent];
 	const char *arr = ov_entity_array(t, c->ds);
 	size_t n = ov_entity_count(t, c->ds);
 	ov_block *list = NULL;
 
-	ov_paper_heading(c->p, 2, heading);
 	for (size_t i = 0; i < n; i++) {
 		char *s = line(c, arr + i * t->shape->size);
 
@@ -349,8 +523,6 @@ static void list_section(ctx *c, enum ov_entity_id ent, const char *heading,
 		ov_list_add(list, s);
 		free(s);
 	}
-	if (!list)
-		ov_paper_para(c->p, none);
 }
 
 /* "TITLE (received DATE)" for a report received since the last meeting. */
@@ -370,9 +542,7 @@ static char *received_line(ctx *c, const void *e)
 
 static void sec_received(ctx *c)
 {
-	list_section(c, OV_ENT_REPORT,
-		     "Inspection reports received since the last meeting",
-		     "None received", received_line);
+	list_section(c, OV_ENT_REPORT, received_line);
 }
 
 /* "REPORT: SUBJECT (REF)" for a recommendation of this force that was
@@ -382,6 +552,7 @@ static char *red_line(ctx *c, const void *e)
 	const ov_rec *rec = e;
 	const ov_report *rep;
 	ov_rec_state s;
+	char *name, *line;
 
 	if (!same(rec->force, c->m->force))
 		return NULL;
@@ -389,21 +560,19 @@ static char *red_line(ctx *c, const void *e)
 	if (!ov_status_is_live(s.status) || s.rag != OV_RAG_RED)
 		return NULL;
 	rep = ov_dataset_find_report(c->ds, rec->report);
-	return ov_xasprintf("%s: %s (%s)",
+	name = rec_name(rec);
+	line = ov_xasprintf("%s: %s (%s)",
 			    rep && rep->short_name ? rep->short_name
 			    : rep && rep->title ? rep->title
 			    : rec->report ? rec->report : "",
-			    rec->subject ? rec->subject
-			    : rec->area ? rec->area : "",
-			    rec->ref);
+			    name, rec->ref);
+	free(name);
+	return line;
 }
 
 static void sec_red(ctx *c)
 {
-	list_section(c, OV_ENT_REC,
-		     "Outstanding recommendations currently graded Red",
-		     "There are no recommendations currently graded as red.",
-		     red_line);
+	list_section(c, OV_ENT_REC, red_line);
 }
 
 /* Recommendations of a report in this force's register that existed on
@@ -431,9 +600,11 @@ static const ov_rec **report_recs(ctx *c, const ov_report *rep, size_t *n)
 	return v;
 }
 
+/* The first letter in lower case, unless the first word is an acronym
+ * ("PEEL inspection" stays; "Thematic inspection" becomes "thematic"). */
 static void lower_first(char *s)
 {
-	if (s && *s)
+	if (s && *s && !isupper((unsigned char)s[1]))
 		*s = (char)tolower((unsigned char)*s);
 }
 
@@ -517,6 +688,7 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 	size_t nn = 0;
 	ov_buf b = OV_BUF_INIT;
 	char *wn, *wnat, *wforce;
+	size_t kinds[3];
 
 	for (size_t i = 0; i < n; i++) {
 		enum ov_addressee a = recs[i]->addressee;
@@ -532,11 +704,11 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 				      : ov_addressee_label(a);
 		}
 	}
-	wn = ov_number_words((int)n);
+	count_kinds(recs, n, kinds);
+	wn = kinds_words(kinds);
 	wnat = ov_number_words((int)national);
 	wforce = ov_number_words((int)(n - national));
-	ov_buf_printf(&b, "The report outlined %s recommendation%s", wn,
-		      n == 1 ? "" : "s");
+	ov_buf_printf(&b, "The report outlined %s", wn);
 	if (national) {
 		ov_buf_printf(&b, " with %s assigned to national functions",
 			      wnat);
@@ -547,8 +719,10 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 		if (n > national)
 			ov_buf_printf(&b, " and the remaining %s being all "
 				      "force recommendations", wforce);
-	} else {
+	} else if (kinds[OV_RK_REC] == n) {
 		ov_buf_puts(&b, ", all of them force recommendations");
+	} else {
+		ov_buf_puts(&b, ", all of them for the force");
 	}
 	ov_buf_puts(&b, ".");
 	ov_paper_para(c->p, ov_buf_str(&b));
@@ -582,10 +756,19 @@ static void review_plan(ctx *c, const ov_report *r)
 	ov_buf_release(&b);
 }
 
-/* Starts with the timescale phrase (ignoring case)? */
-static bool starts_with_ci(const char *s, const char *prefix)
+/* Does the text already state its timescale ("...the force should
+ * immediately...", "Within six months, forces should...")?  Then it is
+ * not prefixed with it again.  Case is ignored. */
+static bool states_timescale(const char *text, const char *timescale)
 {
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+	size_t n = strlen(timescale);
+
+	while (n && strchr(" ,.", timescale[n - 1]))
+		n--;
+	for (const char *t = text; n && *t; t++)
+		if (strncasecmp(t, timescale, n) == 0)
+			return true;
+	return n == 0;
 }
 
 static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
@@ -595,8 +778,8 @@ static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
 		ov_paper_markdown(c->p, rec->text, 5);
 		ov_paper_markdown(c->p, rec->response, 5);
 	} else if (rec->text) {
-		if (rec->timescale && !starts_with_ci(rec->text,
-						      rec->timescale)) {
+		if (rec->timescale && !states_timescale(rec->text,
+							rec->timescale)) {
 			char *s = ov_xasprintf("%s, %s", rec->timescale,
 					       rec->text);
 			ov_paper_para(c->p, s);
@@ -613,39 +796,175 @@ static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
 	}
 }
 
+/* "Status as at 27th September 2018: closed by HMICFRS on 6th September
+ * 2018." and the owner, for a reviewed recommendation when the layout
+ * asks for it. */
+static void rec_status(ctx *c, const ov_rec *rec)
+{
+	ov_rec_state st;
+	ov_buf b = OV_BUF_INIT;
+	char *as_at = ov_date_long(c->m->date), *when;
+	const ov_person *who;
+
+	ov_rec_fold(rec, c->m->date, &st);
+	when = when_words(st.status_date, st.status_precision);
+	ov_buf_printf(&b, "Status as at %s: ", as_at);
+	switch (st.status) {
+	case OV_STATUS_CLOSED:
+		ov_buf_printf(&b, "closed by %s %s",
+			      st.closed_by ? st.closed_by : "HMICFRS", when);
+		break;
+	case OV_STATUS_SUPERSEDED:
+		ov_buf_printf(&b, "superseded %s by %s", when,
+			      st.basis ? st.basis : "a later inspection");
+		break;
+	case OV_STATUS_NA:
+		ov_buf_printf(&b, "not applicable to this force (%s)",
+			      st.basis ? st.basis : "no reason recorded");
+		break;
+	case OV_STATUS_PROPOSED:
+		ov_buf_printf(&b, "closure proposed %s, awaiting "
+			      "HMICFRS sign-off", when);
+		break;
+	default:
+		ov_buf_puts(&b, "open");
+		break;
+	}
+	who = ov_status_is_live(st.status)
+	      ? ov_dataset_find_person(c->ds, st.owner) : NULL;
+	if (who) {
+		char *w = ov_person_display(who);
+
+		ov_buf_printf(&b, "; owner: %s", w);
+		free(w);
+	} else if (ov_status_is_live(st.status)) {
+		ov_buf_puts(&b, "; awaiting allocation (no owner yet)");
+	}
+	ov_buf_puts(&b, ".");
+	ov_paper_para(c->p, ov_buf_str(&b));
+	ov_buf_release(&b);
+	free(as_at);
+	free(when);
+}
+
+static void rec_entry(ctx *c, const ov_report *r, const ov_rec *rec)
+{
+	rec_body(c, r, rec);
+	if (c->sp->status)
+		rec_status(c, rec);
+}
+
+static bool shown_in_review(const ov_report *r, const ov_rec *rec)
+{
+	return r->style == OV_STYLE_FINDINGS ||
+	       !ov_addressee_is_national(rec->addressee);
+}
+
+/* Index in recs of the cause of concern rec answers, or n. */
+static size_t cause_of(const ov_rec **recs, size_t n, const ov_rec *rec)
+{
+	for (size_t i = 0; rec->cause && i < n; i++)
+		if (same(recs[i]->ref, rec->cause))
+			return i;
+	return n;
+}
+
+/* A cause of concern, then the recommendations that answer it. */
+static void cause_entry(ctx *c, const ov_report *r, const ov_rec **recs,
+			size_t n, size_t i, bool *done)
+{
+	size_t k[3] = {0, 0, 0};
+	char *w, *s;
+
+	ov_paper_para_bold(c->p, "Cause of concern");
+	rec_entry(c, r, recs[i]);
+	for (size_t j = 0; j < n; j++)
+		if (cause_of(recs, n, recs[j]) == i &&
+		    (int)recs[j]->kind >= 0 && recs[j]->kind <= OV_RK_AFI)
+			k[recs[j]->kind]++;
+	if (k[OV_RK_REC] + k[OV_RK_AFI] == 0)
+		return;
+	w = kinds_words(k);
+	s = ov_xasprintf("Answering this cause of concern, %s:", w);
+	ov_paper_para_bold(c->p, s);
+	free(s);
+	free(w);
+	for (size_t j = 0; j < n; j++)
+		if (!done[j] && cause_of(recs, n, recs[j]) == i) {
+			done[j] = true;
+			rec_entry(c, r, recs[j]);
+		}
+}
+
 /* The force's recommendations grouped by area, areas in order of their
- * first ref. */
+ * first ref; a cause of concern is followed by those that answer it. */
 static void review_areas(ctx *c, const ov_report *r, const ov_rec **recs,
 			 size_t n)
 {
 	bool *done = ov_xcalloc(n ? n : 1, sizeof *done);
 
+	/* Those answering a cause of concern are shown with it. */
+	for (size_t i = 0; i < n; i++)
+		if (cause_of(recs, n, recs[i]) < n &&
+		    !shown_in_review(r, recs[cause_of(recs, n, recs[i])]))
+			done[i] = true;
 	for (size_t i = 0; i < n; i++) {
-		if (done[i] || (r->style != OV_STYLE_FINDINGS &&
-				ov_addressee_is_national(recs[i]->addressee)))
+		if (done[i] || !shown_in_review(r, recs[i]) ||
+		    cause_of(recs, n, recs[i]) < n)
 			continue;
 		if (recs[i]->area)
 			ov_paper_heading(c->p, 4, recs[i]->area);
 		for (size_t j = i; j < n; j++) {
-			if (done[j] || (r->style != OV_STYLE_FINDINGS &&
-					ov_addressee_is_national(
-						recs[j]->addressee)))
+			if (done[j] || !shown_in_review(r, recs[j]) ||
+			    cause_of(recs, n, recs[j]) < n)
 				continue;
 			if (j != i && !same(recs[j]->area, recs[i]->area) &&
 			    (recs[j]->area || recs[i]->area))
 				continue;
 			done[j] = true;
-			rec_body(c, r, recs[j]);
+			if (recs[j]->kind == OV_RK_CAUSE)
+				cause_entry(c, r, recs, n, j, done);
+			else
+				rec_entry(c, r, recs[j]);
 		}
 	}
 	free(done);
 }
 
+/* "All eleven recommendations of this report are closed." */
+static void review_all_closed(ctx *c, const ov_rec **recs, size_t n)
+{
+	size_t k[3];
+	char *w, *s;
+
+	for (size_t i = 0; i < n; i++) {
+		ov_rec_state st;
+
+		ov_rec_fold(recs[i], c->m->date, &st);
+		if (st.status != OV_STATUS_CLOSED)
+			return;
+	}
+	if (n == 0)
+		return;
+	count_kinds(recs, n, k);
+	w = kinds_words(k);
+	/* "The report's one recommendation is closed.", "Both
+	 * recommendations of this report are closed.", "All eleven
+	 * recommendations of this report are closed." */
+	if (n == 1)
+		s = ov_xasprintf("The report's %s is closed.", w);
+	else if (n == 2 && (k[0] == 2 || k[1] == 2 || k[2] == 2))
+		s = ov_xasprintf("Both %s of this report are closed.",
+				 strchr(w, ' ') + 1);
+	else
+		s = ov_xasprintf("All %s of this report are closed.", w);
+	ov_paper_para(c->p, s);
+	free(s);
+	free(w);
+}
+
 static void sec_reviews(ctx *c)
 {
-	ov_paper_heading(c->p, 2, "Overview of reports for review");
-	if (c->m->n_reviews == 0)
-		ov_paper_para(c->p, "No reports for review.");
 	for (size_t i = 0; i < c->m->n_reviews; i++) {
 		const ov_review *rv = &c->m->reviews[i];
 		const ov_report *r = ov_dataset_find_report(c->ds, rv->report);
@@ -671,6 +990,8 @@ static void sec_reviews(ctx *c)
 				review_counts(c, recs, n);
 			review_plan(c, r);
 		}
+		if (c->sp->status)
+			review_all_closed(c, recs, n);
 		ov_paper_markdown(c->p, rv->intro, 4);
 		review_areas(c, r, recs, n);
 		ov_paper_markdown(c->p, rv->narrative, 4);
@@ -678,29 +999,572 @@ static void sec_reviews(ctx *c)
 	}
 }
 
-static void sec_end(ctx *c)
+static void sec_recommendations(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->recommendations, 3);
+}
+
+/* Only the lines that have a value: no "Name:" without a name. */
+static void sec_contact(ctx *c)
 {
 	const ov_person *who = ov_dataset_find_person(c->ds, c->m->contact);
 	char *s;
 
-	ov_paper_heading(c->p, 2, "3. RECOMMENDATIONS");
-	ov_paper_markdown(c->p, c->m->recommendations, 3);
-	ov_paper_heading(c->p, 2, "CONTACT OFFICER");
-	s = ov_xasprintf("Name: %s", who && who->name ? who->name : "");
-	ov_paper_para(c->p, s);
-	free(s);
-	s = ov_xasprintf("Title: %s", who && who->title ? who->title : "");
-	ov_paper_para(c->p, s);
-	free(s);
-	ov_paper_heading(c->p, 2, "BACKGROUND DOCUMENTS");
-	if (c->m->n_documents == 0) {
-		ov_paper_para(c->p, "None");
-	} else {
-		ov_block *list = ov_paper_list(c->p);
-
-		for (size_t i = 0; i < c->m->n_documents; i++)
-			ov_list_add(list, c->m->documents[i]);
+	if (!who)
+		return;
+	if (who->name) {
+		s = ov_xasprintf("Name: %s", who->name);
+		ov_paper_para(c->p, s);
+		free(s);
 	}
+	if (who->title) {
+		s = ov_xasprintf("Title: %s", who->title);
+		ov_paper_para(c->p, s);
+		free(s);
+	}
+}
+
+static void sec_documents(ctx *c)
+{
+	ov_block *list;
+
+	if (c->m->n_documents == 0)
+		return;
+	list = ov_paper_list(c->p);
+	for (size_t i = 0; i < c->m->n_documents; i++)
+		ov_list_add(list, c->m->documents[i]);
+}
+
+/* ---- sections on the register as at the meeting -------------------- */
+
+/* A live or ended rec of this force that existed on the meeting date,
+ * with its fold and due dates. */
+typedef struct recrow {
+	const ov_rec *rec;
+	const ov_report *rep;
+	ov_rec_state st;
+	ov_day due;       /* ov_rec_due: the target as set */
+	ov_day effective; /* the revised target when moved */
+} recrow;
+
+static int recrow_due_cmp(const void *x, const void *y)
+{
+	const recrow *a = x, *b = y;
+
+	if (a->effective != b->effective) {
+		if (a->effective == OV_DAY_NONE || b->effective == OV_DAY_NONE)
+			return a->effective == OV_DAY_NONE ? 1 : -1;
+		return a->effective < b->effective ? -1 : 1;
+	}
+	return natural_cmp(a->rec->ref, b->rec->ref);
+}
+
+/* The force's recs as at the meeting, in report then ref order (live
+ * ones only when live); sorted by due date when by_due.  Caller frees. */
+static recrow *register_rows(ctx *c, bool live, bool by_due, size_t *n)
+{
+	const ov_rec **v = NULL;
+	recrow *rows;
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->ds->n_recs; i++)
+		if (same(c->ds->recs[i].force, c->m->force)) {
+			v = ov_xrealloc(v, (k + 1) * sizeof *v);
+			v[k++] = &c->ds->recs[i];
+		}
+	if (k)
+		qsort(v, k, sizeof *v, rec_ptr_cmp);
+	rows = ov_xcalloc(k + 1, sizeof *rows);
+	*n = 0;
+	for (size_t i = 0; i < k; i++) {
+		recrow *r = &rows[*n];
+
+		r->rec = v[i];
+		ov_rec_fold(v[i], c->m->date, &r->st);
+		if (r->st.status == OV_STATUS_NONE ||
+		    (live && !ov_status_is_live(r->st.status)))
+			continue;
+		r->rep = ov_dataset_find_report(c->ds, v[i]->report);
+		r->due = ov_rec_due(v[i], r->rep);
+		r->effective = ov_rec_effective_due(&r->st, r->due);
+		(*n)++;
+	}
+	free(v);
+	if (by_due && *n)
+		qsort(rows, *n, sizeof *rows, recrow_due_cmp);
+	return rows;
+}
+
+static const char *report_words(const ov_report *rep, const ov_rec *rec)
+{
+	return rep && rep->short_name ? rep->short_name
+	       : rep && rep->title    ? rep->title
+				      : rec->report;
+}
+
+/* Counts by status as the committee reads them. */
+enum { ST_PROGRESS, ST_UNALLOCATED, ST_PENDING, ST_CLOSED, ST_SUPERSEDED,
+       ST_NA, ST_N };
+
+static int status_bucket(const ov_rec_state *st)
+{
+	switch (st->status) {
+	case OV_STATUS_OPEN:
+		return st->owner ? ST_PROGRESS : ST_UNALLOCATED;
+	case OV_STATUS_PROPOSED:
+		return ST_PENDING;
+	case OV_STATUS_CLOSED:
+		return ST_CLOSED;
+	case OV_STATUS_SUPERSEDED:
+		return ST_SUPERSEDED;
+	default:
+		return ST_NA;
+	}
+}
+
+/* "130 in progress, 27 awaiting allocation (no owner yet), 20 closed and
+ * 17 pending sign-off": the counts that are not zero. */
+static char *counts_words(const size_t n[ST_N])
+{
+	static const char *const what[ST_N] = {
+		"in progress", "awaiting allocation (no owner yet)",
+		"pending sign-off", "closed", "superseded", "not applicable"};
+	ov_buf b = OV_BUF_INIT;
+	size_t parts = 0, done = 0;
+
+	for (int i = 0; i < ST_N; i++)
+		parts += n[i] > 0;
+	for (int i = 0; i < ST_N; i++) {
+		if (!n[i])
+			continue;
+		ov_buf_printf(&b, "%s%zu %s",
+			      done == 0 ? "" : done + 1 == parts ? " and " : ", ",
+			      n[i], what[i]);
+		done++;
+	}
+	return ov_buf_detach(&b);
+}
+
+static void sec_counts(ctx *c)
+{
+	size_t n, all[ST_N] = {0}, k[3] = {0, 0, 0};
+	recrow *rows = register_rows(c, false, false, &n);
+	char *as_at, *w, *cw, *s;
+	ov_block *list = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		all[status_bucket(&rows[i].st)]++;
+		if ((int)rows[i].rec->kind >= 0 && rows[i].rec->kind <= OV_RK_AFI)
+			k[rows[i].rec->kind]++;
+	}
+	if (n) {
+		as_at = ov_date_long(c->m->date);
+		w = kinds_words(k);
+		cw = counts_words(all);
+		s = ov_xasprintf("As at %s the register holds %s: %s.", as_at,
+				 w, cw);
+		ov_paper_para(c->p, s);
+		free(s);
+		free(cw);
+		free(w);
+		free(as_at);
+	}
+	/* Then report by report, in the rows' (report, ref) order. */
+	for (size_t i = 0; i < n;) {
+		size_t per[ST_N] = {0}, j = i;
+
+		while (j < n && same(rows[j].rec->report, rows[i].rec->report))
+			per[status_bucket(&rows[j++].st)]++;
+		if (!list)
+			list = ov_paper_list(c->p);
+		cw = counts_words(per);
+		s = ov_xasprintf("%s: %s", report_words(rows[i].rep,
+							 rows[i].rec), cw);
+		ov_list_add(list, s);
+		free(s);
+		free(cw);
+		i = j;
+	}
+	free(rows);
+}
+
+static int rec_report_cmp(const void *x, const void *y)
+{
+	const recrow *a = x, *b = y;
+	int r = strcmp(a->rec->report ? a->rec->report : "",
+		       b->rec->report ? b->rec->report : "");
+
+	return r ? r : natural_cmp(a->rec->ref, b->rec->ref);
+}
+
+/* The closedown timeline: each live rec with its target and, where the
+ * force moved it, the revised target and why.  The revised columns
+ * appear only when some target was revised. */
+static void sec_timeline(ctx *c)
+{
+	size_t n;
+	recrow *rows = register_rows(c, true, true, &n);
+	bool revised = false;
+	const char *hdr[5] = {"Report", "Recommendation", "Target date",
+			      "Revised target", "Reason"};
+	const double width[5] = {1.5, 3, 1.3, 1.3, 2};
+	ov_block *t;
+
+	for (size_t i = 0; i < n; i++)
+		revised |= rows[i].st.target != OV_DAY_NONE;
+	t = n ? ov_paper_table(c->p, revised ? 5 : 3, hdr, width) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		ov_inline *row = ov_doc_table_row(t);
+		char *name = rec_name(rows[i].rec);
+		char *who = ov_xasprintf("%s (%s)", name, rows[i].rec->ref);
+		char *due = rows[i].due == OV_DAY_NONE
+			    ? ov_xstrdup("None set") : ov_date_long(rows[i].due);
+
+		ov_inline_add(&row[0], report_words(rows[i].rep, rows[i].rec),
+			      false, false);
+		ov_inline_add(&row[1], who, false, false);
+		ov_inline_add(&row[2], due, false, false);
+		if (revised && rows[i].st.target != OV_DAY_NONE) {
+			char *rv = ov_date_long(rows[i].st.target);
+
+			ov_inline_add(&row[3], rv, false, false);
+			ov_inline_add(&row[4], rows[i].st.target_reason, false,
+				      false);
+			free(rv);
+		}
+		free(name);
+		free(who);
+		free(due);
+	}
+	free(rows);
+}
+
+/* Live recs whose target (the revised one when moved) is in
+ * [from, to]: a bullet each. */
+static void due_list(ctx *c, ov_day from, ov_day to)
+{
+	size_t n;
+	recrow *rows = register_rows(c, true, true, &n);
+	ov_block *list = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		char *name, *when, *s;
+
+		if (rows[i].effective == OV_DAY_NONE ||
+		    (from != OV_DAY_NONE && rows[i].effective < from) ||
+		    rows[i].effective > to)
+			continue;
+		if (!list)
+			list = ov_paper_list(c->p);
+		name = rec_name(rows[i].rec);
+		when = ov_date_long(rows[i].effective);
+		s = ov_xasprintf("%s: %s (%s) \u2013 target %s%s",
+				 report_words(rows[i].rep, rows[i].rec), name,
+				 rows[i].rec->ref, when,
+				 rows[i].st.target != OV_DAY_NONE
+				 ? " (revised)" : "");
+		ov_list_add(list, s);
+		free(s);
+		free(when);
+		free(name);
+	}
+	free(rows);
+}
+
+static void sec_overdue(ctx *c)
+{
+	due_list(c, OV_DAY_NONE, c->m->date - 1);
+}
+
+/* Up to the next meeting of the committee, or three months on when none
+ * is in the register (committees meet quarterly). */
+static void sec_due_soon(ctx *c)
+{
+	ov_day to = c->next != OV_DAY_NONE
+		    ? c->next : ov_date_add_months(c->m->date, 3);
+
+	due_list(c, c->m->date, to);
+}
+
+/* What one event did, for the overview of activity; NULL for what the
+ * overview does not report. */
+static char *event_words(const ctx *c, const ov_event *e)
+{
+	char *when = when_words(e->date, e->precision), *s = NULL, *t;
+	const ov_person *p;
+
+	switch (e->kind) {
+	case OV_EV_CREATED:
+		s = ov_xasprintf("received %s", when);
+		break;
+	case OV_EV_PROPOSED:
+		s = ov_xasprintf("closure proposed %s", when);
+		break;
+	case OV_EV_CLOSED:
+		s = ov_xasprintf("closed by %s %s",
+				 e->author ? e->author : "HMICFRS", when);
+		break;
+	case OV_EV_REOPENED:
+		s = ov_xasprintf("reopened %s", when);
+		break;
+	case OV_EV_SUPERSEDED:
+		s = ov_xasprintf("superseded %s: %s", when, e->basis);
+		break;
+	case OV_EV_NA:
+		s = ov_xasprintf("found not applicable %s: %s", when, e->basis);
+		break;
+	case OV_EV_TARGET:
+		t = ov_date_long(e->target);
+		s = ov_xasprintf("target revised %s to %s: %s", when, t,
+				 e->reason);
+		free(t);
+		break;
+	case OV_EV_OWNER:
+		p = ov_dataset_find_person(c->ds, e->owner);
+		t = p ? ov_person_display(p) : ov_xstrdup(e->owner);
+		s = ov_xasprintf("allocated to %s %s", t, when);
+		free(t);
+		break;
+	case OV_EV_UPDATE:
+		s = ov_xasprintf("update %s: %s", when, e->text);
+		break;
+	case OV_EV_RAG:
+		s = ov_xasprintf("rated %s %s", ov_rag_label(e->rag), when);
+		break;
+	}
+	free(when);
+	return s;
+}
+
+/* Report by report, what happened to its recommendations since the
+ * previous meeting. */
+static void sec_overview(ctx *c)
+{
+	size_t n;
+	recrow *rows = register_rows(c, false, false, &n);
+	const char *cur = NULL;
+	ov_block *list = NULL;
+
+	qsort(rows, n, sizeof *rows, rec_report_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const ov_rec *rec = rows[i].rec;
+
+		for (size_t k = 0; k < rec->n_events; k++) {
+			const ov_event *e = &rec->events[k];
+			char *what, *name, *s;
+
+			if (!in_window(c, e->date) ||
+			    !(what = event_words(c, e)))
+				continue;
+			if (!same(cur, rec->report)) {
+				const ov_report *r = rows[i].rep;
+
+				ov_paper_heading(c->p, 3, r && r->title
+						 ? r->title : rec->report);
+				list = ov_paper_list(c->p);
+				cur = rec->report;
+			}
+			name = rec_name(rec);
+			s = ov_xasprintf("%s (%s): %s", name, rec->ref, what);
+			ov_list_add(list, s);
+			free(s);
+			free(name);
+			free(what);
+		}
+	}
+	free(rows);
+}
+
+static int act_ptr_cmp(const void *x, const void *y)
+{
+	return act_cmp(x, y);
+}
+
+/* Activities starting after the meeting, and the questions of its PEEL
+ * table still to be inspected after it. */
+static void sec_forthcoming(ctx *c)
+{
+	const ov_assessment *a = ov_dataset_find_assessment(c->ds,
+							    c->m->assessment);
+	const ov_activity **acts = NULL;
+	ov_block *list = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->ds->n_activities; i++) {
+		const ov_activity *x = &c->ds->activities[i];
+
+		if (same(x->force, c->m->force) &&
+		    ov_activity_start(x) != OV_DAY_NONE &&
+		    ov_activity_start(x) > c->m->date) {
+			acts = ov_xrealloc(acts, (n + 1) * sizeof *acts);
+			acts[n++] = x;
+		}
+	}
+	if (n)
+		qsort(acts, n, sizeof *acts, act_ptr_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char *from = ov_pdate_words(acts[i]->from), *to = NULL, *s;
+
+		if (acts[i]->to.prec != OV_PREC_NONE &&
+		    (acts[i]->to.day != acts[i]->from.day ||
+		     acts[i]->to.prec != acts[i]->from.prec))
+			to = ov_pdate_words(acts[i]->to);
+		if (!list)
+			list = ov_paper_list(c->p);
+		s = ov_xasprintf("%s%s%s: %s%s%s%s", from, to ? " \u2013 " : "",
+				 to ? to : "", acts[i]->subject,
+				 acts[i]->place ? " (" : "",
+				 acts[i]->place ? acts[i]->place : "",
+				 acts[i]->place ? ")" : "");
+		ov_list_add(list, s);
+		free(s);
+		free(from);
+		free(to);
+	}
+	free(acts);
+	for (size_t i = 0; a && i < a->n_questions; i++) {
+		const ov_question *q = &a->questions[i];
+		char *when, *s;
+
+		if (q->grade != OV_GRADE_TBI || q->inspect.prec == OV_PREC_NONE ||
+		    ov_pdate_last_day(q->inspect) <= c->m->date)
+			continue;
+		if (!list)
+			list = ov_paper_list(c->p);
+		when = ov_pdate_words(q->inspect);
+		s = ov_xasprintf("PEEL: %s \u2013 to be inspected in %s",
+				 q->text, when);
+		ov_list_add(list, s);
+		free(s);
+		free(when);
+	}
+}
+
+/* ---- the layout ------------------------------------------------------ */
+
+typedef void sec_fn(ctx *c);
+
+/* Each section's builder and what the seed's paper prints for it by
+ * default: its heading (NULL: none), its sentence when it has nothing to
+ * report (NULL: nothing), and whether it is left out then. */
+typedef struct sec_def {
+	sec_fn *fn;
+	const char *heading;
+	const char *none;
+	bool omit;
+} sec_def;
+
+static const sec_def defs[] = {
+	[OV_SEC_HEADING] = {sec_heading, NULL, NULL, false},
+	[OV_SEC_PURPOSE] = {sec_purpose, "1. PURPOSE OF REPORT", NULL, false},
+	[OV_SEC_BACKGROUND] = {sec_background, "2. BACKGROUND", NULL, false},
+	[OV_SEC_PEEL] = {sec_peel, "PEEL grades", NULL, true},
+	[OV_SEC_CLOSURES] = {sec_closures,
+			     "Recommendations closed since the last meeting",
+			     "No recommendations have been closed since the "
+			     "last meeting.", false},
+	[OV_SEC_ACTIVITIES] = {sec_activities,
+			       "Inspections completed since the last meeting",
+			       NULL, false},
+	[OV_SEC_FORTHCOMING] = {sec_forthcoming, "Forthcoming inspections",
+				"No inspection activity is yet planned.",
+				false},
+	[OV_SEC_RECEIVED] = {sec_received,
+			     "Inspection reports received since the last "
+			     "meeting", "None received", false},
+	[OV_SEC_RED] = {sec_red,
+			"Outstanding recommendations currently graded Red",
+			"There are no recommendations currently graded as "
+			"red.", false},
+	[OV_SEC_COUNTS] = {sec_counts, "Status of recommendations",
+			   "The register holds no recommendations.", false},
+	[OV_SEC_TIMELINE] = {sec_timeline, "Closedown timeline",
+			     "There are no open recommendations.", false},
+	[OV_SEC_OVERDUE] = {sec_overdue,
+			    "Recommendations past their target date",
+			    "No open recommendation is past its target date.",
+			    false},
+	[OV_SEC_DUE_SOON] = {sec_due_soon,
+			     "Recommendations due before the next meeting",
+			     "No open recommendation is due before the next "
+			     "meeting.", false},
+	[OV_SEC_OVERVIEW] = {sec_overview,
+			     "Overview of activity since the {previous} "
+			     "meeting",
+			     "There has been no activity since the last "
+			     "meeting.", false},
+	[OV_SEC_REVIEWS] = {sec_reviews, "Overview of reports for review",
+			    "No reports for review.", false},
+	[OV_SEC_RECOMMENDATIONS] = {sec_recommendations, "3. RECOMMENDATIONS",
+				    NULL, false},
+	[OV_SEC_CONTACT] = {sec_contact, "CONTACT OFFICER", NULL, true},
+	[OV_SEC_DOCUMENTS] = {sec_documents, "BACKGROUND DOCUMENTS", "None",
+			      false},
+};
+_Static_assert(sizeof defs / sizeof defs[0] == OV_SEC_DOCUMENTS + 1,
+	       "a builder for every section");
+
+/* The seed's paper: the layout of a meeting whose register holds none. */
+static const ov_section_spec default_sections[] = {
+	{.section = OV_SEC_HEADING},	     {.section = OV_SEC_PURPOSE},
+	{.section = OV_SEC_BACKGROUND},      {.section = OV_SEC_ACTIVITIES},
+	{.section = OV_SEC_RECEIVED},	     {.section = OV_SEC_RED},
+	{.section = OV_SEC_REVIEWS},	     {.section = OV_SEC_RECOMMENDATIONS},
+	{.section = OV_SEC_CONTACT},	     {.section = OV_SEC_DOCUMENTS},
+};
+
+/* The heading with "{previous}" as the previous meeting's month ("June";
+ * "June 2017" in another year; "last" when there was none). */
+static char *heading_text(const ctx *c, const char *h)
+{
+	const char *at = strstr(h, "{previous}");
+	char *month, *s;
+	int y, m, d, my, mm, md;
+
+	if (!at)
+		return ov_xstrdup(h);
+	if (c->prev == OV_DAY_NONE) {
+		month = ov_xstrdup("last");
+	} else {
+		ov_date_to_ymd(c->prev, &y, &m, &d);
+		ov_date_to_ymd(c->m->date, &my, &mm, &md);
+		month = y == my ? ov_xstrdup(ov_month_name(m))
+			: ov_xasprintf("%s %d", ov_month_name(m), y);
+	}
+	s = ov_xasprintf("%.*s%s%s", (int)(at - h), h, month,
+			 at + strlen("{previous}"));
+	free(month);
+	return s;
+}
+
+/* One section as its layout entry says: its heading, what it reports,
+ * and, when it reports nothing, its sentence or nothing at all. */
+static void build_section(ctx *c, const ov_section_spec *sp)
+{
+	const sec_def *def;
+	const char *h, *none;
+	size_t mark = c->p->n, body;
+
+	if ((int)sp->section < 0 || sp->section > OV_SEC_DOCUMENTS)
+		return; /* validation refuses it */
+	def = &defs[sp->section];
+	c->sp = sp;
+	h = sp->heading ? sp->heading : def->heading;
+	if (h && sp->section != OV_SEC_HEADING) {
+		char *t = heading_text(c, h);
+
+		ov_paper_heading(c->p, 2, t);
+		free(t);
+	}
+	body = c->p->n;
+	def->fn(c);
+	if (c->p->n > body)
+		return;
+	none = sp->none ? sp->none : def->none;
+	if (sp->omit || (!sp->none && def->omit))
+		ov_paper_truncate(c->p, mark);
+	else if (none)
+		ov_paper_markdown(c->p, none, 3);
 }
 
 static void fill_meta(ctx *c)
@@ -725,6 +1589,9 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 		   ov_diag *d)
 {
 	ctx c;
+	const ov_layout *layout;
+	const ov_section_spec *secs;
+	size_t n;
 
 	*out = NULL;
 	if (!ds || !m || m->date == OV_DAY_NONE) {
@@ -733,16 +1600,16 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 	}
 	c.ds = ds;
 	c.m = m;
-	c.prev = previous_meeting(ds, m);
+	c.prev = nearest_meeting(ds, m, -1);
+	c.next = nearest_meeting(ds, m, 1);
 	c.p = ov_paper_new();
+	layout = ov_dataset_layout_for(ds, m);
+	secs = layout ? layout->sections : default_sections;
+	n = layout ? layout->n_sections
+		   : sizeof default_sections / sizeof default_sections[0];
 	fill_meta(&c);
-	sec_heading(&c);
-	sec_background(&c);
-	sec_activities(&c);
-	sec_received(&c);
-	sec_red(&c);
-	sec_reviews(&c);
-	sec_end(&c);
+	for (size_t i = 0; i < n; i++)
+		build_section(&c, &secs[i]);
 	*out = c.p;
 	return 0;
 }

@@ -78,6 +78,7 @@ for v in 2; do
 	sqlite3 old.db "DROP TABLE rec_search; DROP VIEW rec_search_text;
 		DROP TABLE layout_sections; DROP TABLE layouts;
 		DROP TABLE pillars; ALTER TABLE people DROP COLUMN unit;
+		ALTER TABLE forces DROP COLUMN short_name;
 		ALTER TABLE assessments DROP COLUMN overall;
 		ALTER TABLE recommendations DROP COLUMN cause;
 		ALTER TABLE meetings DROP COLUMN layout; DROP VIEW events_iso;

@@ -52,6 +52,8 @@ layout|d["meetings"][0]["layout"] = "nope"|meetings\[0\]\.layout|no layout 'nope
 section|d["layouts"][0]["sections"][0]["section"] = "foreword"|layouts\[0\]\.sections\[0\]\.section|expected one of
 omit|d["layouts"][0]["sections"][1]["none"] = "None."|layouts\[0\]\.sections\[1\]\.omit|no 'none' sentence
 heading|d["layouts"][0]["sections"][0]["heading"] = " "|layouts\[0\]\.sections\[0\]\.heading|blank
+status|d["layouts"][0]["sections"][0]["status"] = True|layouts\[0\]\.sections\[0\]\.status|only the 'reviews' section
+short|d["forces"][0]["short_name"] = ""|forces\[0\]\.short_name|blank
 twice|d["layouts"].append(dict(d["layouts"][0], id="iac2"))|layouts\[1\]\.committee|already has a layout
 CASES
 

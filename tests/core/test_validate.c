@@ -373,7 +373,7 @@ static void test_assessments(void)
 	a->date = fx_pdate("2021-06-01");
 	a->label = ov_xstrdup("PEEL 2021");
 	expect1(ds, "$.assessments[2].questions",
-		"at least one question is needed");
+		"at least one question (or pillar grade) is needed");
 
 	ds = good();
 	for (int k = 0; k < 100; k++)

@@ -349,7 +349,7 @@ static const char *const migrations[] = {
 	"PRAGMA user_version = 3;\n",
 	/* 4 (issue 10; becomes 5 when merged after the other branches'
 	 * migration 4): what real papers state that the first format could
-	 * not hold.  A person may be a team or unit; an assessment has an
+	 * not hold.  A force has its short name as papers write it; a person may be a team or unit; an assessment has an
 	 * overall grade and pillar grades, and its date may be a month
 	 * (assessments.date is already text); a recommendation may name the
 	 * cause of concern it answers (checked by core/validate.c: a ref
@@ -360,6 +360,7 @@ static const char *const migrations[] = {
 	 * 'target-revised'), and events gain precision, target and reason.
 	 * The views over events are dropped first and made again: SQLite
 	 * checks a view when a table it names is renamed. */
+	"ALTER TABLE forces ADD COLUMN short_name TEXT;\n"
 	"ALTER TABLE people ADD COLUMN unit INTEGER NOT NULL DEFAULT 0\n"
 	"  CHECK (unit IN (0, 1));\n"
 	"ALTER TABLE assessments ADD COLUMN overall TEXT CHECK (overall IS\n"
@@ -458,6 +459,7 @@ static const char *const migrations[] = {
 	"  heading TEXT,\n"
 	"  none TEXT,\n"
 	"  omit INTEGER NOT NULL DEFAULT 0 CHECK (omit IN (0, 1)),\n"
+	"  status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),\n"
 	"  PRIMARY KEY (layout, seq)\n"
 	");\n"
 	"PRAGMA user_version = 4;\n",
