@@ -24,6 +24,7 @@ typedef struct ctx {
 	ov_day next;   /* next meeting's date, OV_DAY_NONE if none */
 	ov_paper *p;
 	const ov_section_spec *sp;
+	bool keep_empty; /* the default layout: the seed's empty headings */
 } ctx;
 
 /* In (prev, m->date]: after the last meeting, up to this one. */
@@ -488,7 +489,9 @@ static void sec_activities(ctx *c)
 		days = ov_pdate_range(a->from, a->to);
 		/* The seed writes places both ways ("visit WV", "observation
 		 * (BE)"); brackets always read unambiguously. */
-		line = ov_xasprintf("%s %s%s%s%s", days,
+		/* "During the month: subject" when the day is not known. */
+		line = ov_xasprintf("%s%s %s%s%s%s", days,
+				    a->from.prec == OV_PREC_DAY ? "" : ":",
 				    a->subject ? a->subject : "",
 				    a->place ? " (" : "",
 				    a->place ? a->place : "",
@@ -719,6 +722,8 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 		if (n > national)
 			ov_buf_printf(&b, " and the remaining %s being all "
 				      "force recommendations", wforce);
+	} else if (n == 1) {
+		ov_buf_puts(&b, ", for the force");
 	} else if (kinds[OV_RK_REC] == n) {
 		ov_buf_puts(&b, ", all of them force recommendations");
 	} else {
@@ -1538,7 +1543,9 @@ static char *heading_text(const ctx *c, const char *h)
 }
 
 /* One section as its layout entry says: its heading, what it reports,
- * and, when it reports nothing, its sentence or nothing at all. */
+ * and, when it reports nothing, its sentence; with no sentence (or with
+ * omit) it is left out, heading and all, except in the default layout,
+ * which prints the seed paper's headings even when empty. */
 static void build_section(ctx *c, const ov_section_spec *sp)
 {
 	const sec_def *def;
@@ -1561,7 +1568,8 @@ static void build_section(ctx *c, const ov_section_spec *sp)
 	if (c->p->n > body)
 		return;
 	none = sp->none ? sp->none : def->none;
-	if (sp->omit || (!sp->none && def->omit))
+	if (sp->omit || (!sp->none && def->omit) ||
+	    (!none && !c->keep_empty))
 		ov_paper_truncate(c->p, mark);
 	else if (none)
 		ov_paper_markdown(c->p, none, 3);
@@ -1604,6 +1612,7 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 	c.next = nearest_meeting(ds, m, 1);
 	c.p = ov_paper_new();
 	layout = ov_dataset_layout_for(ds, m);
+	c.keep_empty = layout == NULL;
 	secs = layout ? layout->sections : default_sections;
 	n = layout ? layout->n_sections
 		   : sizeof default_sections / sizeof default_sections[0];

@@ -336,7 +336,9 @@ static void test_per_meeting(void)
 	q = render(ds, "iac-06");
 	has(p, "# HMICFRS: SHORT UPDATE", "a meeting's own layout");
 	lacks(p, "1. RECOMMENDATION", "... not its committee's");
-	has(q, "## 1. RECOMMENDATION", "another meeting: the committee's");
+	has(q, "## 2. HMIC SUMMARY UPDATE", "another meeting: the committee's");
+	lacks(q, "1. RECOMMENDATION", "... an empty section without a sentence "
+	      "is left out, heading and all");
 	/* Moving the clock changes exactly what changed in the data. */
 	has(q, "## 3. Overview of activity since the last meeting",
 	    "the first meeting: no previous one");
