@@ -29,6 +29,31 @@ static void range(const char *a, const char *b, const char *want)
 	is_take(ov_day_range(day(a), day(b)), want, name);
 }
 
+static ov_pdate fx_pd(const char *s)
+{
+	ov_pdate p = OV_PDATE_NONE;
+
+	ov_pdate_parse(s, &p);
+	return p;
+}
+
+/* Partial dates under a month heading (issue 10: activities known only
+ * to the month). */
+static void pranges(void)
+{
+	is_take(ov_pdate_range(fx_pd("2018-07-09"), fx_pd("2018-07-10")),
+		"9th & 10th", "pdate range: two days");
+	is_take(ov_pdate_range(fx_pd("2018-07-09"), OV_PDATE_NONE), "9th",
+		"pdate range: one day, no end");
+	is_take(ov_pdate_range(fx_pd("2018-08"), fx_pd("2018-08")),
+		"During the month", "pdate range: the month alone");
+	is_take(ov_pdate_range(fx_pd("2018-08"), fx_pd("2018-09")),
+		"August 2018 \u2013 September 2018",
+		"pdate range: across months");
+	is_take(ov_pdate_range(fx_pd("2018"), OV_PDATE_NONE), "2018",
+		"pdate range: the year");
+}
+
 int main(void)
 {
 	static const struct { int n; const char *s; } ord[] = {
@@ -103,5 +128,6 @@ int main(void)
 		       "nothing refused reached the output");
 		ov_buf_release(&b);
 	}
+	pranges();
 	return tap_done();
 }
