@@ -61,6 +61,24 @@ snapshot empty.db e.json
 [ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get("recommendations", [])))' e.json)" = 0 ]
 ok $? "nothing was written by the refused imports"
 
+# The force moves a target: rec revise-target records it with its reason.
+run --db a.db rec revise-target P17-C01 --target 2019-06-30 \
+	--reason "Awaiting the new risk model" --date 2018-07-02 --author Risk
+is_rc 0 "rec revise-target records a revised target"
+has "$WORK/out" "^P17-C01: Target revised on 2018-07-02" "... and says so"
+run --db a.db rec show P17-C01
+has "$WORK/out" "^Revised due *2019-06-30" "rec show: the revised due date"
+has "$WORK/out" "Awaiting the new risk model" "... and why it moved"
+run --db a.db rec revise-target P17-C01 --target 2019-07-31 --date 2018-07-03
+is_rc 2 "revise-target without --reason exits 2"
+has "$WORK/err" "--reason is required" "... saying what is missing"
+run --db a.db rec revise-target P17-C01 --reason why --date 2018-07-03
+is_rc 2 "revise-target without --target exits 2"
+run --db a.db rec revise-target P17-A01 --target 2019-07-31 --reason late \
+	--date 2019-02-01
+is_rc 2 "a closed recommendation's target is not revised (exit 2)"
+has "$WORK/err" "cannot follow status 'closed'" "... saying why"
+
 # A document without layouts keeps its ten keys: layouts is written only
 # when there is one.
 run --db b.db init
