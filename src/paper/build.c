@@ -103,72 +103,6 @@ static int rec_ptr_cmp(const void *x, const void *y)
 	return natural_cmp(a->ref, b->ref);
 }
 
-/* The words a line uses to name a recommendation: its subject; else the
- * opening words of its text (up to eight, then an ellipsis), so that
- * recommendations under one area heading are told apart; else its area;
- * else its ref.  A fresh string. */
-static char *rec_name(const ov_rec *rec)
-{
-	const char *t = rec->text ? rec->text : rec->finding;
-	const char *q, *rest;
-	int words = 0;
-
-	if (rec->subject)
-		return ov_xstrdup(rec->subject);
-	if (!t || !*t)
-		return ov_xstrdup(rec->area ? rec->area : rec->ref);
-	while (*t == ' ' || *t == '\n')
-		t++;
-	for (q = t; *q && *q != '\n';) {
-		while (*q && *q != ' ' && *q != '\n')
-			q++;
-		if (++words == 8)
-			break;
-		while (*q == ' ')
-			q++;
-	}
-	rest = q;
-	while (*rest && strchr(" ,;:.\n", *rest))
-		rest++;
-	while (q > t && strchr(" ,;:.", q[-1]))
-		q--;
-	return ov_xasprintf("%.*s%s", (int)(q - t), t,
-			    *rest ? "\u2026" : "");
-}
-
-/* How many there are of each kind, in words: "three areas for
- * improvement", "one cause of concern, two recommendations and three
- * areas for improvement".  A fresh string. */
-static char *kinds_words(const size_t n[3])
-{
-	static const char *const one[3] = {"cause of concern",
-					   "recommendation",
-					   "area for improvement"};
-	static const char *const many[3] = {"causes of concern",
-					    "recommendations",
-					    "areas for improvement"};
-	ov_buf b = OV_BUF_INIT;
-	size_t parts = 0, done = 0;
-
-	for (int k = 0; k < 3; k++)
-		parts += n[k] > 0;
-	if (parts == 0)
-		return ov_xstrdup("no recommendations");
-	for (int k = 0; k < 3; k++) {
-		char *w;
-
-		if (n[k] == 0)
-			continue;
-		w = ov_number_words((int)n[k]);
-		ov_buf_printf(&b, "%s%s %s",
-			      done == 0 ? "" : done + 1 == parts ? " and " : ", ",
-			      w, n[k] == 1 ? one[k] : many[k]);
-		free(w);
-		done++;
-	}
-	return ov_buf_detach(&b);
-}
-
 /* Counts of the kinds of recs[0..n) into k[3]. */
 static void count_kinds(const ov_rec *const *recs, size_t n, size_t k[3])
 {
@@ -176,29 +110,6 @@ static void count_kinds(const ov_rec *const *recs, size_t n, size_t k[3])
 	for (size_t i = 0; i < n; i++)
 		if ((int)recs[i]->kind >= 0 && recs[i]->kind <= OV_RK_AFI)
 			k[recs[i]->kind]++;
-}
-
-/* A date at the precision it is known: "6th September 2018", "September
- * 2018", "2018". */
-static char *day_words(ov_day d, enum ov_precision prec)
-{
-	ov_pdate p = {d, prec == OV_PRECISION_MONTH  ? OV_PREC_MONTH
-			 : prec == OV_PRECISION_YEAR ? OV_PREC_YEAR
-						     : OV_PREC_DAY};
-
-	return ov_pdate_words(p);
-}
-
-/* "on 6th September 2018", or "in September 2018" when only the month
- * is known. */
-static char *when_words(ov_day d, enum ov_precision prec)
-{
-	char *w = day_words(d, prec);
-	char *s = ov_xasprintf("%s %s", prec == OV_PRECISION_NONE ? "on"
-						: "in", w);
-
-	free(w);
-	return s;
 }
 
 /* The heading: agenda item, committee, date, title (the layout's heading
@@ -375,7 +286,7 @@ static void closures(ctx *c)
 			ov_block *list;
 
 			count_kinds(hit, n, kinds);
-			num = kinds_words(kinds);
+			num = ov_kinds_words(kinds);
 			s = ov_xasprintf("%s: %s closed by HMICFRS",
 					 rep->title ? rep->title : rep->id,
 					 num);
@@ -384,9 +295,9 @@ static void closures(ctx *c)
 			free(num);
 			list = ov_paper_list(c->p);
 			for (size_t k = 0; k < n; k++) {
-				char *when = day_words(st[k].status_date,
+				char *when = ov_day_words(st[k].status_date,
 						       st[k].status_precision);
-				char *subj = rec_name(hit[k]);
+				char *subj = ov_rec_name(hit[k]);
 
 				s = ov_xasprintf("%s (%s) \u2013 closed by %s, %s",
 						 subj, hit[k]->ref,
@@ -563,7 +474,7 @@ static char *red_line(ctx *c, const void *e)
 	if (!ov_status_is_live(s.status) || s.rag != OV_RAG_RED)
 		return NULL;
 	rep = ov_dataset_find_report(c->ds, rec->report);
-	name = rec_name(rec);
+	name = ov_rec_name(rec);
 	line = ov_xasprintf("%s: %s (%s)",
 			    rep && rep->short_name ? rep->short_name
 			    : rep && rep->title ? rep->title
@@ -708,7 +619,7 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 		}
 	}
 	count_kinds(recs, n, kinds);
-	wn = kinds_words(kinds);
+	wn = ov_kinds_words(kinds);
 	wnat = ov_number_words((int)national);
 	wforce = ov_number_words((int)(n - national));
 	ov_buf_printf(&b, "The report outlined %s", wn);
@@ -812,7 +723,7 @@ static void rec_status(ctx *c, const ov_rec *rec)
 	const ov_person *who;
 
 	ov_rec_fold(rec, c->m->date, &st);
-	when = when_words(st.status_date, st.status_precision);
+	when = ov_when_words(st.status_date, st.status_precision);
 	ov_buf_printf(&b, "Status as at %s: ", as_at);
 	switch (st.status) {
 	case OV_STATUS_CLOSED:
@@ -889,7 +800,7 @@ static void cause_entry(ctx *c, const ov_report *r, const ov_rec **recs,
 			k[recs[j]->kind]++;
 	if (k[OV_RK_REC] + k[OV_RK_AFI] == 0)
 		return;
-	w = kinds_words(k);
+	w = ov_kinds_words(k);
 	s = ov_xasprintf("Answering this cause of concern, %s:", w);
 	ov_paper_para_bold(c->p, s);
 	free(s);
@@ -952,7 +863,7 @@ static void review_all_closed(ctx *c, const ov_rec **recs, size_t n)
 	if (n == 0)
 		return;
 	count_kinds(recs, n, k);
-	w = kinds_words(k);
+	w = ov_kinds_words(k);
 	/* "The report's one recommendation is closed.", "Both
 	 * recommendations of this report are closed.", "All eleven
 	 * recommendations of this report are closed." */
@@ -1164,7 +1075,7 @@ static void sec_counts(ctx *c)
 	}
 	if (n) {
 		as_at = ov_date_long(c->m->date);
-		w = kinds_words(k);
+		w = ov_kinds_words(k);
 		cw = counts_words(all);
 		s = ov_xasprintf("As at %s the register holds %s: %s.", as_at,
 				 w, cw);
@@ -1220,7 +1131,7 @@ static void sec_timeline(ctx *c)
 	t = n ? ov_paper_table(c->p, revised ? 5 : 3, hdr, width) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		ov_inline *row = ov_doc_table_row(t);
-		char *name = rec_name(rows[i].rec);
+		char *name = ov_rec_name(rows[i].rec);
 		char *who = ov_xasprintf("%s (%s)", name, rows[i].rec->ref);
 		char *due = rows[i].due == OV_DAY_NONE
 			    ? ov_xstrdup("None set") : ov_date_long(rows[i].due);
@@ -1261,7 +1172,7 @@ static void due_list(ctx *c, ov_day from, ov_day to)
 			continue;
 		if (!list)
 			list = ov_paper_list(c->p);
-		name = rec_name(rows[i].rec);
+		name = ov_rec_name(rows[i].rec);
 		when = ov_date_long(rows[i].effective);
 		s = ov_xasprintf("%s: %s (%s) \u2013 target %s%s",
 				 report_words(rows[i].rep, rows[i].rec), name,
@@ -1295,7 +1206,7 @@ static void sec_due_soon(ctx *c)
  * overview does not report. */
 static char *event_words(const ctx *c, const ov_event *e)
 {
-	char *when = when_words(e->date, e->precision), *s = NULL, *t;
+	char *when = ov_when_words(e->date, e->precision), *s = NULL, *t;
 	const ov_person *p;
 
 	switch (e->kind) {
@@ -1369,7 +1280,7 @@ static void sec_overview(ctx *c)
 				list = ov_paper_list(c->p);
 				cur = rec->report;
 			}
-			name = rec_name(rec);
+			name = ov_rec_name(rec);
 			s = ov_xasprintf("%s (%s): %s", name, rec->ref, what);
 			ov_list_add(list, s);
 			free(s);
@@ -1378,11 +1289,6 @@ static void sec_overview(ctx *c)
 		}
 	}
 	free(rows);
-}
-
-static int act_ptr_cmp(const void *x, const void *y)
-{
-	return act_cmp(x, y);
 }
 
 /* Activities starting after the meeting, and the questions of its PEEL
@@ -1406,7 +1312,7 @@ static void sec_forthcoming(ctx *c)
 		}
 	}
 	if (n)
-		qsort(acts, n, sizeof *acts, act_ptr_cmp);
+		qsort(acts, n, sizeof *acts, act_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *from = ov_pdate_words(acts[i]->from), *to = NULL, *s;
 
