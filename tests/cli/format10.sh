@@ -61,6 +61,15 @@ snapshot empty.db e.json
 [ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get("recommendations", [])))' e.json)" = 0 ]
 ok $? "nothing was written by the refused imports"
 
+# grades shows the overall and pillar grades, and "awaited" as such.
+run --db a.db grades
+has "$WORK/out" "^Overall: Good" "grades: the overall grade"
+has "$WORK/out" "^Pillar: Efficiency: Inspected, grade awaited" \
+	"... a pillar's grade, awaited"
+has "$WORK/out" "^Pillar: Legitimacy: To be inspected in February" \
+	"... one to be inspected"
+has "$WORK/out" "Inspected, grade awaited" "... a question's, awaited"
+
 # The force moves a target: rec revise-target records it with its reason.
 run --db a.db rec revise-target P17-C01 --target 2019-06-30 \
 	--reason "Awaiting the new risk model" --date 2018-07-02 --author Risk
