@@ -245,6 +245,11 @@ static void test_layout(void)
 	has(p, "## 3. Overview of activity since the June meeting",
 	    "{previous}: the month of the committee's previous meeting");
 	has(plain, "## 1. PURPOSE OF REPORT", "without a layout: the seed's");
+	has(plain, "PEEL: Police effectiveness 2017: one area for improvement "
+	    "closed by HMICFRS", "closures: the kind named as it is");
+	has(plain, "- The force should improve its use of ancillary\u2026 "
+	    "(P-A3) \u2013 closed by HMICFRS, July 2018",
+	    "closures: named by the text's opening words, dated to the month");
 	before(plain, "## 1. PURPOSE OF REPORT", "## 3. RECOMMENDATIONS",
 	       "... in the seed's order");
 
