@@ -263,6 +263,14 @@ typedef struct ov_rec_transition {
 	const char *author, *note, *basis;
 } ov_rec_transition;
 
+/* The force moves a recommendation's target date (a TARGET event): the
+ * new target and why; note is optional. */
+typedef struct ov_rec_target {
+	ov_day date;
+	const char *author, *note, *reason;
+	ov_day target;
+} ov_rec_target;
+
 /* What was recorded: the kinds of the new events, in order. */
 typedef struct ov_recorded {
 	enum ov_event_kind kinds[3];
@@ -279,6 +287,9 @@ int ov_app_rec_update(ov_app *a, const char *ref, const ov_rec_update *u,
 int ov_app_rec_transition(ov_app *a, const char *ref,
                           const ov_rec_transition *t, ov_recorded *out,
                           ov_diag *d);
+int ov_app_rec_revise_target(ov_app *a, const char *ref,
+                             const ov_rec_target *t, ov_recorded *out,
+                             ov_diag *d);
 
 /* ---- listings ---- */
 

@@ -144,8 +144,8 @@ static int by_date_id(const void *pa, const void *pb)
 	const ov_assessment *a = *(const ov_assessment *const *)pa,
 	                    *b = *(const ov_assessment *const *)pb;
 
-	if (a->date != b->date)
-		return (a->date > b->date) - (a->date < b->date);
+	if (a->date.day != b->date.day)
+		return (a->date.day > b->date.day) - (a->date.day < b->date.day);
 	return strcmp(a->id, b->id);
 }
 
@@ -223,7 +223,7 @@ static void make_peel(ov_dashboard *db, const char *force)
 			const ov_assessment *as = &ds->assessments[i];
 
 			if (!as->force || strcmp(as->force, pg->force->code) ||
-			    as->date == OV_DAY_NONE || as->date > db->as_at)
+			    as->date.day == OV_DAY_NONE || as->date.day > db->as_at)
 				continue;
 			pg->assessments[pg->n_assessments++] = as;
 			n_q += as->n_questions;

@@ -140,7 +140,8 @@ static int act_by_date(const void *a, const void *b)
 	const ov_activity *x = *(const ov_activity *const *)a,
 			  *y = *(const ov_activity *const *)b;
 
-	return by_day_id(x->from, x->id, y->from, y->id);
+	return by_day_id(ov_activity_start(x), x->id, ov_activity_start(y),
+			 y->id);
 }
 
 static int meeting_by_date(const void *a, const void *b)
@@ -155,13 +156,13 @@ static int meeting_by_date(const void *a, const void *b)
 static bool overlaps(const ov_activity *a, ov_day from, ov_day to,
 		     const char *force)
 {
-	ov_day end = a->to == OV_DAY_NONE ? a->from : a->to;
+	ov_day end = ov_activity_end(a);
 
 	if (force && (!a->force || strcmp(a->force, force) != 0))
 		return false;
 	if (from != OV_DAY_NONE && end < from)
 		return false;
-	return to == OV_DAY_NONE || a->from <= to;
+	return to == OV_DAY_NONE || ov_activity_start(a) <= to;
 }
 
 int ov_app_activities(ov_app *a, ov_day from, ov_day to, const char *force,
@@ -246,7 +247,8 @@ void app_summary_count_dataset(ov_summary *s, const ov_dataset *ds,
 	for (size_t i = 0; !force && i < ds->n_reports; i++)
 		s->reports += app_summary_published(&ds->reports[i], s->as_at);
 	for (size_t i = 0; i < ds->n_activities; i++)
-		s->activities += ds->activities[i].from <= s->as_at &&
+		s->activities += ov_activity_start(&ds->activities[i]) <=
+					 s->as_at &&
 				 of_force(ds->activities[i].force, force);
 	for (size_t i = 0; i < ds->n_meetings; i++)
 		s->meetings += ds->meetings[i].date <= s->as_at &&

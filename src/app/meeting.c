@@ -164,7 +164,8 @@ int ov_app_meeting_edit(ov_app *a, const char *id, const ov_meeting_edit *e,
 {
 	const unsigned links = OV_LOAD(OV_ENT_FORCE) | OV_LOAD(OV_ENT_PERSON) |
 	                       OV_LOAD(OV_ENT_ASSESSMENT) |
-	                       OV_LOAD(OV_ENT_REPORT);
+	                       OV_LOAD(OV_ENT_REPORT) |
+	                       OV_LOAD(OV_ENT_LAYOUT);
 	ov_dataset *ds = NULL;
 	ov_meeting m;
 	int rc = -1;

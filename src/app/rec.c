@@ -271,6 +271,20 @@ int ov_app_rec_transition(ov_app *a, const char *ref,
 	return record(a, ref, &ev, 1, out, d);
 }
 
+int ov_app_rec_revise_target(ov_app *a, const char *ref,
+			     const ov_rec_target *t, ov_recorded *out,
+			     ov_diag *d)
+{
+	ov_event ev;
+
+	memset(out, 0, sizeof *out);
+	event_of(&ev, OV_EV_TARGET, t->date, t->author);
+	ev.text = ov_text_blank(t->note) ? NULL : (char *)t->note;
+	ev.target = t->target;
+	ev.reason = (char *)t->reason;
+	return record(a, ref, &ev, 1, out, d);
+}
+
 bool ov_rec_view_allows(const ov_rec_view *v, enum ov_event_kind k)
 {
 	return v->later == 0 && ov_event_allowed(v->state.status, k);

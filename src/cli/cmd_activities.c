@@ -2,6 +2,7 @@
  * date order, optionally those overlapping a period. */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/command.h"
 #include "cli/table.h"
@@ -45,9 +46,9 @@ OV_CLI_SHOW(show, req)
 		char *dates;
 		const char *cells[4];
 
-		ov_date_format(a->from, from);
-		ov_date_format(a->to, to);
-		dates = a->to == OV_DAY_NONE || a->to == a->from
+		ov_pdate_format(a->from, from);
+		ov_pdate_format(a->to, to);
+		dates = a->to.prec == OV_PREC_NONE || strcmp(from, to) == 0
 				? ov_xstrdup(from)
 				: ov_xasprintf("%s to %s", from, to);
 		cells[0] = dates;

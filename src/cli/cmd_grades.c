@@ -51,6 +51,26 @@ static char *grade_text(const ov_assessment *a, const ov_peel_cell *c)
 	return ov_xstrdup(ov_grade_label(c->grade));
 }
 
+/* The overall grade and the pillars' own grades, when the assessment
+ * gives them. */
+static void print_overall(const ov_assessment *a)
+{
+	if (a->overall != OV_GRADE_NONE)
+		printf("Overall: %s\n", ov_grade_label(a->overall));
+	for (size_t i = 0; i < a->n_pillars; i++) {
+		ov_peel_cell c = {a->pillars[i].grade, a->pillars[i].inspect,
+				  a};
+		char *g = grade_text(a, &c);
+
+		fputs("Pillar: ", stdout);
+		ov_term_puts(a->pillars[i].name, stdout);
+		printf(": %s\n", g);
+		free(g);
+	}
+	if (a->overall != OV_GRADE_NONE || a->n_pillars)
+		putchar('\n');
+}
+
 static void print(const ov_assessment *a, const ov_peel_cell *cells)
 {
 	static const char *const head[] = {"No.", "Pillar", "Question",
@@ -81,14 +101,16 @@ static void print(const ov_assessment *a, const ov_peel_cell *cells)
 		free(text);
 		free(grade);
 	}
-	ov_date_format(a->date, day);
+	ov_pdate_format(a->date, day);
 	/* Stored text, shown in its visible form (cli/table.h). */
 	head_line = ov_xasprintf("PEEL: %s (%s, %s, assessment %s)",
 				 a->label ? a->label : a->id,
 				 a->force ? a->force : "", day, a->id);
 	ov_term_puts(head_line, stdout);
 	fputs("\n\n", stdout);
-	ov_table_print(t, stdout, 80);
+	print_overall(a);
+	if (a->n_questions)
+		ov_table_print(t, stdout, 80);
 	if (flagged && a->flag_note) {
 		fputs("\n* ", stdout);
 		ov_term_puts(a->flag_note, stdout);

@@ -27,7 +27,11 @@ static const char usage[] =
 	"  supersede REF --basis TEXT [--note TEXT] [--date D] [--author "
 	"NAME]\n"
 	"  not-applicable REF --basis TEXT [--note TEXT] [--date D] "
-	"[--author NAME]\n\n"
+	"[--author NAME]\n"
+	"  revise-target REF --target D --reason TEXT [--note TEXT] "
+	"[--date D]\n"
+	"             [--author NAME]             the force moves the target "
+	"date\n\n"
 	"Dates are YYYY-MM-DD and default to today; the author defaults to\n"
 	"$USER.  R is red, amber or green; PERSON is a person id.\n";
 
@@ -89,6 +93,8 @@ static void show_fields(const ov_rec_view *v)
 	field("Owner", ov_rec_view_name(v, st->owner));
 	field("Closed by", st->closed_by);
 	field("Basis", st->basis);
+	field_day("Revised due", st->target);
+	field("Why moved", st->target_reason);
 	if (rec->text)
 		text_line("\n", rec->text);
 	for (size_t i = 0; i < rec->n_bullets; i++)
@@ -118,6 +124,13 @@ static void show_timeline(const ov_rec_view *v)
 			field("      Owner:", ov_rec_view_name(v, e->owner));
 		if (e->basis)
 			text_line("      Basis: ", e->basis);
+		if (e->kind == OV_EV_TARGET) {
+			char t[11];
+
+			ov_date_format(e->target, t);
+			printf("      Target: %s\n", t);
+			text_line("      Reason: ", e->reason);
+		}
 		if (e->text)
 			text_line("      ", e->text);
 	}
@@ -164,8 +177,8 @@ typedef struct transition {
 
 typedef struct change_req {
 	const transition *t;
-	const char *ref, *note, *rag, *owner, *basis, *author;
-	ov_day date;
+	const char *ref, *note, *rag, *owner, *basis, *author, *reason;
+	ov_day date, target;
 	bool dated; /* --date was given */
 	ov_recorded done;
 } change_req;
@@ -181,6 +194,14 @@ static const ov_cli_arg update_args[] = {
 static const ov_cli_arg transition_args[] = {
 	{"note", 0, OV_ARG_STR, offsetof(change_req, note)},
 	{"basis", 0, OV_ARG_STR, offsetof(change_req, basis)},
+	{"date", 0, OV_ARG_DATE, offsetof(change_req, date)},
+	{"author", 0, OV_ARG_STR, offsetof(change_req, author)},
+};
+
+static const ov_cli_arg target_args[] = {
+	{"target", 0, OV_ARG_DATE, offsetof(change_req, target)},
+	{"reason", 0, OV_ARG_STR, offsetof(change_req, reason)},
+	{"note", 0, OV_ARG_STR, offsetof(change_req, note)},
 	{"date", 0, OV_ARG_DATE, offsetof(change_req, date)},
 	{"author", 0, OV_ARG_STR, offsetof(change_req, author)},
 };
@@ -202,6 +223,16 @@ static int check_change(const ov_cli_ctx *c, void *ctx)
 	if (t->need_date && r->date == OV_DAY_NONE) {
 		ov_cli_err(c->cmd->name,
 			   "--date is required (the day HMICFRS decided)");
+		return OV_EXIT_USAGE;
+	}
+	if (t->kind == OV_EV_TARGET && r->target == OV_DAY_NONE) {
+		ov_cli_err(c->cmd->name,
+			   "--target is required (the new target date)");
+		return OV_EXIT_USAGE;
+	}
+	if (t->kind == OV_EV_TARGET && ov_text_blank(r->reason)) {
+		ov_cli_err(c->cmd->name,
+			   "--reason is required (why the target moved)");
 		return OV_EXIT_USAGE;
 	}
 	if (t->need_basis && ov_text_blank(r->basis)) {
@@ -226,6 +257,10 @@ static int call_change(ov_app *a, void *ctx, ov_diag *d)
 		ov_rec_update u = {r->date, r->author, r->note, r->rag,
 				   r->owner};
 		rc = ov_app_rec_update(a, r->ref, &u, &r->done, d);
+	} else if (t->kind == OV_EV_TARGET) {
+		ov_rec_target tg = {r->date, r->author, r->note, r->reason,
+				    r->target};
+		rc = ov_app_rec_revise_target(a, r->ref, &tg, &r->done, d);
 	} else {
 		ov_rec_transition tr = {t->kind, r->date, r->author, r->note,
 					r->basis};
@@ -268,10 +303,12 @@ CHANGE(rec_supersede, "supersede", transition_args, OV_EV_SUPERSEDED, true,
        false, NULL);
 CHANGE(rec_na, "not-applicable", transition_args, OV_EV_NA, true, false,
        NULL);
+CHANGE(rec_target, "revise-target", target_args, OV_EV_TARGET, false, false,
+       NULL);
 
 static const ov_cli_command *const subs[] = {
 	&rec_show, &rec_update, &rec_propose, &rec_close, &rec_reopen,
-	&rec_supersede, &rec_na, NULL,
+	&rec_supersede, &rec_na, &rec_target, NULL,
 };
 
 const ov_cli_command ov_cmd_rec = {

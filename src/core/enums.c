@@ -44,6 +44,8 @@ OV_ENUM_DEFINE(style, OV_STYLE_LIST)
 OV_ENUM_DEFINE(grade, OV_GRADE_LIST)
 OV_ENUM_DEFINE(scale, OV_SCALE_LIST)
 OV_ENUM_DEFINE(activity_kind, OV_ACTIVITY_KIND_LIST)
+OV_ENUM_DEFINE(precision, OV_PRECISION_LIST)
+OV_ENUM_DEFINE(section, OV_SECTION_LIST)
 
 int ov_addressee_is_national(enum ov_addressee a)
 {

@@ -36,7 +36,8 @@
 	X(OV_EV_CLOSED, "closed", "Closed by HMICFRS")                        \
 	X(OV_EV_REOPENED, "reopened", "Reopened")                             \
 	X(OV_EV_SUPERSEDED, "superseded", "Superseded")                       \
-	X(OV_EV_NA, "not-applicable", "Not applicable to this force")
+	X(OV_EV_NA, "not-applicable", "Not applicable to this force")         \
+	X(OV_EV_TARGET, "target-revised", "Target revised")
 
 #define OV_REC_KIND_LIST(X)                                                   \
 	X(OV_RK_CAUSE, "cause-of-concern", "Cause of concern")                \
@@ -80,7 +81,8 @@
 	X(OV_GRADE_RI, "requires-improvement", "Requires improvement")        \
 	X(OV_GRADE_INADEQUATE, "inadequate", "Inadequate")                    \
 	X(OV_GRADE_TBI, "to-be-inspected", "To be inspected")                 \
-	X(OV_GRADE_NOT_GRADED, "not-graded", "Not graded")
+	X(OV_GRADE_NOT_GRADED, "not-graded", "Not graded")                    \
+	X(OV_GRADE_AWAITED, "awaited", "Inspected, grade awaited")
 
 /* PEEL grading scales: four grades 2014-2019, five (with Adequate) from
  * 2021. */
@@ -97,6 +99,33 @@
 	X(OV_ACT_FIELDWORK, "fieldwork", "Fieldwork")                         \
 	X(OV_ACT_OTHER, "other", "Other")
 
+/* How much of an event's date is known: NONE (code ""), the day; MONTH or
+ * YEAR, the date is the first day of that month or year. */
+#define OV_PRECISION_LIST(X)                                                  \
+	X(OV_PRECISION_MONTH, "month", "Month")                               \
+	X(OV_PRECISION_YEAR, "year", "Year")
+
+/* A section of a committee paper (paper/build.c, docs/format.md). */
+#define OV_SECTION_LIST(X)                                                    \
+	X(OV_SEC_HEADING, "heading", "Heading")                               \
+	X(OV_SEC_PURPOSE, "purpose", "Purpose of report")                     \
+	X(OV_SEC_BACKGROUND, "background", "Background")                      \
+	X(OV_SEC_PEEL, "peel", "PEEL table")                                  \
+	X(OV_SEC_CLOSURES, "closures", "Closures since the last meeting")     \
+	X(OV_SEC_ACTIVITIES, "activities", "Inspections completed")           \
+	X(OV_SEC_FORTHCOMING, "forthcoming", "Forthcoming inspections")       \
+	X(OV_SEC_RECEIVED, "received", "Reports received")                    \
+	X(OV_SEC_RED, "red", "Recommendations graded Red")                    \
+	X(OV_SEC_COUNTS, "status-counts", "Status counts")                    \
+	X(OV_SEC_TIMELINE, "timeline", "Closedown timeline")                  \
+	X(OV_SEC_OVERDUE, "overdue", "Past their target")                     \
+	X(OV_SEC_DUE_SOON, "due-soon", "Due before the next meeting")         \
+	X(OV_SEC_OVERVIEW, "overview", "Overview of activity by report")      \
+	X(OV_SEC_REVIEWS, "reviews", "Reports for review")                    \
+	X(OV_SEC_RECOMMENDATIONS, "recommendations", "Recommendations")       \
+	X(OV_SEC_CONTACT, "contact", "Contact officer")                       \
+	X(OV_SEC_DOCUMENTS, "documents", "Background documents")
+
 #define OV_ENUM_MEMBER(name, code, label) name,
 
 enum ov_status { OV_STATUS_NONE = -1, OV_STATUS_LIST(OV_ENUM_MEMBER) };
@@ -109,6 +138,8 @@ enum ov_style { OV_STYLE_LIST(OV_ENUM_MEMBER) };
 enum ov_grade { OV_GRADE_NONE = -1, OV_GRADE_LIST(OV_ENUM_MEMBER) };
 enum ov_scale { OV_SCALE_LIST(OV_ENUM_MEMBER) };
 enum ov_activity_kind { OV_ACTIVITY_KIND_LIST(OV_ENUM_MEMBER) };
+enum ov_precision { OV_PRECISION_NONE = -1, OV_PRECISION_LIST(OV_ENUM_MEMBER) };
+enum ov_section { OV_SECTION_LIST(OV_ENUM_MEMBER) };
 
 #define OV_ENUM_DECL(E)                                                       \
 	const char *ov_##E##_code(enum ov_##E v);                             \
@@ -126,6 +157,8 @@ OV_ENUM_DECL(style)
 OV_ENUM_DECL(grade)
 OV_ENUM_DECL(scale)
 OV_ENUM_DECL(activity_kind)
+OV_ENUM_DECL(precision)
+OV_ENUM_DECL(section)
 
 /* True for the national bodies (not FORCE or ALL_FORCES). */
 int ov_addressee_is_national(enum ov_addressee a);

@@ -33,12 +33,16 @@ ENUM_ACCESS(style)
 ENUM_ACCESS(grade)
 ENUM_ACCESS(scale)
 ENUM_ACCESS(activity_kind)
+ENUM_ACCESS(precision)
+ENUM_ACCESS(section)
 
 #define STR(st, m) {.key = #m, .type = OV_F_STR, .off = offsetof(st, m)}
 #define DATE(st, m) {.key = #m, .type = OV_F_DATE, .off = offsetof(st, m)}
 /* A date whose column is not its key ("from" is an SQL keyword). */
 #define DATE_AS(st, m, c)                                                     \
 	{.key = #m, .col = c, .type = OV_F_DATE, .off = offsetof(st, m)}
+#define PDATE_AS(st, m, c)                                                    \
+	{.key = #m, .col = c, .type = OV_F_PDATE, .off = offsetof(st, m)}
 #define PDATE(st, m) {.key = #m, .type = OV_F_PDATE, .off = offsetof(st, m)}
 #define BOOL(st, m) {.key = #m, .type = OV_F_BOOL, .off = offsetof(st, m)}
 /* An enum without a NONE value: always present; dflt before it is. */
@@ -79,12 +83,13 @@ ENUM_ACCESS(activity_kind)
 #define MAX_COUNT 100000
 
 static const ov_field force_f[] = {
-	STR(ov_force, code), STR(ov_force, name), PROV(ov_force)};
+	STR(ov_force, code), STR(ov_force, name), STR(ov_force, short_name),
+	PROV(ov_force)};
 SHAPE(force, "a force", ov_force);
 
 static const ov_field person_f[] = {
 	STR(ov_person, id), STR(ov_person, name), STR(ov_person, title),
-	PROV(ov_person)};
+	BOOL(ov_person, unit), PROV(ov_person)};
 SHAPE(person, "a person", ov_person);
 
 static const ov_field board_f[] = {
@@ -108,14 +113,22 @@ static const ov_field question_f[] = {
 	PDATE(ov_question, inspect)};
 SHAPE(question, "a question", ov_question);
 
+static const ov_field pillar_f[] = {
+	STR(ov_pillar, name),
+	OPT_ENUM(ov_pillar, grade, grade),
+	PDATE(ov_pillar, inspect)};
+SHAPE(pillar, "a pillar", ov_pillar);
+
 static const ov_field assessment_f[] = {
 	STR(ov_assessment, id),
 	STR(ov_assessment, force),
 	INT(ov_assessment, year, OV_YEAR_MIN, OV_YEAR_MAX),
-	DATE(ov_assessment, date),
+	PDATE(ov_assessment, date),
 	STR(ov_assessment, label),
 	ENUM(ov_assessment, scale, scale),
+	OPT_ENUM(ov_assessment, overall, grade),
 	STR(ov_assessment, flag_note),
+	OBJV("pillars", ov_assessment, pillars, pillar),
 	OBJV("questions", ov_assessment, questions, question),
 	PROV(ov_assessment)};
 SHAPE(assessment, "an assessment", ov_assessment);
@@ -141,12 +154,15 @@ SHAPE(report, "a report", ov_report);
 
 static const ov_field event_f[] = {
 	DATE(ov_event, date),
+	OPT_ENUM(ov_event, precision, precision),
 	STR(ov_event, author),
 	ENUM(ov_event, kind, event_kind),
 	STR(ov_event, text),
 	OPT_ENUM(ov_event, rag, rag),
 	STR(ov_event, owner),
-	STR(ov_event, basis)};
+	STR(ov_event, basis),
+	DATE(ov_event, target),
+	STR(ov_event, reason)};
 SHAPE(event, "a timeline event", ov_event);
 
 static const ov_field rec_f[] = {
@@ -156,6 +172,7 @@ static const ov_field rec_f[] = {
 	STR(ov_rec, area),
 	STR(ov_rec, subject),
 	ENUM_D(ov_rec, kind, rec_kind, OV_RK_REC),
+	STR(ov_rec, cause),
 	ENUM(ov_rec, addressee, addressee),
 	STR(ov_rec, timescale),
 	DATE(ov_rec, due_given),
@@ -172,8 +189,8 @@ SHAPE(rec, "a recommendation", ov_rec);
 static const ov_field activity_f[] = {
 	STR(ov_activity, id),
 	STR(ov_activity, force),
-	DATE_AS(ov_activity, from, "date_from"),
-	DATE_AS(ov_activity, to, "date_to"),
+	PDATE_AS(ov_activity, from, "date_from"),
+	PDATE_AS(ov_activity, to, "date_to"),
 	ENUM_D(ov_activity, kind, activity_kind, OV_ACT_OTHER),
 	STR(ov_activity, subject),
 	STR(ov_activity, place),
@@ -207,11 +224,28 @@ static const ov_field meeting_f[] = {
 	STR(ov_meeting, recommendations),
 	STR(ov_meeting, contact),
 	STRV(ov_meeting, documents),
+	STR(ov_meeting, layout),
 	PROV(ov_meeting)};
 SHAPE(meeting, "a meeting", ov_meeting);
 
+static const ov_field section_f[] = {
+	ENUM(ov_section_spec, section, section),
+	STR(ov_section_spec, heading),
+	STR(ov_section_spec, none),
+	BOOL(ov_section_spec, omit),
+	BOOL(ov_section_spec, status)};
+SHAPE(section, "a layout section", ov_section_spec);
+
+static const ov_field layout_f[] = {
+	STR(ov_layout, id),
+	STR(ov_layout, force),
+	STR(ov_layout, committee),
+	OBJV("sections", ov_layout, sections, section),
+	PROV(ov_layout)};
+SHAPE(layout, "a layout", ov_layout);
+
 #define TABLE(k, m, sh)                                                       \
-	{k, offsetof(ov_dataset, m), offsetof(ov_dataset, n_##m), &ov_shape_##sh}
+	{k, offsetof(ov_dataset, m), offsetof(ov_dataset, n_##m), &ov_shape_##sh, false}
 
 const ov_entity ov_entities[] = {
 	TABLE("forces", forces, force),
@@ -223,6 +257,10 @@ const ov_entity ov_entities[] = {
 	TABLE("recommendations", recs, rec),
 	TABLE("activities", activities, activity),
 	TABLE("meetings", meetings, meeting),
+	/* Written only when there is one, so that a register without
+	 * layouts keeps the document it had (core/fields.h). */
+	{"layouts", offsetof(ov_dataset, layouts),
+	 offsetof(ov_dataset, n_layouts), &ov_shape_layout, true},
 };
 const size_t ov_n_entities = N(ov_entities);
 
@@ -350,6 +388,7 @@ LIFECYCLE(event, ov_event)
 LIFECYCLE(rec, ov_rec)
 LIFECYCLE(activity, ov_activity)
 LIFECYCLE(meeting, ov_meeting)
+LIFECYCLE(layout, ov_layout)
 
 void ov_dataset_free(ov_dataset *ds)
 {

@@ -70,16 +70,20 @@ typedef struct ov_entity {
 	size_t off;      /* of the array pointer in ov_dataset */
 	size_t count_off;
 	const ov_shape *shape;
+	/* Left out of a written document when empty (an entity added after
+	 * the format's first release: older documents round-trip). */
+	bool optional;
 } ov_entity;
 
 /* The entities in document (and import) order: forces, people, boards,
- * plans, assessments, reports, recommendations, activities, meetings. */
+ * plans, assessments, reports, recommendations, activities, meetings,
+ * layouts. */
 extern const ov_entity ov_entities[];
 extern const size_t ov_n_entities;
 enum ov_entity_id {
 	OV_ENT_FORCE, OV_ENT_PERSON, OV_ENT_BOARD, OV_ENT_PLAN,
 	OV_ENT_ASSESSMENT, OV_ENT_REPORT, OV_ENT_REC, OV_ENT_ACTIVITY,
-	OV_ENT_MEETING, OV_ENT_N
+	OV_ENT_MEETING, OV_ENT_LAYOUT, OV_ENT_N
 };
 
 /* The array of entity t in ds (borrowed; elements t->shape->size bytes
@@ -92,7 +96,8 @@ size_t ov_entity_count(const ov_entity *t, const struct ov_dataset *ds);
 extern const ov_shape ov_shape_force, ov_shape_person, ov_shape_board,
 	ov_shape_plan, ov_shape_question, ov_shape_assessment,
 	ov_shape_report, ov_shape_event, ov_shape_rec, ov_shape_activity,
-	ov_shape_review, ov_shape_meeting;
+	ov_shape_review, ov_shape_meeting, ov_shape_pillar, ov_shape_section,
+	ov_shape_layout;
 
 /* The field called key in sh, or NULL. */
 const ov_field *ov_field_find(const ov_shape *sh, const char *key);

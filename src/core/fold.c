@@ -35,6 +35,8 @@ bool ov_event_allowed(enum ov_status s, enum ov_event_kind k)
 	case OV_EV_RAG:
 	case OV_EV_OWNER:
 		return s != OV_STATUS_NONE;
+	case OV_EV_TARGET:
+		return ov_status_is_live(s);
 	case OV_EV_PROPOSED:
 		return s == OV_STATUS_OPEN;
 	case OV_EV_CLOSED:
@@ -64,6 +66,7 @@ enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k)
 	case OV_EV_UPDATE:
 	case OV_EV_RAG:
 	case OV_EV_OWNER:
+	case OV_EV_TARGET:
 		break;
 	}
 	return s;
@@ -71,14 +74,15 @@ enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k)
 
 bool ov_event_changes_status(enum ov_event_kind k)
 {
-	return k != OV_EV_UPDATE && k != OV_EV_RAG && k != OV_EV_OWNER;
+	return k != OV_EV_UPDATE && k != OV_EV_RAG && k != OV_EV_OWNER &&
+	       k != OV_EV_TARGET;
 }
 
 unsigned ov_status_event_kinds(void)
 {
 	unsigned kinds = 0;
 
-	for (int k = 0; k <= OV_EV_NA; k++)
+	for (int k = 0; k <= OV_EV_TARGET; k++)
 		if (ov_event_changes_status(k))
 			kinds |= 1u << k;
 	return kinds;
@@ -92,6 +96,7 @@ static void apply(ov_rec_state *st, const ov_event *e)
 	if (ov_event_changes_status(e->kind)) {
 		st->status = ov_event_next_status(st->status, e->kind);
 		st->status_date = e->date;
+		st->status_precision = e->precision;
 	}
 	switch (e->kind) {
 	case OV_EV_UPDATE:
@@ -117,6 +122,11 @@ static void apply(ov_rec_state *st, const ov_event *e)
 		st->closed_by = NULL;
 		st->basis = NULL;
 		break;
+	case OV_EV_TARGET:
+		st->target = e->target;
+		st->target_reason = e->reason;
+		st->target_date = e->date;
+		break;
 	case OV_EV_CREATED:
 	case OV_EV_PROPOSED:
 		break;
@@ -133,6 +143,10 @@ static void state_none(ov_rec_state *out)
 	out->basis = NULL;
 	out->last_update = NULL;
 	out->last_update_date = OV_DAY_NONE;
+	out->status_precision = OV_PRECISION_NONE;
+	out->target = OV_DAY_NONE;
+	out->target_reason = NULL;
+	out->target_date = OV_DAY_NONE;
 }
 
 void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out)
@@ -160,7 +174,11 @@ bool ov_rec_state_equal(const ov_rec_state *a, const ov_rec_state *b)
 	       same_str(a->closed_by, b->closed_by) &&
 	       same_str(a->basis, b->basis) &&
 	       same_str(a->last_update, b->last_update) &&
-	       a->last_update_date == b->last_update_date;
+	       a->last_update_date == b->last_update_date &&
+	       a->status_precision == b->status_precision &&
+	       a->target == b->target &&
+	       same_str(a->target_reason, b->target_reason) &&
+	       a->target_date == b->target_date;
 }
 
 /*
@@ -197,4 +215,9 @@ size_t ov_rec_intervals(const ov_rec *rec, ov_rec_interval **out)
 	}
 	*out = iv;
 	return n;
+}
+
+ov_day ov_rec_effective_due(const ov_rec_state *st, ov_day due)
+{
+	return st->target != OV_DAY_NONE ? st->target : due;
 }

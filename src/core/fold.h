@@ -14,7 +14,10 @@
  *   CLOSED            status = CLOSED, closed_by = author, basis
  *   REOPENED          status = OPEN (closed_by, basis cleared)
  *   SUPERSEDED / NA   status = SUPERSEDED / NA, basis
- * status_date is the date of the last event that changed status.
+ *   TARGET            target = target, target_reason = reason (status kept;
+ *                     only while live)
+ * status_date is the date of the last event that changed status, and
+ * status_precision how much of it is known.
  */
 #include <stdbool.h>
 
@@ -29,6 +32,10 @@ typedef struct ov_rec_state {
 	const char *basis;     /* of CLOSED/SUPERSEDED/NA, borrowed */
 	const char *last_update; /* text of the last UPDATE, borrowed */
 	ov_day last_update_date;
+	enum ov_precision status_precision; /* of status_date */
+	ov_day target;              /* last revised target, or OV_DAY_NONE */
+	const char *target_reason;  /* why it moved, borrowed */
+	ov_day target_date;         /* when it moved */
 } ov_rec_state;
 
 /* Fold rec's events dated on or before as_at into *out.  Pointers in *out
@@ -70,6 +77,11 @@ bool ov_status_is_live(enum ov_status s);
 /* Overdue as at a date: live, with a due date strictly before as_at. */
 bool ov_rec_overdue(const ov_rec_state *st, ov_day due, ov_day as_at);
 
+/* The due date in force: the last revised target (a TARGET event) if
+ * any, else due (ov_rec_due).  The register's stored filters still use
+ * the rec's own due date. */
+ov_day ov_rec_effective_due(const ov_rec_state *st, ov_day due);
+
 /* Closed by HMICFRS after since (as the fold left it): the "closures this
  * quarter" of a paper or summary. */
 bool ov_rec_closed_since(const ov_rec_state *st, ov_day since);
@@ -77,16 +89,17 @@ bool ov_rec_closed_since(const ov_rec_state *st, ov_day since);
 /* Whether event kind k may follow status s (OV_STATUS_NONE: nothing yet).
  * CREATED only first; PROPOSED only from OPEN; CLOSED from OPEN or
  * PROPOSED; REOPENED from any ended status or PROPOSED; SUPERSEDED and NA
- * from OPEN or PROPOSED; UPDATE, RAG, OWNER from any existing status. */
+ * from OPEN or PROPOSED; UPDATE, RAG, OWNER from any existing status; TARGET from a
+ * live one (OPEN or PROPOSED). */
 bool ov_event_allowed(enum ov_status s, enum ov_event_kind k);
 
-/* Whether an event of kind k changes the status (all but UPDATE, RAG and
- * OWNER), and the set of those kinds as bits (1u << kind): folding only
+/* Whether an event of kind k changes the status (all but UPDATE, RAG,
+ * OWNER and TARGET), and the set of those kinds as bits (1u << kind): folding only
  * them gives the status and status date the whole timeline gives. */
 bool ov_event_changes_status(enum ov_event_kind k);
 unsigned ov_status_event_kinds(void);
 
-/* Status after event kind k (unchanged for UPDATE, RAG, OWNER). */
+/* Status after event kind k (unchanged for UPDATE, RAG, OWNER, TARGET). */
 enum ov_status ov_event_next_status(enum ov_status s, enum ov_event_kind k);
 
 #endif

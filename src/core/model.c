@@ -52,6 +52,7 @@ void ov_dataset_sort(ov_dataset *ds)
 	sort(ds->recs, ds->n_recs, sizeof *ds->recs, cmp_id);
 	sort(ds->activities, ds->n_activities, sizeof *ds->activities, cmp_id);
 	sort(ds->meetings, ds->n_meetings, sizeof *ds->meetings, cmp_id);
+	sort(ds->layouts, ds->n_layouts, sizeof *ds->layouts, cmp_id);
 }
 
 static const void *find(const void *arr, size_t n, size_t sz, const char *id)
@@ -76,6 +77,24 @@ FIND(assessment, ov_assessment, assessments)
 FIND(report, ov_report, reports)
 FIND(rec, ov_rec, recs)
 FIND(meeting, ov_meeting, meetings)
+FIND(layout, ov_layout, layouts)
+
+static bool same_str(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+const ov_layout *ov_dataset_layout_for(const ov_dataset *ds,
+				       const ov_meeting *m)
+{
+	if (m->layout)
+		return ov_dataset_find_layout(ds, m->layout);
+	for (size_t i = 0; i < ds->n_layouts; i++)
+		if (same_str(ds->layouts[i].force, m->force) &&
+		    same_str(ds->layouts[i].committee, m->committee))
+			return &ds->layouts[i];
+	return NULL;
+}
 
 ov_day ov_rec_due(const ov_rec *rec, const ov_report *report)
 {
@@ -102,4 +121,17 @@ char *ov_person_display(const ov_person *p)
 	if (p->name && p->title)
 		return ov_xasprintf("%s, %s", p->name, p->title);
 	return ov_xstrdup(p->name ? p->name : p->title ? p->title : p->id);
+}
+
+ov_day ov_activity_start(const ov_activity *a)
+{
+	return a->from.prec == OV_PREC_NONE ? OV_DAY_NONE : a->from.day;
+}
+
+ov_day ov_activity_end(const ov_activity *a)
+{
+	if (a->to.prec != OV_PREC_NONE)
+		return ov_pdate_last_day(a->to);
+	return a->from.prec == OV_PREC_NONE ? OV_DAY_NONE
+					    : ov_pdate_last_day(a->from);
 }

@@ -32,6 +32,7 @@ typedef struct ov_prov {
 typedef struct ov_force {
 	char *code; /* id, e.g. "WMP" */
 	char *name; /* "West Midlands Police" */
+	char *short_name; /* as its papers write it: "WMP"; may be NULL */
 	ov_prov prov;
 } ov_force;
 
@@ -39,6 +40,8 @@ typedef struct ov_person {
 	char *id;
 	char *name;  /* may be NULL when only the title is known */
 	char *title; /* rank or role: "ACC Crime"; may be NULL */
+	bool unit;   /* a team or unit ("Service Delivery Model team"), not
+		      * one person; then name is the unit's name */
 	ov_prov prov;
 } ov_person;
 
@@ -68,14 +71,25 @@ typedef struct ov_question {
 	ov_pdate inspect;    /* with OV_GRADE_TBI: when, e.g. 2018-11 */
 } ov_question;
 
+/* A pillar's own grade (2015-2019 papers often give only these). */
+typedef struct ov_pillar {
+	char *name;          /* "Effectiveness", as the questions' pillar */
+	enum ov_grade grade; /* OV_GRADE_NONE: not graded in this one */
+	ov_pdate inspect;    /* with OV_GRADE_TBI: when */
+} ov_pillar;
+
 typedef struct ov_assessment {
 	char *id;
-	char *force;  /* force code */
-	int year;     /* PEEL year, e.g. 2018 */
-	ov_day date;  /* when the grades stood; orders carry-forward */
-	char *label;  /* "IPA November 2018" */
+	char *force;   /* force code */
+	int year;      /* PEEL year, e.g. 2018 */
+	ov_pdate date; /* when the grades stood (a day, or only the month or
+			* year); orders carry-forward by its first day */
+	char *label;   /* "IPA November 2018" */
 	enum ov_scale scale;
+	enum ov_grade overall; /* the report's overall grade, or NONE */
 	char *flag_note; /* what the asterisk means, may be NULL */
+	ov_pillar *pillars;     /* pillar grades, in the order given */
+	size_t n_pillars;
 	ov_question *questions; /* ordered by number */
 	size_t n_questions;
 	ov_prov prov;
@@ -102,24 +116,32 @@ typedef struct ov_report {
 /* A timeline event.  Which optional field is used depends on kind:
  *   OV_EV_RAG: rag;  OV_EV_OWNER: owner;
  *   OV_EV_CLOSED, OV_EV_SUPERSEDED, OV_EV_NA: basis (required);
- *   every kind: text (for OV_EV_UPDATE the progress note, required). */
+ *   OV_EV_TARGET: target (the new target date) and reason (required);
+ *   every kind: text (for OV_EV_UPDATE the progress note, required).
+ * precision: when only the month or year of the event is known, date is
+ * that period's first day (it still orders the timeline). */
 typedef struct ov_event {
 	ov_day date;
+	enum ov_precision precision; /* OV_PRECISION_NONE: the day is known */
 	char *author;      /* free text: a person's name, "HMICFRS" */
 	enum ov_event_kind kind;
 	char *text;
 	enum ov_rag rag;   /* OV_RAG_NONE unless kind == OV_EV_RAG */
 	char *owner;       /* person id, kind == OV_EV_OWNER */
 	char *basis;
+	ov_day target;     /* kind == OV_EV_TARGET: the revised target date */
+	char *reason;      /* kind == OV_EV_TARGET: why it moved */
 } ov_event;
 
 typedef struct ov_rec {
 	char *ref;        /* id, e.g. "SF-2017-R05" */
 	char *report;     /* report id */
 	char *force;      /* whose register holds it (force code) */
-	char *area;       /* heading it sits under: "Leadership" */
+	char *area;       /* heading it sits under: "Leadership"; may be NULL
+			   * (AFIs often have none) */
 	char *subject;    /* short subject for lists, may be NULL */
 	enum ov_rec_kind kind;
+	char *cause;      /* ref of the cause of concern it answers, or NULL */
 	enum ov_addressee addressee;
 	char *timescale;  /* phrase as written: "Within six months"; may be NULL */
 	ov_day due_given; /* explicit due date, or OV_DAY_NONE */
@@ -139,7 +161,8 @@ typedef struct ov_rec {
 typedef struct ov_activity {
 	char *id;
 	char *force;
-	ov_day from, to;  /* to == from for a single day */
+	ov_pdate from, to; /* to == from for a single day; a month or year
+			    * when the day is not known */
 	enum ov_activity_kind kind;
 	char *subject;    /* as people write it: "NPU Insight visit" */
 	char *place;      /* "WV", may be NULL */
@@ -175,11 +198,38 @@ typedef struct ov_meeting {
 	ov_review *reviews;
 	size_t n_reviews;
 	char *recommendations;  /* to the committee, Markdown */
-	char *contact;          /* person id */
+	char *contact;          /* person id, may be NULL */
+	char *layout;           /* layout id, may be NULL (see
+				 * ov_dataset_layout_for) */
 	char **documents;       /* background documents */
 	size_t n_documents;
 	ov_prov prov;
 } ov_meeting;
+
+/* One section of a paper's layout: which, its heading (printed as given,
+ * numbering included; NULL: the section has none or its default), and
+ * what it says when it has nothing to report (none; NULL: its default
+ * sentence) or, with omit, that it is left out then. */
+typedef struct ov_section_spec {
+	enum ov_section section;
+	char *heading;
+	char *none;
+	bool omit;
+	bool status; /* reviews: each recommendation's status as at the
+		      * meeting, and its owner */
+} ov_section_spec;
+
+/* A committee's paper layout: the sections in order.  It applies to the
+ * meetings that name it, and to those of its force and committee that
+ * name none. */
+typedef struct ov_layout {
+	char *id;
+	char *force;     /* force code */
+	char *committee; /* may be NULL: only for meetings that name it */
+	ov_section_spec *sections;
+	size_t n_sections;
+	ov_prov prov;
+} ov_layout;
 
 typedef struct ov_dataset {
 	ov_force *forces;
@@ -200,6 +250,8 @@ typedef struct ov_dataset {
 	size_t n_activities;
 	ov_meeting *meetings;
 	size_t n_meetings;
+	ov_layout *layouts;
+	size_t n_layouts;
 } ov_dataset;
 
 /* A zeroed dataset; free with ov_dataset_free(). */
@@ -221,6 +273,7 @@ void ov_event_init(ov_event *e);
 void ov_rec_init(ov_rec *r);
 void ov_activity_init(ov_activity *a);
 void ov_meeting_init(ov_meeting *m);
+void ov_layout_init(ov_layout *l);
 void ov_assessment_init(ov_assessment *a);
 
 /* Release what an entity owns (not the entity itself).  NULL is fine. */
@@ -235,6 +288,7 @@ void ov_event_release(ov_event *e);
 void ov_rec_release(ov_rec *r);
 void ov_activity_release(ov_activity *a);
 void ov_meeting_release(ov_meeting *m);
+void ov_layout_release(ov_layout *l);
 
 /* Sort every array into canonical order: by id (force code, rec ref);
  * questions by number.  Timelines keep their order.  The find functions
@@ -253,11 +307,23 @@ const ov_report *ov_dataset_find_report(const ov_dataset *ds, const char *id);
 const ov_rec *ov_dataset_find_rec(const ov_dataset *ds, const char *ref);
 const ov_meeting *ov_dataset_find_meeting(const ov_dataset *ds,
 					  const char *id);
+const ov_layout *ov_dataset_find_layout(const ov_dataset *ds,
+					const char *id);
+
+/* The layout a meeting's paper follows: the one it names, else the first
+ * (by id) of its force and committee, else NULL (the default layout). */
+const ov_layout *ov_dataset_layout_for(const ov_dataset *ds,
+				       const ov_meeting *m);
 
 /* The due date of a recommendation: due_given if set, else derived from
  * its timescale and the report's publication day (core/timescale.h);
  * OV_DAY_NONE when neither gives one. */
 ov_day ov_rec_due(const ov_rec *rec, const ov_report *report);
+
+/* An activity's first and last days: from's first day, and the last day
+ * of to (of from when to is not given); OV_DAY_NONE when from is not. */
+ov_day ov_activity_start(const ov_activity *a);
+ov_day ov_activity_end(const ov_activity *a);
 
 /* "Name, Title", "Name" or "Title" of a person into a fresh string. */
 char *ov_person_display(const ov_person *p);

@@ -19,6 +19,7 @@ bool ov_grade_on_scale(enum ov_grade g, enum ov_scale s)
 	case OV_GRADE_INADEQUATE:
 	case OV_GRADE_TBI:
 	case OV_GRADE_NOT_GRADED:
+	case OV_GRADE_AWAITED:
 		return true;
 	case OV_GRADE_ADEQUATE:
 		return s == OV_SCALE_PEEL2021;
@@ -55,8 +56,11 @@ static const ov_assessment *carried_from(const ov_dataset *ds,
 		const ov_assessment *b = &ds->assessments[i];
 		const ov_question *q;
 
-		if (b == a || !same_force(a, b) || b->date == OV_DAY_NONE ||
-		    b->date >= a->date || (best && b->date < best->date))
+		/* A grade on another scale is not this one's (a 2021-on
+		 * "Good" is not a 2014-2019 "Good"). */
+		if (b == a || !same_force(a, b) || b->scale != a->scale ||
+		    b->date.day == OV_DAY_NONE || b->date.day >= a->date.day ||
+		    (best && b->date.day < best->date.day))
 			continue;
 		q = find_question(b, key);
 		if (q && ov_grade_is_real(q->grade)) {
@@ -65,6 +69,14 @@ static const ov_assessment *carried_from(const ov_dataset *ds,
 		}
 	}
 	return best;
+}
+
+const ov_pillar *ov_peel_pillar(const ov_assessment *a, const char *name)
+{
+	for (size_t i = 0; name && i < a->n_pillars; i++)
+		if (a->pillars[i].name && strcmp(a->pillars[i].name, name) == 0)
+			return &a->pillars[i];
+	return NULL;
 }
 
 void ov_peel_table(const ov_dataset *ds, const ov_assessment *a,
@@ -97,9 +109,9 @@ const ov_assessment *ov_peel_current(const ov_dataset *ds, const char *force,
 		const ov_assessment *b = &ds->assessments[i];
 
 		if (!b->force || strcmp(b->force, force) != 0 ||
-		    b->date == OV_DAY_NONE || b->date > as_at)
+		    b->date.day == OV_DAY_NONE || b->date.day > as_at)
 			continue;
-		if (!best || b->date >= best->date)
+		if (!best || b->date.day >= best->date.day)
 			best = b;
 	}
 	return best;

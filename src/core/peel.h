@@ -4,7 +4,10 @@
  * PEEL tables with carry-forward: a question an assessment did not inspect
  * (grade OV_GRADE_NONE) shows the grade it last had, from the latest earlier
  * assessment (by date) of the same force that gave the same question key a
- * real grade (Outstanding..Inadequate).
+ * real grade (Outstanding..Inadequate) on the same grading scale: a grade
+ * never crosses from the 2014-2019 four grades to the 2021-on five.  An
+ * assessment's order is its date's first day (a month-only date sorts as
+ * the month's first day).
  */
 #include <stdbool.h>
 
@@ -17,11 +20,15 @@ typedef struct ov_peel_cell {
 } ov_peel_cell;
 
 /* True if grade g may be given on scale s: Adequate only on peel-2021;
- * TBI and NOT_GRADED on both; NONE always. */
+ * TBI, NOT_GRADED and AWAITED (inspected, grade awaited) on both; NONE
+ * always. */
 bool ov_grade_on_scale(enum ov_grade g, enum ov_scale s);
 
 /* True for the real grades Outstanding..Inadequate. */
 bool ov_grade_is_real(enum ov_grade g);
+
+/* The pillar grade of a called name, or NULL (borrowed from a). */
+const ov_pillar *ov_peel_pillar(const ov_assessment *a, const char *name);
 
 /* Fill cells[i] for a->questions[i], i < a->n_questions.  ds must be
  * sorted (ov_dataset_sort).  cells is caller-allocated. */

@@ -208,6 +208,28 @@ static void check_day(vctx *c, const vpath *path, const char *field,
 			OV_YEAR_MIN, OV_YEAR_MAX);
 }
 
+static void check_pday(vctx *c, const vpath *path, const char *field,
+		       ov_pdate pd, bool required)
+{
+	if (pd.prec == OV_PREC_NONE) {
+		if (required)
+			problem(c, path, field, "is required");
+		return;
+	}
+	check_day(c, path, field, pd.day, true);
+}
+
+/* A grade code that exists and is on scale s. */
+static void check_grade(vctx *c, const vpath *path, const char *field,
+			enum ov_grade g, enum ov_scale s)
+{
+	if (g != OV_GRADE_NONE && !*ov_grade_code(g))
+		problem(c, path, field, "not a grade (%s)", ov_grade_codes());
+	else if (!ov_grade_on_scale(g, s))
+		problem(c, path, field, "'%s' is not a grade on the %s scale",
+			ov_grade_code(g), ov_scale_code(s));
+}
+
 static void check_count(vctx *c, const vpath *path, const char *field,
 			size_t n, size_t max, const char *what)
 {
@@ -307,6 +329,9 @@ static void check_force(vctx *c, const vpath *p, size_t i)
 
 	check_id(c, p, "code", f->code, true);
 	check_line(c, p, "name", f->name, true);
+	check_line(c, p, "short_name", f->short_name, false);
+	if (f->short_name && !given(f->short_name))
+		problem(c, p, "short_name", "is blank");
 	check_prov(c, p, &f->prov);
 }
 
@@ -319,6 +344,8 @@ static void check_person(vctx *c, const vpath *p, size_t i)
 		problem(c, p, "name", "a person needs a name or a title");
 	check_line(c, p, "name", pe->name, false);
 	check_line(c, p, "title", pe->title, false);
+	if (pe->unit && !given(pe->name))
+		problem(c, p, "name", "a team or unit needs its name");
 	check_prov(c, p, &pe->prov);
 }
 
@@ -376,15 +403,42 @@ static void check_question(vctx *c, const vpath *p, const ov_assessment *a,
 	check_line(c, p, "text", q->text, true);
 	check_link(c, p, "lead", q->lead, &c->ix[OV_ENT_PERSON], "person",
 		   false);
-	if (q->grade != OV_GRADE_NONE && !*ov_grade_code(q->grade))
-		problem(c, p, "grade", "not a grade (%s)", ov_grade_codes());
-	else if (!ov_grade_on_scale(q->grade, a->scale))
-		problem(c, p, "grade", "'%s' is not a grade on the %s scale",
-			ov_grade_code(q->grade), ov_scale_code(a->scale));
+	check_grade(c, p, "grade", q->grade, a->scale);
 	if (q->inspect.prec != OV_PREC_NONE && q->grade != OV_GRADE_TBI)
 		problem(c, p, "inspect",
 			"an inspect date goes only with grade '%s'",
 			ov_grade_code(OV_GRADE_TBI));
+}
+
+#define MAX_PILLARS 20
+
+static void check_pillars(vctx *c, const vpath *p, const ov_assessment *a)
+{
+	check_count(c, p, "pillars", a->n_pillars, MAX_PILLARS, "pillars");
+	for (size_t j = 0; j < a->n_pillars && j < MAX_PILLARS; j++) {
+		const ov_pillar *pl = &a->pillars[j];
+		const vpath pp_at = {p, "pillars", j}, *pp = &pp_at;
+
+		check_line(c, pp, "name", pl->name, true);
+		for (size_t k = 0; pl->name && k < j; k++)
+			if (a->pillars[k].name &&
+			    strcmp(a->pillars[k].name, pl->name) == 0) {
+				problem(c, pp, "name",
+					"pillar '%.*s' is already graded "
+					"(pillars[%zu])",
+					OV_MAX_LINE, pl->name, k);
+				break;
+			}
+		if (pl->grade == OV_GRADE_NONE)
+			problem(c, pp, "grade", "is required (%s)",
+				ov_grade_codes());
+		check_grade(c, pp, "grade", pl->grade, a->scale);
+		if (pl->inspect.prec != OV_PREC_NONE &&
+		    pl->grade != OV_GRADE_TBI)
+			problem(c, pp, "inspect",
+				"an inspect date goes only with grade '%s'",
+				ov_grade_code(OV_GRADE_TBI));
+	}
 }
 
 static void check_assessment(vctx *c, const vpath *p, size_t i)
@@ -399,13 +453,22 @@ static void check_assessment(vctx *c, const vpath *p, size_t i)
 	else if (a->year < OV_YEAR_MIN || a->year > OV_YEAR_MAX)
 		problem(c, p, "year", "%d is outside %d..%d", a->year,
 			OV_YEAR_MIN, OV_YEAR_MAX);
-	check_day(c, p, "date", a->date, true);
+	check_pday(c, p, "date", a->date, true);
 	check_line(c, p, "label", a->label, true);
 	if (!*ov_scale_code(a->scale))
 		problem(c, p, "scale", "not a scale (%s)", ov_scale_codes());
+	else
+		check_grade(c, p, "overall", a->overall, a->scale);
+	if (a->overall == OV_GRADE_TBI)
+		problem(c, p, "overall", "an overall grade cannot be '%s' (leave "
+			"it out until the report grades the force)",
+			ov_grade_code(OV_GRADE_TBI));
+	check_pillars(c, p, a);
 	check_text(c, p, "flag_note", a->flag_note, false);
-	if (a->n_questions == 0)
-		problem(c, p, "questions", "at least one question is needed");
+	/* 2015-2019 papers often give only the pillars' grades. */
+	if (a->n_questions == 0 && a->n_pillars == 0)
+		problem(c, p, "questions",
+			"at least one question (or pillar grade) is needed");
 	check_count(c, p, "questions", a->n_questions, MAX_QUESTIONS,
 		    "questions");
 	for (size_t j = 0; j < a->n_questions && j < MAX_QUESTIONS; j++) {
@@ -473,6 +536,54 @@ static bool uses_basis(enum ov_event_kind k)
 	return k == OV_EV_CLOSED || k == OV_EV_SUPERSEDED || k == OV_EV_NA;
 }
 
+/* A date known to the month or year is that period's first day. */
+static void check_precision(vctx *c, const vpath *p, const ov_event *ev)
+{
+	int y, m, d;
+
+	if (ev->precision == OV_PRECISION_NONE || ev->date == OV_DAY_NONE)
+		return;
+	if (!*ov_precision_code(ev->precision)) {
+		problem(c, p, "precision", "not a precision (%s)",
+			ov_precision_codes());
+		return;
+	}
+	ov_date_to_ymd(ev->date, &y, &m, &d);
+	if (d != 1 || (ev->precision == OV_PRECISION_YEAR && m != 1))
+		problem(c, p, "date",
+			"with precision '%s' the date is the first day of the "
+			"%s (%04d-%02d-01)",
+			ov_precision_code(ev->precision),
+			ev->precision == OV_PRECISION_YEAR ? "year" : "month", y,
+			ev->precision == OV_PRECISION_YEAR ? 1 : m);
+}
+
+/* A target-revised event's new target and reason, and nobody else's. */
+static void check_target(vctx *c, const vpath *p, const ov_event *ev,
+			 const char *kc)
+{
+	if (ev->kind == OV_EV_TARGET) {
+		if (ev->target == OV_DAY_NONE)
+			problem(c, p, "target",
+				"a '%s' event needs the new target date", kc);
+		else
+			check_day(c, p, "target", ev->target, true);
+		if (!given(ev->reason))
+			problem(c, p, "reason",
+				"a '%s' event needs a reason (why the target "
+				"moved)", kc);
+		return;
+	}
+	if (ev->target != OV_DAY_NONE)
+		problem(c, p, "target",
+			"only a '%s' event has a target, not '%s'",
+			ov_event_kind_code(OV_EV_TARGET), kc);
+	if (ev->reason)
+		problem(c, p, "reason",
+			"only a '%s' event has a reason, not '%s'",
+			ov_event_kind_code(OV_EV_TARGET), kc);
+}
+
 /* Checks ev at path given the status and date of the events before it
  * (OV_STATUS_NONE / OV_DAY_NONE for the first).  people may be NULL when
  * there is no dataset to resolve the owner against. */
@@ -509,6 +620,8 @@ static void check_event(vctx *c, const vpath *p, const ov_event *ev,
 			"an '%s' event needs text (the progress note)", kc);
 	check_text(c, p, "text", ev->text, false);
 	check_text(c, p, "basis", ev->basis, false);
+	check_line(c, p, "reason", ev->reason, false);
+	check_precision(c, p, ev);
 	if (!*kc) {
 		problem(c, p, "kind", "not an event kind (%s)",
 			ov_event_kind_codes());
@@ -554,6 +667,7 @@ static void check_event(vctx *c, const vpath *p, const ov_event *ev,
 			"a basis, not '%s'",
 			kc);
 	}
+	check_target(c, p, ev, kc);
 }
 
 /* Status after ev, keeping a broken timeline from cascading: an event that
@@ -590,6 +704,36 @@ static void check_timeline(vctx *c, const vpath *p, const ov_rec *r)
 	}
 }
 
+/* The cause of concern a recommendation answers: a cause of concern of
+ * the same report and force, and only from a rec that is not one. */
+static void check_cause(vctx *c, const vpath *p, const ov_rec *r)
+{
+	const id_ent *e;
+	const ov_rec *cc;
+
+	if (!r->cause)
+		return;
+	if (!check_id(c, p, "cause", r->cause, false))
+		return;
+	e = index_find(&c->ix[OV_ENT_REC], r->cause);
+	if (!e) {
+		problem(c, p, "cause", "no recommendation '%s'", r->cause);
+		return;
+	}
+	cc = &c->ds->recs[e->i];
+	if (r->kind == OV_RK_CAUSE)
+		problem(c, p, "cause",
+			"a cause of concern does not answer another one");
+	else if (cc->kind != OV_RK_CAUSE)
+		problem(c, p, "cause", "'%s' is a %s, not a cause of concern",
+			r->cause, ov_rec_kind_code(cc->kind));
+	else if (!cc->report || !r->report || strcmp(cc->report, r->report) ||
+		 !cc->force || !r->force || strcmp(cc->force, r->force))
+		problem(c, p, "cause",
+			"cause of concern '%s' is of another report or force",
+			r->cause);
+}
+
 static void check_rec(vctx *c, const vpath *p, size_t i)
 {
 	const ov_rec *r = &c->ds->recs[i];
@@ -601,7 +745,10 @@ static void check_rec(vctx *c, const vpath *p, size_t i)
 		   true);
 	check_link(c, p, "force", r->force, &c->ix[OV_ENT_FORCE], "force",
 		   true);
-	check_line(c, p, "area", r->area, true);
+	check_line(c, p, "area", r->area, false);
+	if (r->area && !given(r->area))
+		problem(c, p, "area", "is blank (leave it out when the "
+			"recommendation sits under no heading)");
 	check_line(c, p, "subject", r->subject, false);
 	if (!*ov_rec_kind_code(r->kind))
 		problem(c, p, "kind", "not a kind (%s)", ov_rec_kind_codes());
@@ -626,6 +773,7 @@ static void check_rec(vctx *c, const vpath *p, size_t i)
 	}
 	check_link(c, p, "sme", r->sme, &c->ix[OV_ENT_PERSON], "person", false);
 	check_link(c, p, "plan", r->plan, &c->ix[OV_ENT_PLAN], "plan", false);
+	check_cause(c, p, r);
 	check_timeline(c, p, r);
 	check_prov(c, p, &r->prov);
 }
@@ -655,13 +803,14 @@ static void check_activity(vctx *c, const vpath *p, size_t i)
 	check_id(c, p, "id", a->id, true);
 	check_link(c, p, "force", a->force, &c->ix[OV_ENT_FORCE], "force",
 		   true);
-	check_day(c, p, "from", a->from, true);
-	check_day(c, p, "to", a->to, true);
-	if (a->from != OV_DAY_NONE && a->to != OV_DAY_NONE && a->to < a->from) {
+	check_pday(c, p, "from", a->from, true);
+	check_pday(c, p, "to", a->to, true);
+	if (a->from.prec != OV_PREC_NONE && a->to.prec != OV_PREC_NONE &&
+	    ov_pdate_last_day(a->to) < a->from.day) {
 		char f[11], t[11];
 
-		ov_date_format(a->from, f);
-		ov_date_format(a->to, t);
+		ov_pdate_format(a->from, f);
+		ov_pdate_format(a->to, t);
 		problem(c, p, "to", "ends (%s) before it starts (%s)", t, f);
 	}
 	if (!*ov_activity_kind_code(a->kind))
@@ -729,6 +878,25 @@ static void check_meeting_clash(vctx *c, const vpath *p, size_t i)
 	}
 }
 
+static void check_meeting_layout(vctx *c, const vpath *p,
+				 const ov_meeting *m)
+{
+	const id_ent *e;
+	const ov_layout *l;
+
+	if (!m->layout)
+		return;
+	check_link(c, p, "layout", m->layout, &c->ix[OV_ENT_LAYOUT], "layout",
+		   false);
+	e = index_find(&c->ix[OV_ENT_LAYOUT], m->layout);
+	if (!e)
+		return;
+	l = &c->ds->layouts[e->i];
+	if (m->force && l->force && strcmp(m->force, l->force))
+		problem(c, p, "layout", "layout '%s' is of force '%.*s'",
+			m->layout, OV_MAX_ID, l->force);
+}
+
 static void check_meeting(vctx *c, const vpath *p, size_t i)
 {
 	const ov_meeting *m = &c->ds->meetings[i];
@@ -761,7 +929,8 @@ static void check_meeting(vctx *c, const vpath *p, size_t i)
 	check_reviews(c, p, m);
 	check_text(c, p, "recommendations", m->recommendations, false);
 	check_link(c, p, "contact", m->contact, &c->ix[OV_ENT_PERSON], "person",
-		   true);
+		   false);
+	check_meeting_layout(c, p, m);
 	check_count(c, p, "documents", m->n_documents, MAX_DOCUMENTS,
 		    "documents");
 	for (size_t k = 0; k < m->n_documents && k < MAX_DOCUMENTS; k++) {
@@ -771,6 +940,62 @@ static void check_meeting(vctx *c, const vpath *p, size_t i)
 	}
 	check_meeting_clash(c, p, i);
 	check_prov(c, p, &m->prov);
+}
+
+#define MAX_SECTIONS 60
+
+static void check_layout(vctx *c, const vpath *p, size_t i)
+{
+	const ov_layout *l = &c->ds->layouts[i];
+
+	check_id(c, p, "id", l->id, true);
+	check_link(c, p, "force", l->force, &c->ix[OV_ENT_FORCE], "force",
+		   true);
+	check_line(c, p, "committee", l->committee, false);
+	for (size_t k = 0; l->committee && k < i; k++) {
+		const ov_layout *o = &c->ds->layouts[k];
+
+		if (o->committee && o->force && l->force &&
+		    !strcmp(o->committee, l->committee) &&
+		    !strcmp(o->force, l->force)) {
+			problem(c, p, "committee",
+				"%.*s's %.*s already has a layout "
+				"($.layouts[%zu]); a meeting that differs "
+				"names its own",
+				OV_MAX_ID, l->force, OV_MAX_LINE, l->committee,
+				k);
+			break;
+		}
+	}
+	if (l->n_sections == 0)
+		problem(c, p, "sections", "at least one section is needed");
+	check_count(c, p, "sections", l->n_sections, MAX_SECTIONS, "sections");
+	for (size_t j = 0; j < l->n_sections && j < MAX_SECTIONS; j++) {
+		const ov_section_spec *sp = &l->sections[j];
+		const vpath sp_at = {p, "sections", j}, *spp = &sp_at;
+
+		if (!*ov_section_code(sp->section))
+			problem(c, spp, "section", "not a section (%s)",
+				ov_section_codes());
+		check_line(c, spp, "heading", sp->heading, false);
+		if (sp->heading && !given(sp->heading))
+			problem(c, spp, "heading", "is blank (leave it out "
+				"for the section's default)");
+		check_text(c, spp, "none", sp->none, false);
+		if (sp->none && !given(sp->none))
+			problem(c, spp, "none", "is blank (use omit to leave "
+				"an empty section out)");
+		if (sp->status && sp->section != OV_SEC_REVIEWS)
+			problem(c, spp, "status",
+				"only the '%s' section shows each "
+				"recommendation's status",
+				ov_section_code(OV_SEC_REVIEWS));
+		if (sp->omit && sp->none)
+			problem(c, spp, "omit",
+				"a section left out when empty has no 'none' "
+				"sentence");
+	}
+	check_prov(c, p, &l->prov);
 }
 
 /* ---- the dataset -------------------------------------------------------- */
@@ -788,6 +1013,7 @@ static check_fn *const checks[OV_ENT_N] = {
 	[OV_ENT_REC] = check_rec,
 	[OV_ENT_ACTIVITY] = check_activity,
 	[OV_ENT_MEETING] = check_meeting,
+	[OV_ENT_LAYOUT] = check_layout,
 };
 
 /* Every element of entity e at "$.KEY[i]", then its duplicate ids. */
@@ -857,7 +1083,8 @@ size_t ov_validate_meeting(const ov_dataset *ds, const ov_meeting *m,
 	vctx c = {.ds = &one, .d = d, .today = ov_date_today()};
 	const vpath at = {NULL, "", 0};
 	static const enum ov_entity_id links[] = {
-		OV_ENT_FORCE, OV_ENT_PERSON, OV_ENT_ASSESSMENT, OV_ENT_REPORT};
+		OV_ENT_FORCE, OV_ENT_PERSON, OV_ENT_ASSESSMENT, OV_ENT_REPORT,
+		OV_ENT_LAYOUT};
 
 	one.meetings = (ov_meeting *)m;
 	one.n_meetings = 1;

@@ -275,6 +275,8 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 		const ov_entity *t = &ov_entities[i];
 		size_t mark = w.path.len;
 
+		if (t->optional && ov_entity_count(t, ds) == 0)
+			continue;
 		ov_buf_printf(&w.path, ".%s", t->key);
 		put_cstr(&w, ",\n  ");
 		put_string(&w, t->key);

@@ -121,6 +121,20 @@ static void put_date(sheet *s, lxw_col_t c, ov_day v)
 		fail(s, c, rc);
 }
 
+/* A partial date: a day as a date cell, a month or year as its text
+ * ("2018-11"), so that nothing is made more precise than it is. */
+static void put_pdate(sheet *s, lxw_col_t c, ov_pdate v)
+{
+	char iso[11];
+
+	if (v.prec == OV_PREC_DAY) {
+		put_date(s, c, v.day);
+	} else if (v.prec != OV_PREC_NONE) {
+		ov_pdate_format(v, iso);
+		put_str(s, c, iso);
+	}
+}
+
 /* Add a sheet and write its heading row. */
 static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
 			lxw_col_t n_cols)
@@ -267,7 +281,9 @@ static void write_dated(xw *x, const ov_dataset *ds, ov_day as_at,
 
 	for (size_t i = 0; i < n_all; i++) {
 		const void *e = arr + i * t->shape->size;
-		ov_day day = *(const ov_day *)ov_field_cptr(date, e);
+		const void *m = ov_field_cptr(date, e);
+		ov_day day = date->type == OV_F_PDATE
+			     ? ((const ov_pdate *)m)->day : *(const ov_day *)m;
 
 		if (day <= as_at)
 			order[n++] = (dated){day, ov_shape_id(t->shape, e), e};
@@ -355,8 +371,8 @@ static void act_row(sheet *s, const ov_dataset *ds, const void *e,
 	bool fb = a->feedback_date == OV_DAY_NONE || a->feedback_date <= as_at;
 
 	(void)ds;
-	put_date(s, 0, a->from);
-	put_date(s, 1, a->to);
+	put_pdate(s, 0, a->from);
+	put_pdate(s, 1, a->to);
 	put_str(s, 2, ov_activity_kind_label(a->kind));
 	put_str(s, 3, a->subject);
 	put_str(s, 4, a->place);

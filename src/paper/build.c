@@ -10,41 +10,35 @@
 #include "core/fields.h"
 #include "core/fold.h"
 #include "core/peel.h"
+#include "paper/context.h"
+#include "paper/sections.h"
 #include "paper/tree.h"
 #include "paper/words.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* What every section needs: the data, the meeting, the window. */
-typedef struct ctx {
-	const ov_dataset *ds;
-	const ov_meeting *m;
-	ov_day prev;   /* previous meeting's date, OV_DAY_NONE if none */
-	ov_paper *p;
-} ctx;
+/* The builders' shared context (paper/context.h), by its short name. */
+typedef ov_pctx ctx;
 
-/* In (prev, m->date]: after the last meeting, up to this one. */
-static bool in_window(const ctx *c, ov_day d)
-{
-	return d != OV_DAY_NONE && d <= c->m->date &&
-	       (c->prev == OV_DAY_NONE || d > c->prev);
-}
-
-static bool same(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b) == 0;
-}
-
-static ov_day previous_meeting(const ov_dataset *ds, const ov_meeting *m)
+/* The date of the closest meeting of m's committee before m (dir < 0) or
+ * after it (dir > 0); OV_DAY_NONE if none. */
+static ov_day nearest_meeting(const ov_dataset *ds, const ov_meeting *m,
+			      int dir)
 {
 	ov_day best = OV_DAY_NONE;
 
 	for (size_t i = 0; i < ds->n_meetings; i++) {
 		const ov_meeting *o = &ds->meetings[i];
 
-		if (same(o->force, m->force) &&
-		    same(o->committee, m->committee) && o->date < m->date &&
+		if (!ov_pctx_same(o->force, m->force) ||
+		    !ov_pctx_same(o->committee, m->committee) ||
+		    o->date == OV_DAY_NONE)
+			continue;
+		if (dir < 0 && o->date < m->date &&
 		    (best == OV_DAY_NONE || o->date > best))
+			best = o->date;
+		if (dir > 0 && o->date > m->date &&
+		    (best == OV_DAY_NONE || o->date < best))
 			best = o->date;
 	}
 	return best;
@@ -59,38 +53,8 @@ static char *upper(const char *s)
 	return u;
 }
 
-/* Compare refs so that "R9" sorts before "R10". */
-static int natural_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
-			char *ea, *eb;
-			unsigned long x = strtoul(a, &ea, 10);
-			unsigned long y = strtoul(b, &eb, 10);
-
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea;
-			b = eb;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a - (unsigned char)*b;
-		a++;
-		b++;
-	}
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-static int rec_ptr_cmp(const void *x, const void *y)
-{
-	const ov_rec *a = *(const ov_rec *const *)x;
-	const ov_rec *b = *(const ov_rec *const *)y;
-
-	return natural_cmp(a->ref, b->ref);
-}
-
-/* 1. The heading: agenda item, committee, date, title. */
+/* The heading: agenda item, committee, date, title (the layout's heading
+ * for it replaces the title). */
 static void sec_heading(ctx *c)
 {
 	const ov_meeting *m = c->m;
@@ -105,7 +69,8 @@ static void sec_heading(ctx *c)
 	ov_paper_para_bold(c->p, s);
 	free(s);
 	ov_paper_para_bold(c->p, c->p->meta.date_text);
-	s = upper(m->title ? m->title : "HMICFRS update");
+	s = c->sp->heading ? ov_xstrdup(c->sp->heading)
+			   : upper(m->title ? m->title : "HMICFRS update");
 	ov_paper_heading(c->p, 1, s);
 	free(s);
 }
@@ -123,9 +88,51 @@ static char *grade_text(const ov_peel_cell *cell)
 		}
 		return ov_xstrdup("To be inspected");
 	}
+	/* As `grades` says it (cli/cmd_grades.c). */
 	if (cell->grade == OV_GRADE_NONE)
-		return ov_xstrdup("");
+		return ov_xstrdup("Not known");
 	return ov_xstrdup(ov_grade_label(cell->grade));
+}
+
+/* The force as a heading names it: its short name as its papers write
+ * it, else its name; its code only when the register has neither. */
+static const char *force_words(const ctx *c, const char *code)
+{
+	const ov_force *f = ov_dataset_find_force(c->ds, code);
+
+	if (f && f->short_name)
+		return f->short_name;
+	if (f && f->name)
+		return f->name;
+	return code ? code : "";
+}
+
+/* "Overall grade: Good" and the pillars' own grades, when given. */
+static void peel_overall(ctx *c, const ov_assessment *a, const char *h2)
+{
+	const char *hdr[2] = {"Pillar", h2};
+	const double width[2] = {2, 2};
+	ov_block *t;
+
+	if (a->overall != OV_GRADE_NONE) {
+		char *s = ov_xasprintf("Overall grade: %s",
+				       ov_grade_label(a->overall));
+		ov_paper_para(c->p, s);
+		free(s);
+	}
+	if (a->n_pillars == 0)
+		return;
+	t = ov_paper_table(c->p, 2, hdr, width);
+	for (size_t i = 0; i < a->n_pillars; i++) {
+		ov_inline *row = ov_doc_table_row(t);
+		ov_peel_cell cell = {a->pillars[i].grade, a->pillars[i].inspect,
+				     NULL};
+		char *g = grade_text(&cell);
+
+		ov_inline_add(&row[0], a->pillars[i].name, false, false);
+		ov_inline_add(&row[1], g, false, false);
+		free(g);
+	}
 }
 
 static void peel_table(ctx *c)
@@ -134,26 +141,33 @@ static void peel_table(ctx *c)
 							    c->m->assessment);
 	ov_peel_cell *cells;
 	const char *hdr[3];
-	const double width[3] = {1.2, 3, 2};
+	const double width3[3] = {1.2, 3, 2}, width2[2] = {3, 2};
 	char *h1, *h2, *first;
-	size_t flen;
+	size_t flen, col;
+	bool pillars = false;
 	ov_block *t;
 	const char *last_pillar = NULL;
 
-	if (!a || a->n_questions == 0)
+	if (!a)
 		return;
-	cells = ov_xcalloc(a->n_questions, sizeof *cells);
-	ov_peel_table(c->ds, a, cells);
 	first = a->label ? a->label : "PEEL";
 	flen = strcspn(first, " ");
 	h1 = ov_xasprintf("%.*s Key Questions", (int)flen, first);
-	h2 = ov_xasprintf("%s %s", a->force ? a->force : "",
+	h2 = ov_xasprintf("%s %s", force_words(c, a->force),
 			  a->label ? a->label : "");
+	peel_overall(c, a, h2);
+	for (size_t i = 0; i < a->n_questions; i++)
+		pillars |= a->questions[i].pillar != NULL;
+	cells = ov_xcalloc(a->n_questions + 1, sizeof *cells);
+	ov_peel_table(c->ds, a, cells);
+	/* No Pillar column when no question names a pillar. */
+	col = pillars ? 1 : 0;
 	hdr[0] = "Pillar";
-	hdr[1] = h1;
-	hdr[2] = h2;
-	t = ov_paper_table(c->p, 3, hdr, width);
-	for (size_t i = 0; i < a->n_questions; i++) {
+	hdr[col] = h1;
+	hdr[col + 1] = h2;
+	t = a->n_questions == 0 ? NULL
+	    : ov_paper_table(c->p, col + 2, hdr, pillars ? width3 : width2);
+	for (size_t i = 0; t && i < a->n_questions; i++) {
 		const ov_question *q = &a->questions[i];
 		ov_inline *row = ov_doc_table_row(t);
 		char *qt = ov_xasprintf("%d. %s%s", q->number,
@@ -162,11 +176,11 @@ static void peel_table(ctx *c)
 		char *g = grade_text(&cells[i]);
 
 		/* The pillar is printed once, on its first row. */
-		if (!same(last_pillar, q->pillar))
+		if (pillars && !ov_pctx_same(last_pillar, q->pillar))
 			ov_inline_add(&row[0], q->pillar, false, false);
 		last_pillar = q->pillar;
-		ov_inline_add(&row[1], qt, false, false);
-		ov_inline_add(&row[2], g, false, false);
+		ov_inline_add(&row[col], qt, false, false);
+		ov_inline_add(&row[col + 1], g, false, false);
 		free(qt);
 		free(g);
 	}
@@ -195,12 +209,12 @@ static void closures(ctx *c)
 			const ov_rec *rec = &ds->recs[i];
 			ov_rec_state s;
 
-			if (!same(rec->report, rep->id) ||
-			    !same(rec->force, c->m->force))
+			if (!ov_pctx_same(rec->report, rep->id) ||
+			    !ov_pctx_same(rec->force, c->m->force))
 				continue;
 			ov_rec_fold(rec, c->m->date, &s);
 			if (s.status != OV_STATUS_CLOSED ||
-			    !in_window(c, s.status_date))
+			    !ov_pctx_in_window(c, s.status_date))
 				continue;
 			hit = ov_xrealloc(hit, (n + 1) * sizeof *hit);
 			st = ov_xrealloc(st, (n + 1) * sizeof *st);
@@ -208,31 +222,33 @@ static void closures(ctx *c)
 			st[n++] = s;
 		}
 		if (n) {
-			char *num = ov_number_words((int)n);
-			char *s = ov_xasprintf(
-				"%s: %s recommendation%s closed by HMICFRS",
-				rep->title ? rep->title : rep->id, num,
-				n == 1 ? "" : "s");
+			size_t kinds[3];
+			char *num, *s;
 			ov_block *list;
 
+			ov_pctx_count_kinds(hit, n, kinds);
+			num = ov_kinds_words(kinds);
+			s = ov_xasprintf("%s: %s closed by HMICFRS",
+					 rep->title ? rep->title : rep->id,
+					 num);
 			ov_paper_para_bold(c->p, s);
 			free(s);
 			free(num);
 			list = ov_paper_list(c->p);
 			for (size_t k = 0; k < n; k++) {
-				char *when = ov_date_long(st[k].status_date);
-				const char *subj = hit[k]->subject
-						   ? hit[k]->subject
-						   : hit[k]->area;
+				char *when = ov_day_words(st[k].status_date,
+						       st[k].status_precision);
+				char *subj = ov_rec_name(hit[k]);
 
 				s = ov_xasprintf("%s (%s) \u2013 closed by %s, %s",
-						 subj ? subj : "", hit[k]->ref,
+						 subj, hit[k]->ref,
 						 st[k].closed_by
 						 ? st[k].closed_by : "HMICFRS",
 						 when);
 				ov_list_add(list, s);
 				free(s);
 				free(when);
+				free(subj);
 			}
 		}
 		free(hit);
@@ -240,28 +256,30 @@ static void closures(ctx *c)
 	}
 }
 
+static void sec_purpose(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->purpose, 3);
+}
+
+static void sec_peel(ctx *c)
+{
+	peel_table(c);
+	ov_paper_markdown(c->p, c->m->peel_note, 3);
+}
+
+static void sec_closures(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->closures_note, 3);
+	closures(c);
+}
+
 static void sec_background(ctx *c)
 {
-	ov_paper_heading(c->p, 2, "1. PURPOSE OF REPORT");
-	ov_paper_markdown(c->p, c->m->purpose, 3);
-	ov_paper_heading(c->p, 2, "2. BACKGROUND");
 	ov_paper_markdown(c->p, c->m->background, 3);
 	peel_table(c);
 	ov_paper_markdown(c->p, c->m->peel_note, 3);
 	ov_paper_markdown(c->p, c->m->closures_note, 3);
 	closures(c);
-}
-
-static int act_cmp(const void *x, const void *y)
-{
-	const ov_activity *a = *(const ov_activity *const *)x;
-	const ov_activity *b = *(const ov_activity *const *)y;
-
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	return strcmp(a->id ? a->id : "", b->id ? b->id : "");
 }
 
 static void sec_activities(ctx *c)
@@ -273,28 +291,27 @@ static void sec_activities(ctx *c)
 	ov_block *list = NULL;
 	int my, mm, md;
 
-	ov_paper_heading(c->p, 2, "Inspections completed since the last meeting");
 	ov_paper_markdown(c->p, c->m->activities_note, 3);
 	for (size_t i = 0; i < ds->n_activities; i++) {
 		const ov_activity *a = &ds->activities[i];
-		ov_day to = a->to == OV_DAY_NONE ? a->from : a->to;
+		ov_day from = ov_activity_start(a), to = ov_activity_end(a);
 
-		if (!same(a->force, c->m->force) || a->from == OV_DAY_NONE ||
-		    a->from > c->m->date ||
+		if (!ov_pctx_same(a->force, c->m->force) || from == OV_DAY_NONE ||
+		    from > c->m->date ||
 		    (c->prev != OV_DAY_NONE && to <= c->prev))
 			continue;
 		acts = ov_xrealloc(acts, (n + 1) * sizeof *acts);
 		acts[n++] = a;
 	}
 	if (n)
-		qsort(acts, n, sizeof *acts, act_cmp);
+		qsort(acts, n, sizeof *acts, ov_pctx_act_cmp);
 	ov_date_to_ymd(c->m->date, &my, &mm, &md);
 	for (size_t i = 0; i < n; i++) {
 		const ov_activity *a = acts[i];
 		int y, mo, d;
 		char *days, *line;
 
-		ov_date_to_ymd(a->from, &y, &mo, &d);
+		ov_date_to_ymd(ov_activity_start(a), &y, &mo, &d);
 		if (y != cur_y || mo != cur_m) {
 			char *h = y == my
 				  ? ov_xstrdup(ov_month_name(mo))
@@ -306,10 +323,12 @@ static void sec_activities(ctx *c)
 			cur_y = y;
 			cur_m = mo;
 		}
-		days = ov_day_range(a->from, a->to);
+		days = ov_pdate_range(a->from, a->to);
 		/* The seed writes places both ways ("visit WV", "observation
 		 * (BE)"); brackets always read unambiguously. */
-		line = ov_xasprintf("%s %s%s%s%s", days,
+		/* "During the month: subject" when the day is not known. */
+		line = ov_xasprintf("%s%s %s%s%s%s", days,
+				    a->from.prec == OV_PREC_DAY ? "" : ":",
 				    a->subject ? a->subject : "",
 				    a->place ? " (" : "",
 				    a->place ? a->place : "",
@@ -325,17 +344,15 @@ static void sec_activities(ctx *c)
 /* The line a list section shows for entity e, or NULL to leave it out. */
 typedef char *line_fn(ctx *c, const void *e);
 
-/* A section under heading: a bullet for each entity of kind ent that line()
- * gives a line, or the sentence none when it gives none. */
-static void list_section(ctx *c, enum ov_entity_id ent, const char *heading,
-			 const char *none, line_fn *line)
+/* A bullet for each entity of kind ent that line() gives a line (the
+ * section's "none" sentence is the layout's, ov_paper_build's). */
+static void list_section(ctx *c, enum ov_entity_id ent, line_fn *line)
 {
 	const ov_entity *t = &ov_entities[ent];
 	const char *arr = ov_entity_array(t, c->ds);
 	size_t n = ov_entity_count(t, c->ds);
 	ov_block *list = NULL;
 
-	ov_paper_heading(c->p, 2, heading);
 	for (size_t i = 0; i < n; i++) {
 		char *s = line(c, arr + i * t->shape->size);
 
@@ -346,8 +363,6 @@ static void list_section(ctx *c, enum ov_entity_id ent, const char *heading,
 		ov_list_add(list, s);
 		free(s);
 	}
-	if (!list)
-		ov_paper_para(c->p, none);
 }
 
 /* "TITLE (received DATE)" for a report received since the last meeting. */
@@ -356,7 +371,7 @@ static char *received_line(ctx *c, const void *e)
 	const ov_report *r = e;
 	char *when, *line;
 
-	if (!in_window(c, r->received))
+	if (!ov_pctx_in_window(c, r->received))
 		return NULL;
 	when = ov_date_long(r->received);
 	line = ov_xasprintf("%s (received %s)", r->title ? r->title : r->id,
@@ -367,9 +382,7 @@ static char *received_line(ctx *c, const void *e)
 
 static void sec_received(ctx *c)
 {
-	list_section(c, OV_ENT_REPORT,
-		     "Inspection reports received since the last meeting",
-		     "None received", received_line);
+	list_section(c, OV_ENT_REPORT, received_line);
 }
 
 /* "REPORT: SUBJECT (REF)" for a recommendation of this force that was
@@ -379,28 +392,27 @@ static char *red_line(ctx *c, const void *e)
 	const ov_rec *rec = e;
 	const ov_report *rep;
 	ov_rec_state s;
+	char *name, *line;
 
-	if (!same(rec->force, c->m->force))
+	if (!ov_pctx_same(rec->force, c->m->force))
 		return NULL;
 	ov_rec_fold(rec, c->m->date, &s);
 	if (!ov_status_is_live(s.status) || s.rag != OV_RAG_RED)
 		return NULL;
 	rep = ov_dataset_find_report(c->ds, rec->report);
-	return ov_xasprintf("%s: %s (%s)",
+	name = ov_rec_name(rec);
+	line = ov_xasprintf("%s: %s (%s)",
 			    rep && rep->short_name ? rep->short_name
 			    : rep && rep->title ? rep->title
 			    : rec->report ? rec->report : "",
-			    rec->subject ? rec->subject
-			    : rec->area ? rec->area : "",
-			    rec->ref);
+			    name, rec->ref);
+	free(name);
+	return line;
 }
 
 static void sec_red(ctx *c)
 {
-	list_section(c, OV_ENT_REC,
-		     "Outstanding recommendations currently graded Red",
-		     "There are no recommendations currently graded as red.",
-		     red_line);
+	list_section(c, OV_ENT_REC, red_line);
 }
 
 /* Recommendations of a report in this force's register that existed on
@@ -414,8 +426,8 @@ static const ov_rec **report_recs(ctx *c, const ov_report *rep, size_t *n)
 		const ov_rec *rec = &c->ds->recs[i];
 		ov_rec_state s;
 
-		if (!same(rec->report, rep->id) ||
-		    !same(rec->force, c->m->force))
+		if (!ov_pctx_same(rec->report, rep->id) ||
+		    !ov_pctx_same(rec->force, c->m->force))
 			continue;
 		ov_rec_fold(rec, c->m->date, &s);
 		if (s.status == OV_STATUS_NONE)
@@ -424,13 +436,15 @@ static const ov_rec **report_recs(ctx *c, const ov_report *rep, size_t *n)
 		v[(*n)++] = rec;
 	}
 	if (*n)
-		qsort(v, *n, sizeof *v, rec_ptr_cmp);
+		qsort(v, *n, sizeof *v, ov_pctx_rec_cmp);
 	return v;
 }
 
+/* The first letter in lower case, unless the first word is an acronym
+ * ("PEEL inspection" stays; "Thematic inspection" becomes "thematic"). */
 static void lower_first(char *s)
 {
-	if (s && *s)
+	if (s && *s && !isupper((unsigned char)s[1]))
 		*s = (char)tolower((unsigned char)*s);
 }
 
@@ -514,6 +528,7 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 	size_t nn = 0;
 	ov_buf b = OV_BUF_INIT;
 	char *wn, *wnat, *wforce;
+	size_t kinds[3];
 
 	for (size_t i = 0; i < n; i++) {
 		enum ov_addressee a = recs[i]->addressee;
@@ -529,11 +544,11 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 				      : ov_addressee_label(a);
 		}
 	}
-	wn = ov_number_words((int)n);
+	ov_pctx_count_kinds(recs, n, kinds);
+	wn = ov_kinds_words(kinds);
 	wnat = ov_number_words((int)national);
 	wforce = ov_number_words((int)(n - national));
-	ov_buf_printf(&b, "The report outlined %s recommendation%s", wn,
-		      n == 1 ? "" : "s");
+	ov_buf_printf(&b, "The report outlined %s", wn);
 	if (national) {
 		ov_buf_printf(&b, " with %s assigned to national functions",
 			      wnat);
@@ -544,8 +559,12 @@ static void review_counts(ctx *c, const ov_rec **recs, size_t n)
 		if (n > national)
 			ov_buf_printf(&b, " and the remaining %s being all "
 				      "force recommendations", wforce);
-	} else {
+	} else if (n == 1) {
+		ov_buf_puts(&b, ", for the force");
+	} else if (kinds[OV_RK_REC] == n) {
 		ov_buf_puts(&b, ", all of them force recommendations");
+	} else {
+		ov_buf_puts(&b, ", all of them for the force");
 	}
 	ov_buf_puts(&b, ".");
 	ov_paper_para(c->p, ov_buf_str(&b));
@@ -579,10 +598,19 @@ static void review_plan(ctx *c, const ov_report *r)
 	ov_buf_release(&b);
 }
 
-/* Starts with the timescale phrase (ignoring case)? */
-static bool starts_with_ci(const char *s, const char *prefix)
+/* Does the text already state its timescale ("...the force should
+ * immediately...", "Within six months, forces should...")?  Then it is
+ * not prefixed with it again.  Case is ignored. */
+static bool states_timescale(const char *text, const char *timescale)
 {
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+	size_t n = strlen(timescale);
+
+	while (n && strchr(" ,.", timescale[n - 1]))
+		n--;
+	for (const char *t = text; n && *t; t++)
+		if (strncasecmp(t, timescale, n) == 0)
+			return true;
+	return n == 0;
 }
 
 static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
@@ -592,8 +620,8 @@ static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
 		ov_paper_markdown(c->p, rec->text, 5);
 		ov_paper_markdown(c->p, rec->response, 5);
 	} else if (rec->text) {
-		if (rec->timescale && !starts_with_ci(rec->text,
-						      rec->timescale)) {
+		if (rec->timescale && !states_timescale(rec->text,
+							rec->timescale)) {
 			char *s = ov_xasprintf("%s, %s", rec->timescale,
 					       rec->text);
 			ov_paper_para(c->p, s);
@@ -610,39 +638,175 @@ static void rec_body(ctx *c, const ov_report *r, const ov_rec *rec)
 	}
 }
 
+/* "Status as at 27th September 2018: closed by HMICFRS on 6th September
+ * 2018." and the owner, for a reviewed recommendation when the layout
+ * asks for it. */
+static void rec_status(ctx *c, const ov_rec *rec)
+{
+	ov_rec_state st;
+	ov_buf b = OV_BUF_INIT;
+	char *as_at = ov_date_long(c->m->date), *when;
+	const ov_person *who;
+
+	ov_rec_fold(rec, c->m->date, &st);
+	when = ov_when_words(st.status_date, st.status_precision);
+	ov_buf_printf(&b, "Status as at %s: ", as_at);
+	switch (st.status) {
+	case OV_STATUS_CLOSED:
+		ov_buf_printf(&b, "closed by %s %s",
+			      st.closed_by ? st.closed_by : "HMICFRS", when);
+		break;
+	case OV_STATUS_SUPERSEDED:
+		ov_buf_printf(&b, "superseded %s by %s", when,
+			      st.basis ? st.basis : "a later inspection");
+		break;
+	case OV_STATUS_NA:
+		ov_buf_printf(&b, "not applicable to this force (%s)",
+			      st.basis ? st.basis : "no reason recorded");
+		break;
+	case OV_STATUS_PROPOSED:
+		ov_buf_printf(&b, "closure proposed %s, awaiting "
+			      "HMICFRS sign-off", when);
+		break;
+	default:
+		ov_buf_puts(&b, "open");
+		break;
+	}
+	who = ov_status_is_live(st.status)
+	      ? ov_dataset_find_person(c->ds, st.owner) : NULL;
+	if (who) {
+		char *w = ov_person_display(who);
+
+		ov_buf_printf(&b, "; owner: %s", w);
+		free(w);
+	} else if (ov_status_is_live(st.status)) {
+		ov_buf_puts(&b, "; awaiting allocation (no owner yet)");
+	}
+	ov_buf_puts(&b, ".");
+	ov_paper_para(c->p, ov_buf_str(&b));
+	ov_buf_release(&b);
+	free(as_at);
+	free(when);
+}
+
+static void rec_entry(ctx *c, const ov_report *r, const ov_rec *rec)
+{
+	rec_body(c, r, rec);
+	if (c->sp->status)
+		rec_status(c, rec);
+}
+
+static bool shown_in_review(const ov_report *r, const ov_rec *rec)
+{
+	return r->style == OV_STYLE_FINDINGS ||
+	       !ov_addressee_is_national(rec->addressee);
+}
+
+/* Index in recs of the cause of concern rec answers, or n. */
+static size_t cause_of(const ov_rec **recs, size_t n, const ov_rec *rec)
+{
+	for (size_t i = 0; rec->cause && i < n; i++)
+		if (ov_pctx_same(recs[i]->ref, rec->cause))
+			return i;
+	return n;
+}
+
+/* A cause of concern, then the recommendations that answer it. */
+static void cause_entry(ctx *c, const ov_report *r, const ov_rec **recs,
+			size_t n, size_t i, bool *done)
+{
+	size_t k[3] = {0, 0, 0};
+	char *w, *s;
+
+	ov_paper_para_bold(c->p, "Cause of concern");
+	rec_entry(c, r, recs[i]);
+	for (size_t j = 0; j < n; j++)
+		if (cause_of(recs, n, recs[j]) == i &&
+		    (int)recs[j]->kind >= 0 && recs[j]->kind <= OV_RK_AFI)
+			k[recs[j]->kind]++;
+	if (k[OV_RK_REC] + k[OV_RK_AFI] == 0)
+		return;
+	w = ov_kinds_words(k);
+	s = ov_xasprintf("Answering this cause of concern, %s:", w);
+	ov_paper_para_bold(c->p, s);
+	free(s);
+	free(w);
+	for (size_t j = 0; j < n; j++)
+		if (!done[j] && cause_of(recs, n, recs[j]) == i) {
+			done[j] = true;
+			rec_entry(c, r, recs[j]);
+		}
+}
+
 /* The force's recommendations grouped by area, areas in order of their
- * first ref. */
+ * first ref; a cause of concern is followed by those that answer it. */
 static void review_areas(ctx *c, const ov_report *r, const ov_rec **recs,
 			 size_t n)
 {
 	bool *done = ov_xcalloc(n ? n : 1, sizeof *done);
 
+	/* Those answering a cause of concern are shown with it. */
+	for (size_t i = 0; i < n; i++)
+		if (cause_of(recs, n, recs[i]) < n &&
+		    !shown_in_review(r, recs[cause_of(recs, n, recs[i])]))
+			done[i] = true;
 	for (size_t i = 0; i < n; i++) {
-		if (done[i] || (r->style != OV_STYLE_FINDINGS &&
-				ov_addressee_is_national(recs[i]->addressee)))
+		if (done[i] || !shown_in_review(r, recs[i]) ||
+		    cause_of(recs, n, recs[i]) < n)
 			continue;
 		if (recs[i]->area)
 			ov_paper_heading(c->p, 4, recs[i]->area);
 		for (size_t j = i; j < n; j++) {
-			if (done[j] || (r->style != OV_STYLE_FINDINGS &&
-					ov_addressee_is_national(
-						recs[j]->addressee)))
+			if (done[j] || !shown_in_review(r, recs[j]) ||
+			    cause_of(recs, n, recs[j]) < n)
 				continue;
-			if (j != i && !same(recs[j]->area, recs[i]->area) &&
+			if (j != i && !ov_pctx_same(recs[j]->area, recs[i]->area) &&
 			    (recs[j]->area || recs[i]->area))
 				continue;
 			done[j] = true;
-			rec_body(c, r, recs[j]);
+			if (recs[j]->kind == OV_RK_CAUSE)
+				cause_entry(c, r, recs, n, j, done);
+			else
+				rec_entry(c, r, recs[j]);
 		}
 	}
 	free(done);
 }
 
+/* "All eleven recommendations of this report are closed." */
+static void review_all_closed(ctx *c, const ov_rec **recs, size_t n)
+{
+	size_t k[3];
+	char *w, *s;
+
+	for (size_t i = 0; i < n; i++) {
+		ov_rec_state st;
+
+		ov_rec_fold(recs[i], c->m->date, &st);
+		if (st.status != OV_STATUS_CLOSED)
+			return;
+	}
+	if (n == 0)
+		return;
+	ov_pctx_count_kinds(recs, n, k);
+	w = ov_kinds_words(k);
+	/* "The report's one recommendation is closed.", "Both
+	 * recommendations of this report are closed.", "All eleven
+	 * recommendations of this report are closed." */
+	if (n == 1)
+		s = ov_xasprintf("The report's %s is closed.", w);
+	else if (n == 2 && (k[0] == 2 || k[1] == 2 || k[2] == 2))
+		s = ov_xasprintf("Both %s of this report are closed.",
+				 strchr(w, ' ') + 1);
+	else
+		s = ov_xasprintf("All %s of this report are closed.", w);
+	ov_paper_para(c->p, s);
+	free(s);
+	free(w);
+}
+
 static void sec_reviews(ctx *c)
 {
-	ov_paper_heading(c->p, 2, "Overview of reports for review");
-	if (c->m->n_reviews == 0)
-		ov_paper_para(c->p, "No reports for review.");
 	for (size_t i = 0; i < c->m->n_reviews; i++) {
 		const ov_review *rv = &c->m->reviews[i];
 		const ov_report *r = ov_dataset_find_report(c->ds, rv->report);
@@ -668,6 +832,8 @@ static void sec_reviews(ctx *c)
 				review_counts(c, recs, n);
 			review_plan(c, r);
 		}
+		if (c->sp->status)
+			review_all_closed(c, recs, n);
 		ov_paper_markdown(c->p, rv->intro, 4);
 		review_areas(c, r, recs, n);
 		ov_paper_markdown(c->p, rv->narrative, 4);
@@ -675,29 +841,170 @@ static void sec_reviews(ctx *c)
 	}
 }
 
-static void sec_end(ctx *c)
+static void sec_recommendations(ctx *c)
+{
+	ov_paper_markdown(c->p, c->m->recommendations, 3);
+}
+
+/* Only the lines that have a value: no "Name:" without a name. */
+static void sec_contact(ctx *c)
 {
 	const ov_person *who = ov_dataset_find_person(c->ds, c->m->contact);
 	char *s;
 
-	ov_paper_heading(c->p, 2, "3. RECOMMENDATIONS");
-	ov_paper_markdown(c->p, c->m->recommendations, 3);
-	ov_paper_heading(c->p, 2, "CONTACT OFFICER");
-	s = ov_xasprintf("Name: %s", who && who->name ? who->name : "");
-	ov_paper_para(c->p, s);
-	free(s);
-	s = ov_xasprintf("Title: %s", who && who->title ? who->title : "");
-	ov_paper_para(c->p, s);
-	free(s);
-	ov_paper_heading(c->p, 2, "BACKGROUND DOCUMENTS");
-	if (c->m->n_documents == 0) {
-		ov_paper_para(c->p, "None");
-	} else {
-		ov_block *list = ov_paper_list(c->p);
-
-		for (size_t i = 0; i < c->m->n_documents; i++)
-			ov_list_add(list, c->m->documents[i]);
+	if (!who)
+		return;
+	if (who->name) {
+		s = ov_xasprintf("Name: %s", who->name);
+		ov_paper_para(c->p, s);
+		free(s);
 	}
+	if (who->title) {
+		s = ov_xasprintf("Title: %s", who->title);
+		ov_paper_para(c->p, s);
+		free(s);
+	}
+}
+
+static void sec_documents(ctx *c)
+{
+	ov_block *list;
+
+	if (c->m->n_documents == 0)
+		return;
+	list = ov_paper_list(c->p);
+	for (size_t i = 0; i < c->m->n_documents; i++)
+		ov_list_add(list, c->m->documents[i]);
+}
+
+/* ---- the layout ------------------------------------------------------ */
+
+typedef void sec_fn(ctx *c);
+
+/* Each section's builder and what the seed's paper prints for it by
+ * default: its heading (NULL: none), its sentence when it has nothing to
+ * report (NULL: nothing), and whether it is left out then. */
+typedef struct sec_def {
+	sec_fn *fn;
+	const char *heading;
+	const char *none;
+	bool omit;
+} sec_def;
+
+static const sec_def defs[] = {
+	[OV_SEC_HEADING] = {sec_heading, NULL, NULL, false},
+	[OV_SEC_PURPOSE] = {sec_purpose, "1. PURPOSE OF REPORT", NULL, false},
+	[OV_SEC_BACKGROUND] = {sec_background, "2. BACKGROUND", NULL, false},
+	[OV_SEC_PEEL] = {sec_peel, "PEEL grades", NULL, true},
+	[OV_SEC_CLOSURES] = {sec_closures,
+			     "Recommendations closed since the last meeting",
+			     "No recommendations have been closed since the "
+			     "last meeting.", false},
+	[OV_SEC_ACTIVITIES] = {sec_activities,
+			       "Inspections completed since the last meeting",
+			       NULL, false},
+	[OV_SEC_FORTHCOMING] = {ov_sec_forthcoming, "Forthcoming inspections",
+				"No inspection activity is yet planned.",
+				false},
+	[OV_SEC_RECEIVED] = {sec_received,
+			     "Inspection reports received since the last "
+			     "meeting", "None received", false},
+	[OV_SEC_RED] = {sec_red,
+			"Outstanding recommendations currently graded Red",
+			"There are no recommendations currently graded as "
+			"red.", false},
+	[OV_SEC_COUNTS] = {ov_sec_counts, "Status of recommendations",
+			   "The register holds no recommendations.", false},
+	[OV_SEC_TIMELINE] = {ov_sec_timeline, "Closedown timeline",
+			     "There are no open recommendations.", false},
+	[OV_SEC_OVERDUE] = {ov_sec_overdue,
+			    "Recommendations past their target date",
+			    "No open recommendation is past its target date.",
+			    false},
+	[OV_SEC_DUE_SOON] = {ov_sec_due_soon,
+			     "Recommendations due before the next meeting",
+			     "No open recommendation is due before the next "
+			     "meeting.", false},
+	[OV_SEC_OVERVIEW] = {ov_sec_overview,
+			     "Overview of activity since the {previous} "
+			     "meeting",
+			     "There has been no activity since the last "
+			     "meeting.", false},
+	[OV_SEC_REVIEWS] = {sec_reviews, "Overview of reports for review",
+			    "No reports for review.", false},
+	[OV_SEC_RECOMMENDATIONS] = {sec_recommendations, "3. RECOMMENDATIONS",
+				    NULL, false},
+	[OV_SEC_CONTACT] = {sec_contact, "CONTACT OFFICER", NULL, true},
+	[OV_SEC_DOCUMENTS] = {sec_documents, "BACKGROUND DOCUMENTS", "None",
+			      false},
+};
+_Static_assert(sizeof defs / sizeof defs[0] == OV_SEC_DOCUMENTS + 1,
+	       "a builder for every section");
+
+/* The seed's paper: the layout of a meeting whose register holds none. */
+static const ov_section_spec default_sections[] = {
+	{.section = OV_SEC_HEADING},	     {.section = OV_SEC_PURPOSE},
+	{.section = OV_SEC_BACKGROUND},      {.section = OV_SEC_ACTIVITIES},
+	{.section = OV_SEC_RECEIVED},	     {.section = OV_SEC_RED},
+	{.section = OV_SEC_REVIEWS},	     {.section = OV_SEC_RECOMMENDATIONS},
+	{.section = OV_SEC_CONTACT},	     {.section = OV_SEC_DOCUMENTS},
+};
+
+/* The heading with "{previous}" as the previous meeting's month ("June";
+ * "June 2017" in another year; "last" when there was none). */
+static char *heading_text(const ctx *c, const char *h)
+{
+	const char *at = strstr(h, "{previous}");
+	char *month, *s;
+	int y, m, d, my, mm, md;
+
+	if (!at)
+		return ov_xstrdup(h);
+	if (c->prev == OV_DAY_NONE) {
+		month = ov_xstrdup("last");
+	} else {
+		ov_date_to_ymd(c->prev, &y, &m, &d);
+		ov_date_to_ymd(c->m->date, &my, &mm, &md);
+		month = y == my ? ov_xstrdup(ov_month_name(m))
+			: ov_xasprintf("%s %d", ov_month_name(m), y);
+	}
+	s = ov_xasprintf("%.*s%s%s", (int)(at - h), h, month,
+			 at + strlen("{previous}"));
+	free(month);
+	return s;
+}
+
+/* One section as its layout entry says: its heading, what it reports,
+ * and, when it reports nothing, its sentence; with no sentence (or with
+ * omit) it is left out, heading and all, except in the default layout,
+ * which prints the seed paper's headings even when empty. */
+static void build_section(ctx *c, const ov_section_spec *sp)
+{
+	const sec_def *def;
+	const char *h, *none;
+	size_t mark = c->p->n, body;
+
+	if ((int)sp->section < 0 || sp->section > OV_SEC_DOCUMENTS)
+		return; /* validation refuses it */
+	def = &defs[sp->section];
+	c->sp = sp;
+	h = sp->heading ? sp->heading : def->heading;
+	if (h && sp->section != OV_SEC_HEADING) {
+		char *t = heading_text(c, h);
+
+		ov_paper_heading(c->p, 2, t);
+		free(t);
+	}
+	body = c->p->n;
+	def->fn(c);
+	if (c->p->n > body)
+		return;
+	none = sp->none ? sp->none : def->none;
+	if (sp->omit || (!sp->none && def->omit) ||
+	    (!none && !c->keep_empty))
+		ov_paper_truncate(c->p, mark);
+	else if (none)
+		ov_paper_markdown(c->p, none, 3);
 }
 
 static void fill_meta(ctx *c)
@@ -722,6 +1029,9 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 		   ov_diag *d)
 {
 	ctx c;
+	const ov_layout *layout;
+	const ov_section_spec *secs;
+	size_t n;
 
 	*out = NULL;
 	if (!ds || !m || m->date == OV_DAY_NONE) {
@@ -730,16 +1040,17 @@ int ov_paper_build(const ov_dataset *ds, const ov_meeting *m, ov_paper **out,
 	}
 	c.ds = ds;
 	c.m = m;
-	c.prev = previous_meeting(ds, m);
+	c.prev = nearest_meeting(ds, m, -1);
+	c.next = nearest_meeting(ds, m, 1);
 	c.p = ov_paper_new();
+	layout = ov_dataset_layout_for(ds, m);
+	c.keep_empty = layout == NULL;
+	secs = layout ? layout->sections : default_sections;
+	n = layout ? layout->n_sections
+		   : sizeof default_sections / sizeof default_sections[0];
 	fill_meta(&c);
-	sec_heading(&c);
-	sec_background(&c);
-	sec_activities(&c);
-	sec_received(&c);
-	sec_red(&c);
-	sec_reviews(&c);
-	sec_end(&c);
+	for (size_t i = 0; i < n; i++)
+		build_section(&c, &secs[i]);
 	*out = c.p;
 	return 0;
 }

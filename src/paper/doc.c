@@ -45,6 +45,12 @@ static void block_release(ov_block *b)
 	free(b->table.width);
 }
 
+void ov_paper_truncate(ov_paper *p, size_t n)
+{
+	while (p && p->n > n)
+		block_release(&p->blocks[--p->n]);
+}
+
 void ov_paper_free(ov_paper *p)
 {
 	ov_paper_meta *m;

@@ -100,6 +100,10 @@ typedef struct ov_paper {
 	size_t cap;             /* builder's use */
 } ov_paper;
 
+/* Release the blocks from the n-th on (the builder takes back a section
+ * its layout leaves out when it has nothing to report); NULL is fine. */
+void ov_paper_truncate(ov_paper *p, size_t n);
+
 /* Release everything the paper owns, then the paper; accepts NULL. */
 void ov_paper_free(ov_paper *p);
 

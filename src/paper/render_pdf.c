@@ -362,16 +362,27 @@ static void add_outline(pdf *p, const text_box *t, int level, double y)
 	free(dest);
 }
 
-static void put_heading(pdf *p, const ov_block *b)
+/* A heading keeps with what follows (lead_height, below the tables):
+ * never alone at the foot of a page, nor a run of headings. */
+static double lead_height(pdf *p, const ov_block *b, size_t n);
+
+static void put_heading(pdf *p, const ov_block *b, size_t n_after)
 {
 	double pt = heading_pt(b->level);
 	double body_line = BODY_PT * (1.2 + LEADING);
+	double room = CONTENT_BOTTOM - MARGIN_TOP, h, follow;
 	text_box t;
 
 	text_box_init(p, &t, &b->text, pt, true, CONTENT_W, PANGO_ALIGN_LEFT);
 	space(p, heading_space(b->level));
-	/* Keep a heading with at least two lines of what follows it. */
-	need(p, text_box_height(&t, 0, t.n) + 2 * body_line);
+	/* Keep a heading with the start of what follows it: the next
+	 * headings and the first lines of the block after them (at least
+	 * two lines), unless that could not fit on any page. */
+	h = text_box_height(&t, 0, t.n);
+	follow = lead_height(p, b + 1, n_after);
+	if (follow < 2 * body_line || h + follow > room)
+		follow = 2 * body_line;
+	need(p, h + follow);
 	add_outline(p, &t, b->level, p->y);
 	flow(p, &t, MARGIN_X, NULL, 0);
 	p->y += b->level <= 1 ? 6.0 : 3.0;
@@ -571,6 +582,38 @@ static void put_row(pdf *p, const table_ctx *tc, text_box *cells)
 	free(to);
 }
 
+/* The header and the first row (or 120 points of it): what a table
+ * needs to start on a page. */
+static double table_lead(pdf *p, const ov_block *b)
+{
+	const ov_doc_table *t = &b->table;
+	table_ctx tc = {t, NULL, NULL, 0};
+	text_box *cells;
+	int *zero;
+	double first = 0;
+
+	if (t->ncols == 0)
+		return 0;
+	tc.x = ov_xcalloc(t->ncols + 1, sizeof *tc.x);
+	tc.header = ov_xcalloc(t->ncols, sizeof *tc.header);
+	cells = ov_xcalloc(t->ncols, sizeof *cells);
+	zero = ov_xcalloc(t->ncols, sizeof *zero);
+	column_edges(t, tc.x);
+	cells_init(p, &tc, tc.header, t->header, true);
+	tc.header_h = rest_height(&tc, tc.header, zero);
+	if (t->nrows > 0) {
+		cells_init(p, &tc, cells, t->rows[0], false);
+		first = rest_height(&tc, cells, zero);
+		cells_free(&tc, cells);
+	}
+	cells_free(&tc, tc.header);
+	free(tc.header);
+	free(tc.x);
+	free(cells);
+	free(zero);
+	return tc.header_h + (first < 120 ? first : 120);
+}
+
 static void put_table(pdf *p, const ov_block *b)
 {
 	const ov_doc_table *t = &b->table;
@@ -588,14 +631,8 @@ static void put_table(pdf *p, const ov_block *b)
 	cells_init(p, &tc, tc.header, t->header, true);
 	tc.header_h = rest_height(&tc, tc.header, zero);
 	/* Keep the header with the first row (or a fair part of it). */
-	if (t->nrows > 0) {
-		double first;
-
-		cells_init(p, &tc, cells, t->rows[0], false);
-		first = rest_height(&tc, cells, zero);
-		cells_free(&tc, cells);
-		need(p, tc.header_h + (first < 120 ? first : 120));
-	}
+	if (t->nrows > 0)
+		need(p, table_lead(p, b));
 	draw_header(p, &tc);
 	for (size_t r = 0; r < t->nrows; r++) {
 		cells_init(p, &tc, cells, t->rows[r], false);
@@ -612,11 +649,50 @@ static void put_table(pdf *p, const ov_block *b)
 
 /* ---- document --------------------------------------------------------- */
 
-static void put_block(pdf *p, const ov_block *b)
+/* What the blocks b[0..n) need to start on a page: a heading its space
+ * and height and what it keeps with (up to four headings in a run); a
+ * paragraph its first two lines; a list its first item's; a table its
+ * header and first row.  0 when n is 0. */
+static double lead_height(pdf *p, const ov_block *b, size_t n)
+{
+	double h = 0;
+	text_box t;
+
+	for (int run = 0; n > 0 && run < 4; run++, b++, n--) {
+		switch (b->kind) {
+		case OV_BLOCK_HEADING:
+			text_box_init(p, &t, &b->text, heading_pt(b->level),
+				      true, CONTENT_W, PANGO_ALIGN_LEFT);
+			h += heading_space(b->level) +
+			     text_box_height(&t, 0, t.n) +
+			     (b->level <= 1 ? 6.0 : 3.0);
+			text_box_free(&t);
+			continue;
+		case OV_BLOCK_PARA:
+		case OV_BLOCK_LIST:
+			if (b->kind == OV_BLOCK_LIST && b->n_items == 0)
+				return h;
+			text_box_init(p, &t, b->kind == OV_BLOCK_PARA
+					     ? &b->text : &b->items[0],
+				      BODY_PT, false,
+				      b->kind == OV_BLOCK_PARA
+				      ? CONTENT_W : CONTENT_W - TEXT_INDENT,
+				      PANGO_ALIGN_LEFT);
+			h += text_box_height(&t, 0, t.n < 2 ? t.n : 2);
+			text_box_free(&t);
+			return h;
+		case OV_BLOCK_TABLE:
+			return h + table_lead(p, b);
+		}
+	}
+	return h;
+}
+
+static void put_block(pdf *p, const ov_block *b, size_t n_after)
 {
 	switch (b->kind) {
 	case OV_BLOCK_HEADING:
-		put_heading(p, b);
+		put_heading(p, b, n_after);
 		break;
 	case OV_BLOCK_PARA:
 		put_para(p, b);
@@ -755,7 +831,7 @@ static int render_pass(const ov_paper *paper, const char *title, sink *s,
 	if (p.drawing)
 		set_metadata(&p, &paper->meta, title);
 	for (size_t i = 0; i < paper->n; i++)
-		put_block(&p, &paper->blocks[i]);
+		put_block(&p, &paper->blocks[i], paper->n - i - 1);
 	draw_footer(&p);
 	cairo_show_page(p.cr);
 	cairo_surface_finish(p.surface);

@@ -101,6 +101,16 @@ static json_t *jday(ov_day day)
 	return json_string(buf);
 }
 
+static json_t *jpdate(ov_pdate p)
+{
+	char buf[11];
+
+	if (p.prec == OV_PREC_NONE)
+		return json_null();
+	ov_pdate_format(p, buf);
+	return json_string(buf);
+}
+
 /* Entity e of shape sh as the oversight/1 document writes it: a new
  * object, or NULL with a runtime problem in d. */
 static json_t *entity(const ov_shape *sh, const void *e, ov_diag *d)
@@ -685,7 +695,7 @@ static json_t *cell_json(const ov_assessment *a, const ov_question *qn,
 		from = json_object();
 		if (!put(from, "id", jstr(c->from->id)) ||
 		    !put(from, "label", jstr(c->from->label)) ||
-		    !put(from, "date", jday(c->from->date)))
+		    !put(from, "date", jpdate(c->from->date)))
 			from = drop(from);
 	}
 	bool when = c->grade == OV_GRADE_TBI && c->inspect.prec != OV_PREC_NONE;

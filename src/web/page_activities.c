@@ -85,7 +85,7 @@ static void months(ov_page *p, const ov_list *l)
 		int y, m, dd;
 		char *days;
 
-		ov_date_to_ymd(a->from, &y, &m, &dd);
+		ov_date_to_ymd(ov_activity_start(a), &y, &m, &dd);
 		if (y != cur_y || m != cur_m) {
 			if (cur_y)
 				month_close(p);
@@ -93,7 +93,7 @@ static void months(ov_page *p, const ov_list *l)
 			cur_y = y;
 			cur_m = m;
 		}
-		days = ov_day_range(a->from, a->to);
+		days = ov_pdate_range(a->from, a->to);
 		ov_page_row_open(p);
 		ov_page_cell(p, days);
 		ov_page_cell(p, a->subject ? a->subject : "—");

@@ -94,8 +94,8 @@ static int by_date(const void *x, const void *y)
 	const ov_assessment *a = *(const ov_assessment *const *)x,
 	                    *b = *(const ov_assessment *const *)y;
 
-	if (a->date != b->date)
-		return (a->date > b->date) - (a->date < b->date);
+	if (a->date.day != b->date.day)
+		return (a->date.day > b->date.day) - (a->date.day < b->date.day);
 	return strcmp(a->id, b->id);
 }
 
@@ -117,7 +117,7 @@ static void chooser(ov_page *p, const ov_grades *g)
 	for (size_t i = 0; i < n; i++) {
 		char day[11];
 
-		ov_date_format(mine[i]->date, day);
+		ov_pdate_format(mine[i]->date, day);
 		labels[i] = ov_xasprintf(
 		    "%s (%s)", mine[i]->label ? mine[i]->label : mine[i]->id,
 		    day);
@@ -160,7 +160,7 @@ static void facts(ov_page *p, const ov_grades *g)
 	const ov_force *f = ov_dataset_find_force(g->ds, a->force);
 	char day[11], year[16];
 
-	ov_date_format(a->date, day);
+	ov_pdate_format(a->date, day);
 	snprintf(year, sizeof year, "%d", a->year);
 	ov_page_summary_open(p);
 	ov_page_summary_row(p, "Force", f && f->name ? f->name : a->force);

@@ -795,6 +795,43 @@ static void test_markdown_html(void)
 	free(big);
 }
 
+/* A meeting that names its paper's layout can still be edited: the
+ * edit's check resolves the layout, and the layout stays named. */
+static void test_meeting_layout(void)
+{
+	ov_dataset *ds = fx_small();
+	ov_meeting *m = (ov_meeting *)ov_dataset_find_meeting(ds, MEETING);
+	ov_layout *l;
+	ov_app *a;
+	ov_diag d = OV_DIAG_INIT;
+	ov_meeting_edit e = {.purpose = "A new purpose."};
+	ov_meeting_view v;
+
+	ds->layouts = ov_xcalloc(1, sizeof *ds->layouts);
+	ds->n_layouts = 1;
+	l = &ds->layouts[0];
+	ov_layout_init(l);
+	l->id = ov_xstrdup("own");
+	l->force = ov_xstrdup(m->force);
+	l->sections = ov_xcalloc(1, sizeof *l->sections);
+	l->n_sections = 1;
+	l->sections[0].section = OV_SEC_PURPOSE;
+	fx_set(&m->layout, "own");
+	a = fx_open_register(ds, tmpdir, "layout");
+	tap_ok(a != NULL, "a register whose meeting names a layout");
+	if (!a)
+		return;
+	tap_is_int(ov_app_meeting_edit(a, MEETING, &e, &d), 0,
+		   "its meeting is edited");
+	ov_diag_print(&d, stdout, "# edit");
+	show(a, &v);
+	tap_ok(v.m.layout && !strcmp(v.m.layout, "own"),
+	       "... and still names its layout");
+	ov_meeting_view_release(&v);
+	ov_diag_release(&d);
+	ov_app_close(a);
+}
+
 int main(void)
 {
 	ov_app *a;
@@ -812,6 +849,7 @@ int main(void)
 		test_meeting_refusals(a);
 	}
 	ov_app_close(a);
+	test_meeting_layout();
 	test_dashboard_random();
 	test_timeline();
 	test_peel_register();

@@ -86,37 +86,26 @@ has "$WORK/err" "^oversight recs: --q: search words too long" \
 	"... naming the option"
 
 # A register of an older schema, with data: the store marks the state
-# stale and the app rebuilds it when it opens the register.  (Version 3:
-# only what migrations 4 and later made is taken away, the intervals and
-# the accounts' force; version 2 also what migration 3 made; an older
-# version would need migration 2's tables taken away too.)
+# stale and the app rebuilds it when it opens the register.  (Version 2:
+# what the migrations after 2 made is taken away, by lib.sh's
+# OV_SQL_TO_V2; an older version would need migration 2's tables taken
+# away too.)
 run recs --format json
 cp "$WORK/out" before.json
 run recs --format json --as-at 2017-06-30
 cp "$WORK/out" before-2017.json
-LATEST=$(sqlite3 oversight.db 'PRAGMA user_version')
-for v in 2 3; do
+for v in 2; do
 	cp oversight.db old.db
 	rm -f old.db-wal old.db-shm
-	if [ $v = 2 ]; then
-		sqlite3 old.db "DROP TABLE rec_interval; DROP TABLE rec_search;
-			DROP VIEW rec_search_text; DROP TABLE rec_state;
-			DROP TABLE rec_state_tally; DROP TABLE store_meta;
-			ALTER TABLE accounts DROP COLUMN force;
-			PRAGMA user_version = $v;"
-	else
-		sqlite3 old.db "DROP TABLE rec_interval;
-			ALTER TABLE accounts DROP COLUMN force;
-			PRAGMA user_version = $v;"
-	fi
+	sqlite3 old.db "$OV_SQL_TO_V2"
 	run --db old.db recs --format json
 	is_rc 0 "a register of schema version $v opens"
 	same "$WORK/out" before.json "... and lists what it did before"
-	[ "$(sqlite3 old.db 'PRAGMA user_version')" = "$LATEST" ] &&
+	[ "$(sqlite3 old.db 'PRAGMA user_version')" = "$OV_SCHEMA" ] &&
 		[ "$(sqlite3 old.db "SELECT value FROM store_meta WHERE key = 'state_stale'")" = 0 ] &&
 		[ "$(sqlite3 old.db 'SELECT count(*) FROM rec_state')" = 4 ] &&
 		[ "$(sqlite3 old.db 'SELECT count(DISTINCT rec) FROM rec_interval')" = 4 ]
-	ok $? "... migrated to version $LATEST, its state and intervals built, not stale"
+	ok $? "... migrated to version $OV_SCHEMA, its state and intervals built, not stale"
 	run --db old.db recs --format json --as-at 2017-06-30
 	same "$WORK/out" before-2017.json "... and lists as at an earlier date what it did before"
 	run --db old.db check

@@ -1,6 +1,7 @@
 #include "core/fold.h"
 #include "fixture/fixture.h"
 #include "tap.h"
+#include "util/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -371,6 +372,42 @@ static void test_intervals(void)
 	ov_dataset_free(ds);
 }
 
+/* A revised target moves the due date in force, keeps the status, and
+ * says why; a status change known to the month keeps its precision. */
+static void test_target(void)
+{
+	ov_rec r;
+	ov_event *e;
+	ov_rec_state st;
+
+	ov_rec_init(&r);
+	fx_event(&r, "2018-01-01", OV_EV_CREATED, "HMICFRS", NULL);
+	e = fx_event(&r, "2018-06-01", OV_EV_TARGET, "Jo", NULL);
+	e->target = fx_day("2019-03-31");
+	e->reason = ov_xstrdup("New system late");
+	e = fx_ev_basis(&r, "2019-02-01", OV_EV_CLOSED, "HMICFRS", "Seen");
+	e->precision = OV_PRECISION_MONTH;
+	st = fold(&r, "2018-05-31");
+	tap_is_int(ov_rec_effective_due(&st, fx_day("2018-07-01")),
+		   fx_day("2018-07-01"), "before the revision: its own due");
+	st = fold(&r, "2018-06-01");
+	tap_is_int(st.status, OV_STATUS_OPEN, "target revised: still open");
+	tap_is_int(ov_rec_effective_due(&st, fx_day("2018-07-01")),
+		   fx_day("2019-03-31"), "... due the revised target");
+	tap_is_str(st.target_reason, "New system late", "... and why");
+	tap_ok(!ov_rec_overdue(&st, ov_rec_effective_due(&st, fx_day(
+			       "2018-07-01")), fx_day("2018-08-01")),
+	       "... not overdue before it");
+	tap_ok(!ov_event_changes_status(OV_EV_TARGET),
+	       "target-revised is not a status event");
+	tap_ok(!ov_event_allowed(OV_STATUS_CLOSED, OV_EV_TARGET),
+	       "no target revised on a closed rec");
+	st = fold(&r, "2019-02-01");
+	tap_is_int(st.status_precision, OV_PRECISION_MONTH,
+		   "a closure known to its month keeps its precision");
+	ov_rec_release(&r);
+}
+
 int main(void)
 {
 	test_empty();
@@ -383,5 +420,6 @@ int main(void)
 	test_allowed();
 	test_next();
 	test_intervals();
+	test_target();
 	return tap_done();
 }

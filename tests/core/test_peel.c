@@ -7,11 +7,11 @@ static void test_scales(void)
 	static const enum ov_grade all[] = {
 		OV_GRADE_NONE,	     OV_GRADE_OUTSTANDING, OV_GRADE_GOOD,
 		OV_GRADE_ADEQUATE,   OV_GRADE_RI,	   OV_GRADE_INADEQUATE,
-		OV_GRADE_TBI,	     OV_GRADE_NOT_GRADED,
+		OV_GRADE_TBI,	     OV_GRADE_NOT_GRADED,  OV_GRADE_AWAITED,
 	};
 	/* on peel-2014, on peel-2021, real */
 	static const char *const want[] = {
-		"110", "111", "111", "011", "111", "111", "110", "110",
+		"110", "111", "111", "011", "111", "111", "110", "110", "110",
 	};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		char name[96];
@@ -211,6 +211,41 @@ static void test_current(void)
 	ov_dataset_free(ds);
 }
 
+/* A 2021-on five-grade assessment never shows a 2014-2019 grade as its
+ * own, even for the same question key; a month-only date orders by its
+ * first day. */
+static void test_scales_apart(void)
+{
+	ov_dataset *ds = ov_dataset_new();
+	ov_peel_cell cells[1];
+	size_t i;
+
+	i = fx_add_assessment(ds, "x-2017", "XP", 2017, "2017-11",
+			      "PEEL 2017", OV_SCALE_PEEL2014);
+	fx_add_question(&ds->assessments[i], "vuln", 1, "Vulnerable",
+			OV_GRADE_GOOD);
+	i = fx_add_assessment(ds, "x-2021", "XP", 2021, "2021-09",
+			      "PEEL 2021/22", OV_SCALE_PEEL2021);
+	fx_add_question(&ds->assessments[i], "vuln", 1, "Vulnerable",
+			OV_GRADE_NONE);
+	i = fx_add_assessment(ds, "x-2019", "XP", 2019, "2019-05",
+			      "PEEL 2018/19", OV_SCALE_PEEL2014);
+	fx_add_question(&ds->assessments[i], "vuln", 1, "Vulnerable",
+			OV_GRADE_NONE);
+	ov_dataset_sort(ds);
+	ov_peel_table(ds, ov_dataset_find_assessment(ds, "x-2021"), cells);
+	tap_is_int(cells[0].grade, OV_GRADE_NONE,
+		   "a 2014-2019 grade is not carried into a 2021 assessment");
+	tap_ok(cells[0].from == NULL, "... and no source is named");
+	ov_peel_table(ds, ov_dataset_find_assessment(ds, "x-2019"), cells);
+	tap_is_int(cells[0].grade, OV_GRADE_GOOD,
+		   "on the same scale it carries (month-only dates)");
+	tap_ok(ov_peel_current(ds, "XP", fx_day("2021-09-01")) ==
+		       ov_dataset_find_assessment(ds, "x-2021"),
+	       "a month-only assessment is current from its first day");
+	ov_dataset_free(ds);
+}
+
 int main(void)
 {
 	test_scales();
@@ -218,5 +253,6 @@ int main(void)
 	test_tie();
 	test_same_day();
 	test_current();
+	test_scales_apart();
 	return tap_done();
 }

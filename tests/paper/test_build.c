@@ -71,7 +71,8 @@ int main(void)
 	has(sep, "# HMICFRS UPDATE");
 	has(sep, "## 1. PURPOSE OF REPORT");
 	has(sep, "To provide members with *oversight*.");
-	has(sep, "| Pillar | IPA Key Questions | WMP IPA November 2018 |");
+	has(sep, "| Pillar | IPA Key Questions | West Midlands Police IPA November 2018 |");
+	lacks(sep, "| WMP IPA");
 	has(sep, "| Effectiveness | 1. Prevent Crime and ASB | Good |");
 	has(sep, "|  | 2. Protecting the Vulnerable\\* | To be inspected in November |");
 	has(sep, "| Efficiency | 3. Use of resources | Requires improvement |");

@@ -260,6 +260,51 @@ static void check_tall_row(const char *dir)
 	ov_paper_free(p);
 }
 
+
+/* No heading alone at the foot of a page: for every amount of text
+ * before it, a run of two headings stays on the page where the table
+ * under them starts (each filler line moves the run down a little). */
+static void check_keep_with_next(const char *dir)
+{
+	char *path = ov_xasprintf("%s/keep.pdf", dir);
+	char *cmd = ov_xasprintf("pdftotext '%s' -", path);
+	int bad = 0, tried = 0;
+
+	for (int k = 40; k < 80; k++) {
+		ov_paper *p = ov_paper_new();
+		char *text, *pages[8];
+		int np;
+
+		for (int i = 0; i < k; i++)
+			ov_paper_para(p, "Filler line.");
+		ov_paper_heading(p, 2, "KEEPHEADA");
+		ov_paper_heading(p, 3, "KEEPHEADB");
+		table(p, 2);
+		if (render_to(p, path) != 0 || !(text = run_cmd(cmd))) {
+			bad++;
+			ov_paper_free(p);
+			continue;
+		}
+		np = split_pages(text, pages, 8);
+		for (int i = 0; i < np; i++)
+			if (strstr(pages[i], "KEEPHEADA") &&
+			    (!strstr(pages[i], "KEEPHEADB") ||
+			     !strstr(pages[i], HEADER_MARK)))
+				bad++;
+		tried++;
+		free(text);
+		ov_paper_free(p);
+	}
+	tap_ok(tried == 40 && bad == 0,
+	       "a heading keeps with the next heading and the table's start");
+	if (bad)
+		printf("#   %d of %d placements left a heading alone\n", bad,
+		       tried);
+	unlink(path);
+	free(cmd);
+	free(path);
+}
+
 /* ---- failures ---------------------------------------------------------- */
 
 static void check_bad_utf8(const char *dir)
@@ -358,6 +403,7 @@ int main(void)
 		check_info(pdf);
 	}
 	check_tall_row(dir);
+	check_keep_with_next(dir);
 	check_bad_utf8(dir);
 	check_write_error(p, dir);
 	check_missing_dir(p, dir);

@@ -5,6 +5,7 @@
 #include "paper/words.h"
 #include "tap.h"
 #include "util/html.h"
+#include "util/mem.h"
 
 static ov_day day(const char *s)
 {
@@ -27,6 +28,71 @@ static void range(const char *a, const char *b, const char *want)
 
 	snprintf(name, sizeof name, "range %s..%s", a, b);
 	is_take(ov_day_range(day(a), day(b)), want, name);
+}
+
+static ov_pdate fx_pd(const char *s)
+{
+	ov_pdate p = OV_PDATE_NONE;
+
+	ov_pdate_parse(s, &p);
+	return p;
+}
+
+/* Partial dates under a month heading (issue 10: activities known only
+ * to the month). */
+static void pranges(void)
+{
+	is_take(ov_pdate_range(fx_pd("2018-07-09"), fx_pd("2018-07-10")),
+		"9th & 10th", "pdate range: two days");
+	is_take(ov_pdate_range(fx_pd("2018-07-09"), OV_PDATE_NONE), "9th",
+		"pdate range: one day, no end");
+	is_take(ov_pdate_range(fx_pd("2018-08"), fx_pd("2018-08")),
+		"During the month", "pdate range: the month alone");
+	is_take(ov_pdate_range(fx_pd("2018-08"), fx_pd("2018-09")),
+		"August 2018 \u2013 September 2018",
+		"pdate range: across months");
+	is_take(ov_pdate_range(fx_pd("2018"), OV_PDATE_NONE), "2018",
+		"pdate range: the year");
+}
+
+/* Issue 10: naming recommendations and their kinds, dates at their
+ * precision. */
+static void data_words(void)
+{
+	ov_rec r;
+	size_t afi[3] = {0, 0, 3}, mix[3] = {1, 2, 3}, one[3] = {0, 1, 0};
+	size_t none[3] = {0, 0, 0}, cc[3] = {2, 0, 1};
+
+	ov_rec_init(&r);
+	r.ref = ov_xstrdup("R1");
+	r.area = ov_xstrdup("Leadership");
+	r.text = ov_xstrdup("HMIC recommends that the force should "
+			    "immediately review how it assesses risk.");
+	is_take(ov_rec_name(&r), "HMIC recommends that the force should "
+		"immediately review\u2026", "rec name: the text's opening words");
+	free(r.text);
+	r.text = ov_xstrdup("The force should improve its supervision of "
+			    "investigations.");
+	is_take(ov_rec_name(&r), "The force should improve its supervision of "
+		"investigations", "rec name: no ellipsis when all are there");
+	r.subject = ov_xstrdup("risk assessment");
+	is_take(ov_rec_name(&r), "risk assessment", "rec name: the subject");
+	ov_rec_release(&r);
+	is_take(ov_kinds_words(afi), "three areas for improvement",
+		"kinds: AFIs named as AFIs");
+	is_take(ov_kinds_words(mix), "one cause of concern, two "
+		"recommendations and three areas for improvement",
+		"kinds: all three");
+	is_take(ov_kinds_words(one), "one recommendation", "kinds: one");
+	is_take(ov_kinds_words(cc), "two causes of concern and one area for "
+		"improvement", "kinds: two of them");
+	is_take(ov_kinds_words(none), "no recommendations", "kinds: none");
+	is_take(ov_when_words(ov_date_from_ymd(2018, 9, 6), OV_PRECISION_NONE),
+		"on 6th September 2018", "when: a day");
+	is_take(ov_when_words(ov_date_from_ymd(2018, 9, 1), OV_PRECISION_MONTH),
+		"in September 2018", "when: a month");
+	is_take(ov_when_words(ov_date_from_ymd(2018, 1, 1), OV_PRECISION_YEAR),
+		"in 2018", "when: a year");
 }
 
 int main(void)
@@ -103,5 +169,7 @@ int main(void)
 		       "nothing refused reached the output");
 		ov_buf_release(&b);
 	}
+	pranges();
+	data_words();
 	return tap_done();
 }

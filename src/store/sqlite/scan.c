@@ -154,7 +154,7 @@ static void events_sql(ov_buf *b, const filters *fl, ov_day upto,
 		ov_buf_puts(b, " FROM events e WHERE 1");
 	if (upto != OV_DAY_NONE)
 		ov_buf_printf(b, " AND e.date <= %d", (int)upto);
-	for (int k = 0; probe && k <= OV_EV_NA; k++)
+	for (int k = 0; probe && k <= OV_EV_TARGET; k++)
 		if (!(kinds & (1u << k)))
 			ov_buf_printf(b, " AND e.kind <> '%s'",
 				      ov_event_kind_code(k));

@@ -30,6 +30,8 @@ typedef struct importer {
 static const char *const delete_all_sql =
 	"INSERT INTO rec_search (rec_search) VALUES ('delete-all');"
 	"DELETE FROM rec_interval; DELETE FROM rec_state;"
+	"DELETE FROM layout_sections; DELETE FROM layouts;"
+	"DELETE FROM pillars;"
 	"DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
 	"DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
 	"DELETE FROM recommendations; DELETE FROM questions;"
