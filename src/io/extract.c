@@ -921,14 +921,15 @@ static const char *const recommend_leads[] = {
 typedef struct parser {
 	const char *name;
 	ov_xdoc *doc;
-	size_t report;     /* current report */
-	char *area;        /* current area heading */
-	enum mode mode;    /* the keyword heading last seen */
-	bool listed;       /* after "recommendations are as follows:" */
-	char *pending_num; /* "Recommendation 3" heading's number */
-	size_t cause;      /* current cause of concern + 1, or 0 */
-	bool cause_open;   /* a cause heading waits for its text */
-	size_t parent;     /* item taking bullets + 1, or 0 */
+	size_t report;  /* current report */
+	char *area;     /* current area heading */
+	enum mode mode; /* the keyword heading last seen */
+	bool listed;    /* after "recommendations are as follows:" */
+	enum ov_rec_kind listed_kind; /* what the lead-in said follows */
+	char *pending_num;            /* "Recommendation 3" heading's number */
+	size_t cause;                 /* current cause of concern + 1, or 0 */
+	bool cause_open;              /* a cause heading waits for its text */
+	size_t parent;                /* item taking bullets + 1, or 0 */
 	enum mclass parent_cls, bullet_cls;
 	/* the paragraphs under the current heading (findings pairs) */
 	const block **sect;
@@ -1010,6 +1011,19 @@ static void analyse(ov_xitem *it, const char *t, bool strong_subject)
 	if (count > 1)
 		doubt(it, ov_xstrdup("addressed to more than one body; the "
 		                     "first named is taken"));
+}
+
+/* "should be commended": praise, not a recommendation. */
+static bool praise(const char *after)
+{
+	static const char *const p[] = {
+	    " be commended", " be congratulated", " be praised",    " be proud",
+	    " be pleased",   " be reassured",     " be encouraged", NULL};
+
+	for (size_t i = 0; p[i]; i++)
+		if (starts_ci(after, p[i]))
+			return true;
+	return false;
 }
 
 /* Whether the subject starting with a body at s ends with it (or goes
@@ -1103,7 +1117,7 @@ static bool strong_rec(const char *t)
 	}
 	for (const char *q = s; q < mod; q++)
 		words += *q == ' ';
-	if (words > 8 || memchr(s, '.', (size_t)(mod - s)))
+	if (words > 8 || memchr(s, '.', (size_t)(mod - s)) || praise(mod + ml))
 		return rec_lead;
 	const char *at = NULL;
 
@@ -1354,7 +1368,7 @@ static void flush_section(parser *p)
 			ov_buf_puts(into, "\n\n");
 		ov_buf_puts(into, t);
 	}
-	ov_xitem *it = new_item(p, OV_RK_REC, p->sect[0]);
+	ov_xitem *it = new_item(p, p->listed_kind, p->sect[0]);
 
 	it->finding = ov_buf_detach(&f);
 	it->response = r.len ? ov_buf_detach(&r) : NULL;
@@ -1477,6 +1491,54 @@ static bool lead_in(const char *t)
 	       find_word(t, "causes of concern");
 }
 
+/* The first heading is the report's title, not an area, when it reads as
+ * one: "Title: subtitle", six words or more, or naming the inspection. */
+static bool title_like(const char *t)
+{
+	size_t words = 1;
+
+	for (const char *q = t; *q; q++)
+		words += *q == ' ';
+	return strchr(t, ':') || words >= 6 || find_word(t, "PEEL") ||
+	       find_word(t, "inspection") || find_word(t, "report");
+}
+
+/* Headings of a document's structure, under which items stand in no
+ * area: "Summary", "Introduction", "Published 1 May 2019"... */
+static bool structural(const char *t)
+{
+	static const char *const h[] = {
+	    "summary",
+	    "executive summary",
+	    "introduction",
+	    "background",
+	    "conclusion",
+	    "conclusions",
+	    "contents",
+	    "foreword",
+	    "methodology",
+	    "about this inspection",
+	    "about this report",
+	    "annex",
+	    "appendix",
+	    "next steps",
+	    "key findings",
+	    "overview",
+	    NULL,
+	};
+	ov_buf b = OV_BUF_INIT;
+	bool r = false;
+
+	plain(t, &b);
+	for (size_t i = 0; h[i] && !r; i++)
+		r = !strcasecmp(ov_buf_str(&b), h[i]);
+	r |= starts_ci(ov_buf_str(&b), "published ") ||
+	     starts_ci(ov_buf_str(&b), "annex ") ||
+	     starts_ci(ov_buf_str(&b), "appendix ");
+	ov_buf_release(&b);
+	return r;
+}
+
 static void on_heading(parser *p, const block *b)
 {
 	char *num = NULL;
@@ -1498,9 +1560,20 @@ static void on_heading(parser *p, const block *b)
 		return;
 	}
 	free(num);
-	if (!p->doc->first_heading)
+	find_published(&p->doc->reports[p->report], b->text);
+	if (!p->doc->first_heading) {
 		p->doc->first_heading = ov_xstrdup(b->text);
-	set_area(p, b->text);
+		if (title_like(b->text) && !p->doc->n_items) {
+			p->heading = b->text;
+			return;
+		}
+	}
+	if (structural(b->text)) {
+		free(p->area);
+		p->area = NULL;
+	} else {
+		set_area(p, b->text);
+	}
 	p->heading = b->text;
 	p->heading_paras = 0;
 	p->heading_about_report = false;
@@ -1590,6 +1663,10 @@ static void on_block(parser *p, const block *b)
 			p->area = NULL;
 		}
 		p->listed = true;
+		p->listed_kind = find_word(t, "areas for improvement") &&
+		                         !find_word(t, "recommendations")
+		                     ? OV_RK_AFI
+		                     : OV_RK_REC;
 		p->n_sect = 0;
 		return;
 	}
