@@ -42,7 +42,7 @@ typedef struct pline {
 typedef struct ppage {
 	pline *v;
 	size_t n, cap;
-	double h;
+	double w, h;
 } ppage;
 
 static bool page_number(const char *s)
@@ -89,10 +89,10 @@ static double median(double *v, size_t n)
 	return n ? v[n / 2] : 0;
 }
 
-/* Close one line: characters [a, b) of text with their boxes; small
- * raised digits (footnote markers) are left out. */
-static void end_line(ppage *pg, const char *text, const char *const *at,
-                     const PopplerRectangle *r, size_t a, size_t b)
+/* Close one segment: characters [a, b) with their boxes; small raised
+ * digits (footnote markers) are left out, and the space they leave. */
+static void end_seg(ppage *pg, const char *const *at, const PopplerRectangle *r,
+                    size_t a, size_t b)
 {
 	double *hs = ov_xcalloc(b - a + 1, sizeof *hs), med, base;
 	size_t nh = 0;
@@ -111,22 +111,25 @@ static void end_line(ppage *pg, const char *text, const char *const *at,
 	for (size_t i = a; i < b; i++) {
 		size_t clen = (size_t)(at[i + 1] - at[i]);
 		double h = r[i].y2 - r[i].y1;
-		bool small = isdigit((unsigned char)*at[i]) && h < 0.8 * med &&
-		             r[i].y2 < base - 0.15 * med;
+		bool sp = isspace((unsigned char)*at[i]);
 
-		if (small)
+		if (isdigit((unsigned char)*at[i]) && h < 0.8 * med &&
+		    r[i].y2 < base - 0.15 * med)
 			continue;
+		if (sp && (t.len == 0 || t.data[t.len - 1] == ' '))
+			continue;
+		if (sp) {
+			ov_buf_putc(&t, ' ');
+			continue;
+		}
 		ov_buf_add(&t, at[i], clen);
-		if (isspace((unsigned char)*at[i]))
-			continue;
 		l.x0 = fmin(l.x0, r[i].x1);
 		l.y0 = fmin(l.y0, r[i].y1);
 		l.x1 = fmax(l.x1, r[i].x2);
 		l.y1 = fmax(l.y1, r[i].y2);
 	}
 	free(hs);
-	(void)text;
-	while (t.len && isspace((unsigned char)t.data[t.len - 1]))
+	while (t.len && t.data[t.len - 1] == ' ')
 		t.data[--t.len] = '\0';
 	if (!t.len) {
 		ov_buf_release(&t);
@@ -139,20 +142,43 @@ static void end_line(ppage *pg, const char *text, const char *const *at,
 	pg->v[pg->n++] = l;
 }
 
+/* One of poppler's lines, cut where a gap wider than three spaces
+ * separates its words: poppler runs a row of two columns into one. */
+static void end_line(ppage *pg, const char *const *at,
+                     const PopplerRectangle *r, size_t a, size_t b)
+{
+	size_t from = a;
+	double last_x = -1, em = 0;
+	size_t n = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (!isspace((unsigned char)*at[i]))
+			em += r[i].y2 - r[i].y1, n++;
+	em = n ? em / n : 10;
+	for (size_t i = a; i < b; i++) {
+		if (isspace((unsigned char)*at[i]))
+			continue;
+		if (last_x >= 0 && r[i].x1 - last_x > 1.5 * em) {
+			end_seg(pg, at, r, from, i);
+			from = i;
+		}
+		last_x = r[i].x2;
+	}
+	end_seg(pg, at, r, from, b);
+}
+
 /* A page's lines from poppler's text and its per-character layout. */
 static void page_lines(PopplerPage *page, ppage *pg)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *r = NULL;
 	guint nr = 0;
-	double w;
 
-	poppler_page_get_size(page, &w, &pg->h);
+	poppler_page_get_size(page, &pg->w, &pg->h);
 	if (!text)
 		return;
-	if (!poppler_page_get_text_layout(page, &r, &nr)) {
+	if (!poppler_page_get_text_layout(page, &r, &nr))
 		nr = 0;
-	}
 	size_t nc = (size_t)g_utf8_strlen(text, -1);
 	const char **at = ov_xcalloc(nc + 1, sizeof *at);
 	const char *p = text;
@@ -166,7 +192,7 @@ static void page_lines(PopplerPage *page, ppage *pg)
 		for (size_t i = 0; i <= nc; i++)
 			if (i == nc || *at[i] == '\n') {
 				if (i > a)
-					end_line(pg, text, at, r, a, i);
+					end_line(pg, at, r, a, i);
 				a = i + 1;
 			}
 	}
@@ -195,14 +221,65 @@ static bool ends_sentence(const char *s)
 	return n && strchr(".!?:;", s[n - 1]);
 }
 
+static int by_y(const void *a, const void *b)
+{
+	const pline *x = *(const pline *const *)a,
+	            *y = *(const pline *const *)b;
+
+	if (fabs(x->y0 - y->y0) > 2)
+		return x->y0 < y->y0 ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* The page's lines in reading order: top to bottom; on a page of two
+ * columns, between lines that span both, the left column and then the
+ * right. */
+static const pline **reading_order(const ppage *pg, size_t *n)
+{
+	const pline **v = ov_xcalloc(pg->n + 1, sizeof *v);
+	const pline **out = ov_xcalloc(pg->n + 1, sizeof *out);
+	double mid = pg->w / 2;
+	size_t left = 0, right = 0, k = 0;
+
+	for (size_t i = 0; i < pg->n; i++) {
+		v[i] = &pg->v[i];
+		left += v[i]->x1 < mid && !v[i]->margin;
+		right += v[i]->x0 > mid && !v[i]->margin;
+	}
+	qsort(v, pg->n, sizeof *v, by_y);
+	if (left < 2 || right < 2) {
+		memcpy(out, v, pg->n * sizeof *v);
+		*n = pg->n;
+		free(v);
+		return out;
+	}
+	for (size_t i = 0; i < pg->n;) {
+		size_t j = i;
+
+		while (j < pg->n && !(v[j]->x0 < mid && v[j]->x1 > mid))
+			j++;
+		for (int side = 0; side < 2; side++)
+			for (size_t q = i; q < j; q++)
+				if ((v[q]->x1 <= mid) == (side == 0))
+					out[k++] = v[q];
+		if (j < pg->n)
+			out[k++] = v[j];
+		i = j + 1;
+	}
+	*n = k;
+	free(v);
+	return out;
+}
+
 /* The page's kept lines into b, a blank line at a paragraph's gap. */
 static void page_text(const ppage *pages, size_t np, size_t p, ov_buf *b)
 {
-	const ppage *pg = &pages[p];
 	const pline *prev = NULL;
+	size_t n;
+	const pline **v = reading_order(&pages[p], &n);
 
-	for (size_t i = 0; i < pg->n; i++) {
-		const pline *l = &pg->v[i];
+	for (size_t i = 0; i < n; i++) {
+		const pline *l = v[i];
 
 		if (l->margin &&
 		    (page_number(l->text) || recurs(pages, np, p, l->shape)))
@@ -222,6 +299,7 @@ static void page_text(const ppage *pages, size_t np, size_t p, ov_buf *b)
 	}
 	if (prev)
 		ov_buf_putc(b, '\n');
+	free(v);
 }
 
 /* poppler reports what it cannot parse on stderr, line after line; the
