@@ -1003,9 +1003,10 @@ static void analyse(ov_xitem *it, const char *t, bool strong_subject)
 			          "addressee unclear; taken as this force"));
 			return;
 		}
-		doubt(it, ov_xstrdup("addressee not the subject of the "
-		                     "sentence; taken from the bodies it "
-		                     "names"));
+		if (!(it->kind == OV_RK_CAUSE && ad == OV_AD_FORCE))
+			doubt(it, ov_xstrdup("addressee not the subject of "
+			                     "the sentence; taken from the "
+			                     "bodies it names"));
 	}
 	it->addressee = ad;
 	if (count > 1)
@@ -1402,6 +1403,22 @@ static void set_area(parser *p, const char *t)
 	p->area = ov_buf_detach(&b);
 }
 
+/* A report's title, and its short name: the part before the first ':'. */
+static void set_title(ov_xreport *r, const char *title)
+{
+	ov_buf b = OV_BUF_INIT;
+
+	plain(title, &b);
+	free(r->title);
+	free(r->short_name);
+	r->title = ov_buf_detach(&b);
+	const char *c = strchr(r->title, ':');
+
+	r->short_name = c && c > r->title
+	                    ? trim_dup(r->title, (size_t)(c - r->title))
+	                    : NULL;
+}
+
 static void new_report(parser *p, const char *title)
 {
 	ov_xdoc *doc = p->doc;
@@ -1418,15 +1435,7 @@ static void new_report(parser *p, const char *title)
 		memset(cur, 0, sizeof *cur);
 		cur->published = OV_PDATE_NONE;
 	}
-	ov_buf b = OV_BUF_INIT;
-
-	plain(title, &b);
-	cur->title = ov_buf_detach(&b);
-	const char *c = strchr(cur->title, ':');
-
-	cur->short_name = c && c > cur->title
-	                      ? trim_dup(cur->title, (size_t)(c - cur->title))
-	                      : NULL;
+	set_title(cur, title);
 }
 
 /* "published 24 October 2017", "published in October 2017", "published
@@ -1565,6 +1574,8 @@ static void on_heading(parser *p, const block *b)
 		p->doc->first_heading = ov_xstrdup(b->text);
 		if (title_like(b->text) && !p->doc->n_items) {
 			p->heading = b->text;
+			if (!p->doc->reports[p->report].title)
+				set_title(&p->doc->reports[p->report], b->text);
 			return;
 		}
 	}

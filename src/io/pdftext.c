@@ -114,8 +114,14 @@ static void end_seg(ppage *pg, const char *const *at, const PopplerRectangle *r,
 		bool sp = isspace((unsigned char)*at[i]);
 
 		if (isdigit((unsigned char)*at[i]) && h < 0.8 * med &&
-		    r[i].y2 < base - 0.15 * med)
+		    r[i].y2 < base - 0.15 * med) {
+			/* the space poppler put before the marker goes too
+			 * when punctuation follows it: "should1:" */
+			if (t.len && t.data[t.len - 1] == ' ' && i + 1 < b &&
+			    strchr(",.;:!?)", *at[i + 1]))
+				t.data[--t.len] = '\0';
 			continue;
+		}
 		if (sp && (t.len == 0 || t.data[t.len - 1] == ' '))
 			continue;
 		if (sp) {
