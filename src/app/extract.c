@@ -458,8 +458,10 @@ static void timeline(ov_rec *r, const ov_xitem *it, const ov_report *rep,
 				*doubts = ov_xrealloc(
 				    *doubts, (*nd + 1) * sizeof **doubts);
 				(*doubts)[(*nd)++] = ov_xasprintf(
-				    "unknown register status '%.40s', kept "
+				    "unknown register status '%.*s', kept "
 				    "as an update",
+				    (int)ov_utf8_prefix(x->status, 40,
+				                        &(bool){0}),
 				    x->status);
 			}
 		}

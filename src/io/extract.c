@@ -1255,8 +1255,10 @@ static void read_history(ov_xitem *it, const char *s)
 				    trim_dup(on + 4, (size_t)(dend - on - 4));
 
 				doubt(it,
-				      ov_xasprintf("history entry dated '%.40s'"
+				      ov_xasprintf("history entry dated '%.*s'"
 				                   " is not a date; left out",
+				                   (int)ov_utf8_prefix(
+				                       q, 40, &(bool){0}),
 				                   q));
 				free(q);
 			} else {
@@ -1264,9 +1266,10 @@ static void read_history(ov_xitem *it, const char *s)
 			}
 			if (st) {
 				const char *se = find_ci(st, end, "[/status]");
+				const char *ve =
+				    se ? se : (close ? close : end);
 				char *v =
-				    trim_dup(st + 8, (size_t)((se ? se : dend) -
-				                              st - 8));
+				    trim_dup(st + 8, (size_t)(ve - st - 8));
 
 				for (char *c = v; *c; c++)
 					*c = (char)tolower((unsigned char)*c);
@@ -1300,8 +1303,9 @@ static void read_history(ov_xitem *it, const char *s)
 
 static bool has_history(const char *t)
 {
-	return strstr(t, "[on]") || strstr(t, "[ON]") ||
-	       strstr(t, "[comment]") || strstr(t, "[COMMENT]");
+	const char *end = t + strlen(t);
+
+	return find_ci(t, end, "[on]") || find_ci(t, end, "[comment]");
 }
 
 /* ---- findings-style sections ------------------------------------------- */
@@ -1606,18 +1610,23 @@ static enum ov_rec_kind mode_kind(enum mode m)
 static ov_xitem *item_from(parser *p, const block *b, const char *t,
                            enum ov_rec_kind k)
 {
+	const char *end = t + strlen(t);
+	const char *a = find_ci(t, end, "[on]"),
+	           *c = find_ci(t, end, "[comment]");
+	const char *h = a && (!c || a < c) ? a : c;
+	char *text = trim_dup(t, h ? (size_t)(h - t) : strlen(t));
+
+	if (!*text) {
+		/* only history: it belongs to the item before */
+		free(text);
+		if (h && p->doc->n_items)
+			read_history(&p->doc->items[p->doc->n_items - 1], h);
+		return NULL;
+	}
 	ov_xitem *it = new_item(p, k, b);
 	size_t idx = (size_t)(it - p->doc->items);
-	const char *h = NULL;
 
-	if (has_history(t)) {
-		const char *a = strstr(t, "[on]"), *c = strstr(t, "[comment]");
-
-		h = a && (!c || a < c) ? a : c;
-		if (!h)
-			h = t;
-	}
-	it->text = h ? trim_dup(t, (size_t)(h - t)) : ov_xstrdup(t);
+	it->text = text;
 	if (h)
 		read_history(it, h);
 	if (k == OV_RK_CAUSE) {
