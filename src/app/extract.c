@@ -93,13 +93,19 @@ static char *basename_of(const char *path)
 
 /* ---- the force ----------------------------------------------------------- */
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The force the text names most often ("West Midlands Police", "Kent
- * Constabulary"): capitalised words before "Police" or "Constabulary". */
+ * Constabulary"): capitalised words before "Police" or "Constabulary";
+ * of names named as often, the first in alphabetical order. */
 static char *named_force(const char *text)
 {
 	static const char *const ends[] = {" Police", " Constabulary", NULL};
-	char *best = NULL;
-	size_t best_n = 0;
+	char **names = NULL, *best = NULL;
+	size_t n = 0, best_n = 0;
 
 	for (size_t e = 0; ends[e]; e++) {
 		for (const char *q = strstr(text, ends[e]); q;
@@ -127,7 +133,6 @@ static char *named_force(const char *text)
 				continue;
 			char *name =
 			    ov_xstrndup(a, (size_t)(q - a) + strlen(ends[e]));
-			size_t n = 0;
 
 			if (strncmp(name, "The ", 4) == 0 ||
 			    strstr(name, "National") ||
@@ -135,17 +140,23 @@ static char *named_force(const char *text)
 				free(name);
 				continue;
 			}
-			for (const char *r = strstr(text, name); r;
-			     r = strstr(r + 1, name))
-				n++;
-			if (n > best_n) {
-				free(best);
-				best = name, best_n = n;
-			} else {
-				free(name);
-			}
+			names = ov_xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = name;
 		}
 	}
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0, run = 1; i < n; i++, run++) {
+		if (i + 1 < n && !strcmp(names[i], names[i + 1]))
+			continue;
+		if (run > best_n)
+			best = names[i], best_n = run;
+		run = 0;
+	}
+	best = ov_xstrdup(best);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	return best;
 }
 
@@ -320,40 +331,75 @@ static char kind_letter(enum ov_rec_kind k)
 	return k == OV_RK_CAUSE ? 'C' : k == OV_RK_AFI ? 'A' : 'R';
 }
 
+static char **sort_refs; /* for cmp_ref: qsort has no context argument */
+
+static int cmp_ref(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int r = strcmp(sort_refs[x], sort_refs[y]);
+
+	return r ? r : (x > y) - (x < y);
+}
+
+/* Of refs that are equal, the first in the text keeps its ref; the others
+ * lose it (drop) or get "-xN" after it, N their place in the text (no
+ * report's number holds '-', so that is unique). */
+static void make_unique(char **refs, size_t n, bool drop)
+{
+	size_t *ix = ov_xcalloc(n + 1, sizeof *ix), m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (refs[i])
+			ix[m++] = i;
+	sort_refs = refs;
+	qsort(ix, m, sizeof *ix, cmp_ref);
+	for (size_t k = 1, first = 0; k < m; k++) {
+		if (strcmp(refs[ix[k]], refs[ix[first]]) != 0) {
+			first = k;
+			continue;
+		}
+		char *r = drop
+		              ? NULL
+		              : ov_xasprintf("%s-x%zu", refs[ix[k]], ix[k] + 1);
+
+		free(refs[ix[k]]);
+		refs[ix[k]] = r;
+	}
+	sort_refs = NULL;
+	free(ix);
+}
+
 /* Refs: REPORT-R3 from the report's own number, else REPORT-R01 in the
- * order found; a number used twice falls back to the order. */
+ * order found (-C causes of concern, -A areas for improvement). */
 static char **make_refs(const ov_dataset *ds, const ov_xdoc *doc)
 {
-	char **refs = ov_xcalloc(doc->n_items + 1, sizeof *refs);
-	size_t seq[3 * 64] = {0};
+	size_t n = doc->n_items;
+	char **refs = ov_xcalloc(n + 1, sizeof *refs);
+	size_t *seq = ov_xcalloc(3 * doc->n_reports + 1, sizeof *seq);
 
-	for (size_t i = 0; i < doc->n_items; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const ov_xitem *it = &doc->items[i];
-		const char *rid = ds->reports[it->report].id;
-		char L = kind_letter(it->kind);
 		char *num = it->number ? slug(it->number, 8) : NULL;
-		char *ref = NULL;
 
-		if (num && *num && !strchr(num, '-')) {
-			ref = ov_xasprintf("%s-%c%s", rid, L, num);
-			for (size_t k = 0; k < i && ref; k++)
-				if (strcmp(refs[k], ref) == 0) {
-					free(ref);
-					ref = NULL;
-				}
-		}
-		for (size_t n = ++seq[(size_t)(L % 64) + 64 * (it->report % 3)];
-		     !ref; n++) {
-			ref = ov_xasprintf("%s-%c%02zu", rid, L, n);
-			for (size_t k = 0; k < i && ref; k++)
-				if (strcmp(refs[k], ref) == 0) {
-					free(ref);
-					ref = NULL;
-				}
-		}
-		refs[i] = ref;
+		if (num && *num && !strchr(num, '-'))
+			refs[i] =
+			    ov_xasprintf("%s-%c%s", ds->reports[it->report].id,
+			                 kind_letter(it->kind), num);
 		free(num);
 	}
+	make_unique(refs, n, true);
+	for (size_t i = 0; i < n; i++) {
+		const ov_xitem *it = &doc->items[i];
+
+		if (refs[i])
+			continue;
+		refs[i] =
+		    ov_xasprintf("%s-%c%02zu", ds->reports[it->report].id,
+		                 kind_letter(it->kind),
+		                 ++seq[3 * it->report + (size_t)it->kind]);
+	}
+	make_unique(refs, n, false);
+	free(seq);
 	return refs;
 }
 
@@ -486,6 +532,24 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
                      ov_extract_result *res)
 {
 	char **refs = make_refs(ds, doc);
+	/* the recommendations answering each cause, as lists through
+	 * next_answer (indices + 1, in the order of the text) */
+	size_t *first_answer = ov_xcalloc(doc->n_items + 1, sizeof(size_t));
+	size_t *next_answer = ov_xcalloc(doc->n_items + 1, sizeof(size_t));
+	size_t *last = ov_xcalloc(doc->n_items + 1, sizeof(size_t));
+
+	for (size_t k = 0; k < doc->n_items; k++) {
+		size_t c = doc->items[k].cause;
+
+		if (!c)
+			continue;
+		if (last[c - 1])
+			next_answer[last[c - 1] - 1] = k + 1;
+		else
+			first_answer[c - 1] = k + 1;
+		last[c - 1] = k + 1;
+	}
+	free(last);
 
 	ds->recs = ov_xcalloc(doc->n_items + 1, sizeof *ds->recs);
 	ds->n_recs = doc->n_items;
@@ -528,12 +592,10 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
 		row->due = ov_rec_due(r, rep);
 		if (it->cause)
 			row->cause = ov_xstrdup(refs[it->cause - 1]);
-		for (size_t k = 0; k < doc->n_items; k++)
-			if (doc->items[k].cause == i + 1) {
-				ans =
-				    ov_xrealloc(ans, (n_ans + 1) * sizeof *ans);
-				ans[n_ans++] = refs[k];
-			}
+		for (size_t k = first_answer[i]; k; k = next_answer[k - 1]) {
+			ans = ov_xrealloc(ans, (n_ans + 1) * sizeof *ans);
+			ans[n_ans++] = refs[k - 1];
+		}
 		row->answered_by = joined(ans, n_ans, ", ");
 		free(ans);
 		ov_buf_printf(&nb, "extracted from %s, line %zu", file,
@@ -557,32 +619,36 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
 	for (size_t i = 0; i < doc->n_items; i++)
 		free(refs[i]);
 	free(refs);
+	free(first_answer);
+	free(next_answer);
 }
 
 /* ---- the request ----------------------------------------------------------
  */
 
-/* ds sorted, and res->rows in the same order as ds->recs. */
+/* ds sorted, and res->rows in the same order as ds->recs: both by ref,
+ * refs being unique. */
 static void sort_rows(ov_dataset *ds, ov_extract_result *res)
 {
 	size_t n = ds->n_recs;
-	char **refs = ov_xcalloc(n + 1, sizeof *refs);
+	size_t *order = ov_xcalloc(n + 1, sizeof *order);
 	ov_extract_row *rows = ov_xcalloc(n + 1, sizeof *rows);
+	char **refs = ov_xcalloc(n + 1, sizeof *refs);
 
+	for (size_t i = 0; i < n; i++) {
+		order[i] = i;
+		refs[i] = ds->recs[i].ref;
+	}
+	sort_refs = refs;
+	qsort(order, n, sizeof *order, cmp_ref);
+	sort_refs = NULL;
 	for (size_t i = 0; i < n; i++)
-		refs[i] = ov_xstrdup(ds->recs[i].ref);
-	ov_dataset_sort(ds);
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < n; k++)
-			if (refs[k] && strcmp(refs[k], ds->recs[i].ref) == 0) {
-				rows[i] = res->rows[k];
-				free(refs[k]);
-				refs[k] = NULL;
-				break;
-			}
+		rows[i] = res->rows[order[i]];
 	free(refs);
+	free(order);
 	free(res->rows);
 	res->rows = rows;
+	ov_dataset_sort(ds);
 }
 
 static int write_json(const ov_dataset *ds, const char *path, ov_diag *d)

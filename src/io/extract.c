@@ -465,9 +465,8 @@ static void join_line(ov_buf *b, const char *s)
 	ov_buf_puts(b, s);
 }
 
-static bool ends_sentence(const char *s)
+static bool ends_sentence_n(const char *s, size_t n)
 {
-	size_t n = strlen(s);
 
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
 		n--;
@@ -520,7 +519,7 @@ static void make_blocks(const lines *l, blocks *bl)
 			}
 			continue;
 		}
-		if (gap_at_break && b.len && ends_sentence(b.data) &&
+		if (gap_at_break && b.len && ends_sentence_n(b.data, b.len) &&
 		    !islower((unsigned char)s[0])) {
 			push_block(bl, &b, cur, no, nl);
 			cur = (marker){M_NONE, NULL, 0};
@@ -528,7 +527,7 @@ static void make_blocks(const lines *l, blocks *bl)
 		gap_at_break = false;
 		m = get_marker(s);
 		if (m.cls != M_NONE || keyword_line(s) ||
-		    (b.len && keyword_line(b.data))) {
+		    (b.len && nl == 1 && b.len < 60 && keyword_line(b.data))) {
 			push_block(bl, &b, cur, no, nl);
 			cur = m;
 			s += m.len;
@@ -926,10 +925,11 @@ typedef struct parser {
 	enum mode mode; /* the keyword heading last seen */
 	bool listed;    /* after "recommendations are as follows:" */
 	enum ov_rec_kind listed_kind; /* what the lead-in said follows */
-	char *pending_num;            /* "Recommendation 3" heading's number */
-	size_t cause;                 /* current cause of concern + 1, or 0 */
-	bool cause_open;              /* a cause heading waits for its text */
-	size_t parent;                /* item taking bullets + 1, or 0 */
+	bool findings_ok;  /* the lead-in speaks of the force's progress */
+	char *pending_num; /* "Recommendation 3" heading's number */
+	size_t cause;      /* current cause of concern + 1, or 0 */
+	bool cause_open;   /* a cause heading waits for its text */
+	size_t parent;     /* item taking bullets + 1, or 0 */
 	enum mclass parent_cls, bullet_cls;
 	/* the paragraphs under the current heading (findings pairs) */
 	const block **sect;
@@ -973,25 +973,37 @@ static void doubt(ov_xitem *it, char *s)
 /* Timescale and addressee of an item from its text. */
 static void analyse(ov_xitem *it, const char *t, bool strong_subject)
 {
-	size_t n = strlen(t), ml = 0;
+	size_t n = strlen(t), ml = 0, near;
 	bool known = false;
-	span ts = find_timescale(t, n, &known);
 	const char *start = t, *mod;
 	enum ov_addressee ad = OV_AD_FORCE;
 	int count;
+	span ts;
 
-	if (ts.at) {
-		it->timescale = ov_xstrndup(ts.at, ts.len);
-		it->timescale[0] =
-		    (char)toupper((unsigned char)it->timescale[0]);
-		it->timescale_known = known;
-	}
 	for (size_t i = 0; recommend_leads[i]; i++)
 		if (starts_ci(start, recommend_leads[i])) {
 			start += strlen(recommend_leads[i]);
 			break;
 		}
 	mod = find_modal(start, n - (size_t)(start - t), &ml);
+	/* The timescale leads the sentence or follows its verb ("should,
+	 * within six months,", "should immediately"); one further on may
+	 * say something else ("victims are immediately referred"). */
+	near = mod ? (size_t)(mod - t) + ml + 40 : 0;
+	ts = find_timescale(t, near < n ? near : n, &known);
+	if (!ts.at) {
+		ts = find_timescale(t, n, &known);
+		if (ts.at)
+			doubt(it, ov_xstrdup("the timescale stands inside the "
+			                     "text, not before or after its "
+			                     "verb"));
+	}
+	if (ts.at) {
+		it->timescale = ov_xstrndup(ts.at, ts.len);
+		it->timescale[0] =
+		    (char)toupper((unsigned char)it->timescale[0]);
+		it->timescale_known = known;
+	}
 	count = mod ? addressees(start, (size_t)(mod - start), &ad) : 0;
 	if (count == 0) {
 		/* no subject before the verb: any body the text names */
@@ -1342,7 +1354,7 @@ static void flush_section(parser *p)
 	const char *split = NULL;
 	bool by_position = false;
 
-	if (!n || p->sect_has_item || !p->listed) {
+	if (!n || p->sect_has_item || !p->listed || !p->findings_ok) {
 		p->n_sect = 0;
 		p->sect_has_item = false;
 		return;
@@ -1683,6 +1695,10 @@ static void on_block(parser *p, const block *b)
 			p->area = NULL;
 		}
 		p->listed = true;
+		p->findings_ok =
+		    find_word(t, "progress") || find_word(t, "response") ||
+		    find_word(t, "responses") || find_word(t, "update") ||
+		    find_word(t, "updates");
 		p->listed_kind = find_word(t, "areas for improvement") &&
 		                         !find_word(t, "recommendations")
 		                     ? OV_RK_AFI

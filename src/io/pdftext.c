@@ -76,17 +76,20 @@ static char *shape(const char *s)
 	return ov_buf_detach(&b);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The median of v[0..n) (v is sorted); 0 for none. */
 static double median(double *v, size_t n)
 {
-	/* small n: insertion sort */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j && v[j - 1] > v[j]; j--) {
-			double t = v[j];
-
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return n ? v[n / 2] : 0;
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	return v[n / 2];
 }
 
 /* Close one segment: characters [a, b) with their boxes; small raised
@@ -277,18 +280,52 @@ static const pline **reading_order(const ppage *pg, size_t *n)
 	return out;
 }
 
+static double line_median(const ppage *pg)
+{
+	double *h = ov_xcalloc(pg->n + 1, sizeof *h), m;
+
+	for (size_t i = 0; i < pg->n; i++)
+		h[i] = pg->v[i].y1 - pg->v[i].y0;
+	m = median(h, pg->n);
+	free(h);
+	return m;
+}
+
+/* Where the page's footnotes begin: the highest line in its lower 40%,
+ * set smaller than the text, that starts with a number ("1 See ...").
+ * HUGE_VAL for none. */
+static double footnotes_from(const ppage *pg)
+{
+	double from = HUGE_VAL, med = line_median(pg);
+
+	for (size_t i = 0; i < pg->n; i++) {
+		const pline *l = &pg->v[i];
+
+		if (l->margin || l->y0 < pg->h * 0.6 || l->y0 >= from ||
+		    l->y1 - l->y0 >= 0.85 * med ||
+		    !isdigit((unsigned char)l->text[0]))
+			continue;
+		from = l->y0;
+	}
+	return from;
+}
+
 /* The page's kept lines into b, a blank line at a paragraph's gap. */
 static void page_text(const ppage *pages, size_t np, size_t p, ov_buf *b)
 {
 	const pline *prev = NULL;
 	size_t n;
 	const pline **v = reading_order(&pages[p], &n);
+	double foot = footnotes_from(&pages[p]), med = line_median(&pages[p]);
 
 	for (size_t i = 0; i < n; i++) {
 		const pline *l = v[i];
 
 		if (l->margin &&
 		    (page_number(l->text) || recurs(pages, np, p, l->shape)))
+			continue;
+		/* footnotes: small lines from the first one down */
+		if (l->y0 >= foot && l->y1 - l->y0 < 0.85 * med)
 			continue;
 		if (prev) {
 			double lh = prev->y1 - prev->y0;

@@ -7,7 +7,8 @@
  * a blank line leaves a line's gap, '\f' starts a new page.  --columns
  * sets the text in two columns; --header puts TEXT at the top of every
  * page and "Page N" at its foot, in the margins; --footnotes sets a small
- * raised "1" after every "should" (a footnote marker). */
+ * raised "1" after every "should" (a footnote marker) and a footnote in
+ * small type at the foot of every page's text. */
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@
 typedef struct pen {
 	cairo_t *cr;
 	const char *header;
-	int columns, col, page;
+	int columns, col, page, footnotes;
 	double y, line_h;
 } pen;
 
@@ -67,8 +68,22 @@ static void page_furniture(pen *p)
 	p->y = keep;
 }
 
+/* A footnote at the foot of the text, set small. */
+static void footnote(pen *p)
+{
+	double keep = p->y;
+
+	show(p,
+	     "<span size=\"x-small\">1 The term is defined in the "
+	     "glossary at the end of this report.</span>",
+	     LEFT, BOTTOM + 10, W - 2 * LEFT);
+	p->y = keep;
+}
+
 static void next_page(pen *p)
 {
+	if (p->footnotes)
+		footnote(p);
 	page_furniture(p);
 	cairo_show_page(p->cr);
 	p->page++;
@@ -123,7 +138,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--columns"))
 			p.columns = 2;
 		else if (!strcmp(argv[i], "--footnotes"))
-			footnotes = 1;
+			footnotes = p.footnotes = 1;
 		else if (!strcmp(argv[i], "--header") && i + 1 < argc)
 			p.header = argv[++i];
 	}
@@ -168,6 +183,8 @@ int main(int argc, char **argv)
 		     col_width(&p));
 		g_free(m);
 	}
+	if (p.footnotes)
+		footnote(&p);
 	page_furniture(&p);
 	cairo_show_page(p.cr);
 	free(line);
