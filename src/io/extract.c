@@ -444,6 +444,14 @@ static void join_line(ov_buf *b, const char *s)
 		ov_buf_puts(b, s);
 		return;
 	}
+	if (b->len >= 2 && (unsigned char)b->data[b->len - 2] == 0xc2 &&
+	    (unsigned char)b->data[b->len - 1] == 0xad) {
+		/* a soft hyphen: the word goes on */
+		b->len -= 2;
+		b->data[b->len] = '\0';
+		ov_buf_puts(b, s);
+		return;
+	}
 	if (b->len >= 2 && b->data[b->len - 1] == '-' &&
 	    isalpha((unsigned char)b->data[b->len - 2]) &&
 	    islower((unsigned char)s[0])) {
@@ -666,6 +674,8 @@ static const body bodies[] = {
     {"the college", OV_AD_COLLEGE},
     {"home office", OV_AD_HOME_OFFICE},
     {"home secretary", OV_AD_HOME_OFFICE},
+    {"national police chiefs' council", OV_AD_NPCC},
+    {"national police chiefs\u2019 council", OV_AD_NPCC},
     {"national police chiefs", OV_AD_NPCC},
     {"NPCC", OV_AD_NPCC},
     {"crown prosecution service", OV_AD_CPS},
@@ -1044,8 +1054,10 @@ static bool praise(const char *after)
 static bool subject_alone(const char *s, const char *mod)
 {
 	static const char *const go_on[] = {
-	    "and ",    ",",         "(",     "in ",      "of ",
-	    "across ", "together ", "with ", "working ", NULL};
+	    "and ",     ",",       "(",         "in ",
+	    "of ",      "across ", "together ", "with ",
+	    "working ", "lead ",   "leads ",    "national lead ",
+	    NULL};
 	size_t best = 0;
 
 	for (size_t i = 0; bodies[i].word; i++) {
@@ -1118,8 +1130,7 @@ static bool strong_rec(const char *t)
 		return rec_lead;
 	/* the subject is the addressee, with at most a determiner before
 	 * it: "all forces", "the College of Policing and the NPCC" */
-	static const char *const dets[] = {"that ",  "the ",  "all ",
-	                                   "every ", "each ", NULL};
+	static const char *const dets[] = {"that ", "the ", NULL};
 	for (bool again = true; again;) {
 		again = false;
 		for (size_t i = 0; dets[i]; i++)
@@ -1130,7 +1141,7 @@ static bool strong_rec(const char *t)
 	}
 	for (const char *q = s; q < mod; q++)
 		words += *q == ' ';
-	if (words > 8 || memchr(s, '.', (size_t)(mod - s)) || praise(mod + ml))
+	if (words > 12 || memchr(s, '.', (size_t)(mod - s)) || praise(mod + ml))
 		return rec_lead;
 	const char *at = NULL;
 

@@ -92,6 +92,22 @@ static double median(double *v, size_t n)
 	return v[n / 2];
 }
 
+/* One character into t, a typographic ligature as its letters. */
+static void add_char(ov_buf *t, const char *c, size_t n)
+{
+	static const char *const lig[][2] = {
+	    {"\ufb00", "ff"},  {"\ufb01", "fi"},  {"\ufb02", "fl"},
+	    {"\ufb03", "ffi"}, {"\ufb04", "ffl"}, {"\ufb06", "st"},
+	};
+
+	for (size_t i = 0; i < sizeof lig / sizeof lig[0]; i++)
+		if (n == strlen(lig[i][0]) && !memcmp(c, lig[i][0], n)) {
+			ov_buf_puts(t, lig[i][1]);
+			return;
+		}
+	ov_buf_add(t, c, n);
+}
+
 /* Close one segment: characters [a, b) with their boxes; small raised
  * digits (footnote markers) are left out, and the space they leave. */
 static void end_seg(ppage *pg, const char *const *at, const PopplerRectangle *r,
@@ -131,7 +147,7 @@ static void end_seg(ppage *pg, const char *const *at, const PopplerRectangle *r,
 			ov_buf_putc(&t, ' ');
 			continue;
 		}
-		ov_buf_add(&t, at[i], clen);
+		add_char(&t, at[i], clen);
 		l.x0 = fmin(l.x0, r[i].x1);
 		l.y0 = fmin(l.y0, r[i].y1);
 		l.x1 = fmax(l.x1, r[i].x2);
