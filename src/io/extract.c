@@ -497,13 +497,75 @@ static bool keyword_line(const char *s);
  * with a list marker or is a keyword heading.  A page break ends one only
  * when the text before it ends a sentence and the text after it does not
  * go on in lower case. */
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The width the text of each page is wrapped at: the 90th percentile of
+ * its lines' lengths; into w[i] for every line i. */
+static void wrap_widths(const lines *l, size_t *w)
+{
+	size_t *len = ov_xcalloc(l->n + 1, sizeof *len);
+
+	for (size_t from = 0, to; from < l->n; from = to) {
+		size_t n = 0;
+
+		for (to = from + 1; to < l->n && !l->v[to].page_start; to++)
+			;
+		for (size_t i = from; i < to; i++)
+			if (*l->v[i].s)
+				len[n++] = strlen(l->v[i].s);
+		qsort(len, n, sizeof *len, cmp_size);
+		for (size_t i = from; i < to; i++)
+			w[i] = n ? len[n * 9 / 10] : 0;
+	}
+	free(len);
+}
+
+static bool upper_start(const char *s)
+{
+	return isupper((unsigned char)*s) || isdigit((unsigned char)*s) ||
+	       ((unsigned char)*s & 0x80);
+}
+
+/* In text without blank lines between paragraphs: whether line s starts
+ * a new one after line prev (the block has nl lines so far), the text
+ * being wrapped at width w.  A text of unwrapped lines (w over 200) has
+ * a paragraph a line; in wrapped text a paragraph ends at a short line
+ * that ends a sentence, and a short line of its own without punctuation
+ * is a heading. */
+static bool para_break(const char *prev, const char *s, size_t w, size_t nl)
+{
+	size_t n = strlen(prev);
+
+	if (w > 200)
+		return true;
+	if (!upper_start(s))
+		return false;
+	if (ends_sentence_n(prev, n) && n * 10 < w * 7)
+		return true;
+	return nl == 1 && n * 10 < w * 6 && upper_start(prev) &&
+	       !strchr(".,;:", prev[n - 1]);
+}
+
+/* Lines into blocks: a blank line ends one; so does a line that starts
+ * with a list marker or is a keyword heading, and (para_break) a
+ * paragraph's end in text without blank lines.  A page break ends one
+ * only when the text before it ends a sentence and the text after it
+ * does not go on in lower case. */
 static void make_blocks(const lines *l, blocks *bl)
 {
 	ov_buf b = OV_BUF_INIT;
 	marker cur = {M_NONE, NULL, 0};
 	size_t no = 0, nl = 0;
 	bool gap_at_break = false;
+	const char *prev = NULL;
+	size_t *w = ov_xcalloc(l->n + 1, sizeof *w);
 
+	wrap_widths(l, w);
 	for (size_t i = 0; i < l->n; i++) {
 		const char *s = l->v[i].s;
 		marker m;
@@ -527,8 +589,9 @@ static void make_blocks(const lines *l, blocks *bl)
 			}
 			continue;
 		}
-		if (gap_at_break && b.len && ends_sentence_n(b.data, b.len) &&
-		    !islower((unsigned char)s[0])) {
+		if (b.len && (gap_at_break ? ends_sentence_n(b.data, b.len) &&
+		                                 !islower((unsigned char)s[0])
+		                           : para_break(prev, s, w[i], nl))) {
 			push_block(bl, &b, cur, no, nl);
 			cur = (marker){M_NONE, NULL, 0};
 		}
@@ -543,10 +606,12 @@ static void make_blocks(const lines *l, blocks *bl)
 		if (b.len == 0)
 			no = l->v[i].no, nl = 0;
 		join_line(&b, s);
+		prev = s;
 		nl++;
 	}
 	push_block(bl, &b, cur, no, nl);
 	ov_buf_release(&b);
+	free(w);
 }
 
 static void blocks_release(blocks *bl)
@@ -1000,13 +1065,24 @@ static void analyse(ov_xitem *it, const char *t, bool strong_subject)
 	 * within six months,", "should immediately"); one further on may
 	 * say something else ("victims are immediately referred"). */
 	near = mod ? (size_t)(mod - t) + ml + 40 : 0;
+	if (near < (size_t)(start - t) + 40)
+		near =
+		    (size_t)(start - t) + 40; /* "We recommend that, by ..." */
 	ts = find_timescale(t, near < n ? near : n, &known);
 	if (!ts.at) {
 		ts = find_timescale(t, n, &known);
-		if (ts.at)
-			doubt(it, ov_xstrdup("the timescale stands inside the "
-			                     "text, not before or after its "
-			                     "verb"));
+		/* further on, it is the timescale only where it ends the
+		 * sentence ("... should review it within six months.") */
+		if (ts.at && ts.at[ts.len] != '.' && ts.at[ts.len] != '\0') {
+			char *ph = ov_xstrndup(ts.at, ts.len);
+
+			doubt(it,
+			      ov_xasprintf("'%s' further on in the text was "
+			                   "not taken as its timescale",
+			                   ph));
+			free(ph);
+			ts.at = NULL;
+		}
 	}
 	if (ts.at) {
 		it->timescale = ov_xstrndup(ts.at, ts.len);
