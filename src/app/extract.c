@@ -245,6 +245,10 @@ static int set_reports(ov_dataset *ds, const ov_extract_req *req,
 
 	ds->reports = ov_xcalloc(doc->n_reports, sizeof *ds->reports);
 	ds->n_reports = doc->n_reports;
+	if (req->published != OV_DAY_NONE && doc->n_reports > 1)
+		note(res, ov_xasprintf("the text quotes %zu reports: "
+		                       "--published is taken for each",
+		                       doc->n_reports));
 	for (size_t i = 0; i < doc->n_reports; i++) {
 		const ov_xreport *x = &doc->reports[i];
 		ov_report *r = &ds->reports[i];
@@ -675,8 +679,22 @@ int ov_app_extract(const ov_extract_req *req, ov_extract_result *out,
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (req->force && !*req->force) {
-		ov_diag_at(d, OV_PROB_INPUT, "force", "must not be empty");
+	if (req->force && !ov_valid_id(req->force)) {
+		ov_diag_at(
+		    d, OV_PROB_INPUT, "force",
+		    "'" OV_DIAG_Q "' is not a force code (1 to 64 of "
+		    "A-Z a-z 0-9 . _ -, starting with a letter or digit)",
+		    OV_DIAG_QV(req->force));
+		return -1;
+	}
+	/* room for "-R01" after it in a ref */
+	if (req->report && (!ov_valid_id(req->report) ||
+	                    strlen(req->report) > MAX_REPORT_ID)) {
+		ov_diag_at(
+		    d, OV_PROB_INPUT, "report",
+		    "'" OV_DIAG_Q "' is not a report id (1 to %d of "
+		    "A-Z a-z 0-9 . _ -, starting with a letter or digit)",
+		    OV_DIAG_QV(req->report), MAX_REPORT_ID);
 		return -1;
 	}
 	if (read_text(req->path, &text, &n, d) != 0 ||

@@ -993,7 +993,6 @@ static const char *const recommend_leads[] = {
 /* ---- the document being built ------------------------------------------- */
 
 typedef struct parser {
-	const char *name;
 	ov_xdoc *doc;
 	size_t report;  /* current report */
 	char *area;     /* current area heading */
@@ -1011,7 +1010,6 @@ typedef struct parser {
 	size_t n_sect, cap_sect;
 	bool sect_has_item;
 	const char *heading;  /* the last area heading's text */
-	size_t heading_paras; /* paragraphs since it */
 	bool heading_about_report;
 } parser;
 
@@ -1689,7 +1687,6 @@ static void on_heading(parser *p, const block *b)
 		set_area(p, b->text);
 	}
 	p->heading = b->text;
-	p->heading_paras = 0;
 	p->heading_about_report = false;
 	if (!p->listed)
 		p->mode = MODE_NONE;
@@ -1821,7 +1818,6 @@ static void on_block(parser *p, const block *b)
 		return;
 	}
 	/* narrative: kept for a findings-style section */
-	p->heading_paras++;
 	if (find_word(t, "report") || find_word(t, "inspection"))
 		p->heading_about_report = true;
 	OV_GROW(p->sect, p->cap_sect, p->n_sect + 1);
@@ -1884,7 +1880,6 @@ int ov_extract_parse(const char *name, const char *buf, size_t len,
 	}
 	read_lines(buf, len, &l);
 	make_blocks(&l, &bl);
-	p.name = name;
 	p.doc = ov_xcalloc(1, sizeof *p.doc);
 	p.doc->reports = ov_xcalloc(1, sizeof *p.doc->reports);
 	p.doc->n_reports = 1;

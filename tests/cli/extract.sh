@@ -187,5 +187,14 @@ is_rc 2 "bad: json needs a publication date the text does not give"
 ok $? "bad: and nothing is written then"
 run extract "$SAMPLES/by-date.txt" --format xml
 is_rc 2 "bad: an unknown format"
+run extract "$SAMPLES/by-date.txt" --published 2020-01-01 --report 'bad id!'
+is_rc 2 "bad: a report id that is not an id"
+has "$WORK/err" '^oversight extract: --report: ' "bad: said of --report"
+run extract "$SAMPLES/by-date.txt" --published 2020-01-01 --force 'x y'
+is_rc 2 "bad: a force code that is not one"
+echo keep >kept.json
+run extract empty.txt -o kept.json
+[ "$(cat kept.json)" = keep ]
+ok $? "bad: an existing output file is left as it was"
 
 done_testing
