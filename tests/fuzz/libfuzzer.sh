@@ -4,7 +4,7 @@
 # -fsanitize=fuzzer,address,undefined from the parser's own sources (a
 # small closed set: the parser, the timescale rules and the util pieces
 # they use; a link error here means that set grew), then run for
-# OV_FUZZ_SECONDS (default 12) from fuzz/corpus/extract/.  Prints TAP;
+# OV_FUZZ_SECONDS (default 10) from fuzz/corpus/extract/.  Prints TAP;
 # a crash, a leak or a broken property fails it and leaves the input in
 # BUILD/fuzz-extract-lf/crash/.  Skipped without clang or libFuzzer's
 # runtime (libclang-rt-14-dev).  Not in the valgrind run: a
@@ -12,7 +12,7 @@
 set -u
 SRC=${OV_SRCDIR:?OV_SRCDIR must name the source tree}
 OUT=${OV_BUILDDIR:?OV_BUILDDIR must name the build tree}/fuzz-extract-lf
-SECS=${OV_FUZZ_SECONDS:-12}
+SECS=${OV_FUZZ_SECONDS:-10}
 CC=${FUZZ_CC:-clang}
 
 command -v "$CC" >/dev/null 2>&1 || { echo "1..0 # SKIP $CC not installed"; exit 0; }
