@@ -366,13 +366,16 @@ static marker get_marker(const char *s)
 	for (size_t i = 0; bullets[i]; i++) {
 		size_t bl = strlen(bullets[i]);
 
-		if (strncmp(s, bullets[i], bl) == 0 && s[bl] == ' ' &&
-		    !(bl == 1 && s[0] == 'o' &&
-		      !islower((unsigned char)s[2]))) {
-			m.cls = M_BULLET;
-			m.len = bl + 1;
-			return m;
-		}
+		if (strncmp(s, bullets[i], bl) != 0 ||
+		    (s[bl] != ' ' && s[bl] != '\0'))
+			continue;
+		/* "o" is a bullet only before a word in lower case */
+		if (bl == 1 && s[0] == 'o' &&
+		    (s[1] != ' ' || !islower((unsigned char)s[2])))
+			continue;
+		m.cls = M_BULLET;
+		m.len = s[bl] ? bl + 1 : bl;
+		return m;
 	}
 	if (*p == '(')
 		paren = true, p++;
@@ -491,6 +494,26 @@ static void push_block(blocks *bl, ov_buf *b, marker m, size_t no, size_t nl)
 	bl->v[bl->n++] = (block){ov_buf_detach(b), m, no, nl};
 }
 
+/* A line of a table of contents ("Causes of concern ........ 5"), or a
+ * number alone: no heading, no item. */
+static bool contents_line(const char *t)
+{
+	size_t n = strlen(t), d = n, k;
+
+	while (d && isdigit((unsigned char)t[d - 1]))
+		d--;
+	if (d == n || n - d > 4)
+		return false;
+	if (d == 0)
+		return true;
+	for (k = d; k && t[k - 1] == ' ';)
+		k--;
+	if (k >= 3 &&
+	    (!strncmp(t + k - 3, "...", 3) || !strncmp(t + k - 3, "\u2026", 3)))
+		return true;
+	return d - k >= 2; /* "Areas for improvement      12" */
+}
+
 static bool keyword_line(const char *s);
 
 /* Lines into blocks: a blank line ends one; so does a line that starts
@@ -596,6 +619,12 @@ static void make_blocks(const lines *l, blocks *bl)
 			cur = (marker){M_NONE, NULL, 0};
 		}
 		gap_at_break = false;
+		if (contents_line(s)) {
+			/* a table of contents' line, or a number alone */
+			push_block(bl, &b, cur, no, nl);
+			cur = (marker){M_NONE, NULL, 0};
+			continue;
+		}
 		m = get_marker(s);
 		if (m.cls != M_NONE || keyword_line(s) ||
 		    (b.len && nl == 1 && b.len < 60 && keyword_line(b.data))) {
@@ -1009,7 +1038,7 @@ typedef struct parser {
 	const block **sect;
 	size_t n_sect, cap_sect;
 	bool sect_has_item;
-	const char *heading;  /* the last area heading's text */
+	const char *heading; /* the last area heading's text */
 	bool heading_about_report;
 } parser;
 
@@ -1670,6 +1699,8 @@ static void on_heading(parser *p, const block *b)
 		return;
 	}
 	free(num);
+	free(p->pending_num);
+	p->pending_num = NULL;
 	find_published(&p->doc->reports[p->report], b->text);
 	if (!p->doc->first_heading) {
 		p->doc->first_heading = ov_xstrdup(b->text);
@@ -1891,6 +1922,8 @@ int ov_extract_parse(const char *name, const char *buf, size_t len,
 		          b->n_lines == 1 && strlen(b->text) < 60;
 
 		free(num);
+		if (contents_line(b->text))
+			continue;
 		if (kw ||
 		    (heading_like(b) && !(p.parent && b->m.cls != M_NONE)))
 			on_heading(&p, b);
