@@ -238,6 +238,34 @@ static bool report_findings(const ov_xdoc *doc, size_t rep)
 	return any;
 }
 
+static bool contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; *s; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* A report's kind as its title names it; OV_REP_OTHER when it does not. */
+static enum ov_report_kind kind_of(const char *title)
+{
+	static const struct {
+		const char *word;
+		enum ov_report_kind kind;
+	} k[] = {
+	    {"PEEL", OV_REP_PEEL},           {"joint", OV_REP_JOINT},
+	    {"spotlight", OV_REP_SPOTLIGHT}, {"re-visit", OV_REP_REVISIT},
+	    {"revisit", OV_REP_REVISIT},     {"thematic", OV_REP_THEMATIC},
+	};
+
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (contains_ci(title, k[i].word))
+			return k[i].kind;
+	return OV_REP_OTHER;
+}
+
 static int set_reports(ov_dataset *ds, const ov_extract_req *req,
                        const ov_xdoc *doc, ov_extract_result *res, ov_diag *d)
 {
@@ -279,7 +307,7 @@ static int set_reports(ov_dataset *ds, const ov_extract_req *req,
 				free(r->id);
 				r->id = n;
 			}
-		r->kind = strstr(title, "PEEL") ? OV_REP_PEEL : OV_REP_OTHER;
+		r->kind = kind_of(title);
 		r->style =
 		    report_findings(doc, i) ? OV_STYLE_FINDINGS : OV_STYLE_RECS;
 		r->published = x->published;
@@ -292,8 +320,9 @@ static int set_reports(ov_dataset *ds, const ov_extract_req *req,
 			    doc->first_heading
 			        ? "taken from the text's first heading"
 			        : "taken from the file name");
-		if (r->kind == OV_REP_OTHER)
-			ov_buf_puts(&nb, "; kind not determined");
+		ov_buf_puts(&nb, r->kind == OV_REP_OTHER
+		                     ? "; kind not determined"
+		                     : "; kind from the title");
 		if (req->published == OV_DAY_NONE)
 			ov_buf_puts(&nb, "; publication as the text states it");
 		r->prov.assumed = true;
