@@ -1280,13 +1280,14 @@ static bool ends_colon(const char *t)
 	return n && t[n - 1] == ':';
 }
 
-/* A one-line block that reads as a heading. */
+/* A block of one or two lines that reads as a heading. */
 static bool heading_like(const block *b)
 {
 	const char *t = b->text;
 	size_t n = strlen(t), words = 1, ml;
 
-	if (b->n_lines != 1 || n == 0 || n > 120 || b->m.cls == M_BULLET)
+	/* a long heading may wrap onto a second line */
+	if (b->n_lines > 2 || n == 0 || n > 120 || b->m.cls == M_BULLET)
 		return false;
 	if (strchr(".,;:", t[n - 1]) && !(n > 2 && t[n - 1] == '*'))
 		return false;

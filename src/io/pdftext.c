@@ -259,7 +259,7 @@ static int by_y(const void *a, const void *b)
 /* The page's lines in reading order: top to bottom; on a page of two
  * columns, between lines that span both, the left column and then the
  * right. */
-static const pline **reading_order(const ppage *pg, size_t *n)
+static const pline **reading_order(const ppage *pg, size_t *n, bool *cols)
 {
 	const pline **v = ov_xcalloc(pg->n + 1, sizeof *v);
 	const pline **out = ov_xcalloc(pg->n + 1, sizeof *out);
@@ -272,7 +272,8 @@ static const pline **reading_order(const ppage *pg, size_t *n)
 		right += v[i]->x0 > mid && !v[i]->margin;
 	}
 	qsort(v, pg->n, sizeof *v, by_y);
-	if (left < 2 || right < 2) {
+	*cols = left >= 2 && right >= 2;
+	if (!*cols) {
 		memcpy(out, v, pg->n * sizeof *v);
 		*n = pg->n;
 		free(v);
@@ -331,7 +332,8 @@ static void page_text(const ppage *pages, size_t np, size_t p, ov_buf *b)
 {
 	const pline *prev = NULL;
 	size_t n;
-	const pline **v = reading_order(&pages[p], &n);
+	bool cols;
+	const pline **v = reading_order(&pages[p], &n, &cols);
 	double foot = footnotes_from(&pages[p]), med = line_median(&pages[p]);
 
 	for (size_t i = 0; i < n; i++) {
@@ -343,6 +345,13 @@ static void page_text(const ppage *pages, size_t np, size_t p, ov_buf *b)
 		/* footnotes: small lines from the first one down */
 		if (l->y0 >= foot && l->y1 - l->y0 < 0.85 * med)
 			continue;
+		if (prev && !cols && fabs(l->y0 - prev->y0) <= 2) {
+			/* the same row, cut at a wide gap ("Contents  12") */
+			ov_buf_puts(b, "     ");
+			ov_buf_puts(b, l->text);
+			prev = l;
+			continue;
+		}
 		if (prev) {
 			double lh = prev->y1 - prev->y0;
 			double gap = l->y0 - prev->y1;
