@@ -601,7 +601,7 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
 		r->ref = ov_xstrdup(refs[i]);
 		r->report = ov_xstrdup(rep->id);
 		r->force = ov_xstrdup(ds->forces[0].code);
-		r->area = ov_xstrdup(it->area ? it->area : "Not stated");
+		r->area = ov_xstrdup(it->area); /* NULL: none stated */
 		r->kind = it->kind;
 		r->addressee = it->addressee;
 		r->timescale = ov_xstrdup(it->timescale);
@@ -623,8 +623,10 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
 		}
 		timeline(r, it, rep, file, &row->doubts, &row->n_doubts);
 		row->due = ov_rec_due(r, rep);
-		if (it->cause)
+		if (it->cause) {
 			row->cause = ov_xstrdup(refs[it->cause - 1]);
+			r->cause = ov_xstrdup(row->cause);
+		}
 		for (size_t k = first_answer[i]; k; k = next_answer[k - 1]) {
 			ans = ov_xrealloc(ans, (n_ans + 1) * sizeof *ans);
 			ans[n_ans++] = refs[k - 1];
@@ -633,12 +635,6 @@ static void set_recs(ov_dataset *ds, const ov_xdoc *doc, const char *file,
 		free(ans);
 		ov_buf_printf(&nb, "extracted from %s, line %zu", file,
 		              it->line);
-		if (row->cause)
-			ov_buf_printf(&nb, "; answers cause of concern %s",
-			              row->cause);
-		if (row->answered_by)
-			ov_buf_printf(&nb, "; answered by %s",
-			              row->answered_by);
 		if (row->n_doubts) {
 			char *j = joined(row->doubts, row->n_doubts, "; ");
 
