@@ -171,8 +171,7 @@ if month_ref is None:
     t.skip("month precision", "the demo has no event to make one")
 else:
     page = c.get("/recommendations/" + month_ref).text
-    t.ok("<td class=\"govuk-table__cell\">%s</td>" % month_label in page
-         or ">%s<" % month_label in page,
+    t.ok('<td class="govuk-table__cell">%s</td>' % month_label in page,
          "an event known to its month shows as '%s'" % month_label,
          month_ref)
 
