@@ -163,20 +163,30 @@ static void derived_after(const ov_rec *rec, const ov_event *evs, size_t n,
 	free(tmp.events);
 }
 
-/* The one way events reach a timeline: read it, check the new events
- * against it, append them if it has not changed meanwhile, with the
- * state they leave it in. */
-static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
-		  ov_recorded *out, ov_diag *d)
+/* How many times record() reads the timeline again when another writer
+ * appended to it between the read and the append.  Each retry checks the
+ * new events against the timeline as it now is, so an event the other
+ * writer made impossible is refused with the rule's own message. */
+#define RECORD_TRIES 16
+
+/* One try of record(): read the timeline, check evs against it, append
+ * them if it still has the events read.  OV_STORE_CONFLICT (with its
+ * problem in *conflict, d untouched) when it had changed meanwhile; any
+ * other failure's problems are in d. */
+static ov_store_rc record_once(ov_app *a, const char *ref,
+			       const ov_event *evs, size_t n,
+			       ov_diag *conflict, ov_diag *d)
 {
 	ov_store_derived derived;
 	ov_store_interval *iv = NULL;
+	ov_store_rc src = OV_STORE_ERROR;
 	ov_rec rec;
-	int rc = -1;
 
 	ov_rec_init(&rec);
-	if (ov_store_get(a->s, OV_ENT_REC, ref, &rec, d) != OV_STORE_OK)
+	src = ov_store_get(a->s, OV_ENT_REC, ref, &rec, d);
+	if (src != OV_STORE_OK)
 		goto out;
+	src = OV_STORE_INVALID;
 	/* The rules first (core/validate.h: every text, date and the
 	 * timeline's length), so an owner that is not even an id is never
 	 * looked up or echoed. */
@@ -185,18 +195,41 @@ static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 	if (check_owners(a, evs, n, d) < 0)
 		goto out;
 	derived_after(&rec, evs, n, &derived, &iv);
-	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &derived,
-				d) != OV_STORE_OK)
-		goto out;
+	src = ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &derived,
+				  conflict);
+	if (src != OV_STORE_OK && src != OV_STORE_CONFLICT)
+		app_take_problems(d, conflict);
+out:
+	free(iv);
+	ov_rec_release(&rec);
+	return src;
+}
+
+/* The one way events reach a timeline: read it, check the new events
+ * against it, append them if it has not changed meanwhile, with the
+ * state they leave it in; if it has, all of that again (another writer's
+ * events are never lost nor interleaved: the store appends only to the
+ * timeline that was checked). */
+static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
+		  ov_recorded *out, ov_diag *d)
+{
+	ov_store_rc src = OV_STORE_CONFLICT;
+
+	for (int i = 0; i < RECORD_TRIES && src == OV_STORE_CONFLICT; i++) {
+		ov_diag conflict = OV_DIAG_INIT;
+
+		src = record_once(a, ref, evs, n, &conflict, d);
+		if (src == OV_STORE_CONFLICT && i + 1 == RECORD_TRIES)
+			app_take_problems(d, &conflict);
+		ov_diag_release(&conflict);
+	}
+	if (src != OV_STORE_OK)
+		return -1;
 	out->n = n;
 	out->date = evs[0].date;
 	for (size_t i = 0; i < n; i++)
 		out->kinds[i] = evs[i].kind;
-	rc = 0;
-out:
-	free(iv);
-	ov_rec_release(&rec);
-	return rc;
+	return 0;
 }
 
 static void event_of(ov_event *e, enum ov_event_kind kind, ov_day date,
