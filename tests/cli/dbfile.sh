@@ -142,6 +142,9 @@ RO=
 if [ "$READER" != none ]; then
 	RO=$(mktemp -d /tmp/ov-ro-XXXXXX)
 	cp oversight.db "$RO/o.db"
+	# The document the reader tries to import, where it may read it (the
+	# source tree may be somewhere only its owner can enter, as /root).
+	cp "$FIXTURE" "$RO/doc.json"
 	trap 'chmod 0755 "$RO" 2>/dev/null; rm -rf "$WORK" "$RO"' EXIT
 fi
 
@@ -185,7 +188,7 @@ else
 	[ "$RC" -eq 1 ] &&
 		grep -q "o.db: cannot write: this user may read the database but not write it" "$WORK/err"
 	ok $? "rec update on it: refused, saying why"
-	as_reader import "$FIXTURE"
+	as_reader import "$RO/doc.json"
 	[ "$RC" -eq 1 ] && grep -q "may read the database but not write" "$WORK/err"
 	ok $? "import on it: refused, saying why"
 	as_reader serve --listen 127.0.0.1:0
