@@ -62,7 +62,6 @@ run --db "$P" import "$DEMO"
 is_rc 0 "the demo imports into PostgreSQL"
 
 both export export
-both import-again import "$DEMO"
 
 # The refs of the demo, for rec show.
 "$OV_BIN" --db "$S" recs --as-at 2018-09-27 --format csv 2>/dev/null |

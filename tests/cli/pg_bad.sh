@@ -14,10 +14,12 @@ PSQL="$OV_PG_BINDIR/psql"
 
 # dump DB FILE: the whole database as pg_dump prints it.  Sequences are
 # left out: PostgreSQL never rolls a sequence back (by design), so a
-# refused write may leave a gap in the numbers, which no command shows.
+# refused write may leave a gap in the numbers, which no command shows;
+# so is the random key of psql's \restrict lines (newer pg_dump).
 dump() {
 	"$OV_PG_BINDIR/pg_dump" --no-owner -d "$1" 2>"$WORK/dump.err" |
-		grep -v "^SELECT pg_catalog.setval(" >"$2"
+		grep -v '^SELECT pg_catalog.setval(\|^\\restrict \|^\\unrestrict ' \
+		>"$2"
 	[ -s "$2" ] || echo "pg_dump of $1 failed: $(head -1 "$WORK/dump.err")" >"$2"
 }
 

@@ -25,6 +25,8 @@
 #                   a login role with that password, for connections over
 #                   TCP: postgresql://USER:PASSWORD@127.0.0.1:PORT/postgres
 #   OV_PG_DATA      the data directory       OV_PG_LOG   the server's log
+# and no other PG* variable: the caller's (PGHOST, PGPASSWORD...) are
+# removed, and PGPASSFILE names no file, so no ~/.pgpass is read.
 #
 # The binaries come from Debian's postgresql package: `pg_config --bindir`
 # (libpq-dev) if initdb is there, else the newest /usr/lib/postgresql/*/bin;
@@ -58,6 +60,13 @@ usage() {
 shift
 [ "${1:-}" = -- ] && shift
 [ $# -ge 1 ] || usage
+
+# The caller's libpq settings (PGHOST, PGPASSWORD, a ~/.pgpass...) must not
+# reach the server's tools or the tests: they would connect elsewhere, or
+# with a password a test means to leave out.
+for v in $(env | sed -n 's/^\(PG[A-Z_]*\)=.*/\1/p'); do
+	unset "$v"
+done
 
 # find_bindir: the directory holding initdb and pg_ctl, or nothing.
 find_bindir() {
@@ -202,6 +211,7 @@ OV_PG_URI="postgresql:///postgres?host=$T&port=$PORT"
 	{ sed 's/^/# /' "$T/psql.log"; die_bail "could not create the role $PW_USER"; }
 
 export OV_PG_URI
+export PGPASSFILE="$T/no-pgpass"
 export OV_PG_HOST="$T" OV_PG_PORT="$PORT" OV_PG_USER="$SUPERUSER"
 export OV_PG_BINDIR="$BINDIR" OV_PG_DATA="$DATA" OV_PG_LOG="$LOG"
 export OV_PG_PW_USER="$PW_USER" OV_PG_PW_PASSWORD="$PW_PASSWORD"
