@@ -4,9 +4,9 @@
  * to N in one transaction (PostgreSQL's DDL is transactional), and sets
  * store_meta's schema_version itself.  A migration, once released, never
  * changes.  The numbers are SQLite's: 1 the register, 2 accounts, 3
- * the derived state and the search index; PostgreSQL's 1 also makes
- * store_meta, which holds the version (and, from the start, the
- * generation and the stale mark).
+ * the derived state and the search index, 4 the state intervals.
+ * PostgreSQL's 1 also makes store_meta, which holds the version (and,
+ * from the start, the generation and the stale mark).
  *
  * The columns are those of the shared map of entities to tables
  * (store/tables.h): one per scalar field of core/fields.h, named by
@@ -265,6 +265,36 @@ static const char *const migrations[] = {
 	");\n"
 	"CREATE INDEX rec_search_terms ON rec_search USING gin (terms);\n"
 	"UPDATE store_meta SET value = 3 WHERE key = 'schema_version';\n",
+	/* 4: each recommendation's state intervals, as SQLite's 4: one row
+	 * per interval [from_day, to_day) with the fold's state over it, as
+	 * app/ derived it and gave it with the timeline; to_day 'infinity'
+	 * for the last, open-ended one, so "the interval holding D" is
+	 * to_day > D AND from_day <= D.  The rec's own columns are
+	 * rec_state's, joined by rec.  A database that already holds
+	 * recommendations is marked stale, for app/ to derive them. */
+	"CREATE TABLE rec_interval (\n"
+	"  rec bigint NOT NULL REFERENCES recommendations(id)\n"
+	"    ON DELETE CASCADE,\n"
+	"  from_day date NOT NULL,\n"
+	"  to_day date NOT NULL CHECK (to_day > from_day),\n"
+	"  status " TXT " CHECK (status IN ('open', 'closure-proposed',\n"
+	"    'closed', 'superseded', 'not-applicable')),\n"
+	"  status_rank integer,\n"
+	"  status_date date,\n"
+	"  rag " TXT " CHECK (rag IN ('red', 'amber', 'green')),\n"
+	"  owner " TXT ",\n"
+	"  closed_by " TXT ",\n"
+	"  basis " TXT ",\n"
+	"  last_update " TXT ",\n"
+	"  last_update_date date,\n"
+	"  PRIMARY KEY (rec, from_day)\n"
+	");\n"
+	"CREATE INDEX rec_interval_at ON rec_interval(to_day, from_day);\n"
+	"CREATE INDEX rec_interval_status ON rec_interval(status, to_day,\n"
+	"  from_day);\n"
+	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale' AND\n"
+	"  EXISTS (SELECT 1 FROM recommendations);\n"
+	"UPDATE store_meta SET value = 4 WHERE key = 'schema_version';\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

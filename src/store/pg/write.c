@@ -22,7 +22,8 @@
 /* Children first, so no link is left dangling mid-way (the statement
  * checks its links at its end anyway). */
 static const char *const delete_all_sql =
-	"DELETE FROM rec_search; DELETE FROM rec_state;"
+	"DELETE FROM rec_search; DELETE FROM rec_interval;"
+	" DELETE FROM rec_state;"
 	" DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
 	" DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
 	" DELETE FROM recommendations; DELETE FROM questions;"
@@ -42,7 +43,7 @@ typedef struct importer {
 	ov_diag *d;
 	const ov_dataset *ds;
 	const ov_day *due;
-	const ov_store_state *state;
+	const ov_store_derived *state;
 	long long first_id; /* of the import's first rec */
 	ov_buf row;
 	line *lines;       /* what each line of the COPY came from */
@@ -250,7 +251,7 @@ static ov_store_rc copy_states(importer *im)
 		ov_buf_putc(&im->row, '\t');
 		put_day(&im->row, im->due ? im->due[k] : OV_DAY_NONE);
 		pg_params_release(&p);
-		pg_state_params(&p, &im->state[k]);
+		pg_state_params(&p, &im->state[k].now);
 		for (int i = 0; i < p.n; i++) {
 			ov_buf_putc(&im->row, '\t');
 			pg_copy_value(&im->row, p.v[i]);
@@ -260,6 +261,41 @@ static ov_store_rc copy_states(importer *im)
 	pg_params_release(&p);
 	return pg_copy_end(im->s, &im->row, ok, "recommendation state",
 			   line_name, im, im->d);
+}
+
+/* The recs' state intervals. */
+static ov_store_rc copy_intervals(importer *im)
+{
+	const ov_dataset *ds = im->ds;
+	pg_params p = {0};
+	bool ok = true;
+	ov_store_rc rc = copy_start(im, "rec_interval",
+				    "rec, from_day, to_day, status, "
+				    "status_rank, status_date, rag, owner, "
+				    "closed_by, basis, last_update, "
+				    "last_update_date");
+
+	if (rc)
+		return rc;
+	for (size_t k = 0; k < ds->n_recs && ok; k++) {
+		const ov_store_derived *v = &im->state[k];
+
+		for (size_t j = 0; j < v->n_iv && ok; j++) {
+			pg_params_release(&p);
+			pg_interval_params(&p, &v->iv[j]);
+			ov_buf_printf(&im->row, "%lld",
+				      im->first_id + (long long)k);
+			for (int i = 0; i < p.n; i++) {
+				ov_buf_putc(&im->row, '\t');
+				pg_copy_value(&im->row, p.v[i]);
+			}
+			ok = row_done(im, ds->recs[k].ref, NULL, NULL);
+		}
+	}
+	pg_params_release(&p);
+	return pg_copy_end(im->s, &im->row, ok,
+			   "recommendation state interval", line_name, im,
+			   im->d);
 }
 
 /* The recs' search terms (pg/search.c). */
@@ -305,6 +341,8 @@ static ov_store_rc copy_all(importer *im)
 	}
 	if (!rc && im->ds->n_recs && im->state)
 		rc = copy_states(im);
+	if (!rc && im->ds->n_recs && im->state)
+		rc = copy_intervals(im);
 	if (!rc && im->ds->n_recs)
 		rc = copy_terms(im);
 	return rc;
@@ -352,7 +390,7 @@ static ov_store_rc last_rec_id(pg *s, long long *out, ov_diag *d)
 }
 
 ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *state, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d)
 {
@@ -457,7 +495,7 @@ static ov_store_rc put_event(pg *s, const char *sql, long long id,
 
 ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d)
+			  const ov_store_derived *state, ov_diag *d)
 {
 	pg *s = impl;
 	const ov_store_table *t = ov_store_table_of(OV_ENT_REC);
@@ -482,7 +520,7 @@ ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 	if (!rc && adds_text(evs, n))
 		rc = pg_search_reindex(s, id, d);
 	if (!rc)
-		rc = state ? pg_state_put(s, id, state, d)
+		rc = state ? pg_put_derived(s, id, NULL, state, true, d)
 			   : pg_state_mark_stale(s, d);
 	if (!rc)
 		rc = pg_commit(s, d);
