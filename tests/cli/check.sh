@@ -1,8 +1,9 @@
 #!/bin/sh
 # oversight check: the stored state and the search index against the
 # timelines; a register made before they existed gets them on open; recs
-# --q.  The sqlite3 shell breaks the state on purpose (and takes a
-# database back to an older schema), which no command can.
+# --q.  The sqlite3 shell (psql on PostgreSQL) breaks the state on
+# purpose (and, on SQLite, takes a database back to an older schema),
+# which no command can.
 . "$OV_SRCDIR/tests/cli/lib.sh"
 
 if [ "$BACKEND" = sqlite ]; then
@@ -16,30 +17,46 @@ is_rc 0 "check on a fresh import succeeds"
 has "$WORK/out" "^4 recommendations checked: each stored state is the fold" \
 	"... and says what it checked"
 
-# Breaking the stored state takes the sqlite3 shell and SQLite's tables.
-if sqlite_only "a stored state, search index and counts broken by hand"; then
-	sqlite3 oversight.db "UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'"
-	run check
-	is_rc 1 "a stored state that is not the fold: check exits 1"
-	has "$WORK/err" "^oversight check: SG-2017-R02: the stored state is not the fold of its timeline" \
-		"... naming the recommendation"
-	has "$WORK/err" "1 of 4 recommendations differ" "... counting them"
-	has "$WORK/err" "'oversight check --rebuild' computes them again" \
-		"... and saying how to mend it"
-	run check --rebuild
-	is_rc 0 "check --rebuild mends it"
-	has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
-	run recs --rag red --format csv
-	has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
+# break_db SQLITE-SQL PG-SQL: change the stored state behind the
+# program's back (the sqlite3 shell, or psql), as no command can.
+break_db() {
+	if [ "$BACKEND" = sqlite ]; then
+		sqlite3 "$DB" "$1"
+	else
+		pg_sql "$DB" "$2" >/dev/null
+	fi
+}
 
-	sqlite3 oversight.db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2"
-	run check
-	is_rc 1 "a search index that lost a rec: check exits 1"
-	has "$WORK/err" "the search index or the counts of states do not hold" \
-		"... saying so"
-	run check --rebuild
-	is_rc 0 "... and --rebuild mends it"
-	sqlite3 oversight.db "UPDATE rec_state_tally SET n = n + 1 WHERE status = 'open'"
+break_db "UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'" \
+	"UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'"
+run check
+is_rc 1 "a stored state that is not the fold: check exits 1"
+has "$WORK/err" "^oversight check: SG-2017-R02: the stored state is not the fold of its timeline" \
+	"... naming the recommendation"
+has "$WORK/err" "1 of 4 recommendations differ" "... counting them"
+has "$WORK/err" "'oversight check --rebuild' computes them again" \
+	"... and saying how to mend it"
+run check --rebuild
+is_rc 0 "check --rebuild mends it"
+has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
+run recs --rag red --format csv
+has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
+
+# The search index: SQLite's is an FTS5 table, PostgreSQL's an array of
+# terms a row.
+break_db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2" \
+	"DELETE FROM rec_search WHERE rec = 2"
+run check
+is_rc 1 "a search index that lost a rec: check exits 1"
+has "$WORK/err" "the search index or the counts of states do not hold" \
+	"... saying so"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+run recs --q conference --format csv
+has "$WORK/out" "^SG-2017-R01," "... the search finds it again"
+# Only SQLite keeps counts of the states in a table of their own.
+if sqlite_only "counts of states kept in a table (rec_state_tally)"; then
+	sqlite3 "$DB" "UPDATE rec_state_tally SET n = n + 1 WHERE status = 'open'"
 	run check
 	is_rc 1 "counts of states that are wrong: check exits 1"
 	run check --rebuild
