@@ -79,7 +79,8 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 {
 	ov_dataset *ds = NULL;
 	ov_day *due = NULL;
-	ov_store_state *state = NULL;
+	ov_store_derived *derived = NULL;
+	ov_store_interval *iv = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -87,13 +88,12 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 		goto out;
 	/* Validation has made sure every rec's report is in the document. */
 	due = ov_xcalloc(ds->n_recs + 1, sizeof *due);
-	state = ov_xcalloc(ds->n_recs + 1, sizeof *state);
-	for (size_t i = 0; i < ds->n_recs; i++) {
+	derived = ov_xcalloc(ds->n_recs + 1, sizeof *derived);
+	for (size_t i = 0; i < ds->n_recs; i++)
 		due[i] = ov_rec_due(&ds->recs[i],
 				    ov_dataset_find_report(ds, ds->recs[i].report));
-		app_state_of(&ds->recs[i], &state[i]);
-	}
-	if (ov_store_import(a->s, ds, due, state, replace, progress, arg,
+	app_derive_all(ds, derived, &iv);
+	if (ov_store_import(a->s, ds, due, derived, replace, progress, arg,
 			    d) != OV_STORE_OK)
 		goto out;
 	*out = (ov_import_stats){ds->n_reports, ds->n_recs, count_events(ds),
@@ -102,7 +102,8 @@ int ov_app_import(ov_app *a, const char *path, bool replace,
 	rc = 0;
 out:
 	free(due);
-	free(state);
+	free(derived);
+	free(iv);
 	ov_dataset_free(ds);
 	return rc;
 }

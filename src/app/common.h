@@ -35,11 +35,22 @@ int app_known(ov_app *a, enum ov_entity_id ent, const char *id,
 int app_force_known(ov_app *a, const char *force, ov_diag *d);
 
 /* The state the store keeps for rec: the fold (core/fold.h) of its whole
- * timeline, borrowing from rec. */
+ * timeline (strings borrowed from rec). */
 void app_state_of(const ov_rec *rec, ov_store_state *out);
 /* A fold's state as the store's type (strings borrowed), with the
- * register's status rank. */
+ * status's rank; last_event_date OV_DAY_NONE. */
 void app_state_from(const ov_rec_state *st, ov_store_state *out);
+/* What the store keeps for rec (store/types.h: ov_store_derived): its
+ * state and its state intervals (core's ov_rec_intervals), strings
+ * borrowed from rec.  out->iv is iv, which has room for rec->n_events
+ * intervals (a rec has at most one per event). */
+void app_derive(const ov_rec *rec, ov_store_interval *iv,
+		ov_store_derived *out);
+/* The same for every rec of ds: *iv_out holds the intervals of all (the
+ * caller frees it; each out[i].iv points into it), out has ds->n_recs
+ * entries. */
+void app_derive_all(const ov_dataset *ds, ov_store_derived *out,
+		    ov_store_interval **iv_out);
 /* The place of a status in the register's status order ("status" sort). */
 int app_status_rank(enum ov_status s);
 /* If the store says the stored state is stale, rebuild it; 0 or -1. */

@@ -145,10 +145,10 @@ static size_t validate_all(const ov_rec *rec, const ov_event *evs, size_t n,
 	return bad;
 }
 
-/* The state of rec once evs follow its timeline (strings borrowed from
- * rec and evs). */
-static void state_after(const ov_rec *rec, const ov_event *evs, size_t n,
-			ov_store_state *out)
+/* The state and intervals of rec once evs follow its timeline (strings
+ * borrowed from rec and evs; out->iv is *iv, which the caller frees). */
+static void derived_after(const ov_rec *rec, const ov_event *evs, size_t n,
+			  ov_store_derived *out, ov_store_interval **iv)
 {
 	ov_rec tmp = *rec;
 
@@ -158,7 +158,8 @@ static void state_after(const ov_rec *rec, const ov_event *evs, size_t n,
 		       rec->n_events * sizeof *tmp.events);
 	memcpy(tmp.events + rec->n_events, evs, n * sizeof *evs);
 	tmp.n_events = rec->n_events + n;
-	app_state_of(&tmp, out);
+	*iv = ov_xcalloc(tmp.n_events + 1, sizeof **iv);
+	app_derive(&tmp, *iv, out);
 	free(tmp.events);
 }
 
@@ -168,7 +169,8 @@ static void state_after(const ov_rec *rec, const ov_event *evs, size_t n,
 static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 		  ov_recorded *out, ov_diag *d)
 {
-	ov_store_state state;
+	ov_store_derived derived;
+	ov_store_interval *iv = NULL;
 	ov_rec rec;
 	int rc = -1;
 
@@ -182,9 +184,9 @@ static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 		goto out;
 	if (check_owners(a, evs, n, d) < 0)
 		goto out;
-	state_after(&rec, evs, n, &state);
-	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &state, d) !=
-	    OV_STORE_OK)
+	derived_after(&rec, evs, n, &derived, &iv);
+	if (ov_store_rec_append(a->s, ref, rec.n_events, evs, n, &derived,
+				d) != OV_STORE_OK)
 		goto out;
 	out->n = n;
 	out->date = evs[0].date;
@@ -192,6 +194,7 @@ static int record(ov_app *a, const char *ref, const ov_event *evs, size_t n,
 		out->kinds[i] = evs[i].kind;
 	rc = 0;
 out:
+	free(iv);
 	ov_rec_release(&rec);
 	return rc;
 }

@@ -1,5 +1,6 @@
-/* oversight check: each recommendation's stored state against the fold of
- * its timeline, and the search index (app/app.h: ov_app_state_check). */
+/* oversight check: each recommendation's stored state and state intervals
+ * against the fold of its timeline, and the search index (app/app.h:
+ * ov_app_state_check). */
 #include <stddef.h>
 #include <stdio.h>
 
@@ -8,11 +9,13 @@
 static const char usage[] =
     "usage: oversight [--db PATH] check [--rebuild]\n\n"
     "Compare each recommendation's stored state (status, RAG, owner, last\n"
-    "update...) with the fold of its timeline, and check the search\n"
-    "index and the counts of states.  Exits 0 when all agree, 1 naming\n"
-    "the recommendations that differ.\n\n"
-    "  --rebuild         first compute every stored state again from the\n"
-    "                    timelines and rebuild the search index\n";
+    "update...), now and as at every date (its state intervals), with\n"
+    "the fold of its timeline, and check the search index and the counts\n"
+    "of states.  Exits 0 when all agree, 1 naming the recommendations\n"
+    "that differ.\n\n"
+    "  --rebuild         first compute every stored state and interval\n"
+    "                    again from the timelines and rebuild the search\n"
+    "                    index\n";
 
 /* Refs named in the message; the rest are counted. */
 #define SHOWN 10
@@ -40,7 +43,7 @@ static int call(ov_app *a, void *req_, ov_diag *d)
 	for (size_t i = 0; i < c->n && i < SHOWN; i++)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
 		           "%s: the stored state is not the fold of its "
-		           "timeline",
+		           "timeline (now, or as at some date)",
 		           c->refs[i]);
 	if (c->n > SHOWN)
 		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
@@ -67,7 +70,8 @@ OV_CLI_SHOW(show, req)
 		printf("Rebuilt the state of %zu recommendations\n",
 		       r->rebuilt);
 	printf("%zu recommendations checked: each stored state is the fold "
-	       "of its timeline; the search index and counts hold them\n",
+	       "of its timeline, now and as at every date; the search index "
+	       "and counts hold them\n",
 	       r->c.checked);
 }
 

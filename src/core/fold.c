@@ -1,5 +1,9 @@
 #include "core/fold.h"
 
+#include <string.h>
+
+#include "util/mem.h"
+
 bool ov_status_is_live(enum ov_status s)
 {
 	return s == OV_STATUS_OPEN || s == OV_STATUS_PROPOSED;
@@ -119,7 +123,7 @@ static void apply(ov_rec_state *st, const ov_event *e)
 	}
 }
 
-void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out)
+static void state_none(ov_rec_state *out)
 {
 	out->status = OV_STATUS_NONE;
 	out->status_date = OV_DAY_NONE;
@@ -129,6 +133,11 @@ void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out)
 	out->basis = NULL;
 	out->last_update = NULL;
 	out->last_update_date = OV_DAY_NONE;
+}
+
+void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out)
+{
+	state_none(out);
 	if (!rec)
 		return;
 	/* Events are in date order, so the first one after as_at ends it. */
@@ -137,4 +146,55 @@ void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out)
 			break;
 		apply(out, &rec->events[i]);
 	}
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool ov_rec_state_equal(const ov_rec_state *a, const ov_rec_state *b)
+{
+	return a->status == b->status && a->status_date == b->status_date &&
+	       a->rag == b->rag && same_str(a->owner, b->owner) &&
+	       same_str(a->closed_by, b->closed_by) &&
+	       same_str(a->basis, b->basis) &&
+	       same_str(a->last_update, b->last_update) &&
+	       a->last_update_date == b->last_update_date;
+}
+
+/*
+ * The fold as at D applies the events before the first one dated after D.
+ * That first one is also the first whose running maximum of dates passes
+ * D, and the running maximum never falls: so the fold changes only on the
+ * days the running maximum takes, and on such a day v it is the state
+ * after every event whose running maximum is at most v.  For a timeline in
+ * date order the running maximum is each event's own date.
+ */
+size_t ov_rec_intervals(const ov_rec *rec, ov_rec_interval **out)
+{
+	size_t n_ev = rec ? rec->n_events : 0, n = 0;
+	ov_rec_interval *iv = ov_xcalloc(n_ev + 1, sizeof *iv);
+	ov_rec_state st;
+	ov_day max = OV_DAY_NONE;
+
+	state_none(&st);
+	for (size_t i = 0; i < n_ev; i++) {
+		const ov_event *e = &rec->events[i];
+
+		if (i == 0 || e->date > max)
+			max = e->date;
+		apply(&st, e);
+		if (i + 1 < n_ev && rec->events[i + 1].date <= max)
+			continue; /* the same day of the running maximum */
+		if (n && ov_rec_state_equal(&iv[n - 1].state, &st))
+			continue; /* nothing changed: the interval goes on */
+		if (n)
+			iv[n - 1].to = max;
+		iv[n].from = max;
+		iv[n].to = OV_DAY_NONE;
+		iv[n++].state = st;
+	}
+	*out = iv;
+	return n;
 }

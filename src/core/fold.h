@@ -35,6 +35,35 @@ typedef struct ov_rec_state {
  * borrow from rec and live as long as it does. */
 void ov_rec_fold(const ov_rec *rec, ov_day as_at, ov_rec_state *out);
 
+/*
+ * A recommendation's history as state intervals: the fold as at every day
+ * at once, so that a store can answer "as at D" by a range lookup instead
+ * of folding.  Interval k holds the days [from, to) (to OV_DAY_NONE: every
+ * day from `from` on; only the last interval is open-ended), and for every
+ * day D in it ov_rec_fold(rec, D) gives exactly `state`.  The intervals are
+ * in date order and touch (interval k's to is k+1's from); each starts on
+ * an event's date.  A day before the first interval folds to nothing (no
+ * event yet: status OV_STATUS_NONE); a rec without events has none.  Two
+ * intervals next to each other never hold the same state (an event that
+ * changes nothing, an owner given again, lengthens the interval instead).
+ * The state holds everything the fold gives: status and its date, RAG,
+ * owner, closed-by, basis, last update and its date (the due date is the
+ * rec's own, not the timeline's).
+ */
+typedef struct ov_rec_interval {
+	ov_day from, to;
+	ov_rec_state state; /* strings borrowed from the rec */
+} ov_rec_interval;
+
+/* rec's intervals into *out, a new array the caller frees with free()
+ * (never NULL, even for none); returns how many.  Timelines out of date
+ * order fold as ov_rec_fold does (it stops at the first event after the
+ * date), so the intervals are those of the fold even then. */
+size_t ov_rec_intervals(const ov_rec *rec, ov_rec_interval **out);
+
+/* Whether two folded states are the same (strings compared by value). */
+bool ov_rec_state_equal(const ov_rec_state *a, const ov_rec_state *b);
+
 /* True for the statuses that still need work: OPEN and PROPOSED. */
 bool ov_status_is_live(enum ov_status s);
 

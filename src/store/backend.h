@@ -19,7 +19,8 @@ typedef struct ov_store_ops {
 	int (*schema_version)(void *impl);
 	bool (*read_only)(void *impl);
 	ov_store_rc (*import)(void *impl, const ov_dataset *ds,
-			      const ov_day *due, const ov_store_state *state,
+			      const ov_day *due,
+			      const ov_store_derived *derived,
 			      bool replace,
 			      void (*progress)(size_t, size_t, void *),
 			      void *arg, ov_diag *d);
@@ -31,7 +32,7 @@ typedef struct ov_store_ops {
 			      const char *id, ov_diag *d);
 	ov_store_rc (*rec_append)(void *impl, const char *ref,
 				  size_t n_before, const ov_event *evs,
-				  size_t n, const ov_store_state *state,
+				  size_t n, const ov_store_derived *derived,
 				  ov_diag *d);
 	ov_store_rc (*meeting_replace)(void *impl, const ov_meeting *m,
 				       ov_diag *d);

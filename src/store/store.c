@@ -96,13 +96,13 @@ const char *const *ov_store_files(const ov_store *s)
 }
 
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,
-			    const ov_day *due, const ov_store_state *state,
+			    const ov_day *due, const ov_store_derived *derived,
 			    bool replace,
 			    void (*progress)(size_t done, size_t total, void *),
 			    void *arg, ov_diag *d)
 {
-	return s->ops->import(s->impl, ds, due, state, replace, progress, arg,
-			      d);
+	return s->ops->import(s->impl, ds, due, derived, replace, progress,
+			      arg, d);
 }
 
 ov_store_rc ov_store_load(ov_store *s, const char *force, unsigned what,
@@ -135,9 +135,9 @@ ov_store_rc ov_store_exists(ov_store *s, enum ov_entity_id ent,
 
 ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 				size_t n_before, const ov_event *evs, size_t n,
-				const ov_store_state *state, ov_diag *d)
+				const ov_store_derived *derived, ov_diag *d)
 {
-	return s->ops->rec_append(s->impl, ref, n_before, evs, n, state, d);
+	return s->ops->rec_append(s->impl, ref, n_before, evs, n, derived, d);
 }
 
 ov_store_rc ov_store_meeting_replace(ov_store *s, const ov_meeting *m,

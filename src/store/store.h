@@ -50,15 +50,17 @@ const char *const *ov_store_files(const ov_store *s);
 
 /* Add a whole, already validated dataset in one transaction.  due[i] is
  * the derived due date of ds->recs[i] (OV_DAY_NONE: none), kept for the
- * register's due filters; state[i] its state as app/ folded it over its
- * whole timeline, kept for the register's queries (state NULL: the stored
- * state is marked stale, see ov_store_state_stale).  The search index
+ * register's due filters; derived[i] its state and state intervals as
+ * app/ derived them from its whole timeline (store/types.h:
+ * ov_store_derived), kept for the register's queries as at any date
+ * (derived NULL: the stored state is marked stale, see
+ * ov_store_state_stale).  The search index
  * takes each rec's texts.  With replace, everything in the store is
  * deleted first (same transaction).  Without it, any id already present
  * is OV_STORE_CONFLICT and nothing is written.  progress, if not NULL, is
  * called now and then with (done, total) recommendations written. */
 ov_store_rc ov_store_import(ov_store *s, const ov_dataset *ds,
-			    const ov_day *due, const ov_store_state *state,
+			    const ov_day *due, const ov_store_derived *derived,
 			    bool replace,
 			    void (*progress)(size_t done, size_t total, void *),
 			    void *arg, ov_diag *d);
@@ -87,12 +89,13 @@ ov_store_rc ov_store_exists(ov_store *s, enum ov_entity_id ent,
 /* Append evs to the end of ref's timeline in one transaction, provided
  * the timeline still holds n_before events (what the caller validated the
  * new events against); otherwise OV_STORE_CONFLICT and nothing written.
- * In the same transaction the rec's stored state becomes *state (the
- * fold of the timeline with evs; NULL: the stored state is marked stale)
- * and its texts are indexed again. */
+ * In the same transaction the rec's stored state and intervals become
+ * *derived's (derived from the whole timeline with evs; the intervals
+ * replace every one kept for the rec; NULL: the stored state is marked
+ * stale) and its texts are indexed again. */
 ov_store_rc ov_store_rec_append(ov_store *s, const char *ref,
 				size_t n_before, const ov_event *evs, size_t n,
-				const ov_store_state *state, ov_diag *d);
+				const ov_store_derived *derived, ov_diag *d);
 
 /* Replace meeting m->id with m, its reviews and documents too, in one
  * transaction: OV_STORE_NOTFOUND (a problem naming it) if there is no
@@ -176,11 +179,14 @@ ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
 
 /* ---- the stored state (ov_store_state, store/types.h) ---- */
 
-/* The recs that pass q, read from the stored states, in q->order, the
- * page q asks for to fn, and in *total how many pass over all pages; one
- * read transaction.  Only if every stored state is the fold as at
- * q->as_at (none stale, no event dated after it): else *answered is false
- * and nothing is read (the caller folds).  OV_STORE_OK either way. */
+/* The recs that pass q as at q->as_at, read from what is stored (each
+ * rec's state if no rec has an event after q->as_at, else its interval
+ * holding q->as_at: a range lookup, from <= as_at < to, never a fold), in
+ * q->order, the page q asks for to fn, and in *total how many pass over
+ * all pages; one read transaction.  Unless the stored state is stale
+ * (ov_store_state_stale) the store answers for any date; if it is stale,
+ * or a backend cannot answer for that date, *answered is false and
+ * nothing is read (the caller folds).  OV_STORE_OK either way. */
 ov_store_rc ov_store_query_states(ov_store *s, const ov_store_query *q,
 				  ov_store_row_fn *fn, void *ctx,
 				  size_t *total, bool *answered, ov_diag *d);
@@ -189,9 +195,10 @@ ov_store_rc ov_store_query_states(ov_store *s, const ov_store_query *q,
  * database that held recommendations, or a write came without it). */
 ov_store_rc ov_store_state_stale(ov_store *s, bool *out, ov_diag *d);
 
-/* In one write transaction: forget every stored state and the search
- * index, pass every rec with its whole timeline to fold and store the
- * state it gives, index every rec's texts, clear the stale mark.  With
+/* In one write transaction: forget every stored state and interval and
+ * the search index, pass every rec with its whole timeline to fold and
+ * store the state and intervals it gives, index every rec's texts, clear
+ * the stale mark.  With
  * only_stale, nothing is done unless the state is stale (checked inside
  * the transaction, so two processes do not both rebuild).  *n (may be
  * NULL): recs rebuilt. */
@@ -199,13 +206,15 @@ ov_store_rc ov_store_state_rebuild(ov_store *s, bool only_stale,
 				   ov_store_fold_fn *fold, void *ctx,
 				   size_t *n, ov_diag *d);
 
-/* Pass every rec with its whole timeline and its stored state to fn, in
- * one read transaction (for checking the state against the fold). */
+/* Pass every rec with its whole timeline and its stored state and
+ * intervals to fn, in one read transaction (for checking them against the
+ * fold). */
 ov_store_rc ov_store_state_each(ov_store *s, ov_store_each_fn *fn,
 				void *ctx, ov_diag *d);
 
-/* Whether what the store keeps to answer queries fast, the search index
- * and any counts of states, holds exactly what the recs' texts and stored
+/* Whether what the store keeps to answer queries fast, the search index,
+ * any counts of states and any copies of the recs' columns next to the
+ * intervals, holds exactly what the recs' texts, columns and stored
  * states say now (*ok): the backend's own check of them. */
 ov_store_rc ov_store_index_check(ov_store *s, bool *ok, ov_diag *d);
 

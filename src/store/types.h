@@ -70,18 +70,49 @@ typedef struct ov_store_state {
 				 * no events */
 } ov_store_state;
 
+/*
+ * One state interval of a recommendation (core/fold.h: ov_rec_interval),
+ * as app/ derived it and the store keeps it: for every day D with
+ * from <= D < to (to OV_DAY_NONE: every D from `from` on) the rec's fold
+ * as at D is `state`.  state.last_event_date is not kept for an interval
+ * (OV_DAY_NONE given and read back).  Strings are borrowed.
+ */
+typedef struct ov_store_interval {
+	ov_day from, to;
+	ov_store_state state;
+} ov_store_interval;
+
+/*
+ * What app/ derives from one recommendation's whole timeline for the
+ * store, written in the transaction that writes the timeline: `now`, its
+ * state (the fold of the whole timeline, with last_event_date), and
+ * `iv[0..n_iv)`, its intervals (in date order, touching, only the last
+ * open-ended: core's ov_rec_intervals).  The store writes them as given
+ * (it computes none of them), replacing what it kept for the rec, and
+ * answers "as at D" from them: the rows of the intervals holding D.
+ * Borrowed: the store copies what it keeps.
+ */
+typedef struct ov_store_derived {
+	ov_store_state now;
+	const ov_store_interval *iv;
+	size_t n_iv;
+} ov_store_derived;
+
 /* Called by a rebuild (ov_store_state_rebuild) once per recommendation
  * with its whole timeline (bullets not loaded) and its stored due date:
- * fill *out and return 0, or -1 to stop (nothing is then written). */
+ * fill *out (out->iv owned by the callback's ctx, good until its next
+ * call or the rebuild's end) and return 0, or -1 to stop (nothing is then
+ * written). */
 typedef int ov_store_fold_fn(const ov_rec *rec, ov_day due,
-			     ov_store_state *out, void *ctx);
+			     ov_store_derived *out, void *ctx);
 
 /* Called by ov_store_state_each once per recommendation with its whole
- * timeline and the state stored for it, or NULL if none is (or the one
- * stored no longer matches the rec's own columns).  0 to go on, -1 to
- * stop. */
+ * timeline and what is stored for it: NULL if no state is (or the one
+ * stored no longer matches the rec's own columns), else the state and the
+ * intervals stored (n_iv 0: none), borrowed for the call.  0 to go on, -1
+ * to stop. */
 typedef int ov_store_each_fn(const ov_rec *rec, ov_day due,
-			     const ov_store_state *stored, void *ctx);
+			     const ov_store_derived *stored, void *ctx);
 
 /* The keys a query of the stored states sorts on, in order; OV_KEY_END
  * ends a shorter list.  REPORT and REF compare bytewise, DUE puts no due
@@ -96,8 +127,10 @@ enum ov_store_key {
  * these.  Zero / NULL / OV_DAY_NONE fields do not filter, but statuses
  * always does. */
 typedef struct ov_store_query {
-	/* Answer only if every stored state is the fold as at this date:
-	 * none stale, none with an event after it. */
+	/* The date the rows are as at: each rec's state as at it (from its
+	 * stored state where no rec has an event after it, else from the
+	 * stored interval holding it); a rec without an interval holding it
+	 * (not yet created) is no row.  OV_DAY_NONE: no date, no rows. */
 	ov_day as_at;
 	unsigned statuses;     /* the statuses that pass, (1u << status)
 				* bits; a rec without status never does */

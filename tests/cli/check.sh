@@ -42,6 +42,31 @@ has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
 run recs --rag red --format csv
 has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
 
+# An interval before the last one broken: the register as at today is
+# right, as at that date it is not; check finds it, --rebuild mends it.
+# (SQLite keeps days as numbers, 17347 is 2017-06-30; PostgreSQL dates.)
+run recs --as-at 2017-06-30 --format csv
+cp "$WORK/out" before-iv.csv
+break_db "UPDATE rec_interval SET status = 'closed', status_rank = 2 WHERE rec = (SELECT id FROM recommendations WHERE ref = 'PL-2016-01') AND from_day <= 17347 AND to_day > 17347" \
+	"UPDATE rec_interval SET status = 'closed', status_rank = 2 WHERE rec = (SELECT id FROM recommendations WHERE ref = 'PL-2016-01') AND from_day <= '2017-06-30' AND to_day > '2017-06-30'"
+run recs --as-at 2017-06-30 --format csv
+has "$WORK/out" "^PL-2016-01,.*,closed," "... (the register as at that date reads the broken interval)"
+run check
+is_rc 1 "a stored interval that is not the fold: check exits 1"
+has "$WORK/err" "^oversight check: PL-2016-01: the stored state is not the fold of its timeline" \
+	"... naming the recommendation"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+run recs --as-at 2017-06-30 --format csv
+same "$WORK/out" before-iv.csv "... the register as at that date reads the mended interval"
+break_db "DELETE FROM rec_interval WHERE rec = (SELECT id FROM recommendations WHERE ref = 'SG-2017-R01')" \
+	"DELETE FROM rec_interval WHERE rec = (SELECT id FROM recommendations WHERE ref = 'SG-2017-R01')"
+run check
+is_rc 1 "a rec's intervals gone: check exits 1"
+has "$WORK/err" "^oversight check: SG-2017-R01: the stored state" "... naming it"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+
 # The search index: SQLite's is an FTS5 table, PostgreSQL's an array of
 # terms a row.
 break_db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2" \
@@ -86,25 +111,36 @@ has "$WORK/err" "^oversight recs: --q: search words too long" \
 	"... naming the option"
 
 # A register of an older schema, with data: the store marks the state
-# stale and the app rebuilds it when it opens the register.  (Version 2:
-# only what migration 3 made is taken away; an older version would need
-# migration 2's tables taken away too.)
+# stale and the app rebuilds it when it opens the register.  (Version 3:
+# only what migration 4 made is taken away, the intervals; version 2 what
+# migrations 3 and 4 made; an older version would need migration 2's
+# tables taken away too.)
 if sqlite_only "a register of an older SQLite schema"; then
 	run recs --format json
 	cp "$WORK/out" before.json
-	for v in 2; do
+	run recs --format json --as-at 2017-06-30
+	cp "$WORK/out" before-2017.json
+	for v in 2 3; do
 		cp oversight.db old.db
 		rm -f old.db-wal old.db-shm
-		sqlite3 old.db "DROP TABLE rec_search; DROP VIEW rec_search_text;
-			DROP TABLE rec_state; DROP TABLE rec_state_tally; DROP TABLE store_meta;
-			PRAGMA user_version = $v;"
+		if [ $v = 2 ]; then
+			sqlite3 old.db "DROP TABLE rec_interval; DROP TABLE rec_search;
+				DROP VIEW rec_search_text; DROP TABLE rec_state;
+				DROP TABLE rec_state_tally; DROP TABLE store_meta;
+				PRAGMA user_version = $v;"
+		else
+			sqlite3 old.db "DROP TABLE rec_interval; PRAGMA user_version = $v;"
+		fi
 		run --db old.db recs --format json
 		is_rc 0 "a register of schema version $v opens"
 		same "$WORK/out" before.json "... and lists what it did before"
-		[ "$(sqlite3 old.db 'PRAGMA user_version')" = 3 ] &&
+		[ "$(sqlite3 old.db 'PRAGMA user_version')" = 4 ] &&
 			[ "$(sqlite3 old.db "SELECT value FROM store_meta WHERE key = 'state_stale'")" = 0 ] &&
-			[ "$(sqlite3 old.db 'SELECT count(*) FROM rec_state')" = 4 ]
-		ok $? "... migrated to version 3, its state built, not stale"
+			[ "$(sqlite3 old.db 'SELECT count(*) FROM rec_state')" = 4 ] &&
+			[ "$(sqlite3 old.db 'SELECT count(DISTINCT rec) FROM rec_interval')" = 4 ]
+		ok $? "... migrated to version 4, its state and intervals built, not stale"
+		run --db old.db recs --format json --as-at 2017-06-30
+		same "$WORK/out" before-2017.json "... and lists as at an earlier date what it did before"
 		run --db old.db check
 		is_rc 0 "... and its state checks"
 	done

@@ -104,9 +104,10 @@ has "$WORK/out" "^Already have database empty.db" "init again: it is there alrea
 # An oversight database of an older schema is still migrated.
 if command -v sqlite3 >/dev/null 2>&1; then
 	cp oversight.db old.db
-	sqlite3 old.db "DROP TABLE rec_search; DROP VIEW rec_search_text;
-		DROP TABLE rec_state; DROP TABLE rec_state_tally;
-		DROP TABLE store_meta; PRAGMA user_version = 2;"
+	sqlite3 old.db "DROP TABLE rec_interval; DROP TABLE rec_search;
+		DROP VIEW rec_search_text; DROP TABLE rec_state;
+		DROP TABLE rec_state_tally; DROP TABLE store_meta;
+		PRAGMA user_version = 2;"
 	run --db old.db recs --format csv
 	is_rc 0 "an oversight database of schema version 2 is migrated"
 	same "$WORK/out" recs.csv "... and lists what it did"
@@ -255,7 +256,7 @@ time.sleep(60)' "$RO/o.db" "$WORK/holding" &
 
 		# One of an older schema cannot be migrated by the reader.
 		ro_unlock
-		sqlite3 "$RO/o.db" "DROP TABLE rec_search;
+		sqlite3 "$RO/o.db" "DROP TABLE rec_interval; DROP TABLE rec_search;
 			DROP VIEW rec_search_text; DROP TABLE rec_state;
 			DROP TABLE rec_state_tally; DROP TABLE store_meta;
 			PRAGMA user_version = 2;"
@@ -263,7 +264,7 @@ time.sleep(60)' "$RO/o.db" "$WORK/holding" &
 		ro_lock
 		as_reader recs
 		[ "$RC" -eq 1 ] &&
-			grep -q "schema version 2 must be brought up to 3, and this user may not write it" "$WORK/err"
+			grep -q "schema version 2 must be brought up to 4, and this user may not write it" "$WORK/err"
 		ok $? "an older schema, read-only: refused, saying why"
 	else
 		skip "no sqlite3 shell to make a stale state"

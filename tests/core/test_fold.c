@@ -2,6 +2,9 @@
 #include "fixture/fixture.h"
 #include "tap.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 static ov_rec_state fold(const ov_rec *r, const char *as_at)
 {
 	ov_rec_state st;
@@ -282,6 +285,92 @@ static void test_next(void)
 		   OV_STATUS_NONE, "update before creation keeps none");
 }
 
+/* The intervals' shape: in order, touching, each non-empty, only the
+ * last open-ended, no two neighbours alike; and for every day of
+ * [lo, hi] the fold is the state of the interval holding the day, or
+ * nothing before the first.  Returns the number of faults. */
+static int intervals_fault(const ov_rec *r, ov_day lo, ov_day hi)
+{
+	ov_rec_interval *iv = NULL;
+	size_t n = ov_rec_intervals(r, &iv), k = 0;
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		bool last = i + 1 == n;
+
+		bad += last ? iv[i].to != OV_DAY_NONE
+			    : iv[i].to != iv[i + 1].from ||
+				  iv[i].to <= iv[i].from ||
+				  ov_rec_state_equal(&iv[i].state,
+						     &iv[i + 1].state);
+	}
+	for (ov_day d = lo; d <= hi; d++) {
+		ov_rec_state st, none;
+
+		ov_rec_fold(r, d, &st);
+		while (k < n && iv[k].to != OV_DAY_NONE && iv[k].to <= d)
+			k++;
+		if (k < n && iv[k].from <= d) {
+			bad += !ov_rec_state_equal(&st, &iv[k].state);
+		} else {
+			ov_rec_fold(NULL, d, &none);
+			bad += !ov_rec_state_equal(&st, &none);
+		}
+	}
+	free(iv);
+	return bad;
+}
+
+static void test_intervals(void)
+{
+	ov_rec r, empty;
+	ov_rec_interval *iv = NULL;
+	ov_dataset *ds = fx_random(777, 200);
+	size_t n;
+	int bad = 0;
+
+	build_life(&r);
+	n = ov_rec_intervals(&r, &iv);
+	/* Nine events on eight days, of which 2018-08-01 has two. */
+	tap_is_int((long long)n, 8, "a life: one interval per event day");
+	tap_ok(n == 8 && iv[0].from == fx_day("2017-10-24") &&
+		       iv[0].to == fx_day("2017-11-01") &&
+		       iv[0].state.status == OV_STATUS_OPEN &&
+		       iv[7].to == OV_DAY_NONE &&
+		       iv[7].state.rag == OV_RAG_RED,
+	       "... [from, to), the last open-ended, the day's last state");
+	free(iv);
+	tap_is_int(intervals_fault(&r, fx_day("2017-01-01"),
+				   fx_day("2019-12-31")),
+		   0, "... each day's fold is its interval's state");
+	fx_ev_owner(&r, "2018-09-01", "p-acc");
+	fx_ev_owner(&r, "2018-10-01", "p-acc");
+	n = ov_rec_intervals(&r, &iv);
+	free(iv);
+	tap_is_int((long long)n, 8,
+		   "an owner given again changes nothing: no new interval");
+	ov_rec_release(&r);
+	ov_rec_init(&empty);
+	n = ov_rec_intervals(&empty, &iv);
+	tap_ok(n == 0 && iv, "no events: no interval (an array all the same)");
+	free(iv);
+	for (size_t i = 0; i < ds->n_recs; i++)
+		bad += intervals_fault(&ds->recs[i], fx_day("2015-06-01"),
+				       fx_day("2019-12-31"));
+	tap_is_int(bad, 0, "200 random timelines: every day's fold is its "
+			   "interval's state");
+	/* Out of date order (validation refuses it; the fold stops at the
+	 * first event after the day): still the fold's intervals. */
+	build_life(&r);
+	r.events[2].date = fx_day("2019-02-01");
+	r.events[5].date = fx_day("2017-01-05");
+	tap_is_int(intervals_fault(&r, fx_day("2016-12-01"),
+				   fx_day("2019-06-30")),
+		   0, "a timeline out of date order: the fold's intervals");
+	ov_rec_release(&r);
+	ov_dataset_free(ds);
+}
+
 int main(void)
 {
 	test_empty();
@@ -293,5 +382,6 @@ int main(void)
 	test_live();
 	test_allowed();
 	test_next();
+	test_intervals();
 	return tap_done();
 }

@@ -19,12 +19,12 @@
 
 /* pg/write.c */
 ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *derived, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d);
 ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d);
+			  const ov_store_derived *derived, ov_diag *d);
 ov_store_rc pg_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d);
 
 /* pg/read.c */
@@ -85,9 +85,15 @@ ov_store_rc pg_generation(void *impl, uint64_t *out, ov_diag *d);
  * status, status_rank, status_date, rag, owner, closed_by, basis,
  * last_update, last_update_date, last_event_date. */
 void pg_state_params(pg_params *p, const ov_store_state *v);
-/* Store *v as rec id's state (the rec's copied columns from its row). */
-ov_store_rc pg_state_put(pg *s, long long id, const ov_store_state *v,
-			 ov_diag *d);
+/* The text of an interval's columns, in rec_interval's order: from_day,
+ * to_day ('infinity' for an open end), then the nine state columns. */
+void pg_interval_params(pg_params *p, const ov_store_interval *iv);
+/* Store v as the rec's state and intervals, the rec named by id or (ref
+ * not NULL) by ref (its copied columns from its row); with replace, the
+ * intervals kept for it before are deleted first. */
+ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
+			   const ov_store_derived *v, bool replace,
+			   ov_diag *d);
 ov_store_rc pg_state_mark_stale(pg *s, ov_diag *d);
 
 /* pg/search.c: each rec's search terms, made by SQLite's FTS5 tokenizer

@@ -272,9 +272,11 @@ ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p,
 		   PGresult **res, const char *what, const char *noun,
 		   const char *id, ov_diag *d)
 {
-	PGresult *r = PQexecParams(s->c, sql, p ? p->n : 0, NULL,
-				   p ? (const char *const *)p->v : NULL,
-				   NULL, NULL, 0);
+	/* Fixed text without values may be several statements. */
+	PGresult *r = p ? PQexecParams(s->c, sql, p->n, NULL,
+				       (const char *const *)p->v, NULL, NULL,
+				       0)
+			: PQexec(s->c, sql);
 	ExecStatusType st = PQresultStatus(r);
 	ov_store_rc rc;
 
@@ -437,8 +439,27 @@ int pg_copy_send(pg *s, ov_buf *b, bool all)
 	return r;
 }
 
+/* "Key (COL)=(VAL) ..." in the error's detail: COL and VAL into new
+ * strings, or false.  A key of several columns is not split. */
+static bool copy_key(const PGresult *res, char **col, char **val)
+{
+	const char *det = field(res, PG_DIAG_MESSAGE_DETAIL);
+	const char *c = strstr(det, "Key ("), *ce, *v, *ve;
+
+	*col = *val = NULL;
+	if (!c || !(ce = strstr(c + 5, ")=(")))
+		return false;
+	v = ce + 3;
+	ve = strrchr(v, ')');
+	if (!ve)
+		return false;
+	*col = ov_xasprintf("%.*s", (int)(ce - c - 5), c + 5);
+	*val = ov_xasprintf("%.*s", (int)(ve - v), v);
+	return true;
+}
+
 ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
-			const char *const *ids, size_t n_ids, ov_diag *d)
+			pg_copy_namer *name, void *ctx, ov_diag *d)
 {
 	PGresult *res;
 	ov_store_rc rc = OV_STORE_OK;
@@ -450,11 +471,14 @@ ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
 		ok = false;
 	res = PQgetResult(s->c);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		long line = copy_line(res);
-		const char *id = line >= 1 && (size_t)line <= n_ids
-					 ? ids[line - 1] : NULL;
+		char *col = NULL, *val = NULL;
+		const char *id;
 
+		copy_key(res, &col, &val);
+		id = name(ctx, copy_line(res), col, val);
 		rc = pg_failed(s, res, "cannot load rows", noun, id, d);
+		free(col);
+		free(val);
 	} else if (!ok) {
 		rc = pg_failed(s, NULL, "cannot load rows", NULL, NULL, d);
 	}

@@ -108,12 +108,16 @@ void pg_copy_field(ov_buf *b, const ov_field *f, const void *elem);
 /* A COPY ... FROM STDIN: begin it, send the rows gathered in b now and
  * then (all: whatever b holds; else only once it is large; b is emptied
  * when sent; -1 if the connection failed), and end it (ok false: abort
- * it).  pg_copy_end's failures are pg_run's, naming noun and ids[k] for
- * line k+1 (the line the server refused). */
+ * it).  pg_copy_end's failures are pg_run's, naming noun and the id name
+ * gives for the row the server refused: by its 1-based line (0: the
+ * server did not say, as for a broken link, checked at the end), or by
+ * the key the server names (col and val, NULL if it names none). */
+typedef const char *pg_copy_namer(void *ctx, long line, const char *col,
+				  const char *val);
 ov_store_rc pg_copy_begin(pg *s, const char *sql, ov_diag *d);
 int pg_copy_send(pg *s, ov_buf *b, bool all);
 ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
-			const char *const *ids, size_t n_ids, ov_diag *d);
+			pg_copy_namer *name, void *ctx, ov_diag *d);
 
 /* A server-side cursor over a SELECT, read in batches (a national
  * register streams in bounded memory); only inside a transaction. */

@@ -3,7 +3,10 @@
  * (sqlite/schema.c): migration N brings the database from version N-1
  * to N in one transaction (PostgreSQL's DDL is transactional), and sets
  * store_meta's schema_version itself.  A migration, once released, never
- * changes.  Migration 1 is the whole of SQLite's migrations 1-3.
+ * changes.  The numbers are SQLite's: 1 the register, 2 accounts, 3
+ * the derived state and the search index, 4 the state intervals.
+ * PostgreSQL's 1 also makes store_meta, which holds the version (and,
+ * from the start, the generation and the stale mark).
  *
  * The columns are those of the shared map of entities to tables
  * (store/tables.h): one per scalar field of core/fields.h, named by
@@ -186,12 +189,15 @@ static const char *const migrations[] = {
 	"  text " TXT " NOT NULL,\n"
 	"  PRIMARY KEY (meeting, seq)\n"
 	");\n"
-	/* Accounts, sessions, failed sign-ins (SQLite's migration 2). */
+	"UPDATE store_meta SET value = 1 WHERE key = 'schema_version';\n",
+	/* 2: accounts, sessions and failed sign-ins, as SQLite's 2. */
 	"CREATE TABLE accounts (\n"
 	"  login " TXT " PRIMARY KEY,\n"
 	"  role " TXT " NOT NULL CHECK (role IN ('viewer', 'owner', 'editor',\n"
 	"    'admin')),\n"
-	"  person " TXT " REFERENCES people(id),\n"
+	/* Deferrable: a replace import deletes every person and adds them
+	 * again (pg/write.c checks the link before it commits). */
+	"  person " TXT " REFERENCES people(id) DEFERRABLE,\n"
 	"  hash " TXT " NOT NULL,\n"
 	"  disabled boolean NOT NULL DEFAULT false,\n"
 	"  created bigint NOT NULL\n"
@@ -211,9 +217,13 @@ static const char *const migrations[] = {
 	"CREATE INDEX login_failures_login ON login_failures(login, at);\n"
 	"CREATE INDEX login_failures_addr ON login_failures(addr, at);\n"
 	"CREATE INDEX login_failures_at ON login_failures(at);\n"
-	/* The derived state (SQLite's migration 3): what app/ folded from
-	 * each rec's whole timeline, next to copies of the rec's columns
-	 * the register filters and sorts on. */
+	"UPDATE store_meta SET value = 2 WHERE key = 'schema_version';\n",
+	/* 3: the derived state, as SQLite's 3: what app/ folded from each
+	 * rec's whole timeline, next to copies of the rec's columns the
+	 * register filters and sorts on; a database that already holds
+	 * recommendations is marked stale, for app/ to rebuild. */
+	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale' AND\n"
+	"  EXISTS (SELECT 1 FROM recommendations);\n"
 	"CREATE TABLE rec_state (\n"
 	"  rec bigint PRIMARY KEY REFERENCES recommendations(id)\n"
 	"    ON DELETE CASCADE,\n"
@@ -254,7 +264,37 @@ static const char *const migrations[] = {
 	"  terms text[] COLLATE \"C\" NOT NULL\n"
 	");\n"
 	"CREATE INDEX rec_search_terms ON rec_search USING gin (terms);\n"
-	"UPDATE store_meta SET value = 1 WHERE key = 'schema_version';\n",
+	"UPDATE store_meta SET value = 3 WHERE key = 'schema_version';\n",
+	/* 4: each recommendation's state intervals, as SQLite's 4: one row
+	 * per interval [from_day, to_day) with the fold's state over it, as
+	 * app/ derived it and gave it with the timeline; to_day 'infinity'
+	 * for the last, open-ended one, so "the interval holding D" is
+	 * to_day > D AND from_day <= D.  The rec's own columns are
+	 * rec_state's, joined by rec.  A database that already holds
+	 * recommendations is marked stale, for app/ to derive them. */
+	"CREATE TABLE rec_interval (\n"
+	"  rec bigint NOT NULL REFERENCES recommendations(id)\n"
+	"    ON DELETE CASCADE,\n"
+	"  from_day date NOT NULL,\n"
+	"  to_day date NOT NULL CHECK (to_day > from_day),\n"
+	"  status " TXT " CHECK (status IN ('open', 'closure-proposed',\n"
+	"    'closed', 'superseded', 'not-applicable')),\n"
+	"  status_rank integer,\n"
+	"  status_date date,\n"
+	"  rag " TXT " CHECK (rag IN ('red', 'amber', 'green')),\n"
+	"  owner " TXT ",\n"
+	"  closed_by " TXT ",\n"
+	"  basis " TXT ",\n"
+	"  last_update " TXT ",\n"
+	"  last_update_date date,\n"
+	"  PRIMARY KEY (rec, from_day)\n"
+	");\n"
+	"CREATE INDEX rec_interval_at ON rec_interval(to_day, from_day);\n"
+	"CREATE INDEX rec_interval_status ON rec_interval(status, to_day,\n"
+	"  from_day);\n"
+	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale' AND\n"
+	"  EXISTS (SELECT 1 FROM recommendations);\n"
+	"UPDATE store_meta SET value = 4 WHERE key = 'schema_version';\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -37,7 +37,9 @@
 	" last_update_date = excluded.last_update_date,"                       \
 	" last_event_date = excluded.last_event_date"
 
-void pg_state_params(pg_params *p, const ov_store_state *v)
+/* The nine columns a state and an interval share (status ..
+ * last_update_date). */
+static void state9(pg_params *p, const ov_store_state *v)
 {
 	pg_p_str(p, v->status == OV_STATUS_NONE ? NULL
 						: ov_status_code(v->status));
@@ -49,7 +51,22 @@ void pg_state_params(pg_params *p, const ov_store_state *v)
 	pg_p_str(p, v->basis);
 	pg_p_str(p, v->last_update);
 	pg_p_day(p, v->last_update_date);
+}
+
+void pg_state_params(pg_params *p, const ov_store_state *v)
+{
+	state9(p, v);
 	pg_p_day(p, v->last_event_date);
+}
+
+void pg_interval_params(pg_params *p, const ov_store_interval *iv)
+{
+	pg_p_day(p, iv->from);
+	if (iv->to == OV_DAY_NONE)
+		pg_p_str(p, "infinity");
+	else
+		pg_p_day(p, iv->to);
+	state9(p, &iv->state);
 }
 
 /* By id, or (ref not NULL) by ref. */
@@ -70,10 +87,47 @@ static ov_store_rc state_put(pg *s, long long id, const char *ref,
 	return rc;
 }
 
-ov_store_rc pg_state_put(pg *s, long long id, const ov_store_state *v,
-			 ov_diag *d)
+#define IV_INSERT                                                              \
+	"INSERT INTO rec_interval (rec, from_day, to_day, status,"             \
+	" status_rank, status_date, rag, owner, closed_by, basis,"             \
+	" last_update, last_update_date) "
+#define IV_VALUES "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12"
+
+ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
+			   const ov_store_derived *v, bool replace,
+			   ov_diag *d)
 {
-	return state_put(s, id, NULL, v, d);
+	pg_params p = {0};
+	ov_store_rc rc = state_put(s, id, ref, &v->now, d);
+
+	if (ref)
+		pg_p_str(&p, ref);
+	else
+		pg_p_int(&p, id);
+	if (!rc && replace)
+		rc = pg_do(s,
+			   ref ? "DELETE FROM rec_interval WHERE rec ="
+				 " (SELECT id FROM recommendations"
+				 " WHERE ref = $1)"
+			       : "DELETE FROM rec_interval WHERE rec = $1",
+			   &p, "cannot store the intervals",
+			   "recommendation state interval", ref, d);
+	for (size_t k = 0; k < v->n_iv && !rc; k++) {
+		pg_params_release(&p);
+		if (ref)
+			pg_p_str(&p, ref);
+		else
+			pg_p_int(&p, id);
+		pg_interval_params(&p, &v->iv[k]);
+		rc = pg_do(s,
+			   ref ? IV_INSERT "SELECT x.id, " IV_VALUES
+				 " FROM recommendations x WHERE x.ref = $1"
+			       : IV_INSERT "VALUES ($1, " IV_VALUES ")",
+			   &p, "cannot store the intervals",
+			   "recommendation state interval", ref, d);
+	}
+	pg_params_release(&p);
+	return rc;
 }
 
 ov_store_rc pg_state_mark_stale(pg *s, ov_diag *d)
@@ -172,6 +226,11 @@ ov_store_rc pg_index_check(void *impl, bool *ok, ov_diag *d)
 typedef struct qsql {
 	ov_buf from, where, order, terms;
 	pg_params p;
+	/* Where the states come from: rec_state, or (as_at before the
+	 * latest event) the intervals holding as_at, each with its rec's
+	 * columns from rec_state; rows keyed by rec, or rec and from_day. */
+	ov_buf src;
+	bool intervals;
 } qsql;
 
 static int add_str(qsql *b, const char *v)
@@ -225,10 +284,36 @@ static void add_order(qsql *b, const ov_store_query *q)
 		ov_buf_puts(&b->order, "s.rec");
 }
 
+/* The intervals holding as_at as rows shaped like rec_state's, with
+ * from_day. */
+static void interval_src(qsql *b, ov_day as_at)
+{
+	int at;
+
+	pg_p_day(&b->p, as_at);
+	at = b->p.n;
+	ov_buf_printf(&b->src,
+		      "(SELECT r.rec AS rec, r.ref AS ref, r.report AS report,"
+		      " r.force AS force, r.area AS area, r.due AS due,"
+		      " i.status AS status, i.status_rank AS status_rank,"
+		      " i.status_date AS status_date, i.rag AS rag,"
+		      " i.owner AS owner, i.closed_by AS closed_by,"
+		      " i.basis AS basis, i.last_update AS last_update,"
+		      " i.last_update_date AS last_update_date,"
+		      " NULL::date AS last_event_date, i.from_day AS from_day"
+		      " FROM rec_interval i JOIN rec_state r ON r.rec = i.rec"
+		      " WHERE i.to_day > $%d AND i.from_day <= $%d)",
+		      at, at);
+}
+
 static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
 {
 	int r;
 
+	if (b->intervals)
+		interval_src(b, q->as_at);
+	else
+		ov_buf_puts(&b->src, "rec_state");
 	ov_buf_puts(&b->where, "s.status IS NOT NULL");
 	add_statuses(b, q->statuses);
 	if (q->rag_set && q->rag == OV_RAG_NONE)
@@ -247,14 +332,16 @@ static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
 		pg_p_day(&b->p, q->status_after);
 		ov_buf_printf(&b->where, " AND s.status_date > $%d", b->p.n);
 	}
-	ov_buf_puts(&b->from, "rec_state s");
+	ov_buf_printf(&b->from, "%s s", ov_buf_str(&b->src));
 	r = pg_search_terms(s, q->q, &b->terms, d);
 	if (r == 1) {
+		int at = add_str(b, ov_buf_str(&b->terms));
+
 		ov_buf_reset(&b->from);
 		ov_buf_printf(&b->from,
-			      "rec_search m JOIN rec_state s ON s.rec = m.rec"
+			      "rec_search m JOIN %s s ON s.rec = m.rec"
 			      " AND m.terms @> $%d::text[]",
-			      add_str(b, ov_buf_str(&b->terms)));
+			      ov_buf_str(&b->src), at);
 	} else if (r == 2) {
 		ov_buf_puts(&b->where, " AND false");
 	}
@@ -262,8 +349,13 @@ static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
 	return r < 0 ? -1 : 0;
 }
 
-/* Whether the stored state is the register as at as_at. */
-static ov_store_rc can_answer(pg *s, ov_day as_at, bool *yes, ov_diag *d)
+/* How the store answers as at as_at: not at all if the state is stale;
+ * from rec_state if no rec has an event after as_at; else from the
+ * intervals holding as_at. */
+enum answer { ANSWER_NONE, ANSWER_STATE, ANSWER_INTERVALS };
+
+static ov_store_rc can_answer(pg *s, ov_day as_at, enum answer *how,
+			      ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s,
@@ -274,13 +366,14 @@ static ov_store_rc can_answer(pg *s, ov_day as_at, bool *yes, ov_diag *d)
 				NULL, NULL, d);
 	ov_day latest = OV_DAY_NONE;
 
-	*yes = false;
+	*how = ANSWER_NONE;
 	if (!rc && pg_day_read(pg_val(res, 0, 1), &latest) < 0)
 		rc = pg_damaged(s, d, "recommendation state", NULL);
-	if (!rc)
-		*yes = atoll(PQgetvalue(res, 0, 0)) == 0 &&
-		       (latest == OV_DAY_NONE ||
-			(as_at != OV_DAY_NONE && latest <= as_at));
+	if (!rc && atoll(PQgetvalue(res, 0, 0)) == 0)
+		*how = latest == OV_DAY_NONE ||
+				       (as_at != OV_DAY_NONE && latest <= as_at)
+			       ? ANSWER_STATE
+			       : ANSWER_INTERVALS;
 	PQclear(res);
 	return rc;
 }
@@ -306,14 +399,17 @@ static void page_sql(ov_buf *sql, const qsql *b)
 	ov_store_sql_cols(sql, &ov_shape_rec, "x", 0);
 	ov_buf_printf(sql,
 		      ", r.title, r.plan, p.id, p.name, p.title FROM"
-		      " (SELECT s.rec AS rec FROM %s WHERE %s"
+		      " (SELECT s.rec AS rec%s FROM %s WHERE %s"
 		      " ORDER BY %s LIMIT $%d OFFSET $%d) pg"
-		      " JOIN rec_state s ON s.rec = pg.rec"
+		      " JOIN %s s ON s.rec = pg.rec%s"
 		      " JOIN recommendations x ON x.id = pg.rec"
 		      " LEFT JOIN reports r ON r.id = x.report"
 		      " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+		      b->intervals ? ", s.from_day AS from_day" : "",
 		      ov_buf_str(&b->from), ov_buf_str(&b->where),
 		      ov_buf_str(&b->order), b->p.n + 1, b->p.n + 2,
+		      ov_buf_str(&b->src),
+		      b->intervals ? " AND s.from_day = pg.from_day" : "",
 		      ov_buf_str(&b->order));
 }
 
@@ -382,13 +478,17 @@ ov_store_rc pg_query_states(void *impl, const ov_store_query *q,
 			    bool *answered, ov_diag *d)
 {
 	pg *s = impl;
-	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, {0}};
+	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, {0},
+		  OV_BUF_INIT, false};
+	enum answer how = ANSWER_NONE;
 	ov_store_rc rc = pg_begin(s, false, d);
 
 	*total = 0;
 	*answered = false;
 	if (!rc)
-		rc = can_answer(s, q->as_at, answered, d);
+		rc = can_answer(s, q->as_at, &how, d);
+	*answered = how != ANSWER_NONE;
+	b.intervals = how == ANSWER_INTERVALS;
 	if (!rc && *answered && build(s, q, &b, d) < 0)
 		rc = OV_STORE_ERROR;
 	if (!rc && *answered)
@@ -402,6 +502,7 @@ ov_store_rc pg_query_states(void *impl, const ov_store_query *q,
 	ov_buf_release(&b.where);
 	ov_buf_release(&b.order);
 	ov_buf_release(&b.terms);
+	ov_buf_release(&b.src);
 	pg_params_release(&b.p);
 	return rc;
 }
@@ -427,10 +528,10 @@ typedef struct rebuilder {
 static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	rebuilder *b = ctx;
-	ov_store_state v;
+	ov_store_derived v;
 
 	if (b->fold(rec, due, &v, b->ctx) < 0 ||
-	    state_put(b->s, 0, rec->ref, &v, b->d) != OV_STORE_OK)
+	    pg_put_derived(b->s, 0, rec->ref, &v, false, b->d) != OV_STORE_OK)
 		return -1;
 	b->n++;
 	return 0;
@@ -463,8 +564,8 @@ ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
 		return OV_STORE_OK;
 	}
 	if (!rc)
-		rc = pg_do(s, "DELETE FROM rec_state", NULL,
-			   "cannot forget the states", NULL, NULL, d);
+		rc = pg_do(s, "DELETE FROM rec_interval; DELETE FROM rec_state",
+			   NULL, "cannot forget the states", NULL, NULL, d);
 	if (!rc)
 		rc = pg_search_rebuild(s, d);
 	scan_all(&q);
@@ -496,28 +597,72 @@ typedef struct eacher {
 	ov_diag *d;
 	ov_store_each_fn *fn;
 	void *ctx;
+	ov_store_interval *iv;
+	size_t cap;
 } eacher;
+
+/* A rec's stored intervals, in date order, shaped for read_state from
+ * column 2 (a NULL last_event_date). */
+static const char *const stored_iv_sql =
+	"SELECT s.from_day, s.to_day, s.status, s.status_rank, s.status_date,"
+	" s.rag, s.owner, s.closed_by, s.basis, s.last_update,"
+	" s.last_update_date, NULL::date FROM rec_interval s"
+	" JOIN recommendations x ON x.id = s.rec WHERE x.ref = $1"
+	" ORDER BY s.from_day";
+
+/* The intervals in res into *iv (strings borrowed from res); a row that
+ * cannot be an interval ends them (a damaged interval reads as
+ * missing). */
+static size_t read_intervals(const PGresult *res, ov_store_interval **iv,
+			     size_t *cap)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *to = pg_val(res, i, 1);
+		ov_store_interval *v;
+
+		OV_GROW(*iv, *cap, n + 1);
+		v = &(*iv)[n];
+		memset(v, 0, sizeof *v);
+		if (read_state(res, i, 2, &v->state) < 0 ||
+		    pg_day_read(pg_val(res, i, 0), &v->from) < 0 || !to)
+			break;
+		if (!strcmp(to, "infinity"))
+			v->to = OV_DAY_NONE;
+		else if (pg_day_read(to, &v->to) < 0)
+			break;
+		n++;
+	}
+	return n;
+}
 
 static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	eacher *e = ctx;
-	ov_store_state v;
-	const ov_store_state *stored = NULL;
+	ov_store_derived v = {.iv = NULL, .n_iv = 0};
+	const ov_store_derived *stored = NULL;
 	pg_params p = {0};
-	PGresult *res = NULL;
-	int r;
+	PGresult *res = NULL, *ivs = NULL;
+	int r = -1;
 
 	pg_p_str(&p, rec->ref);
 	if (pg_run(e->s, stored_sql, &p, &res,
 		   "cannot read the register's state", NULL, NULL,
-		   e->d) != OV_STORE_OK) {
-		pg_params_release(&p);
-		return -1;
-	}
-	if (PQntuples(res) == 1 && read_state(res, 0, 0, &v) == 0)
+		   e->d) != OV_STORE_OK ||
+	    pg_run(e->s, stored_iv_sql, &p, &ivs,
+		   "cannot read the register's state", NULL, NULL,
+		   e->d) != OV_STORE_OK)
+		goto out;
+	if (PQntuples(res) == 1 && read_state(res, 0, 0, &v.now) == 0) {
+		v.n_iv = read_intervals(ivs, &e->iv, &e->cap);
+		v.iv = e->iv;
 		stored = &v;
+	}
 	r = e->fn(rec, due, stored, e->ctx);
+out:
 	PQclear(res);
+	PQclear(ivs);
 	pg_params_release(&p);
 	return r;
 }
@@ -534,5 +679,6 @@ ov_store_rc pg_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
 	if (!rc)
 		rc = pg_scan_run(s, &q, each_one, &e, d);
 	pg_rollback(s);
+	free(e.iv);
 	return rc;
 }

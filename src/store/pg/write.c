@@ -22,31 +22,70 @@
 /* Children first, so no link is left dangling mid-way (the statement
  * checks its links at its end anyway). */
 static const char *const delete_all_sql =
-	"DELETE FROM rec_search; DELETE FROM rec_state;"
+	"DELETE FROM rec_search; DELETE FROM rec_interval;"
+	" DELETE FROM rec_state;"
 	" DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
 	" DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
 	" DELETE FROM recommendations; DELETE FROM questions;"
 	" DELETE FROM assessments; DELETE FROM reports; DELETE FROM plans;"
 	" DELETE FROM boards; DELETE FROM people; DELETE FROM forces;";
 
+/* One line of a COPY: the element it came from (its scalar fields
+ * those of sh) and the id that names it in messages. */
+typedef struct line {
+	const char *id;
+	const ov_shape *sh;
+	const void *elem;
+} line;
+
 typedef struct importer {
 	pg *s;
 	ov_diag *d;
 	const ov_dataset *ds;
 	const ov_day *due;
-	const ov_store_state *state;
+	const ov_store_derived *state;
 	long long first_id; /* of the import's first rec */
 	ov_buf row;
-	const char **ids;  /* the id each line came from */
-	size_t n_ids, cap_ids;
+	line *lines;       /* what each line of the COPY came from */
+	size_t n_lines, cap_lines;
 	void (*progress)(size_t, size_t, void *);
 	void *arg;
 } importer;
 
-static void line_of(importer *im, const char *id)
+static void line_of(importer *im, const char *id, const ov_shape *sh,
+		    const void *elem)
 {
-	OV_GROW(im->ids, im->cap_ids, im->n_ids + 1);
-	im->ids[im->n_ids++] = id;
+	OV_GROW(im->lines, im->cap_lines, im->n_lines + 1);
+	im->lines[im->n_lines++] = (line){id, sh, elem};
+}
+
+/* The id of the line the server refused: by number, or the first whose
+ * column col holds val (a broken link is named by its key alone). */
+static const char *line_name(void *ctx, long n, const char *col,
+			     const char *val)
+{
+	importer *im = ctx;
+
+	if (n >= 1 && (size_t)n <= im->n_lines)
+		return im->lines[n - 1].id;
+	for (size_t i = 0; col && val && i < im->n_lines; i++) {
+		const line *l = &im->lines[i];
+		const ov_field *f = l->sh ? ov_field_find(l->sh, col) : NULL;
+		char *t;
+		bool same;
+
+		for (size_t k = 0; !f && l->sh && k < l->sh->n_fields; k++)
+			if (!strcmp(ov_field_col(&l->sh->fields[k]), col))
+				f = &l->sh->fields[k];
+		if (!f || !ov_store_is_scalar(f))
+			continue;
+		t = pg_field_text(f, l->elem);
+		same = t && !strcmp(t, val);
+		free(t);
+		if (same)
+			return l->id;
+	}
+	return NULL;
 }
 
 /* The scalar fields of sh, tab-separated; lead: a tab before the first
@@ -83,17 +122,18 @@ static ov_store_rc copy_start(importer *im, const char *table,
 	ov_store_rc rc = pg_copy_begin(im->s, sql, im->d);
 
 	free(sql);
-	im->n_ids = 0;
+	im->n_lines = 0;
 	ov_buf_reset(&im->row);
 	return rc;
 }
 
-/* The end of a row from the element named id; false if the connection
- * failed. */
-static bool row_done(importer *im, const char *id)
+/* The end of a row from elem (fields sh) named id; false if the
+ * connection failed. */
+static bool row_done(importer *im, const char *id, const ov_shape *sh,
+		     const void *elem)
 {
 	ov_buf_putc(&im->row, '\n');
-	line_of(im, id);
+	line_of(im, id, sh, elem);
 	return pg_copy_send(im->s, &im->row, false) == 0;
 }
 
@@ -125,12 +165,12 @@ static ov_store_rc copy_top(importer *im, enum ov_entity_id e,
 			ov_buf_putc(&im->row, '\t');
 			put_day(&im->row, im->due ? im->due[k] : OV_DAY_NONE);
 		}
-		ok = row_done(im, ov_shape_id(t->shape, elem));
+		ok = row_done(im, ov_shape_id(t->shape, elem), t->shape, elem);
 		if (e == OV_ENT_REC && im->progress &&
 		    ((k + 1) % 4096 == 0 || k + 1 == n))
 			im->progress(k + 1, n, im->arg);
 	}
-	return pg_copy_end(im->s, &im->row, ok, t->noun, im->ids, im->n_ids,
+	return pg_copy_end(im->s, &im->row, ok, t->noun, line_name, im,
 			   im->d);
 }
 
@@ -167,16 +207,19 @@ static ov_store_rc copy_child(importer *im, enum ov_entity_id e,
 			else
 				pg_copy_value(&im->row, id);
 			ov_buf_printf(&im->row, "\t%zu\t", j);
+			const void *it = f->type == OV_F_STRV
+						 ? NULL
+						 : items + j * f->sub->size;
+
 			if (f->type == OV_F_STRV)
 				pg_copy_value(&im->row,
 					      ((char *const *)items)[j]);
 			else
-				put_fields(&im->row, f->sub,
-					   items + j * f->sub->size, false);
-			ok = row_done(im, id);
+				put_fields(&im->row, f->sub, it, false);
+			ok = row_done(im, id, it ? f->sub : NULL, it);
 		}
 	}
-	return pg_copy_end(im->s, &im->row, ok, c->noun, im->ids, im->n_ids,
+	return pg_copy_end(im->s, &im->row, ok, c->noun, line_name, im,
 			   im->d);
 }
 
@@ -208,16 +251,51 @@ static ov_store_rc copy_states(importer *im)
 		ov_buf_putc(&im->row, '\t');
 		put_day(&im->row, im->due ? im->due[k] : OV_DAY_NONE);
 		pg_params_release(&p);
-		pg_state_params(&p, &im->state[k]);
+		pg_state_params(&p, &im->state[k].now);
 		for (int i = 0; i < p.n; i++) {
 			ov_buf_putc(&im->row, '\t');
 			pg_copy_value(&im->row, p.v[i]);
 		}
-		ok = row_done(im, r->ref);
+		ok = row_done(im, r->ref, NULL, NULL);
 	}
 	pg_params_release(&p);
 	return pg_copy_end(im->s, &im->row, ok, "recommendation state",
-			   im->ids, im->n_ids, im->d);
+			   line_name, im, im->d);
+}
+
+/* The recs' state intervals. */
+static ov_store_rc copy_intervals(importer *im)
+{
+	const ov_dataset *ds = im->ds;
+	pg_params p = {0};
+	bool ok = true;
+	ov_store_rc rc = copy_start(im, "rec_interval",
+				    "rec, from_day, to_day, status, "
+				    "status_rank, status_date, rag, owner, "
+				    "closed_by, basis, last_update, "
+				    "last_update_date");
+
+	if (rc)
+		return rc;
+	for (size_t k = 0; k < ds->n_recs && ok; k++) {
+		const ov_store_derived *v = &im->state[k];
+
+		for (size_t j = 0; j < v->n_iv && ok; j++) {
+			pg_params_release(&p);
+			pg_interval_params(&p, &v->iv[j]);
+			ov_buf_printf(&im->row, "%lld",
+				      im->first_id + (long long)k);
+			for (int i = 0; i < p.n; i++) {
+				ov_buf_putc(&im->row, '\t');
+				pg_copy_value(&im->row, p.v[i]);
+			}
+			ok = row_done(im, ds->recs[k].ref, NULL, NULL);
+		}
+	}
+	pg_params_release(&p);
+	return pg_copy_end(im->s, &im->row, ok,
+			   "recommendation state interval", line_name, im,
+			   im->d);
 }
 
 /* The recs' search terms (pg/search.c). */
@@ -236,11 +314,11 @@ static ov_store_rc copy_terms(importer *im)
 		pg_words_take(im->s, &terms);
 		ov_buf_printf(&im->row, "%lld\t", im->first_id + (long long)k);
 		pg_copy_value(&im->row, ov_buf_str(&terms));
-		ok = ok && row_done(im, ds->recs[k].ref);
+		ok = ok && row_done(im, ds->recs[k].ref, NULL, NULL);
 	}
 	ov_buf_release(&terms);
-	return pg_copy_end(im->s, &im->row, ok, "recommendation", im->ids,
-			   im->n_ids, im->d);
+	return pg_copy_end(im->s, &im->row, ok, "recommendation", line_name,
+			   im, im->d);
 }
 
 static ov_store_rc copy_all(importer *im)
@@ -263,8 +341,37 @@ static ov_store_rc copy_all(importer *im)
 	}
 	if (!rc && im->ds->n_recs && im->state)
 		rc = copy_states(im);
+	if (!rc && im->ds->n_recs && im->state)
+		rc = copy_intervals(im);
 	if (!rc && im->ds->n_recs)
 		rc = copy_terms(im);
+	return rc;
+}
+
+/* An account whose person a replace import deleted and did not add
+ * again: named as SQLite names a broken link, nothing committed. */
+static ov_store_rc check_accounts(pg *s, ov_diag *d)
+{
+	PGresult *res = NULL;
+	ov_store_rc rc = pg_run(s,
+				"SELECT a.login FROM accounts a WHERE a.person"
+				" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+				" people p WHERE p.id = a.person)"
+				" ORDER BY a.login LIMIT 1",
+				NULL, &res, "cannot check the accounts", NULL,
+				NULL, d);
+
+	if (!rc && PQntuples(res) == 1) {
+		ov_diag_at(d, OV_PROB_INPUT, NULL,
+			   "%s: account '%s' cannot be stored: FOREIGN KEY "
+			   "constraint failed (no such row in people)",
+			   s->name, PQgetvalue(res, 0, 0));
+		rc = OV_STORE_INVALID;
+	}
+	PQclear(res);
+	if (!rc)
+		rc = pg_do(s, "SET CONSTRAINTS ALL IMMEDIATE", NULL,
+			   "cannot check the links", "account", "?", d);
 	return rc;
 }
 
@@ -283,7 +390,7 @@ static ov_store_rc last_rec_id(pg *s, long long *out, ov_diag *d)
 }
 
 ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *state, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d)
 {
@@ -299,6 +406,9 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 			   " EXCLUSIVE MODE", NULL, "cannot lock the register",
 			   NULL, NULL, d);
 	if (!rc && replace)
+		rc = pg_do(im.s, "SET CONSTRAINTS ALL DEFERRED", NULL,
+			   "cannot defer the links", NULL, NULL, d);
+	if (!rc && replace)
 		rc = pg_do(im.s, delete_all_sql, NULL,
 			   "cannot empty the database", "person", "?", d);
 	if (!rc)
@@ -308,12 +418,14 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		rc = copy_all(&im);
 	if (!rc && !state && ds->n_recs)
 		rc = pg_state_mark_stale(im.s, d);
+	if (!rc && replace)
+		rc = check_accounts(im.s, d);
 	if (!rc)
 		rc = pg_commit(im.s, d);
 	if (rc)
 		pg_rollback(im.s);
 	ov_buf_release(&im.row);
-	free(im.ids);
+	free(im.lines);
 	return rc;
 }
 
@@ -383,7 +495,7 @@ static ov_store_rc put_event(pg *s, const char *sql, long long id,
 
 ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d)
+			  const ov_store_derived *state, ov_diag *d)
 {
 	pg *s = impl;
 	const ov_store_table *t = ov_store_table_of(OV_ENT_REC);
@@ -408,7 +520,7 @@ ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 	if (!rc && adds_text(evs, n))
 		rc = pg_search_reindex(s, id, d);
 	if (!rc)
-		rc = state ? pg_state_put(s, id, state, d)
+		rc = state ? pg_put_derived(s, id, NULL, state, true, d)
 			   : pg_state_mark_stale(s, d);
 	if (!rc)
 		rc = pg_commit(s, d);

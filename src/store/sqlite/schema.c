@@ -347,6 +347,45 @@ static const char *const migrations[] = {
 	"  content = 'rec_search_text', content_rowid = 'id', detail = none,\n"
 	"  columnsize = 0, tokenize = 'porter unicode61 remove_diacritics 2');\n"
 	"PRAGMA user_version = 3;\n",
+	/* 4: each recommendation's state intervals (core/fold.h:
+	 * ov_rec_interval), so that the register as at any date is a range
+	 * lookup, not a fold.  One row per interval, what app/ derived from
+	 * the timeline and gave with it (store/types.h: ov_store_derived),
+	 * written in the transaction that writes the timeline: the state
+	 * columns are rec_state's, the days [from_day, to_day) day numbers,
+	 * to_day 2147483647 for the last, open-ended interval (one range
+	 * then answers "to_day > D").  The rec's own columns the register
+	 * filters on are not copied: they are rec_state's, joined by rec.
+	 * rec_interval_at finds the intervals holding a day (to_day > D
+	 * first, from_day <= D within the index), rec_interval_status the
+	 * same among a status's intervals (the overdue list, --status).
+	 * A database that already holds recommendations is marked stale, so
+	 * app/ derives the intervals when it next opens the register. */
+	"CREATE TABLE rec_interval (\n"
+	"  rec INTEGER NOT NULL REFERENCES recommendations(id)\n"
+	"    ON DELETE CASCADE,\n"
+	"  from_day INTEGER NOT NULL,\n"
+	"  to_day INTEGER NOT NULL CHECK (to_day > from_day),\n"
+	"  status TEXT CHECK (status IS NULL OR (status = 'open' OR status =\n"
+	"    'closure-proposed' OR status = 'closed' OR status = 'superseded'\n"
+	"    OR status = 'not-applicable')),\n"
+	"  status_rank INTEGER,\n"
+	"  status_date INTEGER,\n"
+	"  rag TEXT CHECK (rag IS NULL OR (rag = 'red' OR rag = 'amber' OR\n"
+	"    rag = 'green')),\n"
+	"  owner TEXT,\n"
+	"  closed_by TEXT,\n"
+	"  basis TEXT,\n"
+	"  last_update TEXT,\n"
+	"  last_update_date INTEGER,\n"
+	"  PRIMARY KEY (rec, from_day)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX rec_interval_at ON rec_interval(to_day, from_day);\n"
+	"CREATE INDEX rec_interval_status ON rec_interval(status, to_day,\n"
+	"  from_day);\n"
+	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale'\n"
+	"  AND EXISTS (SELECT 1 FROM recommendations);\n"
+	"PRAGMA user_version = 4;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -57,27 +57,119 @@ static const char *rag_code(enum ov_rag v)
 	return v == OV_RAG_NONE ? NULL : ov_rag_code(v);
 }
 
+/* The nine state columns from ?at on (status .. last_update_date). */
+static int bind_state(sqlite3_stmt *st, int at, const ov_store_state *v)
+{
+	int bad = sq_bind_str(st, at, status_code(v->status));
+
+	bad |= sq_bind_int(st, at + 1, v->status_rank);
+	bad |= sq_bind_day(st, at + 2, v->status_date, true);
+	bad |= sq_bind_str(st, at + 3, rag_code(v->rag));
+	bad |= sq_bind_str(st, at + 4, v->owner);
+	bad |= sq_bind_str(st, at + 5, v->closed_by);
+	bad |= sq_bind_str(st, at + 6, v->basis);
+	bad |= sq_bind_str(st, at + 7, v->last_update);
+	bad |= sq_bind_day(st, at + 8, v->last_update_date, true);
+	return bad;
+}
+
+static int bind_key(sqlite3_stmt *st, sqlite3_int64 id, const char *ref)
+{
+	return ref ? sq_bind_str(st, 1, ref) : sq_bind_int(st, 1, id);
+}
+
+static ov_store_rc bind_failed(sq *s, sqlite3_stmt *st, ov_diag *d)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return sq_fail(s, d, "cannot bind a value");
+}
+
 ov_store_rc sq_state_put(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
                          const char *ref, const ov_store_state *v, ov_diag *d)
 {
-	int bad = ref ? sq_bind_str(st, 1, ref) : sq_bind_int(st, 1, id);
+	int bad = bind_key(st, id, ref) | bind_state(st, 2, v);
 
-	bad |= sq_bind_str(st, 2, status_code(v->status));
-	bad |= sq_bind_int(st, 3, v->status_rank);
-	bad |= sq_bind_day(st, 4, v->status_date, true);
-	bad |= sq_bind_str(st, 5, rag_code(v->rag));
-	bad |= sq_bind_str(st, 6, v->owner);
-	bad |= sq_bind_str(st, 7, v->closed_by);
-	bad |= sq_bind_str(st, 8, v->basis);
-	bad |= sq_bind_str(st, 9, v->last_update);
-	bad |= sq_bind_day(st, 10, v->last_update_date, true);
 	bad |= sq_bind_day(st, 11, v->last_event_date, true);
-	if (bad) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return sq_fail(s, d, "cannot bind a value");
-	}
+	if (bad)
+		return bind_failed(s, st, d);
 	return sq_step_write(s, st, "recommendation state", ref, d);
+}
+
+/* ---- writing one rec's intervals ---- */
+
+/* to_day of the last, open-ended interval (schema.c, migration 4). */
+#define IV_OPEN 2147483647LL
+
+#define IV_INSERT                                                              \
+	"INSERT INTO rec_interval (rec, from_day, to_day, status,"             \
+	" status_rank, status_date, rag, owner, closed_by, basis,"             \
+	" last_update, last_update_date) "
+#define IV_VALUES "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+
+ov_store_rc sq_put_prepare(sq *s, bool by_ref, bool replace, sq_put *p,
+                           ov_diag *d)
+{
+	ov_store_rc rc = sq_state_prepare(s, by_ref, &p->state, d);
+
+	p->iv = p->drop = NULL;
+	if (!rc)
+		rc = sq_prepare(s,
+		                by_ref ? IV_INSERT "SELECT x.id, " IV_VALUES
+		                                   " FROM recommendations x"
+		                                   " WHERE x.ref = ?1"
+		                       : IV_INSERT "VALUES (?1, " IV_VALUES ")",
+		                &p->iv, d);
+	if (!rc && replace)
+		rc = sq_prepare(s,
+		                by_ref
+		                    ? "DELETE FROM rec_interval WHERE rec ="
+		                      " (SELECT id FROM recommendations"
+		                      " WHERE ref = ?1)"
+		                    : "DELETE FROM rec_interval WHERE rec = ?1",
+		                &p->drop, d);
+	return rc;
+}
+
+void sq_put_release(sq_put *p)
+{
+	if (!p)
+		return;
+	sqlite3_finalize(p->state);
+	sqlite3_finalize(p->iv);
+	sqlite3_finalize(p->drop);
+	p->state = p->iv = p->drop = NULL;
+}
+
+static ov_store_rc put_interval(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
+                                const char *ref, const ov_store_interval *iv,
+                                ov_diag *d)
+{
+	int bad = bind_key(st, id, ref) | sq_bind_int(st, 2, iv->from);
+
+	bad |= sq_bind_int(st, 3, iv->to == OV_DAY_NONE ? IV_OPEN : iv->to);
+	bad |= bind_state(st, 4, &iv->state);
+	if (bad)
+		return bind_failed(s, st, d);
+	return sq_step_write(s, st, "recommendation state interval", ref, d);
+}
+
+ov_store_rc sq_put_derived(sq *s, sq_put *p, sqlite3_int64 id, const char *ref,
+                           const ov_store_derived *v, ov_diag *d)
+{
+	ov_store_rc rc = sq_state_put(s, p->state, id, ref, &v->now, d);
+
+	if (!rc && p->drop) {
+		if (bind_key(p->drop, id, ref))
+			rc = bind_failed(s, p->drop, d);
+		else
+			rc = sq_step_write(s, p->drop,
+			                   "recommendation state interval", ref,
+			                   d);
+	}
+	for (size_t k = 0; k < v->n_iv && !rc; k++)
+		rc = put_interval(s, p->iv, id, ref, &v->iv[k], d);
+	return rc;
 }
 
 ov_store_rc sq_state_mark_stale(sq *s, ov_diag *d)
@@ -116,8 +208,8 @@ ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
 		return rc;
 	rc = sq_prepare(s,
 	                "SELECT name, sql FROM sqlite_master WHERE type ="
-	                " 'index' AND tbl_name = 'rec_state' AND sql IS NOT"
-	                " NULL ORDER BY name",
+	                " 'index' AND tbl_name IN ('rec_state',"
+	                " 'rec_interval') AND sql IS NOT NULL ORDER BY name",
 	                &st, d);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		out->name =
@@ -277,6 +369,12 @@ typedef struct qsql {
 	bool tally_ok;
 	param p[16];
 	int n;
+	/* Where the states come from: rec_state, or (as_at before the
+	 * latest event) the intervals holding as_at, each joined to its
+	 * rec's rec_state for the rec's columns; keyed by rec, or by rec and
+	 * from_day. */
+	ov_buf src;
+	bool intervals;
 } qsql;
 
 static int add_param(qsql *b, enum ptype t, const char *s, long long i)
@@ -353,11 +451,38 @@ static void add_order(qsql *b, const ov_store_query *q)
 		ov_buf_puts(&b->order, "s.rec");
 }
 
+/* The intervals holding as_at as rows shaped like rec_state's (the rec's
+ * columns from its rec_state), with from_day: to_day > D first, the
+ * index's range, from_day <= D checked within it. */
+static void interval_src(qsql *b, ov_day as_at)
+{
+	int at = add_param(b, P_INT, NULL, as_at);
+
+	ov_buf_printf(&b->src,
+	              "(SELECT r.rec AS rec, r.ref AS ref, r.report AS report,"
+	              " r.force AS force, r.area AS area, r.due AS due,"
+	              " i.status AS status, i.status_rank AS status_rank,"
+	              " i.status_date AS status_date, i.rag AS rag,"
+	              " i.owner AS owner, i.closed_by AS closed_by,"
+	              " i.basis AS basis, i.last_update AS last_update,"
+	              " i.last_update_date AS last_update_date,"
+	              " NULL AS last_event_date, i.from_day AS from_day"
+	              " FROM rec_interval i CROSS JOIN rec_state r"
+	              " ON r.rec = i.rec WHERE i.to_day > ?%d"
+	              " AND i.from_day <= ?%d)",
+	              at, at);
+}
+
 static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 {
 	int r;
 
-	b->tally_ok = true;
+	if (b->intervals)
+		interval_src(b, q->as_at);
+	else
+		ov_buf_puts(&b->src, "rec_state");
+	/* The counts are of the states now, not as at an earlier date. */
+	b->tally_ok = !b->intervals;
 	ov_buf_puts(&b->where, "s.status IS NOT NULL");
 	ov_buf_puts(&b->tally, "status <> ''");
 	add_statuses(b, q->statuses);
@@ -381,15 +506,16 @@ static int build(sq *s, const ov_store_query *q, qsql *b, ov_diag *d)
 	 * by its id (a fraction of a millisecond for a rare word; for a word
 	 * of every rec, no slower than looking every row up among the
 	 * matches). */
-	ov_buf_puts(&b->from, "rec_state s");
+	ov_buf_printf(&b->from, "%s s", ov_buf_str(&b->src));
 	r = sq_search_words(s, q->q, &b->match, d);
 	if (r == 1) {
 		ov_buf_reset(&b->from);
 		ov_buf_printf(&b->from,
 		              "(SELECT rowid AS rec FROM rec_search WHERE"
-		              " rec_search MATCH ?%d) m CROSS JOIN rec_state s"
+		              " rec_search MATCH ?%d) m CROSS JOIN %s s"
 		              " ON s.rec = m.rec",
-		              add_param(b, P_STR, ov_buf_str(&b->match), 0));
+		              add_param(b, P_STR, ov_buf_str(&b->match), 0),
+		              ov_buf_str(&b->src));
 	} else if (r == 2) {
 		ov_buf_puts(&b->where, " AND 0");
 	}
@@ -416,10 +542,13 @@ static int bind_all(sqlite3_stmt *st, const qsql *b)
 	return bad;
 }
 
-/* Whether the stored state is the register as at as_at: not stale, and
- * no rec has an event after it (rec_state_last_event gives the latest in
- * one seek). */
-static ov_store_rc can_answer(sq *s, ov_day as_at, bool *yes, ov_diag *d)
+/* How the store answers as at as_at: not at all if the state is stale;
+ * from rec_state if no rec has an event after as_at (rec_state_last_event
+ * gives the latest in one seek), its counts then giving the totals; else
+ * from the intervals holding as_at. */
+enum answer { ANSWER_NONE, ANSWER_STATE, ANSWER_INTERVALS };
+
+static ov_store_rc can_answer(sq *s, ov_day as_at, enum answer *how, ov_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	bool found;
@@ -431,13 +560,14 @@ static ov_store_rc can_answer(sq *s, ov_day as_at, bool *yes, ov_diag *d)
 	             NULL, &st, &found, "cannot read the register's state", d);
 	ov_day latest = OV_DAY_NONE;
 
-	*yes = false;
+	*how = ANSWER_NONE;
 	if (!rc && found && sq_col_day(st, 1, true, &latest) < 0)
 		rc = sq_damaged(s, d, "recommendation state", NULL);
-	if (!rc && found)
-		*yes = sqlite3_column_int(st, 0) == 0 &&
-		       (latest == OV_DAY_NONE ||
-		        (as_at != OV_DAY_NONE && latest <= as_at));
+	if (!rc && found && sqlite3_column_int(st, 0) == 0)
+		*how = latest == OV_DAY_NONE ||
+		               (as_at != OV_DAY_NONE && latest <= as_at)
+		           ? ANSWER_STATE
+		           : ANSWER_INTERVALS;
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -482,14 +612,17 @@ static void page_sql(ov_buf *sql, const qsql *b)
 	}
 	ov_buf_printf(sql,
 	              ", r.title, r.plan, p.id, p.name, p.title FROM"
-	              " (SELECT s.rec AS rec FROM %s WHERE %s"
+	              " (SELECT s.rec AS rec%s FROM %s WHERE %s"
 	              " ORDER BY %s LIMIT ?%d OFFSET ?%d) pg"
-	              " CROSS JOIN rec_state s ON s.rec = pg.rec"
+	              " CROSS JOIN %s s ON s.rec = pg.rec%s"
 	              " CROSS JOIN recommendations x ON x.id = pg.rec"
 	              " LEFT JOIN reports r ON r.id = x.report"
 	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+	              b->intervals ? ", s.from_day AS from_day" : "",
 	              ov_buf_str(&b->from), ov_buf_str(&b->where),
 	              ov_buf_str(&b->order), b->n + 1, b->n + 2,
+	              ov_buf_str(&b->src),
+	              b->intervals ? " AND s.from_day = pg.from_day" : "",
 	              ov_buf_str(&b->order));
 }
 
@@ -561,13 +694,17 @@ ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
 {
 	sq *s = impl;
 	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT,
-	          OV_BUF_INIT, false,       {{0}},       0};
+	          OV_BUF_INIT, false,       {{0}},       0,
+	          OV_BUF_INIT, false};
+	enum answer how = ANSWER_NONE;
 	ov_store_rc rc = sq_begin(s, false, d);
 
 	*total = 0;
 	*answered = false;
 	if (!rc)
-		rc = can_answer(s, q->as_at, answered, d);
+		rc = can_answer(s, q->as_at, &how, d);
+	*answered = how != ANSWER_NONE;
+	b.intervals = how == ANSWER_INTERVALS;
 	if (!rc && *answered && build(s, q, &b, d) < 0)
 		rc = OV_STORE_ERROR;
 	if (!rc && *answered)
@@ -577,6 +714,7 @@ ov_store_rc sq_query_states(void *impl, const ov_store_query *q,
 	if (rc)
 		*answered = false;
 	sq_rollback(s);
+	ov_buf_release(&b.src);
 	ov_buf_release(&b.from);
 	ov_buf_release(&b.where);
 	ov_buf_release(&b.order);
@@ -599,7 +737,7 @@ static void scan_all(ov_store_scan *q)
 typedef struct rebuilder {
 	sq *s;
 	ov_diag *d;
-	sqlite3_stmt *put;
+	sq_put put;
 	ov_store_fold_fn *fold;
 	void *ctx;
 	size_t n;
@@ -608,10 +746,10 @@ typedef struct rebuilder {
 static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	rebuilder *b = ctx;
-	ov_store_state v;
+	ov_store_derived v;
 
 	if (b->fold(rec, due, &v, b->ctx) < 0 ||
-	    sq_state_put(b->s, b->put, 0, rec->ref, &v, b->d) != OV_STORE_OK)
+	    sq_put_derived(b->s, &b->put, 0, rec->ref, &v, b->d) != OV_STORE_OK)
 		return -1;
 	b->n++;
 	return 0;
@@ -639,7 +777,7 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	/* The counts are made again from nothing, as everything else. */
 	if (!rc)
 		rc = sq_exec(s,
-		             "DELETE FROM rec_state;"
+		             "DELETE FROM rec_interval; DELETE FROM rec_state;"
 		             " DELETE FROM rec_state_tally",
 		             d);
 	if (!rc)
@@ -647,7 +785,7 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 	if (!rc)
 		rc = sq_search_rebuild(s, d);
 	if (!rc)
-		rc = sq_state_prepare(s, true, &b.put, d);
+		rc = sq_put_prepare(s, true, false, &b.put, d);
 	scan_all(&q);
 	if (!rc)
 		rc = sq_scan_run(s, &q, rebuild_one, &b, d);
@@ -658,7 +796,7 @@ ov_store_rc sq_state_rebuild(void *impl, bool only_stale,
 		             "UPDATE store_meta SET value = 0"
 		             " WHERE key = 'state_stale'",
 		             d);
-	sqlite3_finalize(b.put);
+	sq_put_release(&b.put);
 	if (!rc)
 		rc = sq_commit(s, d);
 	if (rc)
@@ -676,21 +814,88 @@ static const char *const stored_sql =
     " AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
     " AND s.area IS x.area AND s.due IS x.due";
 
+/* A rec's stored intervals, in date order; the last interval's state
+ * comes as read_state reads it (a NULL last_event_date). */
+static const char *const stored_iv_sql =
+    "SELECT s.from_day, s.to_day, s.status, s.status_rank, s.status_date,"
+    " s.rag, s.owner, s.closed_by, s.basis, s.last_update,"
+    " s.last_update_date, NULL FROM rec_interval s"
+    " JOIN recommendations x ON x.id = s.rec WHERE x.ref = ?1"
+    " ORDER BY s.from_day";
+
 typedef struct eacher {
 	sq *s;
-	sqlite3_stmt *get;
+	sqlite3_stmt *get, *get_iv;
 	ov_store_each_fn *fn;
 	void *ctx;
 	bool failed;
+	ov_store_interval *iv; /* the rec's intervals, strings copied */
+	size_t n_iv, cap;
 } eacher;
+
+static void drop_intervals(eacher *e)
+{
+	for (size_t k = 0; k < e->n_iv; k++) {
+		ov_store_state *v = &e->iv[k].state;
+
+		free((char *)v->owner);
+		free((char *)v->closed_by);
+		free((char *)v->basis);
+		free((char *)v->last_update);
+	}
+	e->n_iv = 0;
+}
+
+static char *dup_or_null(const char *v)
+{
+	return v ? ov_xstrdup(v) : NULL;
+}
+
+/* The rec's intervals into e->iv; -1 for a failed read or a row that
+ * cannot be an interval (then the rec has none that can be compared:
+ * a damaged interval reads as missing). */
+static int read_intervals(eacher *e, const char *ref)
+{
+	int step;
+
+	drop_intervals(e);
+	sqlite3_reset(e->get_iv);
+	if (sq_bind_str(e->get_iv, 1, ref) != SQLITE_OK)
+		return -1;
+	while ((step = sqlite3_step(e->get_iv)) == SQLITE_ROW) {
+		ov_store_interval *iv;
+		sqlite3_int64 to = sqlite3_column_int64(e->get_iv, 1);
+
+		OV_GROW(e->iv, e->cap, e->n_iv + 1);
+		iv = &e->iv[e->n_iv];
+		memset(iv, 0, sizeof *iv);
+		if (read_state(e->get_iv, 2, &iv->state) < 0) {
+			sqlite3_reset(e->get_iv);
+			return 0;
+		}
+		iv->from = (ov_day)sqlite3_column_int64(e->get_iv, 0);
+		iv->to = to >= IV_OPEN ? OV_DAY_NONE : (ov_day)to;
+		iv->state.owner = dup_or_null(iv->state.owner);
+		iv->state.closed_by = dup_or_null(iv->state.closed_by);
+		iv->state.basis = dup_or_null(iv->state.basis);
+		iv->state.last_update = dup_or_null(iv->state.last_update);
+		e->n_iv++;
+	}
+	sqlite3_reset(e->get_iv);
+	return step == SQLITE_DONE ? 0 : -1;
+}
 
 static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 {
 	eacher *e = ctx;
-	ov_store_state v;
-	const ov_store_state *stored = NULL;
+	ov_store_derived v = {.iv = NULL, .n_iv = 0};
+	const ov_store_derived *stored = NULL;
 	int step, r;
 
+	if (read_intervals(e, rec->ref) < 0) {
+		e->failed = true;
+		return -1;
+	}
 	sqlite3_reset(e->get);
 	if (sq_bind_str(e->get, 1, rec->ref) != SQLITE_OK) {
 		e->failed = true;
@@ -702,8 +907,11 @@ static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 		return -1;
 	}
 	/* A state that cannot be read is not the rec's state either. */
-	if (step == SQLITE_ROW && read_state(e->get, 0, &v) == 0)
+	if (step == SQLITE_ROW && read_state(e->get, 0, &v.now) == 0) {
+		v.iv = e->iv;
+		v.n_iv = e->n_iv;
 		stored = &v;
+	}
 	r = e->fn(rec, due, stored, e->ctx);
 	sqlite3_reset(e->get);
 	return r;
@@ -719,12 +927,17 @@ ov_store_rc sq_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
 
 	if (!rc)
 		rc = sq_prepare(s, stored_sql, &e.get, d);
+	if (!rc)
+		rc = sq_prepare(s, stored_iv_sql, &e.get_iv, d);
 	scan_all(&q);
 	if (!rc)
 		rc = sq_scan_run(s, &q, each_one, &e, d);
 	if (rc && e.failed)
 		rc = sq_fail(s, d, "cannot read the register's state");
+	drop_intervals(&e);
+	free(e.iv);
 	sqlite3_finalize(e.get);
+	sqlite3_finalize(e.get_iv);
 	sq_rollback(s);
 	return rc;
 }

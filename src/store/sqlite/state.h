@@ -19,6 +19,20 @@ ov_store_rc sq_state_prepare(sq *s, bool by_ref, sqlite3_stmt **st,
 ov_store_rc sq_state_put(sq *s, sqlite3_stmt *st, sqlite3_int64 id,
 			 const char *ref, const ov_store_state *state,
 			 ov_diag *d);
+/* The statements writing one rec's state and its intervals (rec_state,
+ * rec_interval: schema.c migrations 3 and 4), keyed as sq_state_prepare;
+ * with replace, a put first deletes the intervals the rec had. */
+typedef struct sq_put {
+	sqlite3_stmt *state, *iv, *drop;
+} sq_put;
+ov_store_rc sq_put_prepare(sq *s, bool by_ref, bool replace, sq_put *p,
+			   ov_diag *d);
+/* Store v->now and v's intervals for the rec (id, or ref with a by_ref
+ * sq_put). */
+ov_store_rc sq_put_derived(sq *s, sq_put *p, sqlite3_int64 id,
+			   const char *ref, const ov_store_derived *v,
+			   ov_diag *d);
+void sq_put_release(sq_put *p);
 /* Mark the whole stored state stale (a write came without a state). */
 ov_store_rc sq_state_mark_stale(sq *s, ov_diag *d);
 
@@ -32,8 +46,9 @@ typedef struct sq_indexes {
 	size_t n;
 } sq_indexes;
 
-/* Drop the indexes if a write of n_new states is bulk (at least as many
- * as there are); *out says what to put back (nothing if not dropped). */
+/* Drop the indexes (rec_state's and rec_interval's) if a write of n_new
+ * states is bulk (at least as many as there are); *out says what to put
+ * back (nothing if not dropped). */
 ov_store_rc sq_state_indexes_off(sq *s, size_t n_new, sq_indexes *out,
 				 ov_diag *d);
 /* Make them again and free *in (also after a failure: then it only

@@ -22,14 +22,14 @@ typedef struct importer {
 	ov_diag *d;
 	sqlite3_stmt *top[OV_ENT_N];
 	sqlite3_stmt *child[OV_ENT_N][MAX_CHILDREN];
-	sqlite3_stmt *state;
+	sq_put put;
 } importer;
 
 /* Children first, so no foreign key is ever left dangling; the search
  * index (which reads the recs' texts to take entries out) before all. */
 static const char *const delete_all_sql =
 	"INSERT INTO rec_search (rec_search) VALUES ('delete-all');"
-	"DELETE FROM rec_state;"
+	"DELETE FROM rec_interval; DELETE FROM rec_state;"
 	"DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
 	"DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
 	"DELETE FROM recommendations; DELETE FROM questions;"
@@ -38,7 +38,7 @@ static const char *const delete_all_sql =
 
 static void importer_release(importer *im)
 {
-	sqlite3_finalize(im->state);
+	sq_put_release(&im->put);
 	for (int e = 0; e < OV_ENT_N; e++) {
 		sqlite3_finalize(im->top[e]);
 		for (int c = 0; c < MAX_CHILDREN; c++)
@@ -140,7 +140,7 @@ static ov_store_rc put_row(importer *im, enum ov_entity_id e,
 }
 
 static ov_store_rc put_all(importer *im, const ov_dataset *ds,
-			   const ov_day *due, const ov_store_state *state,
+			   const ov_day *due, const ov_store_derived *state,
 			   void (*progress)(size_t, size_t, void *), void *arg)
 {
 	ov_store_rc rc = OV_STORE_OK;
@@ -158,8 +158,8 @@ static ov_store_rc put_all(importer *im, const ov_dataset *ds,
 				     recs && due ? due[k] : OV_DAY_NONE,
 				     &rowid);
 			if (recs && state && !rc)
-				rc = sq_state_put(im->s, im->state, rowid,
-						  NULL, &state[k], im->d);
+				rc = sq_put_derived(im->s, &im->put, rowid,
+						    NULL, &state[k], im->d);
 			if (recs && progress && !rc &&
 			    ((k + 1) % 4096 == 0 || k + 1 == n))
 				progress(k + 1, n, arg);
@@ -279,7 +279,7 @@ static ov_store_rc last_rec_id(sq *s, sqlite3_int64 *out, ov_diag *d)
 }
 
 ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *state, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d)
 {
@@ -289,7 +289,7 @@ ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
 	sq_indexes saved;
 
 	if (!rc)
-		rc = sq_state_prepare(im.s, false, &im.state, d);
+		rc = sq_put_prepare(im.s, false, false, &im.put, d);
 
 	/* Outside the transaction: the pragma is a no-op inside one. */
 	if (!rc)
@@ -367,13 +367,14 @@ static bool adds_text(const ov_event *evs, size_t n)
 
 ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d)
+			  const ov_store_derived *state, ov_diag *d)
 {
 	sq *s = impl;
 	const sq_table *t = sq_table_of(OV_ENT_REC);
 	const sq_child *c = sq_child_of(t, "timeline");
 	ov_buf sql = OV_BUF_INIT;
-	sqlite3_stmt *st = NULL, *put = NULL;
+	sqlite3_stmt *st = NULL;
+	sq_put put = {NULL, NULL, NULL};
 	sqlite3_int64 id = 0;
 	size_t have = 0;
 	bool text = adds_text(evs, n);
@@ -382,7 +383,7 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 	sq_sql_insert(&sql, t, c);
 	rc = sq_prepare(s, ov_buf_str(&sql), &st, d);
 	if (!rc && state)
-		rc = sq_state_prepare(s, false, &put, d);
+		rc = sq_put_prepare(s, false, true, &put, d);
 	if (!rc)
 		rc = sq_begin(s, true, d);
 	if (!rc)
@@ -409,13 +410,13 @@ ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 	if (!rc && text)
 		rc = sq_search_add(s, id, d);
 	if (!rc)
-		rc = state ? sq_state_put(s, put, id, NULL, state, d)
+		rc = state ? sq_put_derived(s, &put, id, NULL, state, d)
 			   : sq_state_mark_stale(s, d);
 	if (!rc)
 		rc = sq_commit(s, d);
 	if (rc)
 		sq_rollback(s);
-	sqlite3_finalize(put);
+	sq_put_release(&put);
 	sqlite3_finalize(st);
 	ov_buf_release(&sql);
 	return rc;

@@ -6,12 +6,12 @@
 #include "store/types.h"
 
 ov_store_rc sq_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_state *state, bool replace,
+		      const ov_store_derived *derived, bool replace,
 		      void (*progress)(size_t, size_t, void *), void *arg,
 		      ov_diag *d);
 ov_store_rc sq_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_event *evs, size_t n,
-			  const ov_store_state *state, ov_diag *d);
+			  const ov_store_derived *derived, ov_diag *d);
 ov_store_rc sq_meeting_replace(void *impl, const ov_meeting *m,
 			       ov_diag *d);
 
