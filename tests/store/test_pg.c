@@ -135,6 +135,74 @@ static void test_future(void)
 	free(db);
 }
 
+/* A bulk import (into an empty register: its links and indexes are
+ * dropped and made again, pg/bulk.c) with a broken link: refused, naming
+ * the row as a row-by-row import would, nothing written, and the links
+ * are there again for the next write. */
+static void bulk_one(const char *what, void (*breakit)(ov_dataset *),
+		     const char *want)
+{
+	char *db = fresh_db(what);
+	ov_store *s = NULL;
+	ov_diag d = OV_DIAG_INIT;
+	ov_dataset *ds = fx_small();
+	ov_store_counts c;
+
+	tap_is_int(ov_store_open(db, true, &s, &d), OV_STORE_OK,
+		   "a fresh database for a bulk import");
+	breakit(ds);
+	tap_is_int(s ? ov_store_import(s, ds, NULL, NULL, false, NULL, NULL,
+				       &d)
+		     : OV_STORE_ERROR,
+		   OV_STORE_INVALID, what);
+	tap_ok(fx_has_msg(&d, want) && fx_has_msg(&d, "FOREIGN KEY"),
+	       "... naming the row");
+	if (!fx_has_msg(&d, want))
+		ov_diag_print(&d, stdout, "#   ");
+	ov_diag_release(&d);
+	tap_ok(s && ov_store_count(s, &c, &d) == OV_STORE_OK && c.forces == 0 &&
+		       c.people == 0 && c.recs == 0 && c.events == 0,
+	       "... nothing written");
+	ov_dataset_free(ds);
+	/* The same break again, into a register now larger than it: row by
+	 * row this time, and the links are there to refuse it. */
+	ds = fx_small();
+	tap_is_int(s ? ov_store_import(s, ds, NULL, NULL, false, NULL, NULL,
+				       &d)
+		     : OV_STORE_ERROR,
+		   OV_STORE_OK, "... a whole import then goes in");
+	ov_dataset_free(ds);
+	ds = ov_dataset_new();
+	fx_add_rec(ds, "NEW-1", "R-MISSING", "WMP", NULL, NULL, "2017-11-01");
+	tap_is_int(s ? ov_store_import(s, ds, NULL, NULL, false, NULL, NULL,
+				       &d)
+		     : OV_STORE_ERROR,
+		   OV_STORE_INVALID, "... and the links refuse a broken one");
+	ov_diag_release(&d);
+	ov_dataset_free(ds);
+	ov_store_close(s);
+	free(db);
+}
+
+static void break_report(ov_dataset *ds)
+{
+	free(ds->recs[1].report);
+	ds->recs[1].report = ov_xstrdup("R-MISSING");
+}
+
+static void break_owner(ov_dataset *ds)
+{
+	fx_ev_owner(&ds->recs[2], "2030-01-01", "p-nobody");
+}
+
+static void test_bulk(void)
+{
+	bulk_one("bulk import, a rec of a report not there", break_report,
+		 "recommendation '");
+	bulk_one("bulk import, an event owner not a person", break_owner,
+		 "recommendation event '");
+}
+
 /* A server that is not there: a port nothing listens on. */
 static void test_down(void)
 {
@@ -195,6 +263,7 @@ int main(void)
 		return 0;
 	}
 	contract_run(&pg_be);
+	test_bulk();
 	test_empty();
 	test_foreign();
 	test_future();

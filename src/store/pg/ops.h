@@ -27,6 +27,27 @@ ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 			  const ov_store_derived *derived, ov_diag *d);
 ov_store_rc pg_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d);
 
+/* pg/bulk.c: a bulk import drops the register's links and the derived
+ * tables' secondary indexes in its transaction and makes them again after
+ * loading (the server checks each link with one join, sorts each index
+ * once).  pg_bulk_on names a broken link through name: the entity (noun)
+ * and id of the row, from the failed result and its table; either may be
+ * left NULL. */
+typedef struct pg_bulk_item {
+	char *table, *name, *def;
+	bool fk;
+} pg_bulk_item;
+typedef struct pg_bulk {
+	pg_bulk_item *item;
+	size_t n, cap;
+} pg_bulk;
+typedef void pg_bulk_namer(void *ctx, const PGresult *res, const char *table,
+			   const char **noun, const char **id);
+ov_store_rc pg_bulk_off(pg *s, pg_bulk *b, ov_diag *d);
+ov_store_rc pg_bulk_on(pg *s, pg_bulk *b, pg_bulk_namer *name, void *ctx,
+		       ov_diag *d);
+void pg_bulk_release(pg_bulk *b);
+
 /* pg/read.c */
 ov_store_rc pg_load(void *impl, const char *force, unsigned what,
 		    ov_dataset *ds, ov_diag *d);

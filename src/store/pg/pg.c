@@ -439,9 +439,7 @@ int pg_copy_send(pg *s, ov_buf *b, bool all)
 	return r;
 }
 
-/* "Key (COL)=(VAL) ..." in the error's detail: COL and VAL into new
- * strings, or false.  A key of several columns is not split. */
-static bool copy_key(const PGresult *res, char **col, char **val)
+bool pg_error_key(const PGresult *res, char **col, char **val)
 {
 	const char *det = field(res, PG_DIAG_MESSAGE_DETAIL);
 	const char *c = strstr(det, "Key ("), *ce, *v, *ve;
@@ -474,7 +472,7 @@ ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
 		char *col = NULL, *val = NULL;
 		const char *id;
 
-		copy_key(res, &col, &val);
+		pg_error_key(res, &col, &val);
 		id = name(ctx, copy_line(res), col, val);
 		rc = pg_failed(s, res, "cannot load rows", noun, id, d);
 		free(col);

@@ -88,6 +88,10 @@ ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p,
 /* Classify a failed result as pg_run does (and add the problem). */
 ov_store_rc pg_failed(pg *s, const PGresult *res, const char *what,
 		      const char *noun, const char *id, ov_diag *d);
+/* "Key (COL)=(VAL) ..." in a failed result's detail: COL and VAL into
+ * new strings (the caller frees them), or false and both NULL.  A key of
+ * several columns is not split. */
+bool pg_error_key(const PGresult *res, char **col, char **val);
 /* "the database has a value that is not valid" for a row of `what`. */
 ov_store_rc pg_damaged(pg *s, ov_diag *d, const char *what, const char *id);
 

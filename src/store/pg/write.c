@@ -59,6 +59,28 @@ static void line_of(importer *im, const char *id, const ov_shape *sh,
 	im->lines[im->n_lines++] = (line){id, sh, elem};
 }
 
+/* The scalar field of sh whose column is col, or NULL. */
+static const ov_field *field_of_col(const ov_shape *sh, const char *col)
+{
+	for (size_t k = 0; sh && col && k < sh->n_fields; k++)
+		if (ov_store_is_scalar(&sh->fields[k]) &&
+		    !strcmp(ov_field_col(&sh->fields[k]), col))
+			return &sh->fields[k];
+	return NULL;
+}
+
+/* Whether elem's column col (of shape sh) holds val. */
+static bool holds(const ov_shape *sh, const void *elem, const char *col,
+		  const char *val)
+{
+	const ov_field *f = field_of_col(sh, col);
+	char *t = f && val ? pg_field_text(f, elem) : NULL;
+	bool same = t && !strcmp(t, val);
+
+	free(t);
+	return same;
+}
+
 /* The id of the line the server refused: by number, or the first whose
  * column col holds val (a broken link is named by its key alone). */
 static const char *line_name(void *ctx, long n, const char *col,
@@ -68,24 +90,71 @@ static const char *line_name(void *ctx, long n, const char *col,
 
 	if (n >= 1 && (size_t)n <= im->n_lines)
 		return im->lines[n - 1].id;
-	for (size_t i = 0; col && val && i < im->n_lines; i++) {
-		const line *l = &im->lines[i];
-		const ov_field *f = l->sh ? ov_field_find(l->sh, col) : NULL;
-		char *t;
-		bool same;
+	for (size_t i = 0; i < im->n_lines; i++)
+		if (holds(im->lines[i].sh, im->lines[i].elem, col, val))
+			return im->lines[i].id;
+	return NULL;
+}
 
-		for (size_t k = 0; !f && l->sh && k < l->sh->n_fields; k++)
-			if (!strcmp(ov_field_col(&l->sh->fields[k]), col))
-				f = &l->sh->fields[k];
-		if (!f || !ov_store_is_scalar(f))
+/* The id naming the first element of entity e (or of its child c) whose
+ * column col holds val; NULL if none does. */
+static const char *find_holder(const importer *im, enum ov_entity_id e,
+			       const ov_store_child *c, const char *col,
+			       const char *val)
+{
+	const ov_entity *en = &ov_entities[e];
+	const ov_store_table *t = ov_store_table_of(e);
+	const char *arr = *(char *const *)((const char *)im->ds + en->off);
+	size_t n = *(const size_t *)((const char *)im->ds + en->count_off);
+	const ov_field *f = c ? ov_store_child_field(t, c) : NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		const char *elem = arr + k * t->shape->size;
+		const char *items;
+		size_t m;
+
+		if (!c) {
+			if (holds(t->shape, elem, col, val))
+				return ov_shape_id(t->shape, elem);
 			continue;
-		t = pg_field_text(f, l->elem);
-		same = t && !strcmp(t, val);
-		free(t);
-		if (same)
-			return l->id;
+		}
+		if (f->type != OV_F_OBJV)
+			continue;
+		items = *(char *const *)ov_field_cptr(f, elem);
+		m = *(const size_t *)(elem + f->count_off);
+		for (size_t j = 0; j < m; j++)
+			if (holds(f->sub, items + j * f->sub->size, col, val))
+				return ov_shape_id(t->shape, elem);
 	}
 	return NULL;
+}
+
+/* A broken link found when a bulk import made the links again: the
+ * entity of the table, and the first row of the import whose column
+ * holds the missing key. */
+static void bulk_name(void *ctx, const PGresult *res, const char *table,
+		      const char **noun, const char **id)
+{
+	importer *im = ctx;
+	char *col = NULL, *val = NULL;
+
+	pg_error_key(res, &col, &val);
+	for (int e = 0; e < OV_ENT_N && !*noun; e++) {
+		const ov_store_table *t = ov_store_table_of(e);
+
+		if (!strcmp(t->table, table)) {
+			*noun = t->noun;
+			*id = find_holder(im, e, NULL, col, val);
+		}
+		for (size_t c = 0; c < t->n_children && !*noun; c++) {
+			if (strcmp(t->children[c].table, table))
+				continue;
+			*noun = t->children[c].noun;
+			*id = find_holder(im, e, &t->children[c], col, val);
+		}
+	}
+	free(col);
+	free(val);
 }
 
 /* The scalar fields of sh, tab-separated; lead: a tab before the first
@@ -375,16 +444,19 @@ static ov_store_rc check_accounts(pg *s, ov_diag *d)
 	return rc;
 }
 
-static ov_store_rc last_rec_id(pg *s, long long *out, ov_diag *d)
+/* The largest rec id there is (an import's recs get larger ones) and
+ * how many recs there are. */
+static ov_store_rc last_rec_id(pg *s, long long *out, size_t *n, ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s,
-				"SELECT coalesce(max(id), 0) FROM"
+				"SELECT coalesce(max(id), 0), count(*) FROM"
 				" recommendations",
 				NULL, &res, "cannot read the register", NULL,
 				NULL, d);
 
 	*out = rc ? 0 : atoll(PQgetvalue(res, 0, 0));
+	*n = rc ? 0 : (size_t)atoll(PQgetvalue(res, 0, 1));
 	PQclear(res);
 	return rc;
 }
@@ -398,6 +470,9 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		       .state = state, .row = OV_BUF_INIT,
 		       .progress = progress, .arg = arg};
 	long long last = 0;
+	size_t have = 0;
+	pg_bulk bulk = {NULL, 0, 0};
+	bool is_bulk = false;
 	ov_store_rc rc = pg_begin(im.s, true, d);
 
 	/* One import at a time: two would pick the same rec ids. */
@@ -405,17 +480,27 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		rc = pg_do(im.s, "LOCK TABLE recommendations IN SHARE ROW"
 			   " EXCLUSIVE MODE", NULL, "cannot lock the register",
 			   NULL, NULL, d);
+	if (!rc)
+		rc = last_rec_id(im.s, &last, &have, d);
+	/* Bulk: at least as many new recs as there are (after a replace,
+	 * none).  Before anything is deleted: a table with pending checks
+	 * cannot be altered. */
+	is_bulk = ds->n_recs > 0 && (replace || ds->n_recs >= have);
+	if (!rc && is_bulk)
+		rc = pg_bulk_off(im.s, &bulk, d);
 	if (!rc && replace)
 		rc = pg_do(im.s, "SET CONSTRAINTS ALL DEFERRED", NULL,
 			   "cannot defer the links", NULL, NULL, d);
 	if (!rc && replace)
 		rc = pg_do(im.s, delete_all_sql, NULL,
 			   "cannot empty the database", "person", "?", d);
-	if (!rc)
-		rc = last_rec_id(im.s, &last, d);
+	if (!rc && replace)
+		rc = last_rec_id(im.s, &last, &have, d);
 	im.first_id = last + 1;
 	if (!rc)
 		rc = copy_all(&im);
+	if (!rc && is_bulk)
+		rc = pg_bulk_on(im.s, &bulk, bulk_name, &im, d);
 	if (!rc && !state && ds->n_recs)
 		rc = pg_state_mark_stale(im.s, d);
 	if (!rc && replace)
@@ -426,6 +511,7 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		pg_rollback(im.s);
 	ov_buf_release(&im.row);
 	free(im.lines);
+	pg_bulk_release(&bulk);
 	return rc;
 }
 
