@@ -1,8 +1,9 @@
 #!/bin/sh
 # oversight check: the stored state and the search index against the
 # timelines; a register made before they existed gets them on open; recs
-# --q.  The sqlite3 shell breaks the state on purpose (and takes a
-# database back to an older schema), which no command can.
+# --q.  The sqlite3 shell (psql on PostgreSQL) breaks the state on
+# purpose (and, on SQLite, takes a database back to an older schema),
+# which no command can.
 . "$OV_SRCDIR/tests/cli/lib.sh"
 
 if [ "$BACKEND" = sqlite ]; then
@@ -16,52 +17,71 @@ is_rc 0 "check on a fresh import succeeds"
 has "$WORK/out" "^4 recommendations checked: each stored state is the fold" \
 	"... and says what it checked"
 
-# Breaking the stored state takes the sqlite3 shell and SQLite's tables.
-if sqlite_only "a stored state, search index and counts broken by hand"; then
-	sqlite3 oversight.db "UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'"
-	run check
-	is_rc 1 "a stored state that is not the fold: check exits 1"
-	has "$WORK/err" "^oversight check: SG-2017-R02: the stored state is not the fold of its timeline" \
-		"... naming the recommendation"
-	has "$WORK/err" "1 of 4 recommendations differ" "... counting them"
-	has "$WORK/err" "'oversight check --rebuild' computes them again" \
-		"... and saying how to mend it"
-	run check --rebuild
-	is_rc 0 "check --rebuild mends it"
-	has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
-	run recs --rag red --format csv
-	has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
+# break_db SQLITE-SQL PG-SQL: change the stored state behind the
+# program's back (the sqlite3 shell, or psql), as no command can.
+break_db() {
+	if [ "$BACKEND" = sqlite ]; then
+		sqlite3 "$DB" "$1"
+	else
+		pg_sql "$DB" "$2" >/dev/null
+	fi
+}
 
-	# An interval before the last one broken: the register as at today is
-	# right, as at that date it is not; check finds it, --rebuild mends it.
-	run recs --as-at 2017-06-30 --format csv
-	cp "$WORK/out" before-iv.csv
-	sqlite3 oversight.db "UPDATE rec_interval SET status = 'closed', status_rank = 2 WHERE rec = (SELECT id FROM recommendations WHERE ref = 'PL-2016-01') AND from_day <= 17347 AND to_day > 17347"
-	run recs --as-at 2017-06-30 --format csv
-	has "$WORK/out" "^PL-2016-01,.*,closed," "... (the register as at that date reads the broken interval)"
-	run check
-	is_rc 1 "a stored interval that is not the fold: check exits 1"
-	has "$WORK/err" "^oversight check: PL-2016-01: the stored state is not the fold of its timeline" \
-		"... naming the recommendation"
-	run check --rebuild
-	is_rc 0 "... and --rebuild mends it"
-	run recs --as-at 2017-06-30 --format csv
-	same "$WORK/out" before-iv.csv "... the register as at that date reads the mended interval"
-	sqlite3 oversight.db "DELETE FROM rec_interval WHERE rec = (SELECT id FROM recommendations WHERE ref = 'SG-2017-R01')"
-	run check
-	is_rc 1 "a rec's intervals gone: check exits 1"
-	has "$WORK/err" "^oversight check: SG-2017-R01: the stored state" "... naming it"
-	run check --rebuild
-	is_rc 0 "... and --rebuild mends it"
+break_db "UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'" \
+	"UPDATE rec_state SET rag = 'green' WHERE ref = 'SG-2017-R02'"
+run check
+is_rc 1 "a stored state that is not the fold: check exits 1"
+has "$WORK/err" "^oversight check: SG-2017-R02: the stored state is not the fold of its timeline" \
+	"... naming the recommendation"
+has "$WORK/err" "1 of 4 recommendations differ" "... counting them"
+has "$WORK/err" "'oversight check --rebuild' computes them again" \
+	"... and saying how to mend it"
+run check --rebuild
+is_rc 0 "check --rebuild mends it"
+has "$WORK/out" "^Rebuilt the state of 4 recommendations" "... saying so"
+run recs --rag red --format csv
+has "$WORK/out" "^SG-2017-R02," "... the register reads the mended state"
 
-	sqlite3 oversight.db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2"
-	run check
-	is_rc 1 "a search index that lost a rec: check exits 1"
-	has "$WORK/err" "the search index or the counts of states do not hold" \
-		"... saying so"
-	run check --rebuild
-	is_rc 0 "... and --rebuild mends it"
-	sqlite3 oversight.db "UPDATE rec_state_tally SET n = n + 1 WHERE status = 'open'"
+# An interval before the last one broken: the register as at today is
+# right, as at that date it is not; check finds it, --rebuild mends it.
+# (SQLite keeps days as numbers, 17347 is 2017-06-30; PostgreSQL dates.)
+run recs --as-at 2017-06-30 --format csv
+cp "$WORK/out" before-iv.csv
+break_db "UPDATE rec_interval SET status = 'closed', status_rank = 2 WHERE rec = (SELECT id FROM recommendations WHERE ref = 'PL-2016-01') AND from_day <= 17347 AND to_day > 17347" \
+	"UPDATE rec_interval SET status = 'closed', status_rank = 2 WHERE rec = (SELECT id FROM recommendations WHERE ref = 'PL-2016-01') AND from_day <= '2017-06-30' AND to_day > '2017-06-30'"
+run recs --as-at 2017-06-30 --format csv
+has "$WORK/out" "^PL-2016-01,.*,closed," "... (the register as at that date reads the broken interval)"
+run check
+is_rc 1 "a stored interval that is not the fold: check exits 1"
+has "$WORK/err" "^oversight check: PL-2016-01: the stored state is not the fold of its timeline" \
+	"... naming the recommendation"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+run recs --as-at 2017-06-30 --format csv
+same "$WORK/out" before-iv.csv "... the register as at that date reads the mended interval"
+break_db "DELETE FROM rec_interval WHERE rec = (SELECT id FROM recommendations WHERE ref = 'SG-2017-R01')" \
+	"DELETE FROM rec_interval WHERE rec = (SELECT id FROM recommendations WHERE ref = 'SG-2017-R01')"
+run check
+is_rc 1 "a rec's intervals gone: check exits 1"
+has "$WORK/err" "^oversight check: SG-2017-R01: the stored state" "... naming it"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+
+# The search index: SQLite's is an FTS5 table, PostgreSQL's an array of
+# terms a row.
+break_db "INSERT INTO rec_search (rec_search, rowid, body) SELECT 'delete', id, body FROM rec_search_text WHERE id = 2" \
+	"DELETE FROM rec_search WHERE rec = 2"
+run check
+is_rc 1 "a search index that lost a rec: check exits 1"
+has "$WORK/err" "the search index or the counts of states do not hold" \
+	"... saying so"
+run check --rebuild
+is_rc 0 "... and --rebuild mends it"
+run recs --q conference --format csv
+has "$WORK/out" "^SG-2017-R01," "... the search finds it again"
+# Only SQLite keeps counts of the states in a table of their own.
+if sqlite_only "counts of states kept in a table (rec_state_tally)"; then
+	sqlite3 "$DB" "UPDATE rec_state_tally SET n = n + 1 WHERE status = 'open'"
 	run check
 	is_rc 1 "counts of states that are wrong: check exits 1"
 	run check --rebuild
@@ -94,12 +114,28 @@ has "$WORK/err" "^oversight recs: --q: search words too long" \
 # stale and the app rebuilds it when it opens the register.  (Version 3:
 # only what migration 4 made is taken away, the intervals; version 2 what
 # migrations 3 and 4 made; an older version would need migration 2's
-# tables taken away too.)
-if sqlite_only "a register of an older SQLite schema"; then
-	run recs --format json
-	cp "$WORK/out" before.json
-	run recs --format json --as-at 2017-06-30
-	cp "$WORK/out" before-2017.json
+# tables taken away too.)  On PostgreSQL, version 3: without the
+# intervals.
+run recs --format json
+cp "$WORK/out" before.json
+run recs --format json --as-at 2017-06-30
+cp "$WORK/out" before-2017.json
+if [ "$BACKEND" = pg ]; then
+	OLD=$(copydb "$DB" old)
+	pg_sql "$OLD" "DROP TABLE rec_interval;
+		UPDATE store_meta SET value = 3 WHERE key = 'schema_version'"
+	run --db "$OLD" recs --format json
+	is_rc 0 "a register of schema version 3 opens"
+	same "$WORK/out" before.json "... and lists what it did before"
+	[ "$(pg_sql "$OLD" "SELECT value FROM store_meta WHERE key = 'schema_version'")" = 4 ] &&
+		[ "$(pg_sql "$OLD" "SELECT value FROM store_meta WHERE key = 'state_stale'")" = 0 ] &&
+		[ "$(pg_sql "$OLD" 'SELECT count(DISTINCT rec) FROM rec_interval')" = 4 ]
+	ok $? "... migrated to version 4, its intervals built, not stale"
+	run --db "$OLD" recs --format json --as-at 2017-06-30
+	same "$WORK/out" before-2017.json "... and lists as at an earlier date what it did before"
+	run --db "$OLD" check
+	is_rc 0 "... and its state checks"
+else
 	for v in 2 3; do
 		cp oversight.db old.db
 		rm -f old.db-wal old.db-shm

@@ -15,27 +15,33 @@ S=sqlite.db
 P=$(newdb parity)
 mkdir s p
 
-# both NAME ARGS...: run ARGS on each backend, @OUT@ standing for an
-# output file of its own; the outputs (stdout, or the file) must be the
-# same bytes and the exit statuses the same.
+# on SIDE DB NAME ARGS...: run ARGS on DB, @OUT@ standing for an output
+# file of the side's own; stdout (then the file) in SIDE/NAME, stderr in
+# SIDE/NAME.err, the exit status in SIDE/NAME.rc.
+on() {
+	side=$1 db=$2 name=$3
+	shift 3
+	out="$WORK/$side/$name"
+	set -- "$@" --
+	while [ "$1" != -- ]; do
+		a=$1
+		shift
+		[ "$a" = @OUT@ ] && a="$out.file"
+		set -- "$@" "$a"
+	done
+	shift
+	"$OV_BIN" --db "$db" "$@" >"$out" 2>"$out.err"
+	echo $? >"$out.rc"
+	[ ! -f "$out.file" ] || cat "$out.file" >>"$out"
+}
+
+# both NAME ARGS...: ARGS on each backend must succeed with the same bytes
+# (stdout, or the @OUT@ file).
 both() {
 	name=$1
 	shift
-	for side in s p; do
-		if [ $side = s ]; then db=$S; else db=$P; fi
-		out="$WORK/$side/$name"
-		set -- "$@" --
-		while [ "$1" != -- ]; do
-			a=$1
-			shift
-			[ "$a" = @OUT@ ] && a="$out.file"
-			set -- "$@" "$a"
-		done
-		shift
-		"$OV_BIN" --db "$db" "$@" >"$out" 2>"$out.err"
-		echo $? >"$out.rc"
-		[ -f "$out.file" ] && cat "$out.file" >>"$out"
-	done
+	on s "$S" "$name" "$@"
+	on p "$P" "$name" "$@"
 	if ! cmp -s "s/$name.rc" "p/$name.rc"; then
 		echo "#   exit status: SQLite $(cat "s/$name.rc"), PostgreSQL $(cat "p/$name.rc")"
 		sed 's/^/#   PostgreSQL stderr: /' "p/$name.err" | head -5
@@ -96,6 +102,11 @@ compare_all() {
 	both "$tag-activities" activities
 	both "$tag-meetings" meetings
 	both "$tag-check" check
+	# The search: the same words find the same recommendations.
+	for q in "domestic abuse" "FORCE should" "officers staff" slavery PLANS; do
+		both "$tag-search-$(echo "$q" | tr -c 'a-zA-Z\n' _)" \
+			recs --q "$q" --format csv --as-at 2018-09-27
+	done
 	while read -r ref; do
 		both "$tag-rec-show-$ref" rec show "$ref" --as-at 2018-09-27
 	done <refs

@@ -124,6 +124,11 @@ for c in "init" "recs" "summary" "export" "import $FIXTURE" "check" \
 	dump "$OTHER" other-after.sql
 	same other-before.sql other-after.sql "$c: the other program's database is as it was"
 done
+# (timeout: a serve that wrongly starts would not stop)
+timeout 20 "$OV_BIN" --db "$OTHER" serve --listen 127.0.0.1:0 \
+	>"$WORK/out" 2>"$WORK/err" </dev/null
+RC=$?
+one_line_rc1 "serve on another program's database: refused at once, one line, exit 1"
 
 # ---- a wrong password ----
 OWNED=ov_${TEST_ID}_pw
@@ -188,6 +193,10 @@ for c in "recs" "init" "import $FIXTURE" "export -o out.json" \
 	RC=$?
 	one_line_rc1 "$c with the server stopped: one line, exit 1"
 done
+PGCONNECT_TIMEOUT=10 timeout 20 "$OV_BIN" serve --listen 127.0.0.1:0 \
+	>"$WORK/out" 2>"$WORK/err" </dev/null
+RC=$?
+one_line_rc1 "serve with the server stopped: refused at once, one line, exit 1"
 [ ! -e out.json ]
 ok $? "and no export file was left"
 

@@ -122,8 +122,10 @@ case "$T" in
 esac
 DATA="$T/data"
 LOG="$T/server.log"
+# Only the server's user may enter it (root, running the tests, may
+# anyway): the socket trusts whoever reaches it.
 [ "$(id -u)" -eq 0 ] && chown postgres "$T"
-chmod 755 "$T"
+chmod 700 "$T"
 
 # cleanup: stop the server (fast: nothing in it is worth a clean shutdown)
 # and remove the directory.  Safe to run twice, and from the watchdog.
