@@ -14,8 +14,8 @@
 /* One statement in its own private write transaction, or in the
  * caller's (in_tx).  *changed (may be NULL): the rows it changed. */
 static ov_store_rc write_one(pg *s, const char *sql, const pg_params *p,
-			     const char *noun, const char *id, long *changed,
-			     ov_diag *d)
+                             const char *noun, const char *id, long *changed,
+                             ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s, sql, p, &res, "cannot write", noun, id, d);
@@ -59,8 +59,7 @@ static int read_account(const PGresult *res, int r, ov_store_account *out)
 	return bad || !out->login || !out->role || !out->hash ? -1 : 0;
 }
 
-ov_store_rc pg_account_add(void *impl, const ov_store_account *acc,
-			   ov_diag *d)
+ov_store_rc pg_account_add(void *impl, const ov_store_account *acc, ov_diag *d)
 {
 	pg_params p = {0};
 	ov_store_rc rc;
@@ -72,15 +71,15 @@ ov_store_rc pg_account_add(void *impl, const ov_store_account *acc,
 	pg_p_str(&p, acc->disabled ? "t" : "f");
 	pg_p_int(&p, acc->created);
 	rc = write_one(impl,
-		       "INSERT INTO accounts (" ACCOUNT_COLS ")"
-		       " VALUES ($1, $2, $3, $4, $5, $6)",
-		       &p, "account", acc->login, NULL, d);
+	               "INSERT INTO accounts (" ACCOUNT_COLS ")"
+	               " VALUES ($1, $2, $3, $4, $5, $6)",
+	               &p, "account", acc->login, NULL, d);
 	pg_params_release(&p);
 	return rc;
 }
 
-ov_store_rc pg_account_get(void *impl, const char *login,
-			   ov_store_account *out, ov_diag *d)
+ov_store_rc pg_account_get(void *impl, const char *login, ov_store_account *out,
+                           ov_diag *d)
 {
 	pg *s = impl;
 	pg_params p = {0};
@@ -90,10 +89,10 @@ ov_store_rc pg_account_get(void *impl, const char *login,
 	memset(out, 0, sizeof *out);
 	pg_p_str(&p, login);
 	rc = pg_run(s, "SELECT " ACCOUNT_COLS " FROM accounts WHERE login = $1",
-		    &p, &res, "cannot read an account", NULL, NULL, d);
+	            &p, &res, "cannot read an account", NULL, NULL, d);
 	if (!rc && PQntuples(res) == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no account '%s' in %s",
-			   login, s->name);
+		           login, s->name);
 		rc = OV_STORE_NOTFOUND;
 	} else if (!rc && read_account(res, 0, out) < 0) {
 		ov_store_account_release(out);
@@ -108,11 +107,9 @@ ov_store_rc pg_accounts(void *impl, ov_store_account_list *out, ov_diag *d)
 {
 	pg *s = impl;
 	PGresult *res = NULL;
-	ov_store_rc rc = pg_run(s,
-				"SELECT " ACCOUNT_COLS
-				" FROM accounts ORDER BY login",
-				NULL, &res, "cannot read the accounts", NULL,
-				NULL, d);
+	ov_store_rc rc =
+	    pg_run(s, "SELECT " ACCOUNT_COLS " FROM accounts ORDER BY login",
+	           NULL, &res, "cannot read the accounts", NULL, NULL, d);
 	int n = rc ? 0 : PQntuples(res);
 
 	memset(out, 0, sizeof *out);
@@ -132,9 +129,8 @@ ov_store_rc pg_accounts(void *impl, ov_store_account_list *out, ov_diag *d)
 
 /* Change one account's column ($2) and end its sessions, in one
  * transaction. */
-static ov_store_rc account_change(pg *s, const char *login,
-				  const char *set_sql, const char *v,
-				  ov_diag *d)
+static ov_store_rc account_change(pg *s, const char *login, const char *set_sql,
+                                  const char *v, ov_diag *d)
 {
 	pg_params p = {0};
 	long changed = 0;
@@ -146,14 +142,14 @@ static ov_store_rc account_change(pg *s, const char *login,
 		rc = write_one(s, set_sql, &p, "account", login, &changed, d);
 	if (!rc && changed == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no account '%s' in %s",
-			   login, s->name);
+		           login, s->name);
 		rc = OV_STORE_NOTFOUND;
 	}
 	pg_params_release(&p);
 	pg_p_str(&p, login);
 	if (!rc)
 		rc = write_one(s, "DELETE FROM sessions WHERE login = $1", &p,
-			       "session", login, NULL, d);
+		               "session", login, NULL, d);
 	if (!rc)
 		rc = pg_commit(s, d);
 	if (rc)
@@ -162,28 +158,27 @@ static ov_store_rc account_change(pg *s, const char *login,
 	return rc;
 }
 
-ov_store_rc pg_account_set_hash(void *impl, const char *login,
-				const char *hash, ov_diag *d)
+ov_store_rc pg_account_set_hash(void *impl, const char *login, const char *hash,
+                                ov_diag *d)
 {
 	return account_change(impl, login,
-			      "UPDATE accounts SET hash = $2 WHERE login = $1",
-			      hash, d);
+	                      "UPDATE accounts SET hash = $2 WHERE login = $1",
+	                      hash, d);
 }
 
 ov_store_rc pg_account_set_disabled(void *impl, const char *login,
-				    bool disabled, ov_diag *d)
+                                    bool disabled, ov_diag *d)
 {
 	return account_change(
-		impl, login,
-		"UPDATE accounts SET disabled = $2 WHERE login = $1",
-		disabled ? "t" : "f", d);
+	    impl, login, "UPDATE accounts SET disabled = $2 WHERE login = $1",
+	    disabled ? "t" : "f", d);
 }
 
 /* ---- sessions ---- */
 
 ov_store_rc pg_session_add(void *impl, const ov_store_session *sess,
-			   int64_t idle_before, int64_t created_before,
-			   ov_diag *d)
+                           int64_t idle_before, int64_t created_before,
+                           ov_diag *d)
 {
 	pg *s = impl;
 	pg_params del = {0}, ins = {0};
@@ -197,15 +192,15 @@ ov_store_rc pg_session_add(void *impl, const ov_store_session *sess,
 	pg_p_int(&ins, sess->last_seen);
 	if (!rc)
 		rc = write_one(s,
-			       "DELETE FROM sessions"
-			       " WHERE last_seen < $1 OR created < $2",
-			       &del, "session", NULL, NULL, d);
+		               "DELETE FROM sessions"
+		               " WHERE last_seen < $1 OR created < $2",
+		               &del, "session", NULL, NULL, d);
 	/* The message names the account, not the token's digest. */
 	if (!rc)
 		rc = write_one(s,
-			       "INSERT INTO sessions (token_hash, login,"
-			       " created, last_seen) VALUES ($1, $2, $3, $4)",
-			       &ins, "session of", sess->login, NULL, d);
+		               "INSERT INTO sessions (token_hash, login,"
+		               " created, last_seen) VALUES ($1, $2, $3, $4)",
+		               &ins, "session of", sess->login, NULL, d);
 	if (!rc)
 		rc = pg_commit(s, d);
 	if (rc)
@@ -216,7 +211,7 @@ ov_store_rc pg_session_add(void *impl, const ov_store_session *sess,
 }
 
 ov_store_rc pg_session_get(void *impl, const char *token_hash,
-			   ov_store_session *out, ov_diag *d)
+                           ov_store_session *out, ov_diag *d)
 {
 	pg *s = impl;
 	pg_params p = {0};
@@ -226,9 +221,9 @@ ov_store_rc pg_session_get(void *impl, const char *token_hash,
 	memset(out, 0, sizeof *out);
 	pg_p_str(&p, token_hash);
 	rc = pg_run(s,
-		    "SELECT token_hash, login, created, last_seen"
-		    " FROM sessions WHERE token_hash = $1",
-		    &p, &res, "cannot read a session", NULL, NULL, d);
+	            "SELECT token_hash, login, created, last_seen"
+	            " FROM sessions WHERE token_hash = $1",
+	            &p, &res, "cannot read a session", NULL, NULL, d);
 	if (!rc && PQntuples(res) == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no such session");
 		rc = OV_STORE_NOTFOUND;
@@ -248,7 +243,7 @@ ov_store_rc pg_session_get(void *impl, const char *token_hash,
 }
 
 ov_store_rc pg_session_touch(void *impl, const char *token_hash,
-			     int64_t last_seen, ov_diag *d)
+                             int64_t last_seen, ov_diag *d)
 {
 	pg_params p = {0};
 	long changed = 0;
@@ -256,9 +251,9 @@ ov_store_rc pg_session_touch(void *impl, const char *token_hash,
 
 	pg_p_str(&p, token_hash);
 	pg_p_int(&p, last_seen);
-	rc = write_one(impl,
-		       "UPDATE sessions SET last_seen = $2 WHERE token_hash = $1",
-		       &p, "session", NULL, &changed, d);
+	rc = write_one(
+	    impl, "UPDATE sessions SET last_seen = $2 WHERE token_hash = $1",
+	    &p, "session", NULL, &changed, d);
 	if (!rc && !changed) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no such session");
 		rc = OV_STORE_NOTFOUND;
@@ -267,15 +262,14 @@ ov_store_rc pg_session_touch(void *impl, const char *token_hash,
 	return rc;
 }
 
-ov_store_rc pg_session_delete(void *impl, const char *token_hash,
-			      ov_diag *d)
+ov_store_rc pg_session_delete(void *impl, const char *token_hash, ov_diag *d)
 {
 	pg_params p = {0};
 	ov_store_rc rc;
 
 	pg_p_str(&p, token_hash);
 	rc = write_one(impl, "DELETE FROM sessions WHERE token_hash = $1", &p,
-		       "session", NULL, NULL, d);
+	               "session", NULL, NULL, d);
 	pg_params_release(&p);
 	return rc;
 }
@@ -283,7 +277,7 @@ ov_store_rc pg_session_delete(void *impl, const char *token_hash,
 /* ---- failed sign-ins ---- */
 
 ov_store_rc pg_failure_add(void *impl, const char *login, const char *addr,
-			   int64_t at, int64_t prune_before, ov_diag *d)
+                           int64_t at, int64_t prune_before, ov_diag *d)
 {
 	pg *s = impl;
 	pg_params del = {0}, ins = {0};
@@ -295,12 +289,12 @@ ov_store_rc pg_failure_add(void *impl, const char *login, const char *addr,
 	pg_p_int(&ins, at);
 	if (!rc)
 		rc = write_one(s, "DELETE FROM login_failures WHERE at < $1",
-			       &del, "sign-in failure", NULL, NULL, d);
+		               &del, "sign-in failure", NULL, NULL, d);
 	if (!rc)
 		rc = write_one(s,
-			       "INSERT INTO login_failures (login, addr, at)"
-			       " VALUES ($1, $2, $3)",
-			       &ins, "sign-in failure of", login, NULL, d);
+		               "INSERT INTO login_failures (login, addr, at)"
+		               " VALUES ($1, $2, $3)",
+		               &ins, "sign-in failure of", login, NULL, d);
 	if (!rc)
 		rc = pg_commit(s, d);
 	if (rc)
@@ -311,8 +305,8 @@ ov_store_rc pg_failure_add(void *impl, const char *login, const char *addr,
 }
 
 ov_store_rc pg_failure_count(void *impl, const char *login, const char *addr,
-			     int64_t since, size_t *by_login, size_t *by_addr,
-			     ov_diag *d)
+                             int64_t since, size_t *by_login, size_t *by_addr,
+                             ov_diag *d)
 {
 	pg_params p = {0};
 	PGresult *res = NULL;
@@ -324,11 +318,11 @@ ov_store_rc pg_failure_count(void *impl, const char *login, const char *addr,
 	pg_p_int(&p, since);
 	/* A NULL $1 or $2 matches no row: = NULL is never true. */
 	rc = pg_run(impl,
-		    "SELECT (SELECT count(*) FROM login_failures"
-		    "        WHERE login = $1 AND at >= $3),"
-		    "       (SELECT count(*) FROM login_failures"
-		    "        WHERE addr = $2 AND at >= $3)",
-		    &p, &res, "cannot count failed sign-ins", NULL, NULL, d);
+	            "SELECT (SELECT count(*) FROM login_failures"
+	            "        WHERE login = $1 AND at >= $3),"
+	            "       (SELECT count(*) FROM login_failures"
+	            "        WHERE addr = $2 AND at >= $3)",
+	            &p, &res, "cannot count failed sign-ins", NULL, NULL, d);
 	if (!rc) {
 		*by_login = (size_t)atoll(PQgetvalue(res, 0, 0));
 		*by_addr = (size_t)atoll(PQgetvalue(res, 0, 1));
@@ -345,7 +339,7 @@ ov_store_rc pg_failure_clear(void *impl, const char *login, ov_diag *d)
 
 	pg_p_str(&p, login);
 	rc = write_one(impl, "DELETE FROM login_failures WHERE login = $1", &p,
-		       "sign-in failure", NULL, NULL, d);
+	               "sign-in failure", NULL, NULL, d);
 	pg_params_release(&p);
 	return rc;
 }

@@ -22,27 +22,28 @@
 /* The register's tables, in import order: their links are dropped and
  * made again.  Accounts and sessions are not loaded by an import. */
 static const char *const linked[] = {
-	"boards", "plans", "assessments", "questions", "reports",
-	"recommendations", "bullets", "events", "activities", "meetings",
-	"reviews", "documents", "rec_state", "rec_interval", "rec_search"};
+    "boards",     "plans",           "assessments", "questions",
+    "reports",    "recommendations", "bullets",     "events",
+    "activities", "meetings",        "reviews",     "documents",
+    "rec_state",  "rec_interval",    "rec_search"};
 
 static const char *const list_fks_sql =
-	"SELECT c.conrelid::regclass::text, c.conname,"
-	" pg_get_constraintdef(c.oid) FROM pg_constraint c"
-	" JOIN pg_namespace n ON n.oid = c.connamespace"
-	" WHERE c.contype = 'f' AND n.nspname = current_schema()"
-	" AND c.conrelid::regclass::text = ANY ($1::text[])"
-	" ORDER BY array_position($1::text[], c.conrelid::regclass::text),"
-	" c.conname";
+    "SELECT c.conrelid::regclass::text, c.conname,"
+    " pg_get_constraintdef(c.oid) FROM pg_constraint c"
+    " JOIN pg_namespace n ON n.oid = c.connamespace"
+    " WHERE c.contype = 'f' AND n.nspname = current_schema()"
+    " AND c.conrelid::regclass::text = ANY ($1::text[])"
+    " ORDER BY array_position($1::text[], c.conrelid::regclass::text),"
+    " c.conname";
 
 /* Indexes that are not a primary key's. */
 static const char *const list_indexes_sql =
-	"SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i"
-	" WHERE i.schemaname = current_schema()"
-	" AND i.tablename IN ('rec_state', 'rec_interval', 'rec_search')"
-	" AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
-	" WHERE c.conname = i.indexname AND c.contype = 'p')"
-	" ORDER BY i.tablename, i.indexname";
+    "SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i"
+    " WHERE i.schemaname = current_schema()"
+    " AND i.tablename IN ('rec_state', 'rec_interval', 'rec_search')"
+    " AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+    " WHERE c.conname = i.indexname AND c.contype = 'p')"
+    " ORDER BY i.tablename, i.indexname";
 
 static void keep(pg_bulk *b, const PGresult *res, bool fk)
 {
@@ -69,14 +70,14 @@ static ov_store_rc read_defs(pg *s, pg_bulk *b, ov_diag *d)
 	ov_buf_putc(&arr, '}');
 	pg_p_str(&p, ov_buf_str(&arr));
 	rc = pg_run(s, list_indexes_sql, NULL, &res, "cannot read the schema",
-		    NULL, NULL, d);
+	            NULL, NULL, d);
 	if (!rc)
 		keep(b, res, false);
 	PQclear(res);
 	res = NULL;
 	if (!rc)
 		rc = pg_run(s, list_fks_sql, &p, &res, "cannot read the schema",
-			    NULL, NULL, d);
+		            NULL, NULL, d);
 	if (!rc)
 		keep(b, res, true);
 	PQclear(res);
@@ -89,41 +90,40 @@ ov_store_rc pg_bulk_off(pg *s, pg_bulk *b, ov_diag *d)
 {
 	/* Room to sort an index of a million rows in memory (the server's
 	 * default, 64 MiB, spills to disk), for this transaction only. */
-	ov_store_rc rc = pg_do(s, "SET LOCAL maintenance_work_mem = '256MB'",
-			       NULL, "cannot prepare the import", NULL, NULL,
-			       d);
+	ov_store_rc rc =
+	    pg_do(s, "SET LOCAL maintenance_work_mem = '256MB'", NULL,
+	          "cannot prepare the import", NULL, NULL, d);
 
 	if (!rc)
 		rc = read_defs(s, b, d);
 
 	/* The names are the catalogue's, quoted; never data. */
 	for (size_t i = 0; i < b->n && !rc; i++) {
-		char *sql = b->item[i].fk
-				    ? ov_xasprintf("ALTER TABLE \"%s\" DROP"
-						   " CONSTRAINT \"%s\"",
-						   b->item[i].table,
-						   b->item[i].name)
-				    : ov_xasprintf("DROP INDEX \"%s\"",
-						   b->item[i].name);
+		char *sql =
+		    b->item[i].fk
+		        ? ov_xasprintf("ALTER TABLE \"%s\" DROP"
+		                       " CONSTRAINT \"%s\"",
+		                       b->item[i].table, b->item[i].name)
+		        : ov_xasprintf("DROP INDEX \"%s\"", b->item[i].name);
 
 		rc = pg_do(s, sql, NULL, "cannot prepare the import", NULL,
-			   NULL, d);
+		           NULL, d);
 		free(sql);
 	}
 	return rc;
 }
 
 ov_store_rc pg_bulk_on(pg *s, pg_bulk *b, pg_bulk_namer *name, void *ctx,
-		       ov_diag *d)
+                       ov_diag *d)
 {
 	ov_store_rc rc = OV_STORE_OK;
 
 	for (size_t i = 0; i < b->n && !rc; i++) {
 		const pg_bulk_item *it = &b->item[i];
 		char *sql = it->fk ? ov_xasprintf("ALTER TABLE \"%s\" ADD"
-						  " CONSTRAINT \"%s\" %s",
-						  it->table, it->name, it->def)
-				   : ov_xstrdup(it->def);
+		                                  " CONSTRAINT \"%s\" %s",
+		                                  it->table, it->name, it->def)
+		                   : ov_xstrdup(it->def);
 		PGresult *res = PQexec(s->c, sql);
 
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -131,7 +131,7 @@ ov_store_rc pg_bulk_on(pg *s, pg_bulk *b, pg_bulk_namer *name, void *ctx,
 
 			name(ctx, res, it->table, &noun, &id);
 			rc = pg_failed(s, res, "cannot check the links",
-				       noun ? noun : it->table, id, d);
+			               noun ? noun : it->table, id, d);
 		}
 		PQclear(res);
 		free(sql);

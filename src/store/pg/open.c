@@ -53,24 +53,23 @@ static void pg_close(void *impl)
 static ov_store_rc connect(pg *s, const char *uri, ov_diag *d)
 {
 	const char *const keys[] = {"dbname", "options", "client_encoding",
-				    "fallback_application_name", NULL};
+	                            "fallback_application_name", NULL};
 	const char *const vals[] = {
-		uri, "-c DateStyle=ISO,YMD -c client_min_messages=warning",
-		"UTF8", "oversight", NULL};
+	    uri, "-c DateStyle=ISO,YMD -c client_min_messages=warning", "UTF8",
+	    "oversight", NULL};
 	char *m;
 
 	s->c = PQconnectdbParams(keys, vals, 1);
 	if (s->c && PQstatus(s->c) == CONNECTION_OK)
 		return OV_STORE_OK;
 	m = conn_message(s->c);
-	ov_diag_at(d, OV_PROB_RUNTIME, NULL, "%s: cannot connect: %s",
-		   s->name, m);
+	ov_diag_at(d, OV_PROB_RUNTIME, NULL, "%s: cannot connect: %s", s->name,
+	           m);
 	free(m);
 	return OV_STORE_ERROR;
 }
 
-static ov_store_rc pg_open(const char *db, bool create, void **impl,
-			   ov_diag *d)
+static ov_store_rc pg_open(const char *db, bool create, void **impl, ov_diag *d)
 {
 	pg *s = ov_xcalloc(1, sizeof *s);
 	ov_store_rc rc;
@@ -109,36 +108,36 @@ static ov_store_rc pg_limit_memory(void *impl, size_t bytes, ov_diag *d)
 }
 
 const ov_store_ops ov_pg_ops = {
-	.name = "postgresql",
-	.open = pg_open,
-	.close = pg_close,
-	.schema_version = schema_version,
-	.read_only = pg_read_only,
-	.import = pg_import,
-	.load = pg_load,
-	.get = pg_get,
-	.exists = pg_exists,
-	.rec_append = pg_rec_append,
-	.meeting_replace = pg_meeting_replace,
-	.scan_recs = pg_scan_recs,
-	.count = pg_count,
-	.account_add = pg_account_add,
-	.account_get = pg_account_get,
-	.accounts = pg_accounts,
-	.account_set_hash = pg_account_set_hash,
-	.account_set_disabled = pg_account_set_disabled,
-	.session_add = pg_session_add,
-	.session_get = pg_session_get,
-	.session_touch = pg_session_touch,
-	.session_delete = pg_session_delete,
-	.failure_add = pg_failure_add,
-	.failure_count = pg_failure_count,
-	.failure_clear = pg_failure_clear,
-	.query_states = pg_query_states,
-	.state_stale = pg_state_stale,
-	.state_rebuild = pg_state_rebuild,
-	.state_each = pg_state_each,
-	.index_check = pg_index_check,
-	.generation = pg_generation,
-	.limit_memory = pg_limit_memory,
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .schema_version = schema_version,
+    .read_only = pg_read_only,
+    .import = pg_import,
+    .load = pg_load,
+    .get = pg_get,
+    .exists = pg_exists,
+    .rec_append = pg_rec_append,
+    .meeting_replace = pg_meeting_replace,
+    .scan_recs = pg_scan_recs,
+    .count = pg_count,
+    .account_add = pg_account_add,
+    .account_get = pg_account_get,
+    .accounts = pg_accounts,
+    .account_set_hash = pg_account_set_hash,
+    .account_set_disabled = pg_account_set_disabled,
+    .session_add = pg_session_add,
+    .session_get = pg_session_get,
+    .session_touch = pg_session_touch,
+    .session_delete = pg_session_delete,
+    .failure_add = pg_failure_add,
+    .failure_count = pg_failure_count,
+    .failure_clear = pg_failure_clear,
+    .query_states = pg_query_states,
+    .state_stale = pg_state_stale,
+    .state_rebuild = pg_state_rebuild,
+    .state_each = pg_state_each,
+    .index_check = pg_index_check,
+    .generation = pg_generation,
+    .limit_memory = pg_limit_memory,
 };

@@ -19,12 +19,12 @@
 
 /* pg/write.c */
 ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_derived *derived, bool replace,
-		      void (*progress)(size_t, size_t, void *), void *arg,
-		      ov_diag *d);
+                      const ov_store_derived *derived, bool replace,
+                      void (*progress)(size_t, size_t, void *), void *arg,
+                      ov_diag *d);
 ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
-			  const ov_event *evs, size_t n,
-			  const ov_store_derived *derived, ov_diag *d);
+                          const ov_event *evs, size_t n,
+                          const ov_store_derived *derived, ov_diag *d);
 ov_store_rc pg_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d);
 
 /* pg/bulk.c: a bulk import drops the register's links and the derived
@@ -42,64 +42,62 @@ typedef struct pg_bulk {
 	size_t n, cap;
 } pg_bulk;
 typedef void pg_bulk_namer(void *ctx, const PGresult *res, const char *table,
-			   const char **noun, const char **id);
+                           const char **noun, const char **id);
 ov_store_rc pg_bulk_off(pg *s, pg_bulk *b, ov_diag *d);
 ov_store_rc pg_bulk_on(pg *s, pg_bulk *b, pg_bulk_namer *name, void *ctx,
-		       ov_diag *d);
+                       ov_diag *d);
 void pg_bulk_release(pg_bulk *b);
 
 /* pg/read.c */
 ov_store_rc pg_load(void *impl, const char *force, unsigned what,
-		    ov_dataset *ds, ov_diag *d);
-ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id,
-		   void *out, ov_diag *d);
+                    ov_dataset *ds, ov_diag *d);
+ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id, void *out,
+                   ov_diag *d);
 ov_store_rc pg_exists(void *impl, enum ov_entity_id ent, const char *id,
-		      ov_diag *d);
+                      ov_diag *d);
 ov_store_rc pg_count(void *impl, ov_store_counts *out, ov_diag *d);
 
 /* pg/scan.c: the scan, and its body inside the caller's transaction. */
 ov_store_rc pg_scan_recs(void *impl, const ov_store_scan *q,
-			 ov_store_rec_fn *fn, void *ctx, ov_diag *d);
+                         ov_store_rec_fn *fn, void *ctx, ov_diag *d);
 ov_store_rc pg_scan_run(pg *s, const ov_store_scan *q, ov_store_rec_fn *fn,
-			void *ctx, ov_diag *d);
+                        void *ctx, ov_diag *d);
 
 /* pg/accounts.c */
-ov_store_rc pg_account_add(void *impl, const ov_store_account *acc,
-			   ov_diag *d);
-ov_store_rc pg_account_get(void *impl, const char *login,
-			   ov_store_account *out, ov_diag *d);
+ov_store_rc pg_account_add(void *impl, const ov_store_account *acc, ov_diag *d);
+ov_store_rc pg_account_get(void *impl, const char *login, ov_store_account *out,
+                           ov_diag *d);
 ov_store_rc pg_accounts(void *impl, ov_store_account_list *out, ov_diag *d);
-ov_store_rc pg_account_set_hash(void *impl, const char *login,
-				const char *hash, ov_diag *d);
+ov_store_rc pg_account_set_hash(void *impl, const char *login, const char *hash,
+                                ov_diag *d);
 ov_store_rc pg_account_set_disabled(void *impl, const char *login,
-				    bool disabled, ov_diag *d);
+                                    bool disabled, ov_diag *d);
 ov_store_rc pg_session_add(void *impl, const ov_store_session *sess,
-			   int64_t idle_before, int64_t created_before,
-			   ov_diag *d);
+                           int64_t idle_before, int64_t created_before,
+                           ov_diag *d);
 ov_store_rc pg_session_get(void *impl, const char *token_hash,
-			   ov_store_session *out, ov_diag *d);
+                           ov_store_session *out, ov_diag *d);
 ov_store_rc pg_session_touch(void *impl, const char *token_hash,
-			     int64_t last_seen, ov_diag *d);
-ov_store_rc pg_session_delete(void *impl, const char *token_hash,
-			      ov_diag *d);
+                             int64_t last_seen, ov_diag *d);
+ov_store_rc pg_session_delete(void *impl, const char *token_hash, ov_diag *d);
 ov_store_rc pg_failure_add(void *impl, const char *login, const char *addr,
-			   int64_t at, int64_t prune_before, ov_diag *d);
+                           int64_t at, int64_t prune_before, ov_diag *d);
 ov_store_rc pg_failure_count(void *impl, const char *login, const char *addr,
-			     int64_t since, size_t *by_login, size_t *by_addr,
-			     ov_diag *d);
+                             int64_t since, size_t *by_login, size_t *by_addr,
+                             ov_diag *d);
 ov_store_rc pg_failure_clear(void *impl, const char *login, ov_diag *d);
 
 /* pg/state.c, and the state writes import and append make in their own
  * transactions. */
 ov_store_rc pg_query_states(void *impl, const ov_store_query *q,
-			    ov_store_row_fn *fn, void *ctx, size_t *total,
-			    bool *answered, ov_diag *d);
+                            ov_store_row_fn *fn, void *ctx, size_t *total,
+                            bool *answered, ov_diag *d);
 ov_store_rc pg_state_stale(void *impl, bool *out, ov_diag *d);
 ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
-			     ov_store_fold_fn *fold, void *ctx, size_t *n,
-			     ov_diag *d);
+                             ov_store_fold_fn *fold, void *ctx, size_t *n,
+                             ov_diag *d);
 ov_store_rc pg_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
-			  ov_diag *d);
+                          ov_diag *d);
 ov_store_rc pg_index_check(void *impl, bool *ok, ov_diag *d);
 ov_store_rc pg_generation(void *impl, uint64_t *out, ov_diag *d);
 /* The text of state column values, in STATE_SET order (pg/state.c):
@@ -113,8 +111,7 @@ void pg_interval_params(pg_params *p, const ov_store_interval *iv);
  * not NULL) by ref (its copied columns from its row); with replace, the
  * intervals kept for it before are deleted first. */
 ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
-			   const ov_store_derived *v, bool replace,
-			   ov_diag *d);
+                           const ov_store_derived *v, bool replace, ov_diag *d);
 ov_store_rc pg_state_mark_stale(pg *s, ov_diag *d);
 
 /* pg/search.c: each rec's search terms, made by SQLite's FTS5 tokenizer

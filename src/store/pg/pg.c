@@ -52,8 +52,7 @@ char *pg_field_text(const ov_field *f, const void *elem)
 
 	switch (f->type) {
 	case OV_F_STR:
-		return *(char *const *)m ? ov_xstrdup(*(char *const *)m)
-					 : NULL;
+		return *(char *const *)m ? ov_xstrdup(*(char *const *)m) : NULL;
 	case OV_F_DATE:
 		return day_text(*(const ov_day *)m);
 	case OV_F_PDATE: {
@@ -187,7 +186,7 @@ int pg_field_read(const ov_field *f, void *elem, const char *v)
 }
 
 int pg_fields_read(const PGresult *res, int r, int at, const ov_shape *sh,
-		   void *elem)
+                   void *elem)
 {
 	int bad = 0;
 
@@ -224,32 +223,32 @@ static char *one_line(const char *msg)
 }
 
 ov_store_rc pg_failed(pg *s, const PGresult *res, const char *what,
-		      const char *noun, const char *id, ov_diag *d)
+                      const char *noun, const char *id, ov_diag *d)
 {
 	const char *state = field(res, PG_DIAG_SQLSTATE);
 	char *msg = one_line(res ? field(res, PG_DIAG_MESSAGE_PRIMARY)
-				 : PQerrorMessage(s->c));
+	                         : PQerrorMessage(s->c));
 	ov_store_rc rc = OV_STORE_ERROR;
 
 	if (noun && !strcmp(state, "23505")) {
 		ov_diag_at(d, OV_PROB_CONFLICT, NULL,
-			   "%s: %s '%s' is already in the database", s->name,
-			   noun, id ? id : "?");
+		           "%s: %s '%s' is already in the database", s->name,
+		           noun, id ? id : "?");
 		rc = OV_STORE_CONFLICT;
 	} else if (noun && !strcmp(state, "23503")) {
 		ov_diag_at(d, OV_PROB_INPUT, NULL,
-			   "%s: %s '%s' cannot be stored: FOREIGN KEY "
-			   "constraint failed (%s)",
-			   s->name, noun, id ? id : "?", msg);
+		           "%s: %s '%s' cannot be stored: FOREIGN KEY "
+		           "constraint failed (%s)",
+		           s->name, noun, id ? id : "?", msg);
 		rc = OV_STORE_INVALID;
-	} else if (noun && (!strncmp(state, "23", 2) ||
-			    !strncmp(state, "22", 2))) {
+	} else if (noun &&
+	           (!strncmp(state, "23", 2) || !strncmp(state, "22", 2))) {
 		ov_diag_at(d, OV_PROB_INPUT, NULL,
-			   "%s: %s '%s' cannot be stored: %s", s->name, noun,
-			   id ? id : "?", msg);
+		           "%s: %s '%s' cannot be stored: %s", s->name, noun,
+		           id ? id : "?", msg);
 		rc = OV_STORE_INVALID;
 	} else if (!*msg || !strcmp(msg, "no answer from the server") ||
-		   PQstatus(s->c) != CONNECTION_OK) {
+	           PQstatus(s->c) != CONNECTION_OK) {
 		char *conn = one_line(PQerrorMessage(s->c));
 		ov_diag_add(d, "%s: %s: %s", s->name, what, conn);
 		free(conn);
@@ -262,21 +261,21 @@ ov_store_rc pg_failed(pg *s, const PGresult *res, const char *what,
 
 ov_store_rc pg_damaged(pg *s, ov_diag *d, const char *what, const char *id)
 {
-	ov_diag_add(d, "%s: %s%s%s%s has a stored value that is not valid "
-		    "(database damaged?)", s->name, what, id ? " '" : "",
-		    id ? id : "", id ? "'" : "");
+	ov_diag_add(d,
+	            "%s: %s%s%s%s has a stored value that is not valid "
+	            "(database damaged?)",
+	            s->name, what, id ? " '" : "", id ? id : "", id ? "'" : "");
 	return OV_STORE_ERROR;
 }
 
-ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p,
-		   PGresult **res, const char *what, const char *noun,
-		   const char *id, ov_diag *d)
+ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p, PGresult **res,
+                   const char *what, const char *noun, const char *id,
+                   ov_diag *d)
 {
 	/* Fixed text without values may be several statements. */
 	PGresult *r = p ? PQexecParams(s->c, sql, p->n, NULL,
-				       (const char *const *)p->v, NULL, NULL,
-				       0)
-			: PQexec(s->c, sql);
+	                               (const char *const *)p->v, NULL, NULL, 0)
+	                : PQexec(s->c, sql);
 	ExecStatusType st = PQresultStatus(r);
 	ov_store_rc rc;
 
@@ -290,9 +289,8 @@ ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p,
 	return rc;
 }
 
-ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p,
-		  const char *what, const char *noun, const char *id,
-		  ov_diag *d)
+ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p, const char *what,
+                  const char *noun, const char *id, ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s, sql, p, &res, what, noun, id, d);
@@ -305,12 +303,12 @@ ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p,
 
 ov_store_rc pg_begin(pg *s, bool write, ov_diag *d)
 {
-	ov_store_rc rc = pg_do(s,
-			       write ? "BEGIN ISOLATION LEVEL READ COMMITTED"
-				     : "BEGIN ISOLATION LEVEL REPEATABLE READ"
-				       " READ ONLY",
-			       NULL, "cannot start a transaction", NULL, NULL,
-			       d);
+	ov_store_rc rc =
+	    pg_do(s,
+	          write ? "BEGIN ISOLATION LEVEL READ COMMITTED"
+	                : "BEGIN ISOLATION LEVEL REPEATABLE READ"
+	                  " READ ONLY",
+	          NULL, "cannot start a transaction", NULL, NULL, d);
 
 	s->in_tx = rc == OV_STORE_OK;
 	s->bump = s->in_tx && write;
@@ -334,9 +332,9 @@ ov_store_rc pg_commit(pg *s, ov_diag *d)
 
 	if (s->bump)
 		rc = pg_do(s,
-			   "UPDATE store_meta SET value = value + 1"
-			   " WHERE key = 'generation'",
-			   NULL, "cannot count the write", NULL, NULL, d);
+		           "UPDATE store_meta SET value = value + 1"
+		           " WHERE key = 'generation'",
+		           NULL, "cannot count the write", NULL, NULL, d);
 	s->bump = false;
 	if (!rc)
 		rc = pg_do(s, "COMMIT", NULL, "cannot commit", NULL, NULL, d);
@@ -364,11 +362,20 @@ void pg_copy_value(ov_buf *b, const char *v)
 	}
 	for (const char *p = v; *p; p++) {
 		switch (*p) {
-		case '\\': ov_buf_puts(b, "\\\\"); break;
-		case '\t': ov_buf_puts(b, "\\t"); break;
-		case '\n': ov_buf_puts(b, "\\n"); break;
-		case '\r': ov_buf_puts(b, "\\r"); break;
-		default: ov_buf_putc(b, *p);
+		case '\\':
+			ov_buf_puts(b, "\\\\");
+			break;
+		case '\t':
+			ov_buf_puts(b, "\\t");
+			break;
+		case '\n':
+			ov_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			ov_buf_puts(b, "\\r");
+			break;
+		default:
+			ov_buf_putc(b, *p);
 		}
 	}
 }
@@ -433,7 +440,7 @@ int pg_copy_send(pg *s, ov_buf *b, bool all)
 
 	if (b->len && (all || b->len >= (1u << 20))) {
 		r = PQputCopyData(s->c, ov_buf_str(b), (int)b->len) == 1 ? 0
-									  : -1;
+		                                                         : -1;
 		ov_buf_reset(b);
 	}
 	return r;
@@ -457,7 +464,7 @@ bool pg_error_key(const PGresult *res, char **col, char **val)
 }
 
 ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
-			pg_copy_namer *name, void *ctx, ov_diag *d)
+                        pg_copy_namer *name, void *ctx, ov_diag *d)
 {
 	PGresult *res;
 	ov_store_rc rc = OV_STORE_OK;
@@ -491,13 +498,12 @@ ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
 enum { BATCH = 4096 };
 
 ov_store_rc pg_cur_open(pg *s, pg_cursor *c, const char *name,
-			    const char *select, const pg_params *p,
-			    ov_diag *d)
+                        const char *select, const pg_params *p, ov_diag *d)
 {
-	char *sql = ov_xasprintf("DECLARE %s NO SCROLL CURSOR FOR %s", name,
-				 select);
-	ov_store_rc rc = pg_do(s, sql, p, "cannot read the register", NULL,
-			       NULL, d);
+	char *sql =
+	    ov_xasprintf("DECLARE %s NO SCROLL CURSOR FOR %s", name, select);
+	ov_store_rc rc =
+	    pg_do(s, sql, p, "cannot read the register", NULL, NULL, d);
 
 	free(sql);
 	c->name = name;
@@ -519,7 +525,7 @@ int pg_cur_next(pg *s, pg_cursor *c, ov_diag *d)
 	c->res = NULL;
 	snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM %s", BATCH, c->name);
 	if (pg_run(s, sql, NULL, &c->res, "cannot read the register", NULL,
-		   NULL, d) != OV_STORE_OK)
+	           NULL, d) != OV_STORE_OK)
 		return -1;
 	c->row = 0;
 	c->n = PQntuples(c->res);
@@ -547,4 +553,3 @@ long long pg_cur_id(const pg_cursor *c)
 {
 	return atoll(PQgetvalue(c->res, c->row, 0));
 }
-

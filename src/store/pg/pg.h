@@ -28,7 +28,7 @@ struct pg_words;
 
 typedef struct pg {
 	PGconn *c;
-	char *name;      /* for messages: the URI without password */
+	char *name; /* for messages: the URI without password */
 	/* The open transaction is a write whose commit adds one to the
 	 * generation (pg_commit). */
 	bool bump;
@@ -66,7 +66,7 @@ const char *pg_val(const PGresult *res, int r, int i);
 /* Read the scalar fields of sh from columns at.. of row r into elem;
  * the next column, or -1 for a value that does not fit. */
 int pg_fields_read(const PGresult *res, int r, int at, const ov_shape *sh,
-		   void *elem);
+                   void *elem);
 /* Bind sh's scalar fields of elem, in field order; -1 if an enum has no
  * code (bound NULL, which the schema refuses). */
 int pg_fields_params(pg_params *p, const ov_shape *sh, const void *elem);
@@ -78,16 +78,15 @@ int pg_fields_params(pg_params *p, const ov_shape *sh, const void *elem);
  * checks refuse OV_STORE_INVALID ("NOUN 'ID' cannot be stored: ..."),
  * anything else OV_STORE_ERROR ("what"); *res NULL then.  noun and id
  * may be NULL. */
-ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p,
-		   PGresult **res, const char *what, const char *noun,
-		   const char *id, ov_diag *d);
+ov_store_rc pg_run(pg *s, const char *sql, const pg_params *p, PGresult **res,
+                   const char *what, const char *noun, const char *id,
+                   ov_diag *d);
 /* pg_run, the result thrown away. */
-ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p,
-		  const char *what, const char *noun, const char *id,
-		  ov_diag *d);
+ov_store_rc pg_do(pg *s, const char *sql, const pg_params *p, const char *what,
+                  const char *noun, const char *id, ov_diag *d);
 /* Classify a failed result as pg_run does (and add the problem). */
 ov_store_rc pg_failed(pg *s, const PGresult *res, const char *what,
-		      const char *noun, const char *id, ov_diag *d);
+                      const char *noun, const char *id, ov_diag *d);
 /* "Key (COL)=(VAL) ..." in a failed result's detail: COL and VAL into
  * new strings (the caller frees them), or false and both NULL.  A key of
  * several columns is not split. */
@@ -117,11 +116,11 @@ void pg_copy_field(ov_buf *b, const ov_field *f, const void *elem);
  * server did not say, as for a broken link, checked at the end), or by
  * the key the server names (col and val, NULL if it names none). */
 typedef const char *pg_copy_namer(void *ctx, long line, const char *col,
-				  const char *val);
+                                  const char *val);
 ov_store_rc pg_copy_begin(pg *s, const char *sql, ov_diag *d);
 int pg_copy_send(pg *s, ov_buf *b, bool all);
 ov_store_rc pg_copy_end(pg *s, ov_buf *b, bool ok, const char *noun,
-			pg_copy_namer *name, void *ctx, ov_diag *d);
+                        pg_copy_namer *name, void *ctx, ov_diag *d);
 
 /* A server-side cursor over a SELECT, read in batches (a national
  * register streams in bounded memory); only inside a transaction. */
@@ -133,7 +132,7 @@ typedef struct pg_cursor {
 } pg_cursor;
 
 ov_store_rc pg_cur_open(pg *s, pg_cursor *c, const char *name,
-			const char *select, const pg_params *p, ov_diag *d);
+                        const char *select, const pg_params *p, ov_diag *d);
 /* Move to the next row: 1 there is one (c->res, c->row), 0 the end, -1
  * failed (a problem in d). */
 int pg_cur_next(pg *s, pg_cursor *c, ov_diag *d);

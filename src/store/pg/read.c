@@ -72,7 +72,7 @@ static int row_child(const PGresult *res, int r, filler *fl)
 		fl->cap = 0;
 	if (f->type == OV_F_STRV) {
 		static const ov_shape str = {"a string", sizeof(char *), NULL,
-					     0};
+		                             0};
 		char **v = push(arr, n, &fl->cap, &str);
 		const char *t = pg_val(res, r, 1);
 
@@ -80,12 +80,13 @@ static int row_child(const PGresult *res, int r, filler *fl)
 		return *v ? 0 : -1;
 	}
 	return pg_fields_read(res, r, 1, f->sub,
-			      push(arr, n, &fl->cap, f->sub)) < 0 ? -1 : 0;
+	                      push(arr, n, &fl->cap, f->sub)) < 0
+	           ? -1
+	           : 0;
 }
 
-static ov_store_rc each_row(pg *s, const char *sql, const char *key,
-			    row_fn *fn, filler *fl, const char *noun,
-			    ov_diag *d)
+static ov_store_rc each_row(pg *s, const char *sql, const char *key, row_fn *fn,
+                            filler *fl, const char *noun, ov_diag *d)
 {
 	pg_params p = {0};
 	pg_cursor c = {0};
@@ -106,7 +107,7 @@ static ov_store_rc each_row(pg *s, const char *sql, const char *key,
 }
 
 static ov_store_rc fill(pg *s, const ov_store_table *t, const char *where,
-			const char *key, char **arr, size_t *n, ov_diag *d)
+                        const char *key, char **arr, size_t *n, ov_diag *d)
 {
 	ov_buf sql = OV_BUF_INIT;
 	filler fl = {t, NULL, arr, n, 0, 0};
@@ -119,14 +120,14 @@ static ov_store_rc fill(pg *s, const ov_store_table *t, const char *where,
 		fl.cap = fl.cur = 0;
 		ov_store_sql_select_child(&sql, t, fl.c, where);
 		rc = each_row(s, ov_buf_str(&sql), key, row_child, &fl,
-			      fl.c->noun, d);
+		              fl.c->noun, d);
 	}
 	ov_buf_release(&sql);
 	return rc;
 }
 
 ov_store_rc pg_load(void *impl, const char *force, unsigned what,
-		    ov_dataset *ds, ov_diag *d)
+                    ov_dataset *ds, ov_diag *d)
 {
 	pg *s = impl;
 	ov_store_rc rc = pg_begin(s, false, d);
@@ -140,19 +141,19 @@ ov_store_rc pg_load(void *impl, const char *force, unsigned what,
 			continue;
 		free(where);
 		where = force && t->force_col
-				? ov_xasprintf("x.%s = $1", t->force_col)
-				: NULL;
+		            ? ov_xasprintf("x.%s = $1", t->force_col)
+		            : NULL;
 		rc = fill(s, t, where, where ? force : NULL,
-			  (char **)((char *)ds + en->off),
-			  (size_t *)((char *)ds + en->count_off), d);
+		          (char **)((char *)ds + en->off),
+		          (size_t *)((char *)ds + en->count_off), d);
 	}
 	free(where);
 	pg_rollback(s);
 	return rc;
 }
 
-ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id,
-		   void *out, ov_diag *d)
+ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id, void *out,
+                   ov_diag *d)
 {
 	pg *s = impl;
 	const ov_store_table *t = ov_store_table_of(ent);
@@ -166,7 +167,7 @@ ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id,
 	pg_rollback(s);
 	if (!rc && n == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no %s '%s' in %s",
-			   t->noun, id, s->name);
+		           t->noun, id, s->name);
 		rc = OV_STORE_NOTFOUND;
 	}
 	if (!rc)
@@ -180,12 +181,12 @@ ov_store_rc pg_get(void *impl, enum ov_entity_id ent, const char *id,
 }
 
 ov_store_rc pg_exists(void *impl, enum ov_entity_id ent, const char *id,
-		      ov_diag *d)
+                      ov_diag *d)
 {
 	pg *s = impl;
 	const ov_store_table *t = ov_store_table_of(ent);
 	char *sql = ov_xasprintf("SELECT 1 FROM %s WHERE %s = $1", t->table,
-				 ov_store_key_col(t));
+	                         ov_store_key_col(t));
 	pg_params p = {0};
 	PGresult *res = NULL;
 	ov_store_rc rc;
@@ -194,7 +195,7 @@ ov_store_rc pg_exists(void *impl, enum ov_entity_id ent, const char *id,
 	rc = pg_run(s, sql, &p, &res, "cannot read", NULL, NULL, d);
 	if (!rc && PQntuples(res) == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no %s with id '%s'",
-			   t->noun, id);
+		           t->noun, id);
 		rc = OV_STORE_NOTFOUND;
 	}
 	PQclear(res);
@@ -206,22 +207,22 @@ ov_store_rc pg_exists(void *impl, enum ov_entity_id ent, const char *id,
 ov_store_rc pg_count(void *impl, ov_store_counts *out, ov_diag *d)
 {
 	static const char *const sql =
-		"SELECT (SELECT count(*) FROM forces),"
-		" (SELECT count(*) FROM people), (SELECT count(*) FROM boards),"
-		" (SELECT count(*) FROM plans),"
-		" (SELECT count(*) FROM assessments),"
-		" (SELECT count(*) FROM reports),"
-		" (SELECT count(*) FROM recommendations),"
-		" (SELECT count(*) FROM events),"
-		" (SELECT count(*) FROM activities),"
-		" (SELECT count(*) FROM meetings)";
-	size_t *field[] = {&out->forces, &out->people, &out->boards,
-			   &out->plans, &out->assessments, &out->reports,
-			   &out->recs, &out->events, &out->activities,
-			   &out->meetings};
+	    "SELECT (SELECT count(*) FROM forces),"
+	    " (SELECT count(*) FROM people), (SELECT count(*) FROM boards),"
+	    " (SELECT count(*) FROM plans),"
+	    " (SELECT count(*) FROM assessments),"
+	    " (SELECT count(*) FROM reports),"
+	    " (SELECT count(*) FROM recommendations),"
+	    " (SELECT count(*) FROM events),"
+	    " (SELECT count(*) FROM activities),"
+	    " (SELECT count(*) FROM meetings)";
+	size_t *field[] = {&out->forces,  &out->people,      &out->boards,
+	                   &out->plans,   &out->assessments, &out->reports,
+	                   &out->recs,    &out->events,      &out->activities,
+	                   &out->meetings};
 	PGresult *res = NULL;
-	ov_store_rc rc = pg_run(impl, sql, NULL, &res, "cannot count rows",
-				NULL, NULL, d);
+	ov_store_rc rc =
+	    pg_run(impl, sql, NULL, &res, "cannot count rows", NULL, NULL, d);
 
 	memset(out, 0, sizeof *out);
 	for (int i = 0; !rc && i < 10; i++)

@@ -29,8 +29,7 @@ static void add_eq(filters *fl, const char *col, const char *v)
 	ov_buf_printf(&fl->where, " AND x.%s = $%d", col, fl->p.n);
 }
 
-static int build_filters(pg *s, const ov_store_scan *q, filters *fl,
-			 ov_diag *d)
+static int build_filters(pg *s, const ov_store_scan *q, filters *fl, ov_diag *d)
 {
 	ov_buf terms = OV_BUF_INIT;
 	int r;
@@ -46,9 +45,9 @@ static int build_filters(pg *s, const ov_store_scan *q, filters *fl,
 	if (r == 1) {
 		pg_p_str(&fl->p, ov_buf_str(&terms));
 		ov_buf_printf(&fl->where,
-			      " AND x.id IN (SELECT rec FROM rec_search"
-			      " WHERE terms @> $%d::text[])",
-			      fl->p.n);
+		              " AND x.id IN (SELECT rec FROM rec_search"
+		              " WHERE terms @> $%d::text[])",
+		              fl->p.n);
 	} else if (r == 2) {
 		ov_buf_puts(&fl->where, " AND false");
 	}
@@ -64,14 +63,14 @@ static void recs_sql(ov_buf *b, const filters *fl)
 	ov_buf_puts(b, "SELECT x.id, x.due, x.ref, x.report, x.force, ");
 	ov_store_sql_cols(b, &ov_shape_rec, "x", 0);
 	ov_buf_printf(b, " FROM recommendations x WHERE true%s ORDER BY x.id",
-		      ov_buf_str(&fl->where));
+	              ov_buf_str(&fl->where));
 }
 
 /* The events of the recs that pass the filters, in (rec, seq) order:
  * the rec's id, then the event's columns (probe: date, kind and rag).
  * upto and kinds are parameters after the filters'. */
 static void events_sql(ov_buf *b, filters *fl, pg_params *p, ov_day upto,
-		       bool probe, unsigned kinds)
+                       bool probe, unsigned kinds)
 {
 	bool join = fl->where.len > 0;
 
@@ -83,9 +82,10 @@ static void events_sql(ov_buf *b, filters *fl, pg_params *p, ov_day upto,
 	else
 		ov_store_sql_cols(b, &ov_shape_event, "e", 0);
 	if (join)
-		ov_buf_printf(b, " FROM recommendations x JOIN events e"
-			      " ON e.rec = x.id WHERE true%s",
-			      ov_buf_str(&fl->where));
+		ov_buf_printf(b,
+		              " FROM recommendations x JOIN events e"
+		              " ON e.rec = x.id WHERE true%s",
+		              ov_buf_str(&fl->where));
 	else
 		ov_buf_puts(b, " FROM events e WHERE true");
 	if (upto != OV_DAY_NONE) {
@@ -99,7 +99,7 @@ static void events_sql(ov_buf *b, filters *fl, pg_params *p, ov_day upto,
 		for (int k = 0, n = 0; k <= OV_EV_NA; k++)
 			if (kinds & (1u << k))
 				ov_buf_printf(&codes, "%s%s", n++ ? "," : "",
-					      ov_event_kind_code(k));
+				              ov_event_kind_code(k));
 		ov_buf_putc(&codes, '}');
 		pg_p_str(p, ov_buf_str(&codes));
 		ov_buf_printf(b, " AND e.kind = ANY ($%d::text[])", p->n);
@@ -133,7 +133,7 @@ typedef struct scanner {
 	const ov_store_scan *q;
 	pg_cursor recs;
 	evs full, probe;
-	bool seek;        /* full timelines read one rec at a time */
+	bool seek; /* full timelines read one rec at a time */
 	ov_buf one_sql;
 	ov_rec rec;
 } scanner;
@@ -152,7 +152,7 @@ static int read_event(const PGresult *res, int r, bool probe, ov_event *e)
 	ov_event_init(e);
 	if (!probe)
 		return pg_fields_read(res, r, 1, &ov_shape_event, e) < 0 ? -1
-									 : 0;
+		                                                         : 0;
 	rag = pg_val(res, r, 3);
 	if (pg_day_read(pg_val(res, r, 1), &e->date) < 0 ||
 	    !pg_val(res, r, 2) ||
@@ -172,7 +172,7 @@ static int read_events(scanner *sc, evs *e, long long id, bool keep)
 		if (keep) {
 			OV_GROW(e->evs, e->cap, e->n + 1);
 			if (read_event(e->c.res, e->c.row, e->probe,
-				       &e->evs[e->n++]) < 0)
+			               &e->evs[e->n++]) < 0)
 				return -2;
 		}
 		e->step = pg_cur_next(sc->s, &e->c, sc->d);
@@ -192,7 +192,7 @@ static int seek_events(scanner *sc, long long id)
 	if (sc->q->events_upto != OV_DAY_NONE)
 		pg_p_day(&p, sc->q->events_upto);
 	if (pg_run(sc->s, ov_buf_str(&sc->one_sql), &p, &res,
-		   "cannot read a timeline", NULL, NULL, sc->d) != OV_STORE_OK)
+	           "cannot read a timeline", NULL, NULL, sc->d) != OV_STORE_OK)
 		r = -1;
 	for (int i = 0; !r && i < PQntuples(res); i++) {
 		OV_GROW(sc->full.evs, sc->full.cap, sc->full.n + 1);
@@ -229,25 +229,24 @@ static int look(scanner *sc, long long id, ov_day due, void *ctx)
 }
 
 static ov_store_rc take(scanner *sc, long long id, ov_day due,
-			ov_store_rec_fn *fn, void *ctx)
+                        ov_store_rec_fn *fn, void *ctx)
 {
 	int r = 0;
 
 	clear_events(&sc->full);
 	ov_rec_release(&sc->rec);
 	ov_rec_init(&sc->rec);
-	if (pg_fields_read(sc->recs.res, sc->recs.row, R_FIELDS,
-			   &ov_shape_rec, &sc->rec) < 0 ||
+	if (pg_fields_read(sc->recs.res, sc->recs.row, R_FIELDS, &ov_shape_rec,
+	                   &sc->rec) < 0 ||
 	    !sc->rec.ref)
 		return pg_damaged(sc->s, sc->d, "recommendation", NULL);
 	if (sc->q->timeline)
 		r = sc->seek ? seek_events(sc, id)
-			     : read_events(sc, &sc->full, id, true);
+		             : read_events(sc, &sc->full, id, true);
 	if (r == -1)
 		return OV_STORE_ERROR;
 	if (r < 0)
-		return pg_damaged(sc->s, sc->d, "recommendation",
-				  sc->rec.ref);
+		return pg_damaged(sc->s, sc->d, "recommendation", sc->rec.ref);
 	sc->rec.events = sc->full.evs;
 	sc->rec.n_events = sc->full.n;
 	r = fn(&sc->rec, due, ctx);
@@ -273,14 +272,12 @@ static ov_store_rc run(scanner *sc, ov_store_rec_fn *fn, void *ctx)
 		ov_day due;
 
 		if (pg_day_read(pg_val(sc->recs.res, sc->recs.row, R_DUE),
-				&due) < 0)
-			return pg_damaged(sc->s, sc->d, "recommendation",
-					  NULL);
+		                &due) < 0)
+			return pg_damaged(sc->s, sc->d, "recommendation", NULL);
 		if (sc->q->want)
 			want = look(sc, id, due, ctx);
 		if (want == -2)
-			return pg_damaged(sc->s, sc->d, "recommendation",
-					  NULL);
+			return pg_damaged(sc->s, sc->d, "recommendation", NULL);
 		if (want < 0)
 			return OV_STORE_ERROR;
 		if (want)
@@ -300,7 +297,7 @@ static ov_store_rc prepare(scanner *sc, filters *fl)
 
 	recs_sql(&sql, fl);
 	rc = pg_cur_open(sc->s, &sc->recs, "ov_recs", ov_buf_str(&sql), &fl->p,
-		      sc->d);
+	                 sc->d);
 	sc->seek = q->timeline && q->want;
 	if (sc->seek)
 		one_timeline_sql(&sc->one_sql, q->events_upto);
@@ -308,7 +305,7 @@ static ov_store_rc prepare(scanner *sc, filters *fl)
 		ov_buf_reset(&sql);
 		events_sql(&sql, fl, &p, q->events_upto, false, 0);
 		rc = pg_cur_open(sc->s, &sc->full.c, "ov_events",
-			      ov_buf_str(&sql), &p, sc->d);
+		                 ov_buf_str(&sql), &p, sc->d);
 		sc->full.used = rc == OV_STORE_OK;
 	}
 	if (!rc && q->timeline && q->want) {
@@ -316,7 +313,7 @@ static ov_store_rc prepare(scanner *sc, filters *fl)
 		pg_params_release(&p);
 		events_sql(&sql, fl, &p, q->events_upto, true, q->probe_kinds);
 		rc = pg_cur_open(sc->s, &sc->probe.c, "ov_probe",
-			      ov_buf_str(&sql), &p, sc->d);
+		                 ov_buf_str(&sql), &p, sc->d);
 		sc->probe.used = rc == OV_STORE_OK;
 		sc->probe.probe = true;
 	}
@@ -339,7 +336,7 @@ static void release(scanner *sc)
 }
 
 ov_store_rc pg_scan_run(pg *s, const ov_store_scan *q, ov_store_rec_fn *fn,
-			void *ctx, ov_diag *d)
+                        void *ctx, ov_diag *d)
 {
 	scanner sc = {.s = s, .d = d, .q = q, .one_sql = OV_BUF_INIT};
 	filters fl = {.where = OV_BUF_INIT};
@@ -360,7 +357,7 @@ ov_store_rc pg_scan_run(pg *s, const ov_store_scan *q, ov_store_rec_fn *fn,
 
 /* A read transaction: recs and timelines are one snapshot. */
 ov_store_rc pg_scan_recs(void *impl, const ov_store_scan *q,
-			 ov_store_rec_fn *fn, void *ctx, ov_diag *d)
+                         ov_store_rec_fn *fn, void *ctx, ov_diag *d)
 {
 	pg *s = impl;
 	ov_store_rc rc = pg_begin(s, false, d);

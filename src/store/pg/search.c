@@ -60,15 +60,15 @@ static int start(struct pg_words *w)
 
 	if (w->inst)
 		return 0;
-	if (!w->db && sqlite3_open_v2(":memory:", &w->db,
-				      SQLITE_OPEN_READWRITE |
-					      SQLITE_OPEN_NOMUTEX,
-				      NULL) != SQLITE_OK)
+	if (!w->db &&
+	    sqlite3_open_v2(":memory:", &w->db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_prepare_v2(w->db, "SELECT fts5(?1)", -1, &st, NULL) !=
-		    SQLITE_OK ||
+	        SQLITE_OK ||
 	    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL) !=
-		    SQLITE_OK) {
+	        SQLITE_OK) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -83,8 +83,7 @@ static int start(struct pg_words *w)
 	return 0;
 }
 
-static int put_term(void *ctx, int flags, const char *tok, int n, int s,
-		    int e)
+static int put_term(void *ctx, int flags, const char *tok, int n, int s, int e)
 {
 	struct pg_words *w = ctx;
 
@@ -107,7 +106,7 @@ static int tokenize(pg *s, const char *text, int mode, ov_diag *d)
 		return 0;
 	if (len > 0x7fffffff || start(s->words) < 0 ||
 	    s->words->tok.xTokenize(s->words->inst, s->words, mode, text,
-				    (int)len, put_term) != SQLITE_OK) {
+	                            (int)len, put_term) != SQLITE_OK) {
 		ov_diag_add(d, "%s: cannot read the search words", s->name);
 		return -1;
 	}
@@ -130,7 +129,8 @@ void pg_words_take(pg *s, ov_buf *out)
 	size_t k = 0;
 
 	ov_buf_reset(out);
-	qsort(w->terms, w->n, sizeof *w->terms, by_bytes);
+	if (w->n)
+		qsort(w->terms, w->n, sizeof *w->terms, by_bytes);
 	ov_buf_putc(out, '{');
 	for (size_t i = 0; i < w->n; i++) {
 		if (i && !strcmp(w->terms[i], w->terms[i - 1]))
@@ -173,7 +173,7 @@ int pg_search_terms(pg *s, const char *q, ov_buf *out, ov_diag *d)
 int pg_words_rec(pg *s, const ov_rec *r, ov_diag *d)
 {
 	const char *texts[] = {r->ref,  r->subject, r->area,
-			       r->text, r->finding, r->response};
+	                       r->text, r->finding, r->response};
 	int bad = 0;
 
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
@@ -189,15 +189,15 @@ int pg_words_rec(pg *s, const ov_rec *r, ov_diag *d)
 
 /* One rec's texts from its rows, one per row of the result. */
 static const char *const texts_sql =
-	"SELECT x.ref FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT x.subject FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT x.area FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT x.text FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT x.finding FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT x.response FROM recommendations x WHERE x.id = $1"
-	" UNION ALL SELECT b.text FROM bullets b WHERE b.rec = $1"
-	" UNION ALL SELECT e.text FROM events e WHERE e.rec = $1"
-	" UNION ALL SELECT e.basis FROM events e WHERE e.rec = $1";
+    "SELECT x.ref FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT x.subject FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT x.area FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT x.text FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT x.finding FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT x.response FROM recommendations x WHERE x.id = $1"
+    " UNION ALL SELECT b.text FROM bullets b WHERE b.rec = $1"
+    " UNION ALL SELECT e.text FROM events e WHERE e.rec = $1"
+    " UNION ALL SELECT e.basis FROM events e WHERE e.rec = $1";
 
 /* The terms rec id's rows give now, into out. */
 static ov_store_rc terms_of(pg *s, long long id, ov_buf *out, ov_diag *d)
@@ -207,8 +207,8 @@ static ov_store_rc terms_of(pg *s, long long id, ov_buf *out, ov_diag *d)
 	ov_store_rc rc;
 
 	pg_p_int(&p, id);
-	rc = pg_run(s, texts_sql, &p, &res, "cannot read the texts", NULL,
-		    NULL, d);
+	rc = pg_run(s, texts_sql, &p, &res, "cannot read the texts", NULL, NULL,
+	            d);
 	clear_terms(s->words);
 	for (int i = 0; !rc && i < PQntuples(res); i++)
 		if (pg_words_add(s, pg_val(res, i, 0), d) < 0)
@@ -229,10 +229,10 @@ ov_store_rc pg_search_reindex(pg *s, long long id, ov_diag *d)
 	pg_p_str(&p, ov_buf_str(&terms));
 	if (!rc)
 		rc = pg_do(s,
-			   "INSERT INTO rec_search (rec, terms) VALUES ($1, $2)"
-			   " ON CONFLICT (rec) DO UPDATE SET terms ="
-			   " excluded.terms",
-			   &p, "cannot index the texts", NULL, NULL, d);
+		           "INSERT INTO rec_search (rec, terms) VALUES ($1, $2)"
+		           " ON CONFLICT (rec) DO UPDATE SET terms ="
+		           " excluded.terms",
+		           &p, "cannot index the texts", NULL, NULL, d);
 	pg_params_release(&p);
 	ov_buf_release(&terms);
 	return rc;
@@ -241,14 +241,14 @@ ov_store_rc pg_search_reindex(pg *s, long long id, ov_diag *d)
 static ov_store_rc rec_ids(pg *s, PGresult **res, ov_diag *d)
 {
 	return pg_run(s, "SELECT id FROM recommendations ORDER BY id", NULL,
-		      res, "cannot read the register", NULL, NULL, d);
+	              res, "cannot read the register", NULL, NULL, d);
 }
 
 ov_store_rc pg_search_rebuild(pg *s, ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_do(s, "DELETE FROM rec_search", NULL,
-			       "cannot empty the search index", NULL, NULL, d);
+	                       "cannot empty the search index", NULL, NULL, d);
 
 	if (!rc)
 		rc = rec_ids(s, &res, d);
@@ -269,11 +269,11 @@ ov_store_rc pg_search_check(pg *s, bool *ok, ov_diag *d)
 	/* One entry per rec and none for a rec that is not there. */
 	if (!rc)
 		rc = pg_run(s,
-			    "SELECT (SELECT count(*) FROM rec_search) ="
-			    " (SELECT count(*) FROM rec_search m JOIN"
-			    " recommendations x ON x.id = m.rec)",
-			    NULL, &got, "cannot check the search index", NULL,
-			    NULL, d);
+		            "SELECT (SELECT count(*) FROM rec_search) ="
+		            " (SELECT count(*) FROM rec_search m JOIN"
+		            " recommendations x ON x.id = m.rec)",
+		            NULL, &got, "cannot check the search index", NULL,
+		            NULL, d);
 	if (!rc && PQgetvalue(got, 0, 0)[0] != 't')
 		*ok = false;
 	PQclear(got);
@@ -287,10 +287,10 @@ ov_store_rc pg_search_check(pg *s, bool *ok, ov_diag *d)
 		pg_p_str(&p, ov_buf_str(&want));
 		if (!rc)
 			rc = pg_run(s,
-				    "SELECT EXISTS (SELECT 1 FROM rec_search"
-				    " WHERE rec = $1 AND terms = $2::text[])",
-				    &p, &got, "cannot check the search index",
-				    NULL, NULL, d);
+			            "SELECT EXISTS (SELECT 1 FROM rec_search"
+			            " WHERE rec = $1 AND terms = $2::text[])",
+			            &p, &got, "cannot check the search index",
+			            NULL, NULL, d);
 		if (!rc && PQgetvalue(got, 0, 0)[0] != 't')
 			*ok = false;
 		PQclear(got);

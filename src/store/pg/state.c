@@ -42,7 +42,7 @@
 static void state9(pg_params *p, const ov_store_state *v)
 {
 	pg_p_str(p, v->status == OV_STATUS_NONE ? NULL
-						: ov_status_code(v->status));
+	                                        : ov_status_code(v->status));
 	pg_p_int(p, v->status_rank);
 	pg_p_day(p, v->status_date);
 	pg_p_str(p, v->rag == OV_RAG_NONE ? NULL : ov_rag_code(v->rag));
@@ -71,7 +71,7 @@ void pg_interval_params(pg_params *p, const ov_store_interval *iv)
 
 /* By id, or (ref not NULL) by ref. */
 static ov_store_rc state_put(pg *s, long long id, const char *ref,
-			     const ov_store_state *v, ov_diag *d)
+                             const ov_store_state *v, ov_diag *d)
 {
 	pg_params p = {0};
 	ov_store_rc rc;
@@ -82,7 +82,7 @@ static ov_store_rc state_put(pg *s, long long id, const char *ref,
 		pg_p_int(&p, id);
 	pg_state_params(&p, v);
 	rc = pg_do(s, ref ? PUT_SQL("ref") : PUT_SQL("id"), &p,
-		   "cannot store a state", "recommendation state", ref, d);
+	           "cannot store a state", "recommendation state", ref, d);
 	pg_params_release(&p);
 	return rc;
 }
@@ -94,8 +94,7 @@ static ov_store_rc state_put(pg *s, long long id, const char *ref,
 #define IV_VALUES "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12"
 
 ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
-			   const ov_store_derived *v, bool replace,
-			   ov_diag *d)
+                           const ov_store_derived *v, bool replace, ov_diag *d)
 {
 	pg_params p = {0};
 	ov_store_rc rc = state_put(s, id, ref, &v->now, d);
@@ -106,12 +105,12 @@ ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
 		pg_p_int(&p, id);
 	if (!rc && replace)
 		rc = pg_do(s,
-			   ref ? "DELETE FROM rec_interval WHERE rec ="
-				 " (SELECT id FROM recommendations"
-				 " WHERE ref = $1)"
-			       : "DELETE FROM rec_interval WHERE rec = $1",
-			   &p, "cannot store the intervals",
-			   "recommendation state interval", ref, d);
+		           ref ? "DELETE FROM rec_interval WHERE rec ="
+		                 " (SELECT id FROM recommendations"
+		                 " WHERE ref = $1)"
+		               : "DELETE FROM rec_interval WHERE rec = $1",
+		           &p, "cannot store the intervals",
+		           "recommendation state interval", ref, d);
 	for (size_t k = 0; k < v->n_iv && !rc; k++) {
 		pg_params_release(&p);
 		if (ref)
@@ -120,11 +119,12 @@ ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
 			pg_p_int(&p, id);
 		pg_interval_params(&p, &v->iv[k]);
 		rc = pg_do(s,
-			   ref ? IV_INSERT "SELECT x.id, " IV_VALUES
-				 " FROM recommendations x WHERE x.ref = $1"
-			       : IV_INSERT "VALUES ($1, " IV_VALUES ")",
-			   &p, "cannot store the intervals",
-			   "recommendation state interval", ref, d);
+		           ref ? IV_INSERT
+		               "SELECT x.id, " IV_VALUES
+		               " FROM recommendations x WHERE x.ref = $1"
+		               : IV_INSERT "VALUES ($1, " IV_VALUES ")",
+		           &p, "cannot store the intervals",
+		           "recommendation state interval", ref, d);
 	}
 	pg_params_release(&p);
 	return rc;
@@ -132,9 +132,9 @@ ov_store_rc pg_put_derived(pg *s, long long id, const char *ref,
 
 ov_store_rc pg_state_mark_stale(pg *s, ov_diag *d)
 {
-	return pg_do(s,
-		     "UPDATE store_meta SET value = 1 WHERE key = 'state_stale'",
-		     NULL, "cannot mark the state stale", NULL, NULL, d);
+	return pg_do(
+	    s, "UPDATE store_meta SET value = 1 WHERE key = 'state_stale'",
+	    NULL, "cannot mark the state stale", NULL, NULL, d);
 }
 
 /* ---- reading one state ---- */
@@ -179,8 +179,8 @@ static ov_store_rc meta(pg *s, const char *key, long long *out, ov_diag *d)
 	ov_store_rc rc;
 
 	pg_p_str(&p, key);
-	rc = pg_run(s, "SELECT value FROM store_meta WHERE key = $1", &p,
-		    &res, "cannot read the register's state", NULL, NULL, d);
+	rc = pg_run(s, "SELECT value FROM store_meta WHERE key = $1", &p, &res,
+	            "cannot read the register's state", NULL, NULL, d);
 	if (!rc && PQntuples(res) != 1)
 		rc = pg_damaged(s, d, "store_meta", key);
 	if (!rc)
@@ -261,25 +261,24 @@ static void add_statuses(qsql *b, unsigned statuses)
 	for (int st = 0, k = 0; st <= OV_STATUS_NA; st++)
 		if ((statuses >> st) & 1u)
 			ov_buf_printf(&b->where, "%s$%d", k++ ? ", " : "",
-				      add_str(b, ov_status_code(st)));
+			              add_str(b, ov_status_code(st)));
 	ov_buf_putc(&b->where, ')');
 }
 
 static void add_order(qsql *b, const ov_store_query *q)
 {
 	static const char *const key_sql[] = {
-		[OV_KEY_REF] = "s.ref",
-		[OV_KEY_REPORT] = "s.report",
-		[OV_KEY_DUE] = "(s.due IS NULL), s.due",
-		[OV_KEY_STATUS] = "s.status_rank",
+	    [OV_KEY_REF] = "s.ref",
+	    [OV_KEY_REPORT] = "s.report",
+	    [OV_KEY_DUE] = "(s.due IS NULL), s.due",
+	    [OV_KEY_STATUS] = "s.status_rank",
 	};
 
-	for (int i = 0; i < OV_STORE_MAX_KEYS && q->order[i] != OV_KEY_END;
-	     i++)
+	for (int i = 0; i < OV_STORE_MAX_KEYS && q->order[i] != OV_KEY_END; i++)
 		if (q->order[i] > OV_KEY_END && q->order[i] <= OV_KEY_STATUS)
 			ov_buf_printf(&b->order, "%s%s",
-				      b->order.len ? ", " : "",
-				      key_sql[q->order[i]]);
+			              b->order.len ? ", " : "",
+			              key_sql[q->order[i]]);
 	if (!b->order.len)
 		ov_buf_puts(&b->order, "s.rec");
 }
@@ -293,17 +292,17 @@ static void interval_src(qsql *b, ov_day as_at)
 	pg_p_day(&b->p, as_at);
 	at = b->p.n;
 	ov_buf_printf(&b->src,
-		      "(SELECT r.rec AS rec, r.ref AS ref, r.report AS report,"
-		      " r.force AS force, r.area AS area, r.due AS due,"
-		      " i.status AS status, i.status_rank AS status_rank,"
-		      " i.status_date AS status_date, i.rag AS rag,"
-		      " i.owner AS owner, i.closed_by AS closed_by,"
-		      " i.basis AS basis, i.last_update AS last_update,"
-		      " i.last_update_date AS last_update_date,"
-		      " NULL::date AS last_event_date, i.from_day AS from_day"
-		      " FROM rec_interval i JOIN rec_state r ON r.rec = i.rec"
-		      " WHERE i.to_day > $%d AND i.from_day <= $%d)",
-		      at, at);
+	              "(SELECT r.rec AS rec, r.ref AS ref, r.report AS report,"
+	              " r.force AS force, r.area AS area, r.due AS due,"
+	              " i.status AS status, i.status_rank AS status_rank,"
+	              " i.status_date AS status_date, i.rag AS rag,"
+	              " i.owner AS owner, i.closed_by AS closed_by,"
+	              " i.basis AS basis, i.last_update AS last_update,"
+	              " i.last_update_date AS last_update_date,"
+	              " NULL::date AS last_event_date, i.from_day AS from_day"
+	              " FROM rec_interval i JOIN rec_state r ON r.rec = i.rec"
+	              " WHERE i.to_day > $%d AND i.from_day <= $%d)",
+	              at, at);
 }
 
 static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
@@ -339,9 +338,9 @@ static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
 
 		ov_buf_reset(&b->from);
 		ov_buf_printf(&b->from,
-			      "rec_search m JOIN %s s ON s.rec = m.rec"
-			      " AND m.terms @> $%d::text[]",
-			      ov_buf_str(&b->src), at);
+		              "rec_search m JOIN %s s ON s.rec = m.rec"
+		              " AND m.terms @> $%d::text[]",
+		              ov_buf_str(&b->src), at);
 	} else if (r == 2) {
 		ov_buf_puts(&b->where, " AND false");
 	}
@@ -354,16 +353,15 @@ static int build(pg *s, const ov_store_query *q, qsql *b, ov_diag *d)
  * intervals holding as_at. */
 enum answer { ANSWER_NONE, ANSWER_STATE, ANSWER_INTERVALS };
 
-static ov_store_rc can_answer(pg *s, ov_day as_at, enum answer *how,
-			      ov_diag *d)
+static ov_store_rc can_answer(pg *s, ov_day as_at, enum answer *how, ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s,
-				"SELECT (SELECT value FROM store_meta"
-				" WHERE key = 'state_stale'),"
-				" (SELECT max(last_event_date) FROM rec_state)",
-				NULL, &res, "cannot read the register's state",
-				NULL, NULL, d);
+	                        "SELECT (SELECT value FROM store_meta"
+	                        " WHERE key = 'state_stale'),"
+	                        " (SELECT max(last_event_date) FROM rec_state)",
+	                        NULL, &res, "cannot read the register's state",
+	                        NULL, NULL, d);
 	ov_day latest = OV_DAY_NONE;
 
 	*how = ANSWER_NONE;
@@ -371,9 +369,9 @@ static ov_store_rc can_answer(pg *s, ov_day as_at, enum answer *how,
 		rc = pg_damaged(s, d, "recommendation state", NULL);
 	if (!rc && atoll(PQgetvalue(res, 0, 0)) == 0)
 		*how = latest == OV_DAY_NONE ||
-				       (as_at != OV_DAY_NONE && latest <= as_at)
-			       ? ANSWER_STATE
-			       : ANSWER_INTERVALS;
+		               (as_at != OV_DAY_NONE && latest <= as_at)
+		           ? ANSWER_STATE
+		           : ANSWER_INTERVALS;
 	PQclear(res);
 	return rc;
 }
@@ -381,10 +379,10 @@ static ov_store_rc can_answer(pg *s, ov_day as_at, enum answer *how,
 static ov_store_rc count_rows(pg *s, qsql *b, size_t *total, ov_diag *d)
 {
 	char *sql = ov_xasprintf("SELECT count(*) FROM %s WHERE %s",
-				 ov_buf_str(&b->from), ov_buf_str(&b->where));
+	                         ov_buf_str(&b->from), ov_buf_str(&b->where));
 	PGresult *res = NULL;
 	ov_store_rc rc = pg_run(s, sql, &b->p, &res,
-				"cannot count the register", NULL, NULL, d);
+	                        "cannot count the register", NULL, NULL, d);
 
 	if (!rc)
 		*total = (size_t)atoll(PQgetvalue(res, 0, 0));
@@ -398,24 +396,23 @@ static void page_sql(ov_buf *sql, const qsql *b)
 	ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due, ");
 	ov_store_sql_cols(sql, &ov_shape_rec, "x", 0);
 	ov_buf_printf(sql,
-		      ", r.title, r.plan, p.id, p.name, p.title FROM"
-		      " (SELECT s.rec AS rec%s FROM %s WHERE %s"
-		      " ORDER BY %s LIMIT $%d OFFSET $%d) pg"
-		      " JOIN %s s ON s.rec = pg.rec%s"
-		      " JOIN recommendations x ON x.id = pg.rec"
-		      " LEFT JOIN reports r ON r.id = x.report"
-		      " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
-		      b->intervals ? ", s.from_day AS from_day" : "",
-		      ov_buf_str(&b->from), ov_buf_str(&b->where),
-		      ov_buf_str(&b->order), b->p.n + 1, b->p.n + 2,
-		      ov_buf_str(&b->src),
-		      b->intervals ? " AND s.from_day = pg.from_day" : "",
-		      ov_buf_str(&b->order));
+	              ", r.title, r.plan, p.id, p.name, p.title FROM"
+	              " (SELECT s.rec AS rec%s FROM %s WHERE %s"
+	              " ORDER BY %s LIMIT $%d OFFSET $%d) pg"
+	              " JOIN %s s ON s.rec = pg.rec%s"
+	              " JOIN recommendations x ON x.id = pg.rec"
+	              " LEFT JOIN reports r ON r.id = x.report"
+	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+	              b->intervals ? ", s.from_day AS from_day" : "",
+	              ov_buf_str(&b->from), ov_buf_str(&b->where),
+	              ov_buf_str(&b->order), b->p.n + 1, b->p.n + 2,
+	              ov_buf_str(&b->src),
+	              b->intervals ? " AND s.from_day = pg.from_day" : "",
+	              ov_buf_str(&b->order));
 }
 
 /* Row i of the page to fn; -2 for a damaged row. */
-static int page_row(const PGresult *res, int i, ov_store_row_fn *fn,
-		    void *ctx)
+static int page_row(const PGresult *res, int i, ov_store_row_fn *fn, void *ctx)
 {
 	ov_store_state v;
 	ov_store_state_row row = {.state = &v};
@@ -445,7 +442,7 @@ out:
 }
 
 static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
-			     ov_store_row_fn *fn, void *ctx, ov_diag *d)
+                             ov_store_row_fn *fn, void *ctx, ov_diag *d)
 {
 	ov_buf sql = OV_BUF_INIT;
 	PGresult *res = NULL;
@@ -458,10 +455,10 @@ static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
 		pg_p_int(&b->p, (long long)q->limit);
 	else
 		pg_p_str(&b->p, NULL);
-	pg_p_int(&b->p, q->offset <= INT64_MAX ? (long long)q->offset
-					       : INT64_MAX);
+	pg_p_int(&b->p,
+	         q->offset <= INT64_MAX ? (long long)q->offset : INT64_MAX);
 	rc = pg_run(s, ov_buf_str(&sql), &b->p, &res,
-		    "cannot read the register", NULL, NULL, d);
+	            "cannot read the register", NULL, NULL, d);
 	for (int i = 0; !rc && r == 0 && i < PQntuples(res); i++)
 		r = page_row(res, i, fn, ctx);
 	if (!rc && r == -2)
@@ -474,12 +471,12 @@ static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
 }
 
 ov_store_rc pg_query_states(void *impl, const ov_store_query *q,
-			    ov_store_row_fn *fn, void *ctx, size_t *total,
-			    bool *answered, ov_diag *d)
+                            ov_store_row_fn *fn, void *ctx, size_t *total,
+                            bool *answered, ov_diag *d)
 {
 	pg *s = impl;
-	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, {0},
-		  OV_BUF_INIT, false};
+	qsql b = {OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT, OV_BUF_INIT,
+	          {0},         OV_BUF_INIT, false};
 	enum answer how = ANSWER_NONE;
 	ov_store_rc rc = pg_begin(s, false, d);
 
@@ -538,8 +535,8 @@ static int rebuild_one(const ov_rec *rec, ov_day due, void *ctx)
 }
 
 ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
-			     ov_store_fold_fn *fold, void *ctx, size_t *n,
-			     ov_diag *d)
+                             ov_store_fold_fn *fold, void *ctx, size_t *n,
+                             ov_diag *d)
 {
 	pg *s = impl;
 	rebuilder b = {.s = s, .d = d, .fold = fold, .ctx = ctx};
@@ -553,10 +550,10 @@ ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
 	 * rebuild, the second sees the first's cleared mark. */
 	if (!rc)
 		rc = pg_do(s,
-			   "SELECT value FROM store_meta WHERE key ="
-			   " 'state_stale' FOR UPDATE",
-			   NULL, "cannot lock the register's state", NULL,
-			   NULL, d);
+		           "SELECT value FROM store_meta WHERE key ="
+		           " 'state_stale' FOR UPDATE",
+		           NULL, "cannot lock the register's state", NULL, NULL,
+		           d);
 	if (!rc && only_stale)
 		rc = pg_state_stale(s, &stale, d);
 	if (!rc && !stale) {
@@ -565,7 +562,7 @@ ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
 	}
 	if (!rc)
 		rc = pg_do(s, "DELETE FROM rec_interval; DELETE FROM rec_state",
-			   NULL, "cannot forget the states", NULL, NULL, d);
+		           NULL, "cannot forget the states", NULL, NULL, d);
 	if (!rc)
 		rc = pg_search_rebuild(s, d);
 	scan_all(&q);
@@ -573,9 +570,9 @@ ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
 		rc = pg_scan_run(s, &q, rebuild_one, &b, d);
 	if (!rc)
 		rc = pg_do(s,
-			   "UPDATE store_meta SET value = 0"
-			   " WHERE key = 'state_stale'",
-			   NULL, "cannot clear the stale mark", NULL, NULL, d);
+		           "UPDATE store_meta SET value = 0"
+		           " WHERE key = 'state_stale'",
+		           NULL, "cannot clear the stale mark", NULL, NULL, d);
 	if (!rc)
 		rc = pg_commit(s, d);
 	if (rc)
@@ -586,11 +583,11 @@ ov_store_rc pg_state_rebuild(void *impl, bool only_stale,
 }
 
 static const char *const stored_sql =
-	"SELECT " STATE_COLS " FROM rec_state s"
-	" JOIN recommendations x ON x.id = s.rec WHERE x.ref = $1"
-	" AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
-	" AND s.area IS NOT DISTINCT FROM x.area"
-	" AND s.due IS NOT DISTINCT FROM x.due";
+    "SELECT " STATE_COLS " FROM rec_state s"
+    " JOIN recommendations x ON x.id = s.rec WHERE x.ref = $1"
+    " AND s.ref = x.ref AND s.report = x.report AND s.force = x.force"
+    " AND s.area IS NOT DISTINCT FROM x.area"
+    " AND s.due IS NOT DISTINCT FROM x.due";
 
 typedef struct eacher {
 	pg *s;
@@ -604,17 +601,17 @@ typedef struct eacher {
 /* A rec's stored intervals, in date order, shaped for read_state from
  * column 2 (a NULL last_event_date). */
 static const char *const stored_iv_sql =
-	"SELECT s.from_day, s.to_day, s.status, s.status_rank, s.status_date,"
-	" s.rag, s.owner, s.closed_by, s.basis, s.last_update,"
-	" s.last_update_date, NULL::date FROM rec_interval s"
-	" JOIN recommendations x ON x.id = s.rec WHERE x.ref = $1"
-	" ORDER BY s.from_day";
+    "SELECT s.from_day, s.to_day, s.status, s.status_rank, s.status_date,"
+    " s.rag, s.owner, s.closed_by, s.basis, s.last_update,"
+    " s.last_update_date, NULL::date FROM rec_interval s"
+    " JOIN recommendations x ON x.id = s.rec WHERE x.ref = $1"
+    " ORDER BY s.from_day";
 
 /* The intervals in res into *iv (strings borrowed from res); a row that
  * cannot be an interval ends them (a damaged interval reads as
  * missing). */
 static size_t read_intervals(const PGresult *res, ov_store_interval **iv,
-			     size_t *cap)
+                             size_t *cap)
 {
 	size_t n = 0;
 
@@ -648,11 +645,11 @@ static int each_one(const ov_rec *rec, ov_day due, void *ctx)
 
 	pg_p_str(&p, rec->ref);
 	if (pg_run(e->s, stored_sql, &p, &res,
-		   "cannot read the register's state", NULL, NULL,
-		   e->d) != OV_STORE_OK ||
+	           "cannot read the register's state", NULL, NULL,
+	           e->d) != OV_STORE_OK ||
 	    pg_run(e->s, stored_iv_sql, &p, &ivs,
-		   "cannot read the register's state", NULL, NULL,
-		   e->d) != OV_STORE_OK)
+	           "cannot read the register's state", NULL, NULL,
+	           e->d) != OV_STORE_OK)
 		goto out;
 	if (PQntuples(res) == 1 && read_state(res, 0, 0, &v.now) == 0) {
 		v.n_iv = read_intervals(ivs, &e->iv, &e->cap);
@@ -668,7 +665,7 @@ out:
 }
 
 ov_store_rc pg_state_each(void *impl, ov_store_each_fn *fn, void *ctx,
-			  ov_diag *d)
+                          ov_diag *d)
 {
 	pg *s = impl;
 	eacher e = {.s = s, .d = d, .fn = fn, .ctx = ctx};

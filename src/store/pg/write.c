@@ -22,13 +22,13 @@
 /* Children first, so no link is left dangling mid-way (the statement
  * checks its links at its end anyway). */
 static const char *const delete_all_sql =
-	"DELETE FROM rec_search; DELETE FROM rec_interval;"
-	" DELETE FROM rec_state;"
-	" DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
-	" DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
-	" DELETE FROM recommendations; DELETE FROM questions;"
-	" DELETE FROM assessments; DELETE FROM reports; DELETE FROM plans;"
-	" DELETE FROM boards; DELETE FROM people; DELETE FROM forces;";
+    "DELETE FROM rec_search; DELETE FROM rec_interval;"
+    " DELETE FROM rec_state;"
+    " DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
+    " DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
+    " DELETE FROM recommendations; DELETE FROM questions;"
+    " DELETE FROM assessments; DELETE FROM reports; DELETE FROM plans;"
+    " DELETE FROM boards; DELETE FROM people; DELETE FROM forces;";
 
 /* One line of a COPY: the element it came from (its scalar fields
  * those of sh) and the id that names it in messages. */
@@ -46,14 +46,14 @@ typedef struct importer {
 	const ov_store_derived *state;
 	long long first_id; /* of the import's first rec */
 	ov_buf row;
-	line *lines;       /* what each line of the COPY came from */
+	line *lines; /* what each line of the COPY came from */
 	size_t n_lines, cap_lines;
 	void (*progress)(size_t, size_t, void *);
 	void *arg;
 } importer;
 
 static void line_of(importer *im, const char *id, const ov_shape *sh,
-		    const void *elem)
+                    const void *elem)
 {
 	OV_GROW(im->lines, im->cap_lines, im->n_lines + 1);
 	im->lines[im->n_lines++] = (line){id, sh, elem};
@@ -71,7 +71,7 @@ static const ov_field *field_of_col(const ov_shape *sh, const char *col)
 
 /* Whether elem's column col (of shape sh) holds val. */
 static bool holds(const ov_shape *sh, const void *elem, const char *col,
-		  const char *val)
+                  const char *val)
 {
 	const ov_field *f = field_of_col(sh, col);
 	char *t = f && val ? pg_field_text(f, elem) : NULL;
@@ -84,7 +84,7 @@ static bool holds(const ov_shape *sh, const void *elem, const char *col,
 /* The id of the line the server refused: by number, or the first whose
  * column col holds val (a broken link is named by its key alone). */
 static const char *line_name(void *ctx, long n, const char *col,
-			     const char *val)
+                             const char *val)
 {
 	importer *im = ctx;
 
@@ -99,8 +99,8 @@ static const char *line_name(void *ctx, long n, const char *col,
 /* The id naming the first element of entity e (or of its child c) whose
  * column col holds val; NULL if none does. */
 static const char *find_holder(const importer *im, enum ov_entity_id e,
-			       const ov_store_child *c, const char *col,
-			       const char *val)
+                               const ov_store_child *c, const char *col,
+                               const char *val)
 {
 	const ov_entity *en = &ov_entities[e];
 	const ov_store_table *t = ov_store_table_of(e);
@@ -133,7 +133,7 @@ static const char *find_holder(const importer *im, enum ov_entity_id e,
  * entity of the table, and the first row of the import whose column
  * holds the missing key. */
 static void bulk_name(void *ctx, const PGresult *res, const char *table,
-		      const char **noun, const char **id)
+                      const char **noun, const char **id)
 {
 	importer *im = ctx;
 	char *col = NULL, *val = NULL;
@@ -160,7 +160,7 @@ static void bulk_name(void *ctx, const PGresult *res, const char *table,
 /* The scalar fields of sh, tab-separated; lead: a tab before the first
  * too. */
 static void put_fields(ov_buf *b, const ov_shape *sh, const void *elem,
-		       bool lead)
+                       bool lead)
 {
 	for (size_t i = 0; i < sh->n_fields; i++) {
 		if (!ov_store_is_scalar(&sh->fields[i]))
@@ -184,8 +184,7 @@ static void put_day(ov_buf *b, ov_day v)
 	ov_buf_puts(b, buf);
 }
 
-static ov_store_rc copy_start(importer *im, const char *table,
-			      const char *cols)
+static ov_store_rc copy_start(importer *im, const char *table, const char *cols)
 {
 	char *sql = ov_xasprintf("COPY %s (%s) FROM STDIN", table, cols);
 	ov_store_rc rc = pg_copy_begin(im->s, sql, im->d);
@@ -199,7 +198,7 @@ static ov_store_rc copy_start(importer *im, const char *table,
 /* The end of a row from elem (fields sh) named id; false if the
  * connection failed. */
 static bool row_done(importer *im, const char *id, const ov_shape *sh,
-		     const void *elem)
+                     const void *elem)
 {
 	ov_buf_putc(&im->row, '\n');
 	line_of(im, id, sh, elem);
@@ -207,8 +206,8 @@ static bool row_done(importer *im, const char *id, const ov_shape *sh,
 }
 
 /* The rows of entity e's own table. */
-static ov_store_rc copy_top(importer *im, enum ov_entity_id e,
-			    const char *arr, size_t n)
+static ov_store_rc copy_top(importer *im, enum ov_entity_id e, const char *arr,
+                            size_t n)
 {
 	const ov_store_table *t = ov_store_table_of(e);
 	ov_buf cols = OV_BUF_INIT;
@@ -228,7 +227,7 @@ static ov_store_rc copy_top(importer *im, enum ov_entity_id e,
 
 		if (t->rowid_parent)
 			ov_buf_printf(&im->row, "%lld\t",
-				      im->first_id + (long long)k);
+			              im->first_id + (long long)k);
 		put_fields(&im->row, t->shape, elem, false);
 		if (t->extra_col) {
 			ov_buf_putc(&im->row, '\t');
@@ -239,14 +238,13 @@ static ov_store_rc copy_top(importer *im, enum ov_entity_id e,
 		    ((k + 1) % 4096 == 0 || k + 1 == n))
 			im->progress(k + 1, n, im->arg);
 	}
-	return pg_copy_end(im->s, &im->row, ok, t->noun, line_name, im,
-			   im->d);
+	return pg_copy_end(im->s, &im->row, ok, t->noun, line_name, im, im->d);
 }
 
 /* The rows of child table c of entity e (parent key, seq, fields). */
 static ov_store_rc copy_child(importer *im, enum ov_entity_id e,
-			      const ov_store_child *c, const char *arr,
-			      size_t n)
+                              const ov_store_child *c, const char *arr,
+                              size_t n)
 {
 	const ov_store_table *t = ov_store_table_of(e);
 	const ov_field *f = ov_store_child_field(t, c);
@@ -257,8 +255,8 @@ static ov_store_rc copy_child(importer *im, enum ov_entity_id e,
 
 	ov_store_sql_row_cols(&cols, t, c, &ncols);
 	for (size_t k = 0; k < n; k++)
-		rows += *(const size_t *)(arr + k * t->shape->size +
-					  f->count_off);
+		rows +=
+		    *(const size_t *)(arr + k * t->shape->size + f->count_off);
 	rc = rows ? copy_start(im, c->table, ov_buf_str(&cols)) : OV_STORE_OK;
 	ov_buf_release(&cols);
 	if (rc || !rows)
@@ -272,24 +270,23 @@ static ov_store_rc copy_child(importer *im, enum ov_entity_id e,
 		for (size_t j = 0; j < m && ok; j++) {
 			if (t->rowid_parent)
 				ov_buf_printf(&im->row, "%lld",
-					      im->first_id + (long long)k);
+				              im->first_id + (long long)k);
 			else
 				pg_copy_value(&im->row, id);
 			ov_buf_printf(&im->row, "\t%zu\t", j);
 			const void *it = f->type == OV_F_STRV
-						 ? NULL
-						 : items + j * f->sub->size;
+			                     ? NULL
+			                     : items + j * f->sub->size;
 
 			if (f->type == OV_F_STRV)
 				pg_copy_value(&im->row,
-					      ((char *const *)items)[j]);
+				              ((char *const *)items)[j]);
 			else
 				put_fields(&im->row, f->sub, it, false);
 			ok = row_done(im, id, it ? f->sub : NULL, it);
 		}
 	}
-	return pg_copy_end(im->s, &im->row, ok, c->noun, line_name, im,
-			   im->d);
+	return pg_copy_end(im->s, &im->row, ok, c->noun, line_name, im, im->d);
 }
 
 /* The recs' states, each with its copies of the rec's columns. */
@@ -299,10 +296,10 @@ static ov_store_rc copy_states(importer *im)
 	pg_params p = {0};
 	bool ok = true;
 	ov_store_rc rc = copy_start(im, "rec_state",
-				    "rec, ref, report, force, area, due, "
-				    "status, status_rank, status_date, rag, "
-				    "owner, closed_by, basis, last_update, "
-				    "last_update_date, last_event_date");
+	                            "rec, ref, report, force, area, due, "
+	                            "status, status_rank, status_date, rag, "
+	                            "owner, closed_by, basis, last_update, "
+	                            "last_update_date, last_event_date");
 
 	if (rc)
 		return rc;
@@ -329,7 +326,7 @@ static ov_store_rc copy_states(importer *im)
 	}
 	pg_params_release(&p);
 	return pg_copy_end(im->s, &im->row, ok, "recommendation state",
-			   line_name, im, im->d);
+	                   line_name, im, im->d);
 }
 
 /* The recs' state intervals. */
@@ -339,10 +336,10 @@ static ov_store_rc copy_intervals(importer *im)
 	pg_params p = {0};
 	bool ok = true;
 	ov_store_rc rc = copy_start(im, "rec_interval",
-				    "rec, from_day, to_day, status, "
-				    "status_rank, status_date, rag, owner, "
-				    "closed_by, basis, last_update, "
-				    "last_update_date");
+	                            "rec, from_day, to_day, status, "
+	                            "status_rank, status_date, rag, owner, "
+	                            "closed_by, basis, last_update, "
+	                            "last_update_date");
 
 	if (rc)
 		return rc;
@@ -353,7 +350,7 @@ static ov_store_rc copy_intervals(importer *im)
 			pg_params_release(&p);
 			pg_interval_params(&p, &v->iv[j]);
 			ov_buf_printf(&im->row, "%lld",
-				      im->first_id + (long long)k);
+			              im->first_id + (long long)k);
 			for (int i = 0; i < p.n; i++) {
 				ov_buf_putc(&im->row, '\t');
 				pg_copy_value(&im->row, p.v[i]);
@@ -362,9 +359,8 @@ static ov_store_rc copy_intervals(importer *im)
 		}
 	}
 	pg_params_release(&p);
-	return pg_copy_end(im->s, &im->row, ok,
-			   "recommendation state interval", line_name, im,
-			   im->d);
+	return pg_copy_end(im->s, &im->row, ok, "recommendation state interval",
+	                   line_name, im, im->d);
 }
 
 /* The recs' search terms (pg/search.c). */
@@ -386,8 +382,8 @@ static ov_store_rc copy_terms(importer *im)
 		ok = ok && row_done(im, ds->recs[k].ref, NULL, NULL);
 	}
 	ov_buf_release(&terms);
-	return pg_copy_end(im->s, &im->row, ok, "recommendation", line_name,
-			   im, im->d);
+	return pg_copy_end(im->s, &im->row, ok, "recommendation", line_name, im,
+	                   im->d);
 }
 
 static ov_store_rc copy_all(importer *im)
@@ -398,9 +394,9 @@ static ov_store_rc copy_all(importer *im)
 		const ov_entity *en = &ov_entities[i];
 		const ov_store_table *t = ov_store_table_of(i);
 		const char *arr =
-			*(char *const *)((const char *)im->ds + en->off);
-		size_t n = *(const size_t *)((const char *)im->ds +
-					     en->count_off);
+		    *(char *const *)((const char *)im->ds + en->off);
+		size_t n =
+		    *(const size_t *)((const char *)im->ds + en->count_off);
 
 		if (!n)
 			continue;
@@ -422,25 +418,25 @@ static ov_store_rc copy_all(importer *im)
 static ov_store_rc check_accounts(pg *s, ov_diag *d)
 {
 	PGresult *res = NULL;
-	ov_store_rc rc = pg_run(s,
-				"SELECT a.login FROM accounts a WHERE a.person"
-				" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
-				" people p WHERE p.id = a.person)"
-				" ORDER BY a.login LIMIT 1",
-				NULL, &res, "cannot check the accounts", NULL,
-				NULL, d);
+	ov_store_rc rc =
+	    pg_run(s,
+	           "SELECT a.login FROM accounts a WHERE a.person"
+	           " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+	           " people p WHERE p.id = a.person)"
+	           " ORDER BY a.login LIMIT 1",
+	           NULL, &res, "cannot check the accounts", NULL, NULL, d);
 
 	if (!rc && PQntuples(res) == 1) {
 		ov_diag_at(d, OV_PROB_INPUT, NULL,
-			   "%s: account '%s' cannot be stored: FOREIGN KEY "
-			   "constraint failed (no such row in people)",
-			   s->name, PQgetvalue(res, 0, 0));
+		           "%s: account '%s' cannot be stored: FOREIGN KEY "
+		           "constraint failed (no such row in people)",
+		           s->name, PQgetvalue(res, 0, 0));
 		rc = OV_STORE_INVALID;
 	}
 	PQclear(res);
 	if (!rc)
 		rc = pg_do(s, "SET CONSTRAINTS ALL IMMEDIATE", NULL,
-			   "cannot check the links", "account", "?", d);
+		           "cannot check the links", "account", "?", d);
 	return rc;
 }
 
@@ -449,11 +445,11 @@ static ov_store_rc check_accounts(pg *s, ov_diag *d)
 static ov_store_rc last_rec_id(pg *s, long long *out, size_t *n, ov_diag *d)
 {
 	PGresult *res = NULL;
-	ov_store_rc rc = pg_run(s,
-				"SELECT coalesce(max(id), 0), count(*) FROM"
-				" recommendations",
-				NULL, &res, "cannot read the register", NULL,
-				NULL, d);
+	ov_store_rc rc =
+	    pg_run(s,
+	           "SELECT coalesce(max(id), 0), count(*) FROM"
+	           " recommendations",
+	           NULL, &res, "cannot read the register", NULL, NULL, d);
 
 	*out = rc ? 0 : atoll(PQgetvalue(res, 0, 0));
 	*n = rc ? 0 : (size_t)atoll(PQgetvalue(res, 0, 1));
@@ -462,13 +458,18 @@ static ov_store_rc last_rec_id(pg *s, long long *out, size_t *n, ov_diag *d)
 }
 
 ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
-		      const ov_store_derived *state, bool replace,
-		      void (*progress)(size_t, size_t, void *), void *arg,
-		      ov_diag *d)
+                      const ov_store_derived *state, bool replace,
+                      void (*progress)(size_t, size_t, void *), void *arg,
+                      ov_diag *d)
 {
-	importer im = {.s = impl, .d = d, .ds = ds, .due = due,
-		       .state = state, .row = OV_BUF_INIT,
-		       .progress = progress, .arg = arg};
+	importer im = {.s = impl,
+	               .d = d,
+	               .ds = ds,
+	               .due = due,
+	               .state = state,
+	               .row = OV_BUF_INIT,
+	               .progress = progress,
+	               .arg = arg};
 	long long last = 0;
 	size_t have = 0;
 	pg_bulk bulk = {NULL, 0, 0};
@@ -477,9 +478,10 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 
 	/* One import at a time: two would pick the same rec ids. */
 	if (!rc)
-		rc = pg_do(im.s, "LOCK TABLE recommendations IN SHARE ROW"
-			   " EXCLUSIVE MODE", NULL, "cannot lock the register",
-			   NULL, NULL, d);
+		rc = pg_do(im.s,
+		           "LOCK TABLE recommendations IN SHARE ROW"
+		           " EXCLUSIVE MODE",
+		           NULL, "cannot lock the register", NULL, NULL, d);
 	if (!rc)
 		rc = last_rec_id(im.s, &last, &have, d);
 	/* Bulk: at least as many new recs as there are (after a replace,
@@ -490,10 +492,10 @@ ov_store_rc pg_import(void *impl, const ov_dataset *ds, const ov_day *due,
 		rc = pg_bulk_off(im.s, &bulk, d);
 	if (!rc && replace)
 		rc = pg_do(im.s, "SET CONSTRAINTS ALL DEFERRED", NULL,
-			   "cannot defer the links", NULL, NULL, d);
+		           "cannot defer the links", NULL, NULL, d);
 	if (!rc && replace)
 		rc = pg_do(im.s, delete_all_sql, NULL,
-			   "cannot empty the database", "person", "?", d);
+		           "cannot empty the database", "person", "?", d);
 	if (!rc && replace)
 		rc = last_rec_id(im.s, &last, &have, d);
 	im.first_id = last + 1;
@@ -530,20 +532,21 @@ static bool adds_text(const ov_event *evs, size_t n)
 /* The rec's row locked, its id and its number of events.  Two
  * statements: under READ COMMITTED the count, run after the lock is
  * granted, sees the events of the writer that held it. */
-static ov_store_rc lock_tip(pg *s, const char *ref, long long *id,
-			    size_t *n, ov_diag *d)
+static ov_store_rc lock_tip(pg *s, const char *ref, long long *id, size_t *n,
+                            ov_diag *d)
 {
 	pg_params p = {0};
 	PGresult *res = NULL;
 	ov_store_rc rc;
 
 	pg_p_str(&p, ref);
-	rc = pg_run(s, "SELECT id FROM recommendations WHERE ref = $1"
-		    " FOR UPDATE", &p, &res, "cannot read a timeline", NULL,
-		    NULL, d);
+	rc = pg_run(s,
+	            "SELECT id FROM recommendations WHERE ref = $1"
+	            " FOR UPDATE",
+	            &p, &res, "cannot read a timeline", NULL, NULL, d);
 	if (!rc && PQntuples(res) == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL,
-			   "no recommendation '%s' in %s", ref, s->name);
+		           "no recommendation '%s' in %s", ref, s->name);
 		rc = OV_STORE_NOTFOUND;
 	}
 	if (!rc)
@@ -555,7 +558,7 @@ static ov_store_rc lock_tip(pg *s, const char *ref, long long *id,
 		return rc;
 	pg_p_int(&p, *id);
 	rc = pg_run(s, "SELECT count(*) FROM events WHERE rec = $1", &p, &res,
-		    "cannot read a timeline", NULL, NULL, d);
+	            "cannot read a timeline", NULL, NULL, d);
 	if (!rc)
 		*n = (size_t)atoll(PQgetvalue(res, 0, 0));
 	PQclear(res);
@@ -563,9 +566,8 @@ static ov_store_rc lock_tip(pg *s, const char *ref, long long *id,
 	return rc;
 }
 
-static ov_store_rc put_event(pg *s, const char *sql, long long id,
-			     size_t seq, const ov_event *ev, const char *ref,
-			     ov_diag *d)
+static ov_store_rc put_event(pg *s, const char *sql, long long id, size_t seq,
+                             const ov_event *ev, const char *ref, ov_diag *d)
 {
 	pg_params p = {0};
 	ov_store_rc rc;
@@ -573,15 +575,15 @@ static ov_store_rc put_event(pg *s, const char *sql, long long id,
 	pg_p_int(&p, id);
 	pg_p_int(&p, (long long)seq);
 	pg_fields_params(&p, &ov_shape_event, ev);
-	rc = pg_do(s, sql, &p, "cannot store an event",
-		   "recommendation event", ref, d);
+	rc = pg_do(s, sql, &p, "cannot store an event", "recommendation event",
+	           ref, d);
 	pg_params_release(&p);
 	return rc;
 }
 
 ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
-			  const ov_event *evs, size_t n,
-			  const ov_store_derived *state, ov_diag *d)
+                          const ov_event *evs, size_t n,
+                          const ov_store_derived *state, ov_diag *d)
 {
 	pg *s = impl;
 	const ov_store_table *t = ov_store_table_of(OV_ENT_REC);
@@ -595,19 +597,20 @@ ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 		rc = lock_tip(s, ref, &id, &have, d);
 	if (!rc && have != n_before) {
 		ov_diag_at(d, OV_PROB_CONFLICT, NULL,
-			   "%s: the timeline changed while the new events "
-			   "were checked (%zu events, expected %zu); nothing "
-			   "recorded, try again", ref, have, n_before);
+		           "%s: the timeline changed while the new events "
+		           "were checked (%zu events, expected %zu); nothing "
+		           "recorded, try again",
+		           ref, have, n_before);
 		rc = OV_STORE_CONFLICT;
 	}
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = put_event(s, ov_buf_str(&sql), id, have + i, &evs[i], ref,
-			       d);
+		               d);
 	if (!rc && adds_text(evs, n))
 		rc = pg_search_reindex(s, id, d);
 	if (!rc)
 		rc = state ? pg_put_derived(s, id, NULL, state, true, d)
-			   : pg_state_mark_stale(s, d);
+		           : pg_state_mark_stale(s, d);
 	if (!rc)
 		rc = pg_commit(s, d);
 	if (rc)
@@ -621,19 +624,19 @@ ov_store_rc pg_rec_append(void *impl, const char *ref, size_t n_before,
 /* Delete the rows of child c (NULL: of the table) that belong to id; *n
  * the rows deleted. */
 static ov_store_rc delete_rows(pg *s, const ov_store_table *t,
-			       const ov_store_child *c, const char *id,
-			       long *n, ov_diag *d)
+                               const ov_store_child *c, const char *id, long *n,
+                               ov_diag *d)
 {
 	char *sql = ov_xasprintf("DELETE FROM %s WHERE %s = $1",
-				 c ? c->table : t->table,
-				 c ? c->parent_col : ov_store_key_col(t));
+	                         c ? c->table : t->table,
+	                         c ? c->parent_col : ov_store_key_col(t));
 	pg_params p = {0};
 	PGresult *res = NULL;
 	ov_store_rc rc;
 
 	pg_p_str(&p, id);
-	rc = pg_run(s, sql, &p, &res, "cannot delete",
-		    c ? c->noun : t->noun, id, d);
+	rc = pg_run(s, sql, &p, &res, "cannot delete", c ? c->noun : t->noun,
+	            id, d);
 	*n = rc ? 0 : atol(PQcmdTuples(res));
 	PQclear(res);
 	pg_params_release(&p);
@@ -652,7 +655,7 @@ static ov_store_rc put_meeting(pg *s, const ov_meeting *m, ov_diag *d)
 	ov_store_sql_insert(&sql, t, NULL, "$");
 	pg_fields_params(&p, t->shape, m);
 	rc = pg_do(s, ov_buf_str(&sql), &p, "cannot store a meeting", t->noun,
-		   m->id, d);
+	           m->id, d);
 	for (size_t c = 0; c < t->n_children && !rc; c++) {
 		const ov_store_child *ch = &t->children[c];
 		const ov_field *f = ov_store_child_field(t, ch);
@@ -668,10 +671,10 @@ static ov_store_rc put_meeting(pg *s, const ov_meeting *m, ov_diag *d)
 				pg_p_str(&p, ((char *const *)items)[j]);
 			else
 				pg_fields_params(&p, f->sub,
-						 items + j * f->sub->size);
-			rc = pg_do(s, ov_buf_str(&sql), &p,
-				   "cannot store a meeting", ch->noun, m->id,
-				   d);
+				                 items + j * f->sub->size);
+			rc =
+			    pg_do(s, ov_buf_str(&sql), &p,
+			          "cannot store a meeting", ch->noun, m->id, d);
 		}
 	}
 	pg_params_release(&p);
@@ -697,7 +700,7 @@ ov_store_rc pg_meeting_replace(void *impl, const ov_meeting *m, ov_diag *d)
 		rc = delete_rows(s, t, NULL, m->id, &n, d);
 	if (!rc && n == 0) {
 		ov_diag_at(d, OV_PROB_NOTFOUND, NULL, "no meeting '%s' in %s",
-			   m->id, s->name);
+		           m->id, s->name);
 		rc = OV_STORE_NOTFOUND;
 	}
 	if (!rc)
