@@ -6,9 +6,12 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const ov_store_child question_ch[] = {{"questions", "questions",
-                                              "assessment", NULL, NULL,
-                                              "assessment question"}};
+static const ov_store_child question_ch[] = {
+    {"pillars", "pillars", "assessment", NULL, NULL, "assessment pillar"},
+    {"questions", "questions", "assessment", NULL, NULL,
+     "assessment question"}};
+static const ov_store_child layout_ch[] = {
+    {"sections", "layout_sections", "layout", NULL, NULL, "layout section"}};
 static const ov_store_child rec_ch[] = {
     {"bullets", "bullets", "rec", "text", NULL, "recommendation bullet"},
     {"timeline", "events", "rec", NULL, "date", "recommendation event"}};
@@ -33,6 +36,8 @@ static const ov_store_table tables[OV_ENT_N] = {
                          NULL},
     [OV_ENT_MEETING] = {T("meetings", "meeting", meeting), "force", false, NULL,
                         meeting_ch, N(meeting_ch)},
+    [OV_ENT_LAYOUT] = {T("layouts", "layout", layout), "force", false, NULL,
+                       layout_ch, N(layout_ch)},
 };
 #undef T
 
