@@ -44,7 +44,7 @@ static char *dup_or_null(const char *v)
 
 /* ---- accounts ---- */
 
-#define ACCOUNT_COLS "login, role, person, hash, disabled, created"
+#define ACCOUNT_COLS "login, role, person, hash, disabled, created, force"
 
 static int read_account(const PGresult *res, int r, ov_store_account *out)
 {
@@ -56,6 +56,7 @@ static int read_account(const PGresult *res, int r, ov_store_account *out)
 	out->person = dup_or_null(pg_val(res, r, 2));
 	out->hash = dup_or_null(pg_val(res, r, 3));
 	out->disabled = dis && dis[0] == 't';
+	out->force = dup_or_null(pg_val(res, r, 6));
 	return bad || !out->login || !out->role || !out->hash ? -1 : 0;
 }
 
@@ -70,9 +71,10 @@ ov_store_rc pg_account_add(void *impl, const ov_store_account *acc, ov_diag *d)
 	pg_p_str(&p, acc->hash);
 	pg_p_str(&p, acc->disabled ? "t" : "f");
 	pg_p_int(&p, acc->created);
+	pg_p_str(&p, acc->force);
 	rc = write_one(impl,
 	               "INSERT INTO accounts (" ACCOUNT_COLS ")"
-	               " VALUES ($1, $2, $3, $4, $5, $6)",
+	               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
 	               &p, "account", acc->login, NULL, d);
 	pg_params_release(&p);
 	return rc;

@@ -22,10 +22,10 @@
 /* The register's tables, in import order: their links are dropped and
  * made again.  Accounts and sessions are not loaded by an import. */
 static const char *const linked[] = {
-    "boards",     "plans",           "assessments", "questions",
-    "reports",    "recommendations", "bullets",     "events",
-    "activities", "meetings",        "reviews",     "documents",
-    "rec_state",  "rec_interval",    "rec_search"};
+    "boards",    "plans",           "assessments", "pillars", "questions",
+    "reports",   "recommendations", "bullets",     "events",  "activities",
+    "meetings",  "reviews",         "documents",   "layouts", "layout_sections",
+    "rec_state", "rec_interval",    "rec_search"};
 
 static const char *const list_fks_sql =
     "SELECT c.conrelid::regclass::text, c.conname,"

@@ -96,7 +96,7 @@ static void events_sql(ov_buf *b, filters *fl, pg_params *p, ov_day upto,
 		ov_buf codes = OV_BUF_INIT;
 
 		ov_buf_putc(&codes, '{');
-		for (int k = 0, n = 0; k <= OV_EV_NA; k++)
+		for (int k = 0, n = 0; k <= OV_EV_TARGET; k++)
 			if (kinds & (1u << k))
 				ov_buf_printf(&codes, "%s%s", n++ ? "," : "",
 				              ov_event_kind_code(k));

@@ -4,7 +4,8 @@
  * to N in one transaction (PostgreSQL's DDL is transactional), and sets
  * store_meta's schema_version itself.  A migration, once released, never
  * changes.  The numbers are SQLite's: 1 the register, 2 accounts, 3
- * the derived state and the search index, 4 the state intervals.
+ * the derived state and the search index, 4 the state intervals, 5
+ * the accounts' force, 6 issue 10's fields and the layouts.
  * PostgreSQL's 1 also makes store_meta, which holds the version (and,
  * from the start, the generation and the stale mark).
  *
@@ -295,6 +296,75 @@ static const char *const migrations[] = {
     "UPDATE store_meta SET value = 1 WHERE key = 'state_stale' AND\n"
     "  EXISTS (SELECT 1 FROM recommendations);\n"
     "UPDATE store_meta SET value = 4 WHERE key = 'schema_version';\n",
+    /* 5: an account may be bound to one force, as SQLite's 5.  NULL:
+     * every force.  Deferrable, as the person: a replace import deletes
+     * every force and adds them again (pg/write.c checks the link before
+     * it commits). */
+    "ALTER TABLE accounts ADD COLUMN force " TXT "\n"
+    "  REFERENCES forces(code) DEFERRABLE;\n"
+    "UPDATE store_meta SET value = 5 WHERE key = 'schema_version';\n",
+    /* 6 (issue 10), as SQLite's 6: a force's short name, a person who is
+     * a unit, an assessment's overall and pillar grades and a date that
+     * may be a month, a rec's cause of concern (checked by
+     * core/validate.c, so no foreign key), an event's precision, revised
+     * target and reason (kind 'target-revised'), an activity's partial
+     * dates, a meeting's layout (layouts are imported after meetings, so
+     * no foreign key), and the layouts.  A day already stored becomes a
+     * partial date of that day (precision 3, OV_PREC_DAY). */
+    "ALTER TABLE forces ADD COLUMN short_name " TXT ";\n"
+    "ALTER TABLE people ADD COLUMN unit boolean NOT NULL DEFAULT false;\n"
+    "ALTER TABLE assessments ALTER COLUMN date TYPE ov_pdate USING\n"
+    "  CASE WHEN date IS NULL THEN NULL ELSE ROW(date, 3)::ov_pdate END;\n"
+    "ALTER TABLE assessments ADD COLUMN overall " TXT " CHECK (overall IN\n"
+    "  ('outstanding', 'good', 'adequate', 'requires-improvement',\n"
+    "  'inadequate', 'not-graded', 'awaited'));\n"
+    "CREATE TABLE pillars (\n"
+    "  assessment " TXT " NOT NULL REFERENCES assessments(id)\n"
+    "    ON DELETE CASCADE,\n"
+    "  seq integer NOT NULL,\n"
+    "  name " TXT " NOT NULL,\n"
+    "  grade " TXT " CHECK (grade IN ('outstanding', 'good', 'adequate',\n"
+    "    'requires-improvement', 'inadequate', 'to-be-inspected',\n"
+    "    'not-graded', 'awaited')),\n"
+    "  inspect ov_pdate,\n"
+    "  PRIMARY KEY (assessment, seq)\n"
+    ");\n"
+    "ALTER TABLE questions DROP CONSTRAINT questions_grade_check;\n"
+    "ALTER TABLE questions ADD CONSTRAINT questions_grade_check CHECK\n"
+    "  (grade IN ('outstanding', 'good', 'adequate',\n"
+    "  'requires-improvement', 'inadequate', 'to-be-inspected',\n"
+    "  'not-graded', 'awaited'));\n"
+    "ALTER TABLE recommendations ADD COLUMN cause " TXT ";\n"
+    "ALTER TABLE events ADD COLUMN precision " TXT " CHECK (precision IN\n"
+    "  ('month', 'year'));\n"
+    "ALTER TABLE events ADD COLUMN target date;\n"
+    "ALTER TABLE events ADD COLUMN reason " TXT ";\n"
+    "ALTER TABLE events DROP CONSTRAINT events_kind_check;\n"
+    "ALTER TABLE events ADD CONSTRAINT events_kind_check CHECK (kind IN\n"
+    "  ('created', 'update', 'rag', 'owner', 'closure-proposed', 'closed',\n"
+    "  'reopened', 'superseded', 'not-applicable', 'target-revised'));\n"
+    "ALTER TABLE activities ALTER COLUMN date_from TYPE ov_pdate USING\n"
+    "  CASE WHEN date_from IS NULL THEN NULL\n"
+    "  ELSE ROW(date_from, 3)::ov_pdate END;\n"
+    "ALTER TABLE activities ALTER COLUMN date_to TYPE ov_pdate USING\n"
+    "  CASE WHEN date_to IS NULL THEN NULL\n"
+    "  ELSE ROW(date_to, 3)::ov_pdate END;\n"
+    "ALTER TABLE meetings ADD COLUMN layout " TXT ";\n"
+    "CREATE TABLE layouts (\n"
+    "  id " TXT " PRIMARY KEY,\n"
+    "  force " TXT " NOT NULL REFERENCES forces(code),\n"
+    "  committee " TXT ",\n" PROV ");\n"
+    "CREATE TABLE layout_sections (\n"
+    "  layout " TXT " NOT NULL REFERENCES layouts(id) ON DELETE CASCADE,\n"
+    "  seq integer NOT NULL,\n"
+    "  section " TXT " NOT NULL,\n"
+    "  heading " TXT ",\n"
+    "  none " TXT ",\n"
+    "  omit boolean NOT NULL DEFAULT false,\n"
+    "  status boolean NOT NULL DEFAULT false,\n"
+    "  PRIMARY KEY (layout, seq)\n"
+    ");\n"
+    "UPDATE store_meta SET value = 6 WHERE key = 'schema_version';\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -24,6 +24,8 @@
 static const char *const delete_all_sql =
     "DELETE FROM rec_search; DELETE FROM rec_interval;"
     " DELETE FROM rec_state;"
+    " DELETE FROM layout_sections; DELETE FROM layouts;"
+    " DELETE FROM pillars;"
     " DELETE FROM documents; DELETE FROM reviews; DELETE FROM meetings;"
     " DELETE FROM activities; DELETE FROM events; DELETE FROM bullets;"
     " DELETE FROM recommendations; DELETE FROM questions;"
@@ -413,24 +415,30 @@ static ov_store_rc copy_all(importer *im)
 	return rc;
 }
 
-/* An account whose person a replace import deleted and did not add
- * again: named as SQLite names a broken link, nothing committed. */
+/* An account whose person or force a replace import deleted and did
+ * not add again: named as SQLite names a broken link, nothing
+ * committed. */
 static ov_store_rc check_accounts(pg *s, ov_diag *d)
 {
 	PGresult *res = NULL;
 	ov_store_rc rc =
 	    pg_run(s,
-	           "SELECT a.login FROM accounts a WHERE a.person"
-	           " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
-	           " people p WHERE p.id = a.person)"
+	           "SELECT a.login, CASE WHEN a.person IS NOT NULL AND NOT"
+	           " EXISTS (SELECT 1 FROM people p WHERE p.id = a.person)"
+	           " THEN 'people' ELSE 'forces' END FROM accounts a"
+	           " WHERE (a.person IS NOT NULL AND NOT EXISTS (SELECT 1"
+	           " FROM people p WHERE p.id = a.person)) OR (a.force IS"
+	           " NOT NULL AND NOT EXISTS (SELECT 1 FROM forces f"
+	           " WHERE f.code = a.force))"
 	           " ORDER BY a.login LIMIT 1",
 	           NULL, &res, "cannot check the accounts", NULL, NULL, d);
 
 	if (!rc && PQntuples(res) == 1) {
 		ov_diag_at(d, OV_PROB_INPUT, NULL,
 		           "%s: account '%s' cannot be stored: FOREIGN KEY "
-		           "constraint failed (no such row in people)",
-		           s->name, PQgetvalue(res, 0, 0));
+		           "constraint failed (no such row in %s)",
+		           s->name, PQgetvalue(res, 0, 0),
+		           PQgetvalue(res, 0, 1));
 		rc = OV_STORE_INVALID;
 	}
 	PQclear(res);
