@@ -114,22 +114,22 @@ has "$WORK/err" "^oversight recs: --q: search words too long" \
 # stale and the app rebuilds it when it opens the register.  (On SQLite,
 # version 2: what the migrations after 2 made is taken away, by lib.sh's
 # OV_SQL_TO_V2; an older version would need migration 2's tables taken
-# away too.  On PostgreSQL, version 3: without the intervals.)
+# away too.  On PostgreSQL, version 3: what the migrations after 3 made
+# is taken away, by lib.sh's OV_PG_SQL_TO_V3.)
 run recs --format json
 cp "$WORK/out" before.json
 run recs --format json --as-at 2017-06-30
 cp "$WORK/out" before-2017.json
 if [ "$BACKEND" = pg ]; then
 	OLD=$(copydb "$DB" old)
-	pg_sql "$OLD" "DROP TABLE rec_interval;
-		UPDATE store_meta SET value = 3 WHERE key = 'schema_version'"
+	pg_sql "$OLD" "$OV_PG_SQL_TO_V3"
 	run --db "$OLD" recs --format json
 	is_rc 0 "a register of schema version 3 opens"
 	same "$WORK/out" before.json "... and lists what it did before"
-	[ "$(pg_sql "$OLD" "SELECT value FROM store_meta WHERE key = 'schema_version'")" = 4 ] &&
+	[ "$(pg_sql "$OLD" "SELECT value FROM store_meta WHERE key = 'schema_version'")" = "$OV_PG_SCHEMA" ] &&
 		[ "$(pg_sql "$OLD" "SELECT value FROM store_meta WHERE key = 'state_stale'")" = 0 ] &&
 		[ "$(pg_sql "$OLD" 'SELECT count(DISTINCT rec) FROM rec_interval')" = 4 ]
-	ok $? "... migrated to version 4, its intervals built, not stale"
+	ok $? "... migrated to version $OV_PG_SCHEMA, its intervals built, not stale"
 	run --db "$OLD" recs --format json --as-at 2017-06-30
 	same "$WORK/out" before-2017.json "... and lists as at an earlier date what it did before"
 	run --db "$OLD" check
