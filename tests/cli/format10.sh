@@ -73,6 +73,12 @@ has "$WORK/out" "^Pillar: Legitimacy: To be inspected in February" \
 	"... one to be inspected"
 has "$WORK/out" "Inspected, grade awaited" "... a question's, awaited"
 
+# The search finds a revised target's reason, imported or recorded.
+run --db "$A" recs --q awaiting --format csv
+is_rc 0 "recs --q finds words of a revised target's reason"
+[ "$(sed 1d "$WORK/out" | cut -d, -f1 | tr '\n' ' ')" = "P17-A01 " ]
+ok $? "... the one recommendation whose reason has them"
+
 # The force moves a target: rec revise-target records it with its reason.
 run --db "$A" rec revise-target P17-C01 --target 2019-06-30 \
 	--reason "Awaiting the new risk model" --date 2018-07-02 --author Risk
@@ -81,6 +87,9 @@ has "$WORK/out" "^P17-C01: Target revised on 2018-07-02" "... and says so"
 run --db "$A" rec show P17-C01
 has "$WORK/out" "^Revised due *2019-06-30" "rec show: the revised due date"
 has "$WORK/out" "Awaiting the new risk model" "... and why it moved"
+run --db "$A" recs --q "risk model" --format csv
+[ "$(sed 1d "$WORK/out" | cut -d, -f1 | tr '\n' ' ')" = "P17-C01 " ]
+ok $? "... and the search finds the reason recorded"
 run --db "$A" rec revise-target P17-C01 --target 2019-07-31 --date 2018-07-03
 is_rc 2 "revise-target without --reason exits 2"
 has "$WORK/err" "--reason is required" "... saying what is missing"

@@ -183,6 +183,7 @@ int pg_words_rec(pg *s, const ov_rec *r, ov_diag *d)
 	for (size_t i = 0; i < r->n_events; i++) {
 		bad |= pg_words_add(s, r->events[i].text, d);
 		bad |= pg_words_add(s, r->events[i].basis, d);
+		bad |= pg_words_add(s, r->events[i].reason, d);
 	}
 	return bad ? -1 : 0;
 }
@@ -197,7 +198,8 @@ static const char *const texts_sql =
     " UNION ALL SELECT x.response FROM recommendations x WHERE x.id = $1"
     " UNION ALL SELECT b.text FROM bullets b WHERE b.rec = $1"
     " UNION ALL SELECT e.text FROM events e WHERE e.rec = $1"
-    " UNION ALL SELECT e.basis FROM events e WHERE e.rec = $1";
+    " UNION ALL SELECT e.basis FROM events e WHERE e.rec = $1"
+    " UNION ALL SELECT e.reason FROM events e WHERE e.rec = $1";
 
 /* The terms rec id's rows give now, into out. */
 static ov_store_rc terms_of(pg *s, long long id, ov_buf *out, ov_diag *d)

@@ -532,7 +532,8 @@ static bool adds_text(const ov_event *evs, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((evs[i].text && *evs[i].text) ||
-		    (evs[i].basis && *evs[i].basis))
+		    (evs[i].basis && *evs[i].basis) ||
+		    (evs[i].reason && *evs[i].reason))
 			return true;
 	return false;
 }
