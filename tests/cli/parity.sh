@@ -177,6 +177,10 @@ for g in "tvp-jiac|2018-12-14|Joint Independent Audit Committee" \
 	both "$g_name-recs-json" recs --format json --as-at "$g_date"
 	both "$g_name-summary" summary --as-at "$g_date"
 	both "$g_name-activities" activities
+	for q in "records system" "new service" inspection; do
+		both "$g_name-search-$(echo "$q" | tr -c 'a-zA-Z\n' _)" \
+			recs --q "$q" --format csv --as-at "$g_date"
+	done
 done
 
 done_testing
