@@ -1,14 +1,18 @@
 #!/bin/sh
-# Benchmarks (not tests): see bench/README.md.  Usage: sh bench/run.sh [all|point]
+# Benchmarks (not tests): see bench/README.md.
+# Usage: sh bench/run.sh [all|point|overdue]
 # all (the default) measures everything; point only the import, the export
-# and the point operations (rec show, rec update) next to it.
+# and the point operations (rec show, rec update) next to it; overdue only
+# the import and the overdue list as at 2023-12-31 against a flat table of
+# precomputed state (the floor for any as-at design), and, with
+# PG_DB=postgresql://..., the same list on PostgreSQL.
 # Environment: BIN (default build/oversight), OUT (default bench/out),
 # RECS / EVENTS (default 100000 / 1000000).  Prints Markdown tables.
 set -eu
 WHAT=${1:-all}
 case $WHAT in
-all|point) ;;
-*) echo "usage: sh bench/run.sh [all|point]" >&2; exit 2 ;;
+all|point|overdue) ;;
+*) echo "usage: sh bench/run.sh [all|point|overdue]" >&2; exit 2 ;;
 esac
 BIN=${BIN:-build/oversight}
 # bench-register (bench/bench_register.c) is built next to the binary.
@@ -70,12 +74,74 @@ echo "| what | time | peak memory |"
 echo "|---|---|---|"
 echo "| document | $((size / 1048576)) MiB, $RECS recommendations, $EVENTS events | |"
 measure "oversight import" "$BIN" --db "$db" import "$OUT/national.json"
-[ "$WHAT" = point ] || measure "sqlite3 shell .import of the same rows from CSV (yardstick)" \
+[ "$WHAT" = all ] && measure "sqlite3 shell .import of the same rows from CSV (yardstick)" \
 	sqlite3 "$OUT/yard.db" -cmd "PRAGMA journal_mode=WAL" -cmd "PRAGMA synchronous=FULL" \
 	"CREATE TABLE recs(ref TEXT PRIMARY KEY, report TEXT, force TEXT, area TEXT, kind TEXT, addressee TEXT, timescale TEXT, text TEXT);" \
 	"CREATE TABLE events(rec TEXT, seq INT, date TEXT, kind TEXT, author TEXT, text TEXT, rag TEXT, owner TEXT, basis TEXT, PRIMARY KEY(rec, seq));" \
 	".mode csv" "BEGIN" ".import $OUT/recs.csv recs" ".import $OUT/events.csv events" "COMMIT" \
 	"CREATE INDEX events_date ON events(rec, kind, date, seq);"
+# best_cpu N CMD...: best of N runs, user + system CPU milliseconds (the
+# machine is shared: CPU time varies less than wall time under load).
+best_cpu() {
+	n=$1; shift
+	best=
+	i=0
+	while [ $i -lt "$n" ]; do
+		$TIME -f '%U %S' -o "$OUT/cpu.txt" "$@" > /dev/null 2>&1
+		ms=$(awk '{ printf "%d", ($1 + $2) * 1000 + 0.5 }' "$OUT/cpu.txt")
+		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+# The overdue list as at 2023-12-31 (CSV) against the floor: the same rows
+# printed by the sqlite3 shell from a flat table holding every rec's state
+# as at that date, precomputed (made from oversight's own CSV of the whole
+# register; empty fields NULL), filtered and sorted there.  The shell
+# quotes every text, oversight only where CSV needs it: the rows and
+# values are the same, the bytes not.
+overdue() {
+	at=2023-12-31
+	flat="$OUT/flat.db"
+	rm -f "$flat"
+	"$BIN" --db "$db" recs --as-at $at --format csv > "$OUT/all.csv"
+	sqlite3 "$flat" ".mode csv" ".import $OUT/all.csv flat"
+	sqlite3 "$flat" "UPDATE flat SET due = NULL WHERE due = '';
+		UPDATE flat SET timescale = NULL WHERE timescale = '';
+		UPDATE flat SET rag = NULL WHERE rag = '';
+		UPDATE flat SET owner = NULL WHERE owner = '';
+		UPDATE flat SET last_update = NULL WHERE last_update = '';
+		UPDATE flat SET last_update_date = NULL WHERE last_update_date = '';
+		VACUUM;"
+	flat_sql="SELECT * FROM flat WHERE status IN ('open', 'closure-proposed') AND due < '$at' ORDER BY report, ref"
+	rows=$("$BIN" --db "$db" recs --overdue --as-at $at --format csv | wc -l)
+	frows=$(sqlite3 "$flat" ".headers on" ".mode csv" "$flat_sql" | wc -l)
+	echo
+	echo "The overdue list as at $at, CSV, whole process, best of 5 (wall / CPU):"
+	echo
+	echo "| what | rows | wall | CPU (user + sys) | ratio to the flat table (CPU) |"
+	echo "|---|---|---|---|---|"
+	fw=$(best_ms 5 sqlite3 "$flat" ".headers on" ".mode csv" "$flat_sql")
+	fc=$(best_cpu 5 sqlite3 "$flat" ".headers on" ".mode csv" "$flat_sql")
+	echo "| flat table, sqlite3 shell (the floor) | $((frows - 1)) | $fw ms | $fc ms | 1× |"
+	ow=$(best_ms 5 "$BIN" --db "$db" recs --overdue --as-at $at --format csv)
+	oc=$(best_cpu 5 "$BIN" --db "$db" recs --overdue --as-at $at --format csv)
+	echo "| oversight, SQLite | $((rows - 1)) | $ow ms | $oc ms | $(awk -v a="$oc" -v b="$fc" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')× |"
+	# PostgreSQL: the same list (PG_DB a postgresql:// URI holding the same
+	# national dataset, imported by oversight).  Its flat-table floor
+	# (psql) is for the PostgreSQL backend's run to add.
+	if [ -n "${PG_DB:-}" ]; then
+		pw=$(best_ms 5 "$BIN" --db "$PG_DB" recs --overdue --as-at $at --format csv)
+		pc=$(best_cpu 5 "$BIN" --db "$PG_DB" recs --overdue --as-at $at --format csv)
+		echo "| oversight, PostgreSQL (client process only for CPU) | - | $pw ms | $pc ms | - |"
+	fi
+}
+
+if [ "$WHAT" = overdue ]; then
+	overdue
+	exit 0
+fi
 measure "oversight export" "$BIN" --db "$db" export -o "$OUT/export.json"
 export_secs=$secs export_kib=$kib
 if cmp -s "$OUT/national.json" "$OUT/export.json"; then
@@ -107,6 +173,7 @@ if [ "$WHAT" = all ]; then
 		t1=$(date +%s%N)
 		echo "| paper --format pdf for each of the 43 forces, total | $(( (t1 - t0) / 1000000 )) ms | |"
 	fi
+	overdue
 	# The web's list page from the stored state (issue 7): one process,
 	# the register open, many calls (bench/bench_register.c).
 	echo

@@ -172,11 +172,11 @@ typedef struct ov_register {
 
 /* The recommendations that pass f as they stood on f->as_at (a rec not
  * yet created then is never listed), in f->sort order, the page asked
- * for and the total.  When f->as_at is on or after the register's latest
- * event, the stored state of each rec is its fold as at f->as_at, and
- * the store filters, sorts, counts and pages it (a few index reads);
- * otherwise every candidate's timeline is folded here.  Both give the
- * same rows. */
+ * for and the total.  The store answers from what it keeps of each rec's
+ * fold (its stored state, or its state interval holding f->as_at), and
+ * filters, sorts, counts and pages it (index reads); only where it says
+ * it cannot (a stale stored state that this reader may not rebuild) is
+ * every candidate's timeline folded here.  Both give the same rows. */
 int ov_app_register(ov_app *a, const ov_rec_filter *f, ov_register *out,
                     ov_diag *d);
 void ov_register_release(ov_register *r);

@@ -2,14 +2,17 @@
 /*
  * The register as at a date, two ways that give the same rows.
  *
- * From the stored state: when the date is on or after the register's
- * latest event, each rec's stored state (app/state.c: the fold of its
- * whole timeline) is its fold as at the date.  The filters are turned
- * into filters on stored columns, the order into sort keys, and the store
- * filters, sorts, counts and cuts the page (ov_store_query_states); here
- * only the page's rows are made.
+ * From the stored state: the store keeps each rec's fold, now (its
+ * stored state) and as at every date (its state intervals, app/state.c
+ * and core's ov_rec_intervals), and answers as at any date from them.
+ * The filters are turned into filters on stored columns, the order into
+ * sort keys, and the store filters, sorts, counts and cuts the page
+ * (ov_store_query_states); here only the page's rows are made.
  *
- * By folding: otherwise the store streams the recommendations that pass
+ * By folding: where the store says it cannot answer (its stored state is
+ * stale and this reader may not rebuild it, or f->fold asks for it: tests
+ * and benchmarks compare the two ways), the store streams the
+ * recommendations that pass
  * the filters on stored columns (report, area, force, due, search words),
  * each with its timeline up to the date; here each is folded
  * (ov_rec_fold, the one fold), the filters on the folded state are

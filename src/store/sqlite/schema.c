@@ -353,12 +353,21 @@ static const char *const migrations[] = {
 	 * the timeline and gave with it (store/types.h: ov_store_derived),
 	 * written in the transaction that writes the timeline: the state
 	 * columns are rec_state's, the days [from_day, to_day) day numbers,
-	 * to_day 2147483647 for the last, open-ended interval (one range
-	 * then answers "to_day > D").  The rec's own columns the register
-	 * filters on are not copied: they are rec_state's, joined by rec.
-	 * rec_interval_at finds the intervals holding a day (to_day > D
-	 * first, from_day <= D within the index), rec_interval_status the
-	 * same among a status's intervals (the overdue list, --status).
+	 * to_day 2147483647 for the last, open-ended interval.  The rec's own
+	 * columns the register filters on are not copied: they are
+	 * rec_state's, joined by rec.
+	 *
+	 * "Which intervals hold day D" is two-dimensional (from_day <= D <
+	 * to_day), which one b-tree range cannot answer without walking the
+	 * intervals of every earlier or every later day.  fork places each
+	 * interval at a node of a fixed binary tree over the days (a
+	 * relational interval tree; store/sqlite/state.c computes it): the
+	 * first node from the root that lies in the interval.  The intervals
+	 * holding D are then those at the ~18 nodes on the path from the root
+	 * to D, each node one range of rec_interval_upper (a node before D:
+	 * to_day > D) or rec_interval_lower (a node at or after D: from_day
+	 * <= D), which read only intervals that hold D, give or take a few.
+	 * Both carry the status, so the status filters are read there too.
 	 * A database that already holds recommendations is marked stale, so
 	 * app/ derives the intervals when it next opens the register. */
 	"CREATE TABLE rec_interval (\n"
@@ -366,6 +375,7 @@ static const char *const migrations[] = {
 	"    ON DELETE CASCADE,\n"
 	"  from_day INTEGER NOT NULL,\n"
 	"  to_day INTEGER NOT NULL CHECK (to_day > from_day),\n"
+	"  fork INTEGER NOT NULL,\n"
 	"  status TEXT CHECK (status IS NULL OR (status = 'open' OR status =\n"
 	"    'closure-proposed' OR status = 'closed' OR status = 'superseded'\n"
 	"    OR status = 'not-applicable')),\n"
@@ -380,9 +390,10 @@ static const char *const migrations[] = {
 	"  last_update_date INTEGER,\n"
 	"  PRIMARY KEY (rec, from_day)\n"
 	") WITHOUT ROWID;\n"
-	"CREATE INDEX rec_interval_at ON rec_interval(to_day, from_day);\n"
-	"CREATE INDEX rec_interval_status ON rec_interval(status, to_day,\n"
-	"  from_day);\n"
+	"CREATE INDEX rec_interval_upper ON rec_interval(fork, to_day,\n"
+	"  status);\n"
+	"CREATE INDEX rec_interval_lower ON rec_interval(fork, from_day,\n"
+	"  status);\n"
 	"UPDATE store_meta SET value = 1 WHERE key = 'state_stale'\n"
 	"  AND EXISTS (SELECT 1 FROM recommendations);\n"
 	"PRAGMA user_version = 4;\n",
