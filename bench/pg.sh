@@ -55,7 +55,7 @@ echo "| document | $((size / 1048576)) MiB, $RECS recommendations, $EVENTS event
 measure "oversight import into PostgreSQL" \
 	"$BIN" --db "$(uri ov_bench)" import "$OUT/national.json"
 import_secs=$secs
-measure "psql \\\\copy of the same rows from CSV (yardstick)" \
+measure "psql \\copy of the same rows from CSV (yardstick)" \
 	"$PSQL" -qX1 -v ON_ERROR_STOP=1 "$(uri ov_yard)" \
 	-c "CREATE TABLE recs (ref text PRIMARY KEY, report text, force text, area text, kind text, addressee text, timescale text, text text)" \
 	-c "CREATE TABLE events (rec text, seq int, date date, kind text, author text, text text, rag text, owner text, basis text, PRIMARY KEY (rec, seq))" \
