@@ -85,5 +85,7 @@ typedef struct ov_store_ops {
 
 /* store/sqlite/: the embedded default. */
 extern const ov_store_ops ov_sqlite_ops;
+/* store/pg/: PostgreSQL, for a postgresql:// or postgres:// URI. */
+extern const ov_store_ops ov_pg_ops;
 
 #endif

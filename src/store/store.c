@@ -40,25 +40,22 @@ ov_store_rc ov_store_open(const char *db, bool create, ov_store **out,
 {
 	ov_store *s;
 	void *impl = NULL;
+	bool pg = is_postgres_uri(db);
 	ov_store_rc rc;
 
 	*out = NULL;
-	if (is_postgres_uri(db)) {
-		char *name = display_name(db);
-		ov_diag_at(d, OV_PROB_RUNTIME, NULL,
-			   "%s: this oversight was built without the "
-			   "PostgreSQL backend; use an SQLite file path",
-			   name);
-		free(name);
-		return OV_STORE_ERROR;
-	}
-	rc = ov_sqlite_ops.open(db, create, &impl, d);
+	rc = (pg ? &ov_pg_ops : &ov_sqlite_ops)->open(db, create, &impl, d);
 	if (rc != OV_STORE_OK)
 		return rc;
 	s = ov_xcalloc(1, sizeof *s);
-	s->ops = &ov_sqlite_ops;
+	s->ops = pg ? &ov_pg_ops : &ov_sqlite_ops;
 	s->impl = impl;
 	s->name = display_name(db);
+	/* A server's database is no file an output could replace. */
+	if (pg) {
+		*out = s;
+		return OV_STORE_OK;
+	}
 	s->files[0] = ov_xstrdup(db);
 	s->files[1] = ov_xasprintf("%s-wal", db);
 	s->files[2] = ov_xasprintf("%s-shm", db);

@@ -30,8 +30,11 @@ typedef struct ov_store ov_store;
  * ("... run 'oversight init' first").  A file that is not an oversight
  * database is OV_STORE_ERROR with or without create, and is not written
  * to.  A file this process may read but not write is opened read-only
- * (ov_store_read_only).  A backend this program was built without is
- * OV_STORE_ERROR. */
+ * (ov_store_read_only).  A PostgreSQL database with no tables is
+ * "empty" in the same way (create gives it the schema); one whose tables
+ * are not oversight's is OV_STORE_ERROR, left as it was; a server that
+ * cannot be reached or refuses the login is OV_STORE_ERROR, the message
+ * naming the URI without its password. */
 ov_store_rc ov_store_open(const char *db, bool create, ov_store **out,
 			  ov_diag *d);
 void ov_store_close(ov_store *s);

@@ -47,26 +47,28 @@ is_rc 2 "rec with an unknown subcommand exits 2"
 run recs
 is_rc 1 "recs with no database exits 1"
 has "$WORK/err" "^oversight recs: " "the missing database is reported"
-[ ! -e oversight.db ]
+! db_made "$DB"
 ok $? "recs does not create a database"
 
 run init
 is_rc 0 "init creates the default database"
-[ -f oversight.db ]
-ok $? "./oversight.db exists"
+db_made "$DB"
+ok $? "the default database (./oversight.db on SQLite) is made"
 has "$WORK/out" "Created" "init says it created it"
-snapshot oversight.db before.json
+snapshot "$DB" before.json
 run init
 is_rc 0 "a second init is harmless"
 has "$WORK/out" "Already" "the second init says the database was there"
-snapshot oversight.db after.json
+snapshot "$DB" after.json
 same before.json after.json "the second init changes nothing"
 
-OVERSIGHT_DB=env.db "$OV_BIN" init >/dev/null 2>&1
-[ -f env.db ]
+ENV_DB=$(newdb env)
+OVERSIGHT_DB="$ENV_DB" "$OV_BIN" init >/dev/null 2>&1
+db_made "$ENV_DB"
 ok $? "OVERSIGHT_DB names the database"
-run --db flag.db init
-[ -f flag.db ]
+FLAG_DB=$(newdb flag)
+run --db "$FLAG_DB" init
+db_made "$FLAG_DB"
 ok $? "--db names the database"
 
 run export --format yaml

@@ -13,9 +13,10 @@ run import "$DEMO"
 is_rc 0 "the demo dataset imports"
 
 run export -o a.json
-run --db b.db init
-run --db b.db import a.json
-run --db b.db export -o b.json
+B=$(newdb b)
+run --db "$B" init
+run --db "$B" import a.json
+run --db "$B" export -o b.json
 same a.json b.json "the demo dataset round-trips byte for byte"
 
 run recs --as-at 2018-09-27 --format json

@@ -8,11 +8,14 @@
 . "$OV_SRCDIR/tests/cli/lib.sh"
 
 DOC="$OV_SRCDIR/tests/cli/fixtures/format10.json"
+A=$(newdb a)
+E=$(newdb empty)
+B=$(newdb b)
 
-run --db a.db init
-run --db a.db import "$DOC"
+run --db "$A" init
+run --db "$A" import "$DOC"
 is_rc 0 "the document with every new field imports"
-run --db a.db export -o out.json
+run --db "$A" export -o out.json
 is_rc 0 "... and exports"
 same "$DOC" out.json "... byte for byte as it was"
 
@@ -28,8 +31,8 @@ PY
 while IFS='|' read -r name py path words; do
 	[ -n "$name" ] || continue
 	mk "$name.json" "$py"
-	run --db empty.db init
-	run --db empty.db import "$name.json"
+	run --db "$E" init
+	run --db "$E" import "$name.json"
 	is_rc 2 "$name: import exits 2"
 	has "$WORK/err" "$name\.json: \\$\\.$path: .*$words" \
 		"$name: the message names $path"
@@ -57,12 +60,12 @@ short|d["forces"][0]["short_name"] = ""|forces\[0\]\.short_name|blank
 twice|d["layouts"].append(dict(d["layouts"][0], id="iac2"))|layouts\[1\]\.committee|already has a layout
 CASES
 
-snapshot empty.db e.json
+snapshot "$E" e.json
 [ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get("recommendations", [])))' e.json)" = 0 ]
 ok $? "nothing was written by the refused imports"
 
 # grades shows the overall and pillar grades, and "awaited" as such.
-run --db a.db grades
+run --db "$A" grades
 has "$WORK/out" "^Overall: Good" "grades: the overall grade"
 has "$WORK/out" "^Pillar: Efficiency: Inspected, grade awaited" \
 	"... a pillar's grade, awaited"
@@ -70,29 +73,38 @@ has "$WORK/out" "^Pillar: Legitimacy: To be inspected in February" \
 	"... one to be inspected"
 has "$WORK/out" "Inspected, grade awaited" "... a question's, awaited"
 
+# The search finds a revised target's reason, imported or recorded.
+run --db "$A" recs --q awaiting --format csv
+is_rc 0 "recs --q finds words of a revised target's reason"
+[ "$(sed 1d "$WORK/out" | cut -d, -f1 | tr '\n' ' ')" = "P17-A01 " ]
+ok $? "... the one recommendation whose reason has them"
+
 # The force moves a target: rec revise-target records it with its reason.
-run --db a.db rec revise-target P17-C01 --target 2019-06-30 \
+run --db "$A" rec revise-target P17-C01 --target 2019-06-30 \
 	--reason "Awaiting the new risk model" --date 2018-07-02 --author Risk
 is_rc 0 "rec revise-target records a revised target"
 has "$WORK/out" "^P17-C01: Target revised on 2018-07-02" "... and says so"
-run --db a.db rec show P17-C01
+run --db "$A" rec show P17-C01
 has "$WORK/out" "^Revised due *2019-06-30" "rec show: the revised due date"
 has "$WORK/out" "Awaiting the new risk model" "... and why it moved"
-run --db a.db rec revise-target P17-C01 --target 2019-07-31 --date 2018-07-03
+run --db "$A" recs --q "risk model" --format csv
+[ "$(sed 1d "$WORK/out" | cut -d, -f1 | tr '\n' ' ')" = "P17-C01 " ]
+ok $? "... and the search finds the reason recorded"
+run --db "$A" rec revise-target P17-C01 --target 2019-07-31 --date 2018-07-03
 is_rc 2 "revise-target without --reason exits 2"
 has "$WORK/err" "--reason is required" "... saying what is missing"
-run --db a.db rec revise-target P17-C01 --reason why --date 2018-07-03
+run --db "$A" rec revise-target P17-C01 --reason why --date 2018-07-03
 is_rc 2 "revise-target without --target exits 2"
-run --db a.db rec revise-target P17-A01 --target 2019-07-31 --reason late \
+run --db "$A" rec revise-target P17-A01 --target 2019-07-31 --reason late \
 	--date 2019-02-01
 is_rc 2 "a closed recommendation's target is not revised (exit 2)"
 has "$WORK/err" "cannot follow status 'closed'" "... saying why"
 
 # A document without layouts keeps its ten keys: layouts is written only
 # when there is one.
-run --db b.db init
-run --db b.db import "$FIXTURE"
-run --db b.db export -o small.json
+run --db "$B" init
+run --db "$B" import "$FIXTURE"
+run --db "$B" export -o small.json
 hasnt small.json '"layouts"' "a register without layouts exports no layouts key"
 
 done_testing

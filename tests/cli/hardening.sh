@@ -49,8 +49,8 @@ if [ -w /dev/full ]; then
 		[ -s "$WORK/err" ]
 		ok $? "$c to a full disk says so"
 	done
-	cp oversight.db full.db
-	"$OV_BIN" --db full.db rec update SG-2017-R03 --date 2018-09-22 \
+	FULL=$(copydb "$DB" full)
+	"$OV_BIN" --db "$FULL" rec update SG-2017-R03 --date 2018-09-22 \
 		--note later >/dev/full 2>"$WORK/err"
 	RC=$?
 	is_rc 1 "rec update to a full disk exits 1 (the event is recorded)"
@@ -115,18 +115,19 @@ for a in d.get("activities", []):
     a["subject"] = esc + a["subject"]
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 EOF
-run --db esc.db init
-run --db esc.db import "$WORK/esc.json"
+ESCDB=$(newdb esc)
+run --db "$ESCDB" init
+run --db "$ESCDB" import "$WORK/esc.json"
 is_rc 0 "a register whose texts hold escape sequences imports"
 for c in "reports" "recs --as-at 2018-09-27" "meetings" "activities" \
 	"summary --as-at 2018-09-27" "grades --as-at 2018-09-27"; do
 	# shellcheck disable=SC2086
-	run --db esc.db $c
+	run --db "$ESCDB" $c
 	is_rc 0 "$c succeeds"
 	! grep -q "$ESC" "$WORK/out" && ! grep -q "$C1" "$WORK/out"
 	ok $? "$c prints no ESC or C1 control"
 done
-run --db esc.db summary --as-at 2018-09-27
+run --db "$ESCDB" summary --as-at 2018-09-27
 grep -F -q '\x1B[41mX\x1B[0m\u009B' "$WORK/out"
 ok $? "summary shows them visibly"
 run rec show "SG${ESC}[2J"

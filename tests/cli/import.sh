@@ -2,34 +2,37 @@
 # oversight import / export: round trip, bad documents change nothing,
 # whole-or-nothing output files.
 . "$OV_SRCDIR/tests/cli/lib.sh"
+A=$(newdb a)
+B=$(newdb b)
+EMPTY=$(newdb empty)
 
-run --db a.db init
-run --db a.db import "$FIXTURE"
+run --db "$A" init
+run --db "$A" import "$FIXTURE"
 is_rc 0 "import of the fixture succeeds"
 has "$WORK/out" "4 recommendations" "import summarises what it added"
 hasnt "$WORK/err" "importing:" "no progress when stderr is not a terminal"
 
-run --db a.db export -o a1.json
+run --db "$A" export -o a1.json
 is_rc 0 "export -o succeeds"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["format"]=="oversight/1" and len(d["recommendations"])==4 else 1)' a1.json
 ok $? "the export is an oversight/1 document with the four recommendations"
-run --db a.db export
+run --db "$A" export
 same "$WORK/out" a1.json "export to stdout gives the same bytes as -o"
 
-run --db b.db init
-run --db b.db import a1.json
+run --db "$B" init
+run --db "$B" import a1.json
 is_rc 0 "the export imports into a second database"
-run --db b.db export -o b1.json
+run --db "$B" export -o b1.json
 same a1.json b1.json "export, import, export is byte-identical"
 
-run --db a.db import a1.json
+run --db "$A" import a1.json
 is_rc 2 "importing the same ids again is a conflict (exit 2)"
 has "$WORK/err" "^oversight import: " "the conflict is reported"
-run --db a.db export -o a2.json
+run --db "$A" export -o a2.json
 same a1.json a2.json "a conflicting import leaves the database unchanged"
-run --db a.db import --replace a1.json
+run --db "$A" import --replace a1.json
 is_rc 0 "import --replace of the same document succeeds"
-run --db a.db export -o a3.json
+run --db "$A" export -o a3.json
 same a1.json a3.json "and gives the same register"
 
 # Bad documents: each is refused with exit 2, every problem on stderr, and
@@ -54,54 +57,54 @@ mk bad-close-blankbasis.json 'd["recommendations"][0]["timeline"][3]["basis"] = 
 mk bad-future.json 'd["recommendations"][1]["timeline"].append(dict(date="2199-12-31", author="x", kind="update", text="ahead"))'
 mk bad-events.json 'd["recommendations"][1]["timeline"] += [dict(d["recommendations"][1]["timeline"][-1], kind="update", text="n")] * 10001'
 
-run --db empty.db init
-snapshot empty.db empty-before.json
-snapshot a.db a-before.json
+run --db "$EMPTY" init
+snapshot "$EMPTY" empty-before.json
+snapshot "$A" a-before.json
 for f in bad-notjson bad-truncated bad-type bad-unknown-id bad-duplicate \
 	bad-date bad-close-nodate bad-close-nobasis bad-close-blankbasis \
 	bad-future bad-events; do
-	run --db empty.db import "$f.json"
+	run --db "$EMPTY" import "$f.json"
 	is_rc 2 "$f: import exits 2"
 	has "$WORK/err" "^oversight import: .*$f\.json" \
 		"$f: the message names the file"
-	snapshot empty.db empty-after.json
+	snapshot "$EMPTY" empty-after.json
 	same empty-before.json empty-after.json "$f: empty database unchanged"
-	run --db a.db import --replace "$f.json"
+	run --db "$A" import --replace "$f.json"
 	is_rc 2 "$f: import --replace exits 2"
-	snapshot a.db a-after.json
+	snapshot "$A" a-after.json
 	same a-before.json a-after.json "$f: loaded database unchanged"
 done
-run --db empty.db import bad-date.json
+run --db "$EMPTY" import bad-date.json
 has "$WORK/err" "timeline\[3\]\.date" "a bad date is reported with its JSON path"
-run --db empty.db import bad-close-nobasis.json
+run --db "$EMPTY" import bad-close-nobasis.json
 has "$WORK/err" "basis" "a closure without basis is reported as such"
-run --db empty.db import bad-close-blankbasis.json
+run --db "$EMPTY" import bad-close-blankbasis.json
 has "$WORK/err" "timeline\[3\]\.basis: a 'closed' event needs a basis" \
 	"a blank closure basis is reported as a missing one"
-run --db empty.db import bad-future.json
+run --db "$EMPTY" import bad-future.json
 has "$WORK/err" "timeline\[[0-9]*\]\.date: 2199-12-31 is more than 7 days after today" \
 	"an event dated 2199-12-31 is refused on import too"
-run --db empty.db import bad-events.json
+run --db "$EMPTY" import bad-events.json
 has "$WORK/err" "timeline: more than 10000 events" \
 	"a timeline of more than 10000 events is refused"
-run --db empty.db import no-such-file.json
+run --db "$EMPTY" import no-such-file.json
 is_rc 2 "a missing input file exits 2"
 
-run --db a.db export -o missing-dir/out.json
+run --db "$A" export -o missing-dir/out.json
 [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ]
 ok $? "export into a missing directory fails (exit $RC)"
 has "$WORK/err" "^oversight export: .*missing-dir" "the failure names the path"
 [ -z "$(ls -A missing-dir 2>/dev/null)" ] && [ ! -e missing-dir/out.json ]
 ok $? "and leaves no file"
 
-run --db a.db export --format csv --as-at 2018-09-27 -o recs.csv
+run --db "$A" export --format csv --as-at 2018-09-27 -o recs.csv
 is_rc 0 "export --format csv succeeds"
 has recs.csv "^ref," "the CSV has a header record"
 [ "$(grep -c 'TST\|PL-2016\|SG-2017' recs.csv)" -ge 4 ]
 ok $? "the CSV has the recommendations"
-run --db a.db export --format xlsx
+run --db "$A" export --format xlsx
 is_rc 2 "export --format xlsx without -o exits 2"
-run --db a.db export --format xlsx -o tracker.xlsx --as-at 2018-09-27
+run --db "$A" export --format xlsx -o tracker.xlsx --as-at 2018-09-27
 is_rc 0 "export --format xlsx -o succeeds"
 python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if "xl/workbook.xml" in z.namelist() else 1)' tracker.xlsx
 ok $? "the workbook is an XLSX file"

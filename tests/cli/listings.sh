@@ -1,15 +1,16 @@
 #!/bin/sh
 # oversight reports, grades, activities, meetings, summary.
 . "$OV_SRCDIR/tests/cli/lib.sh"
+EMPTY=$(newdb empty)
 
 # An empty register lists nothing, without error.
-run --db empty.db init
+run --db "$EMPTY" init
 for c in reports meetings activities summary recs; do
-	run --db empty.db $c
+	run --db "$EMPTY" $c
 	is_rc 0 "$c on an empty register succeeds"
 done
 has "$WORK/out" "^0 recommendations$" "and lists nothing"
-run --db empty.db recs --format json
+run --db "$EMPTY" recs --format json
 [ "$(tr -d ' \n' <"$WORK/out")" = "[]" ]
 ok $? "recs --format json on an empty register is []"
 

@@ -36,14 +36,14 @@ run rec show
 is_rc 2 "rec show without a ref exits 2"
 
 # Refusals: nothing written.
-snapshot oversight.db before.json
+snapshot "$DB" before.json
 refuse() { # refuse DESCRIPTION REGEX ARGS...
 	desc=$1 re=$2
 	shift 2
 	run "$@"
 	is_rc 2 "$desc exits 2"
 	has "$WORK/err" "$re" "$desc: the message says why"
-	snapshot oversight.db after.json
+	snapshot "$DB" after.json
 	same before.json after.json "$desc: database unchanged"
 }
 refuse "update of an unknown ref" "NOPE-1" \
@@ -149,10 +149,11 @@ ok $? "superseded and not-applicable show in the register"
 
 # The appended events survive an export and import.
 run export -o after.json
-run --db c.db init
-run --db c.db import after.json
+C=$(newdb c)
+run --db "$C" init
+run --db "$C" import after.json
 is_rc 0 "the register with appended events re-imports"
-run --db c.db export -o again.json
+run --db "$C" export -o again.json
 same after.json again.json "and exports the same bytes"
 
 done_testing

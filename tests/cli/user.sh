@@ -31,7 +31,7 @@ accounts() {
 # refuse DESCRIPTION REGEX STDIN ARGS...: exit 2, the message, nothing
 # written: the accounts as before.json has them (made again after each
 # change that is accepted).
-accounts oversight.db before.json
+accounts "$DB" before.json
 refuse() {
 	desc=$1 re=$2 input=$3
 	shift 3
@@ -39,7 +39,7 @@ refuse() {
 	RC=$?
 	is_rc 2 "$desc exits 2"
 	has "$WORK/err" "$re" "$desc: the message says why"
-	accounts oversight.db after.json
+	accounts "$DB" after.json
 	same before.json after.json "$desc: no account written"
 }
 
@@ -82,7 +82,7 @@ printf 'abcdefghijklm\000nop\n' |
 RC=$?
 is_rc 2 "a NUL byte in the password exits 2"
 has "$WORK/err" "password: it holds a NUL byte" "... saying so"
-accounts oversight.db after.json
+accounts "$DB" after.json
 same before.json after.json "... no account written"
 refuse "bad login, role and password at once" \
 	"login: 'X' is not a login" "short
@@ -100,7 +100,7 @@ if command -v setsid >/dev/null 2>&1; then
 	is_rc 2 "no terminal and no --password-stdin exits 2"
 	has "$WORK/err" "password: no terminal to ask on.*--password-stdin" \
 		"... and says to use --password-stdin"
-	accounts oversight.db after.json
+	accounts "$DB" after.json
 	same before.json after.json "... no account written"
 else
 	skip "setsid is not installed (no terminal-less run)"
@@ -120,7 +120,7 @@ printf '%s' "$PW2" | "$OV_BIN" user add bob.k --role viewer \
 	--password-stdin >"$WORK/out" 2>"$WORK/err"
 RC=$?
 is_rc 0 "user add of a viewer, the password without a newline"
-accounts oversight.db before.json
+accounts "$DB" before.json
 refuse "a login taken" "^oversight user add: login: the login 'amy' is taken" \
 	"$PW2
 " user add amy --role admin --password-stdin
@@ -160,7 +160,7 @@ RC=$?
 is_rc 0 "user passwd"
 has "$WORK/out" "^amy: password changed; its sessions have ended$" \
 	"... says so"
-accounts oversight.db before.json
+accounts "$DB" before.json
 
 refuse "disable of an unknown login" "^oversight user disable: login: no account 'ghost'" \
 	"" user disable ghost
@@ -182,7 +182,7 @@ is_rc 0 "user --help"
 has "$WORK/out" "add LOGIN --role ROLE" "... describes add"
 run --help
 has "$WORK/out" "^  user +" "oversight --help lists user"
-run --db missing.db user list
+run --db "$(nodb missing)" user list
 is_rc 1 "user list on a missing database exits 1"
 
 # The terminal: a pseudo-terminal, the password typed twice with echo off.
@@ -225,14 +225,14 @@ $PW1" python3 "$WORK/askpass_drive.py" "$OV_BIN" user add carol --role editor \
 	has "$WORK/out" "Password again: " "... twice"
 	hasnt "$WORK/out" "horse" "... without echoing the password"
 	has "$WORK/out" "carol: account added \(editor\)" "... and adds it"
-	accounts oversight.db before.json
+	accounts "$DB" before.json
 	TTY_ANSWERS="$PW1
 $PW2" python3 "$WORK/askpass_drive.py" "$OV_BIN" user passwd carol \
 		>"$WORK/out" 2>"$WORK/err"
 	RC=$?
 	is_rc 2 "two different passwords on the terminal exit 2"
 	has "$WORK/out" "password: the two differ" "... saying so"
-	accounts oversight.db after.json
+	accounts "$DB" after.json
 	same before.json after.json "... nothing written"
 else
 	for i in 1 2 3 4 5 6 7 8; do skip "python3 has no pty module"; done

@@ -269,7 +269,7 @@ static void test_failures(ov_store *s)
 }
 
 /* Accounts survive a replace import, but not one that drops their
- * person: that import is refused, naming the account. */
+ * person or force: that import is refused, naming the account. */
 static void test_replace(ov_store *s)
 {
 	ov_diag d = OV_DIAG_INIT;
@@ -295,6 +295,18 @@ static void test_replace(ov_store *s)
 		   "... and the account is as it was");
 	tap_ok(got.person && !strcmp(got.person, "p-acc"),
 	       "... with its person");
+	ov_store_account_release(&got);
+	/* Its person, but not the force another account is bound to. */
+	fx_add_person(ds, "p-acc", "Jane Smith", "ACC Crime");
+	rc = ov_store_import(s, ds, NULL, NULL, true, NULL, NULL, &d);
+	tap_is_int(rc, OV_STORE_INVALID,
+		   "a replace without a force an account is bound to: INVALID");
+	tap_ok(fx_has_msg(&d, "account 'xyz.viewer'"),
+	       "... naming the account");
+	ov_diag_release(&d);
+	tap_ok(ov_store_account_get(s, "xyz.viewer", &got, &d) == OV_STORE_OK &&
+		       got.force && !strcmp(got.force, "XYZ"),
+	       "... and the account is as it was, with its force");
 	ov_store_account_release(&got);
 	ov_dataset_free(ds);
 	ov_diag_release(&d);

@@ -1,50 +1,40 @@
 #ifndef OV_STORE_SQLITE_TABLES_H
 #define OV_STORE_SQLITE_TABLES_H
 /*
- * Private to the SQLite backend: where each entity of the field tables
- * (core/fields.h) lives in the schema (sqlite/schema.c), and the SQL made
- * from the two.  A top-level entity is one table whose columns are its
- * scalar fields (ov_field_col names them); each STRV or OBJV field is a
- * child table keyed by (parent, seq).  Statements are made once per call
- * into an ov_buf; values are always bound, never written into the SQL.
+ * Private to the SQLite backend: the shared map of entities to tables
+ * (store/tables.h) with SQLite's binds and reads, and the SQL made from it
+ * in SQLite's parameter style.  Values are always bound, never written
+ * into the SQL.
  */
 #include <stdbool.h>
 
 #include "core/fields.h"
 #include "store/sqlite/sq.h"
+#include "store/tables.h"
 #include "util/buf.h"
 
-typedef struct sq_child {
-	const char *key;        /* the parent's STRV/OBJV field */
-	const char *table;      /* "events" */
-	const char *parent_col; /* "rec" */
-	const char *value_col;  /* STRV: the string's column ("text") */
-	const char *daynum_col; /* a date column kept as a day number */
-	const char *noun;       /* for messages: "recommendation event" */
-} sq_child;
+/* The description every backend shares (store/tables.h), under the
+ * names this backend's files use. */
+typedef ov_store_child sq_child;
+typedef ov_store_table sq_table;
 
-typedef struct sq_table {
-	const char *table;     /* "recommendations" */
-	const char *noun;      /* for messages: "recommendation" */
-	const ov_shape *shape;
-	const char *force_col; /* the column naming the force, or NULL */
-	/* Children hang from the integer `id` column (recommendations),
-	 * not from the text id. */
-	bool rowid_parent;
-	/* A derived column written after the fields (recommendations: due). */
-	const char *extra_col;
-	const sq_child *children;
-	size_t n_children;
-} sq_table;
-
-/* The table of a top-level entity. */
-const sq_table *sq_table_of(enum ov_entity_id ent);
-/* The id column (the shape's first field). */
-const char *sq_key_col(const sq_table *t);
-/* The field a child table holds. */
-const ov_field *sq_child_field(const sq_table *t, const sq_child *c);
-/* The child table holding t's field `key` ("timeline"), or NULL. */
-const sq_child *sq_child_of(const sq_table *t, const char *key);
+static inline const sq_table *sq_table_of(enum ov_entity_id ent)
+{
+	return ov_store_table_of(ent);
+}
+static inline const char *sq_key_col(const sq_table *t)
+{
+	return ov_store_key_col(t);
+}
+static inline const ov_field *sq_child_field(const sq_table *t,
+					     const sq_child *c)
+{
+	return ov_store_child_field(t, c);
+}
+static inline const sq_child *sq_child_of(const sq_table *t, const char *key)
+{
+	return ov_store_child_of(t, key);
+}
 /* Whether column col of child c (NULL: of the parent) is a day number. */
 bool sq_is_daynum(const sq_child *c, const ov_field *f);
 

@@ -357,12 +357,13 @@ static ov_store_rc read_tip(sq *s, const char *ref, sqlite3_int64 *id,
 }
 
 /* Whether evs add words to the rec's texts (rec_search_text indexes an
- * event's text and basis). */
+ * event's text, basis and reason). */
 static bool adds_text(const ov_event *evs, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((evs[i].text && *evs[i].text) ||
-		    (evs[i].basis && *evs[i].basis))
+		    (evs[i].basis && *evs[i].basis) ||
+		    (evs[i].reason && *evs[i].reason))
 			return true;
 	return false;
 }
