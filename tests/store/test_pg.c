@@ -30,6 +30,20 @@
 static const char *maint, *host, *port;
 static int n_made;
 
+/* A server's message, one TAP comment per line (its "LINE 1: ..." and
+ * caret lines would otherwise be unknown TAP lines). */
+static void diag_lines(const char *msg)
+{
+	while (msg && *msg) {
+		size_t n = strcspn(msg, "\n");
+		char *line = ov_xstrndup(msg, n);
+
+		tap_diag(line);
+		free(line);
+		msg += n + (msg[n] == '\n');
+	}
+}
+
 /* Run fixed SQL on the maintenance database (or on db's URI). */
 static int run_sql(const char *uri, const char *sql)
 {
@@ -42,9 +56,9 @@ static int run_sql(const char *uri, const char *sql)
 		ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
 		     PQresultStatus(r) == PGRES_TUPLES_OK;
 		if (!ok)
-			tap_diag(PQresultErrorMessage(r));
+			diag_lines(PQresultErrorMessage(r));
 	} else {
-		tap_diag(PQerrorMessage(c));
+		diag_lines(PQerrorMessage(c));
 	}
 	PQclear(r);
 	PQfinish(c);
