@@ -12,7 +12,7 @@ set -eu
 B=${FUZZ_BUILD:-build-fuzz}
 CC=${FUZZ_CC:-clang}
 SAN=address,undefined
-TARGETS="json timescale date markdown"
+TARGETS="json timescale date markdown extract"
 
 command -v "$CC" >/dev/null || { echo "fuzz: $CC not found" >&2; exit 1; }
 

@@ -10,7 +10,7 @@ set -eu
 B=${FUZZ_BUILD:-build-fuzz}
 SECS=${1:-180}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-json timescale date markdown}
+TARGETS=${*:-json timescale date markdown extract}
 rc=0
 
 for t in $TARGETS; do

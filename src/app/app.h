@@ -60,7 +60,11 @@ typedef struct ov_import_stats {
  * of it, then add it in one transaction (with replace: in place of the
  * whole register).  Every problem of the document is reported at once,
  * kind bad input, where "FILE: $.path"; an id already present is a
- * conflict.  progress (may be NULL) is called with recommendations
+ * conflict, except that a force, person, board, plan or report the
+ * register already holds, agreeing with every field the document gives
+ * (provenance aside), is left as the register holds it (so that a document made by `extract`, which carries its force and
+ * report, can be added to a register holding them); stats count what was
+ * added.  progress (may be NULL) is called with recommendations
  * written so far. */
 int ov_app_import(ov_app *a, const char *path, bool replace,
                   void (*progress)(size_t done, size_t total, void *),

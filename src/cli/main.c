@@ -14,7 +14,7 @@ static const ov_cli_command *const commands[] = {
 	&ov_cmd_init, &ov_cmd_import, &ov_cmd_export, &ov_cmd_recs,
 	&ov_cmd_rec, &ov_cmd_reports, &ov_cmd_grades, &ov_cmd_activities,
 	&ov_cmd_meetings, &ov_cmd_summary, &ov_cmd_paper, &ov_cmd_check,
-	&ov_cmd_user, &ov_cmd_serve, NULL,
+	&ov_cmd_user, &ov_cmd_serve, &ov_cmd_extract, NULL,
 };
 
 static void usage(FILE *f)

@@ -44,7 +44,7 @@ void ov_csv_field(FILE *f, const char *s, bool first)
 		putc('\'', f);
 	for (const char *q = strchr(s, '"'); q; q = strchr(s, '"')) {
 		fwrite(s, 1, (size_t)(q - s) + 1, f); /* up to the quote */
-		putc('"', f);                          /* which is doubled */
+		putc('"', f);                         /* which is doubled */
 		s = q + 1;
 	}
 	fputs(s, f);
@@ -58,10 +58,14 @@ void ov_csv_end(FILE *f)
 
 /* The columns, in csv.h's order. */
 static const char *const rec_header[] = {
-	"ref",	     "report",	 "report_title", "area",
-	"kind",	     "addressee", "timescale",	  "due",
-	"owner",     "plan",	 "status",	  "rag",
-	"last_update", "last_update_date", "text",
+    "ref",          "report",
+    "report_title", "area",
+    "kind",         "addressee",
+    "timescale",    "due",
+    "owner",        "plan",
+    "status",       "rag",
+    "last_update",  "last_update_date",
+    "text",
 };
 
 static void write_header(FILE *f)
@@ -72,7 +76,7 @@ static void write_header(FILE *f)
 }
 
 static void write_rec(const ov_dataset *ds, const ov_rec *rec,
-		      const ov_rec_state *st, FILE *f)
+                      const ov_rec_state *st, FILE *f)
 {
 	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
 	char due[11], upd[11];
@@ -103,8 +107,7 @@ static void write_rec(const ov_dataset *ds, const ov_rec *rec,
 }
 
 /* ds must be sorted (ov_dataset_sort) for the look-ups. */
-int ov_csv_write_recs(const ov_dataset *ds, ov_day as_at, FILE *f,
-		      ov_diag *d)
+int ov_csv_write_recs(const ov_dataset *ds, ov_day as_at, FILE *f, ov_diag *d)
 {
 	ov_rec_state st;
 
@@ -118,7 +121,7 @@ int ov_csv_write_recs(const ov_dataset *ds, ov_day as_at, FILE *f,
 	}
 	if (fflush(f) != 0 || ferror(f)) {
 		ov_diag_add(d, "writing CSV: %s",
-			    errno ? strerror(errno) : "write error");
+		            errno ? strerror(errno) : "write error");
 		return -1;
 	}
 	return 0;

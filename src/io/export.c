@@ -5,15 +5,16 @@
 
 void ov_export_rec_text(const ov_rec *rec, ov_buf *b)
 {
-	ov_buf_puts(b, rec->text ? rec->text
-				 : rec->finding ? rec->finding : "");
+	ov_buf_puts(b, rec->text      ? rec->text
+	               : rec->finding ? rec->finding
+	                              : "");
 	for (size_t i = 0; i < rec->n_bullets; i++)
 		ov_buf_printf(b, "%s\xe2\x80\xa2 %s", b->len ? "\n" : "",
-			      rec->bullets[i]);
+		              rec->bullets[i]);
 }
 
 const char *ov_export_plan_name(const ov_dataset *ds, const ov_rec *rec,
-				const ov_report *rep)
+                                const ov_report *rep)
 {
 	const char *id = rec->plan ? rec->plan : rep ? rep->plan : NULL;
 	const ov_plan *p = ov_dataset_find_plan(ds, id);

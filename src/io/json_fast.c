@@ -32,7 +32,7 @@ typedef struct scan {
 static void ws(scan *s)
 {
 	while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' ||
-				 *s->p == '\r' || *s->p == '\t'))
+	                         *s->p == '\r' || *s->p == '\t'))
 		s->p++;
 }
 
@@ -244,8 +244,8 @@ static bool integer(scan *s, int *out)
 			return false;
 		v = v * 10 + (*s->p++ - '0');
 	}
-	if (digits == 0 || (s->p < s->end && (*s->p == '.' || *s->p == 'e' ||
-					      *s->p == 'E')))
+	if (digits == 0 ||
+	    (s->p < s->end && (*s->p == '.' || *s->p == 'e' || *s->p == 'E')))
 		return false;
 	*out = v;
 	return true;
@@ -289,7 +289,7 @@ static bool str_elem(scan *s, const ov_shape *sh, char *e)
 /* The elements of an array into s->level[d], each counted before it is
  * filled so that a partly filled one is handed over too. */
 static bool elements(scan *s, size_t d, size_t sz, read_elem rd,
-		     const ov_shape *sh)
+                     const ov_shape *sh)
 {
 	if (!lit(s, '['))
 		return false;
@@ -314,7 +314,7 @@ static bool elements(scan *s, size_t d, size_t sz, read_elem rd,
  * move to one allocation of the exact size at the end, also when reading
  * stops halfway, so that the dataset owns whatever was filled. */
 static bool array(scan *s, size_t sz, read_elem rd, const ov_shape *sh,
-		  void **arr, size_t *n)
+                  void **arr, size_t *n)
 {
 	size_t d = s->depth;
 	level *l;
@@ -394,7 +394,7 @@ static bool field(scan *s, const ov_field *f, char *base)
 		return strv(s, (char ***)m, (size_t *)(base + f->count_off));
 	case OV_F_OBJV:
 		return objv(s, f->sub, (void **)m,
-			    (size_t *)(base + f->count_off));
+		            (size_t *)(base + f->count_off));
 	}
 	return false;
 }
@@ -448,7 +448,7 @@ static bool object(scan *s, const ov_shape *sh, char *elem)
 static bool table(scan *s, const ov_entity *t, ov_dataset *ds)
 {
 	return objv(s, t->shape, (void **)((char *)ds + t->off),
-		    (size_t *)((char *)ds + t->count_off));
+	            (size_t *)((char *)ds + t->count_off));
 }
 
 /* One top-level member; *seen has a bit per table and one for "format". */

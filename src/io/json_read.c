@@ -27,12 +27,12 @@
 typedef struct reader {
 	const char *name; /* the file, for messages */
 	ov_diag *d;
-	ov_buf path;      /* JSON path of the value being read */
+	ov_buf path; /* JSON path of the value being read */
 	size_t problems;
 } reader;
 
 static void problem(reader *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* A bad-input problem at "FILE: $.path". */
 static void problem(reader *r, const char *fmt, ...)
@@ -79,11 +79,11 @@ static size_t push_key(reader *r, const char *key)
 {
 	size_t mark = r->path.len;
 	bool plain = (key[0] >= 'a' && key[0] <= 'z') ||
-		     (key[0] >= 'A' && key[0] <= 'Z') || key[0] == '_';
+	             (key[0] >= 'A' && key[0] <= 'Z') || key[0] == '_';
 
 	for (const char *p = key; plain && *p; p++)
 		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			(*p >= '0' && *p <= '9') || *p == '_';
+		        (*p >= '0' && *p <= '9') || *p == '_';
 	if (plain) {
 		ov_buf_putc(&r->path, '.');
 		ov_buf_puts(&r->path, key);
@@ -156,8 +156,7 @@ static char *describe(const ov_field *f)
 	case OV_F_PDATE:
 		return ov_xstrdup("a real date YYYY, YYYY-MM or YYYY-MM-DD");
 	case OV_F_INT:
-		return ov_xasprintf("an integer from %d to %d", f->min,
-				    f->max);
+		return ov_xasprintf("an integer from %d to %d", f->min, f->max);
 	case OV_F_BOOL:
 		return ov_xstrdup("true or false");
 	case OV_F_ENUM:
@@ -166,7 +165,7 @@ static char *describe(const ov_field *f)
 		return ov_xstrdup("an array of strings");
 	case OV_F_OBJV:
 		return ov_xasprintf("an array of objects (%s each)",
-				    f->sub->what);
+		                    f->sub->what);
 	}
 	return ov_xstrdup("?");
 }
@@ -185,7 +184,7 @@ static char *string_dup(const json_t *v)
 }
 
 static void read_object(reader *r, const json_t *v, const ov_shape *sh,
-			void *elem);
+                        void *elem);
 
 static void read_strv(reader *r, const json_t *v, char ***arr, size_t *n)
 {
@@ -209,7 +208,7 @@ static void read_strv(reader *r, const json_t *v, char ***arr, size_t *n)
 }
 
 static void read_objv(reader *r, const json_t *v, const ov_shape *sh,
-		      void **arr, size_t *n)
+                      void **arr, size_t *n)
 {
 	size_t i;
 	json_t *e;
@@ -253,8 +252,7 @@ static bool json_type_fits(const ov_field *f, const json_t *v)
 }
 
 /* v is a string. */
-static void read_date(reader *r, const ov_field *f, const json_t *v,
-		      void *m)
+static void read_date(reader *r, const ov_field *f, const json_t *v, void *m)
 {
 	ov_pdate p;
 	int rc;
@@ -268,8 +266,7 @@ static void read_date(reader *r, const ov_field *f, const json_t *v,
 }
 
 /* v is an integer. */
-static void read_int(reader *r, const ov_field *f, const json_t *v,
-		     void *m)
+static void read_int(reader *r, const ov_field *f, const json_t *v, void *m)
 {
 	json_int_t i = json_integer_value(v);
 
@@ -284,7 +281,7 @@ static void read_int(reader *r, const ov_field *f, const json_t *v,
 }
 
 static void read_field(reader *r, const ov_field *f, const json_t *v,
-		       char *base)
+                       char *base)
 {
 	void *m = base + f->off;
 
@@ -315,7 +312,7 @@ static void read_field(reader *r, const ov_field *f, const json_t *v,
 		break;
 	case OV_F_OBJV:
 		read_objv(r, v, f->sub, (void **)m,
-			  (size_t *)(base + f->count_off));
+		          (size_t *)(base + f->count_off));
 		break;
 	}
 }
@@ -335,7 +332,7 @@ static char *shape_keys(const ov_shape *sh)
 }
 
 static void read_object(reader *r, const json_t *v, const ov_shape *sh,
-			void *elem)
+                        void *elem)
 {
 	/* Which fields were given; the largest shape has 20. */
 	uint32_t seen = 0;
@@ -381,16 +378,15 @@ static void read_object(reader *r, const json_t *v, const ov_shape *sh,
 
 /* One top-level array.  Each element's subtree is released as soon as it
  * has been copied, so the tree and the dataset are not both whole at once. */
-static void read_table(reader *r, json_t *v, const ov_entity *t,
-		       ov_dataset *ds)
+static void read_table(reader *r, json_t *v, const ov_entity *t, ov_dataset *ds)
 {
 	const ov_shape *sh = t->shape;
 	size_t n = json_array_size(v);
 	char *base;
 
 	if (!json_is_array(v)) {
-		char *want = ov_xasprintf("an array of objects (%s each)",
-					  sh->what);
+		char *want =
+		    ov_xasprintf("an array of objects (%s each)", sh->what);
 
 		expected(r, want, v);
 		free(want);
@@ -454,7 +450,7 @@ static void read_document(reader *r, json_t *root, ov_dataset *ds)
 			ov_buf_puts(&keys, "format");
 			for (size_t i = 0; i < ov_n_entities; i++)
 				ov_buf_printf(&keys, ", %s",
-					      ov_entities[i].key);
+				              ov_entities[i].key);
 			unknown_key(r, "the document", ov_buf_str(&keys));
 			ov_buf_release(&keys);
 		}
@@ -477,12 +473,11 @@ static void validate(reader *r, const ov_dataset *ds)
 
 	for (size_t i = 0; i < v.n; i++) {
 		const ov_problem *p = &v.p[i];
-		char *where = p->where ? ov_xasprintf("%s: %s", r->name,
-						      p->where)
-				       : NULL;
+		char *where =
+		    p->where ? ov_xasprintf("%s: %s", r->name, p->where) : NULL;
 
 		ov_diag_at(r->d, p->kind, where ? where : r->name, "%s",
-			   p->what);
+		           p->what);
 		free(where);
 	}
 	r->d->dropped += v.dropped;
@@ -492,15 +487,14 @@ static void validate(reader *r, const ov_dataset *ds)
 	ov_diag_release(&v);
 }
 
-static json_t *parse(const char *name, const char *buf, size_t len,
-		     ov_diag *d)
+static json_t *parse(const char *name, const char *buf, size_t len, ov_diag *d)
 {
 	json_error_t err;
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 
 	if (!root) {
-		char *where = ov_xasprintf("%s:%d:%d", name, err.line,
-					   err.column);
+		char *where =
+		    ov_xasprintf("%s:%d:%d", name, err.line, err.column);
 
 		ov_diag_at(d, OV_PROB_INPUT, where, "%s", err.text);
 		free(where);
@@ -526,7 +520,7 @@ static int finish(reader *r, ov_dataset *ds, ov_dataset **out)
 /* The jansson path: parse, walk the shape (reporting every problem), then
  * validate.  own, when not NULL, is buf, freed once jansson has its tree. */
 static int read_jansson(const char *name, const char *buf, size_t len,
-			char *own, ov_dataset **out, ov_diag *d)
+                        char *own, ov_dataset **out, ov_diag *d)
 {
 	reader r = {name, d, OV_BUF_INIT, 0};
 	json_t *root = parse(name, buf, len, d);
@@ -542,7 +536,7 @@ static int read_jansson(const char *name, const char *buf, size_t len,
 }
 
 int ov_json_read_slow(const char *name, const char *buf, size_t len,
-		      ov_dataset **out, ov_diag *d)
+                      ov_dataset **out, ov_diag *d)
 {
 	*out = NULL;
 	return read_jansson(name, buf, len, NULL, out, d);
@@ -550,8 +544,8 @@ int ov_json_read_slow(const char *name, const char *buf, size_t len,
 
 /* The fast path first (json_fast.c); a document it does not take is read
  * again through jansson, which reports its problems. */
-static int read_text(const char *name, const char *buf, size_t len,
-		     char *own, ov_dataset **out, ov_diag *d)
+static int read_text(const char *name, const char *buf, size_t len, char *own,
+                     ov_dataset **out, ov_diag *d)
 {
 	reader r = {name, d, OV_BUF_INIT, 0};
 	ov_dataset *ds = ov_dataset_new();
@@ -565,13 +559,13 @@ static int read_text(const char *name, const char *buf, size_t len,
 }
 
 int ov_json_read_buf(const char *name, const char *buf, size_t len,
-		     ov_dataset **out, ov_diag *d)
+                     ov_dataset **out, ov_diag *d)
 {
 	*out = NULL;
 	if (len > OV_JSON_MAX_BYTES) {
 		ov_diag_at(d, OV_PROB_INPUT, name,
-			   "larger than the %zu bytes allowed",
-			   OV_JSON_MAX_BYTES);
+		           "larger than the %zu bytes allowed",
+		           OV_JSON_MAX_BYTES);
 		return -1;
 	}
 	return read_text(name, buf, len, NULL, out, d);

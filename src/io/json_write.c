@@ -93,7 +93,7 @@ static void put_string_case(writer *w, const char *s, bool upper)
 		default:
 			if (*p < 0x20) {
 				snprintf(hex, sizeof hex,
-					 upper ? "\\u%04X" : "\\u%04x", *p);
+				         upper ? "\\u%04X" : "\\u%04x", *p);
 				esc = hex;
 			} else if ((n = utf8_len(p)) == 0) {
 				fail(w, "not valid UTF-8");
@@ -164,10 +164,10 @@ static bool present(const ov_field *f, const char *base)
 }
 
 static void write_object(writer *w, const ov_shape *sh, const void *elem,
-			 int level);
+                         int level);
 
 static void write_array(writer *w, const ov_shape *sh, const void *arr,
-			size_t n, int level)
+                        size_t n, int level)
 {
 	const char *base = arr;
 	size_t mark;
@@ -185,8 +185,8 @@ static void write_array(writer *w, const ov_shape *sh, const void *arr,
 			write_object(w, sh, base + i * sh->size, level + 1);
 		else
 			put_string(w, ((char *const *)arr)[i]
-					      ? ((char *const *)arr)[i]
-					      : "");
+			                  ? ((char *const *)arr)[i]
+			                  : "");
 		put_cstr(w, i + 1 < n ? ",\n" : "\n");
 		w->path.len = mark;
 		w->path.data[mark] = '\0';
@@ -196,7 +196,7 @@ static void write_array(writer *w, const ov_shape *sh, const void *arr,
 }
 
 static void write_value(writer *w, const ov_field *f, const char *base,
-			int level)
+                        int level)
 {
 	const void *m = base + f->off;
 	char date[11];
@@ -226,17 +226,17 @@ static void write_value(writer *w, const ov_field *f, const char *base,
 		break;
 	case OV_F_STRV:
 		write_array(w, NULL, *(char **const *)m,
-			    *(const size_t *)(base + f->count_off), level);
+		            *(const size_t *)(base + f->count_off), level);
 		break;
 	case OV_F_OBJV:
 		write_array(w, f->sub, *(void *const *)m,
-			    *(const size_t *)(base + f->count_off), level);
+		            *(const size_t *)(base + f->count_off), level);
 		break;
 	}
 }
 
 static void write_object(writer *w, const ov_shape *sh, const void *elem,
-			 int level)
+                         int level)
 {
 	const char *base = elem;
 	bool first = true;
@@ -282,7 +282,7 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 		put_string(&w, t->key);
 		put_cstr(&w, ": ");
 		write_array(&w, t->shape, ov_entity_array(t, ds),
-			    ov_entity_count(t, ds), 1);
+		            ov_entity_count(t, ds), 1);
 		w.path.len = mark;
 		w.path.data[mark] = '\0';
 	}
@@ -291,13 +291,13 @@ int ov_json_write(const ov_dataset *ds, FILE *f, ov_diag *d)
 		w.failed = -1;
 	if (w.failed < 0)
 		ov_diag_add(d, "cannot write the JSON document: %s",
-			    strerror(errno ? errno : EIO));
+		            strerror(errno ? errno : EIO));
 	ov_buf_release(&w.path);
 	return w.failed ? -1 : 0;
 }
 
 int ov_json_write_entity(const ov_shape *sh, const void *elem, FILE *f,
-			 ov_diag *d)
+                         ov_diag *d)
 {
 	writer w = {f, d, OV_BUF_INIT, 0};
 
@@ -307,7 +307,7 @@ int ov_json_write_entity(const ov_shape *sh, const void *elem, FILE *f,
 		w.failed = -1;
 	if (w.failed < 0)
 		ov_diag_add(d, "cannot write the JSON object: %s",
-			    strerror(errno ? errno : EIO));
+		            strerror(errno ? errno : EIO));
 	ov_buf_release(&w.path);
 	return w.failed ? -1 : 0;
 }

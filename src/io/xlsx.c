@@ -47,9 +47,9 @@ typedef struct sheet {
 
 static void fail(sheet *s, lxw_col_t c, lxw_error rc)
 {
-	char *where = ov_xasprintf("%s: sheet %s, row %lu, column %u",
-				   s->x->path, s->name,
-				   (unsigned long)s->row + 1, (unsigned)c + 1);
+	char *where =
+	    ov_xasprintf("%s: sheet %s, row %lu, column %u", s->x->path,
+	                 s->name, (unsigned long)s->row + 1, (unsigned)c + 1);
 
 	s->x->rc = rc;
 	ov_diag_at(s->x->d, OV_PROB_RUNTIME, where, "%s", lxw_strerror(rc));
@@ -85,8 +85,7 @@ static void put_str(sheet *s, lxw_col_t c, const char *v)
 		    (unsigned long)s->row + 1, (unsigned)c + 1);
 
 		s->x->rc = LXW_ERROR_PARAMETER_VALIDATION;
-		ov_diag_at(s->x->d, OV_PROB_RUNTIME, where,
-			   "not valid UTF-8");
+		ov_diag_at(s->x->d, OV_PROB_RUNTIME, where, "not valid UTF-8");
 		free(where);
 		return;
 	}
@@ -137,7 +136,7 @@ static void put_pdate(sheet *s, lxw_col_t c, ov_pdate v)
 
 /* Add a sheet and write its heading row. */
 static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
-			lxw_col_t n_cols)
+                        lxw_col_t n_cols)
 {
 	lxw_error rc;
 
@@ -151,13 +150,13 @@ static void sheet_begin(sheet *s, xw *x, const char *name, const col *cols,
 	s->ws = workbook_add_worksheet(x->wb, name);
 	if (!s->ws) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "cannot add sheet %s",
-			   name);
+		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path,
+		           "cannot add sheet %s", name);
 		return;
 	}
 	for (lxw_col_t c = 0; c < n_cols && !x->rc; c++) {
-		rc = worksheet_write_string(s->ws, 0, c, cols[c].title,
-					    x->head);
+		rc =
+		    worksheet_write_string(s->ws, 0, c, cols[c].title, x->head);
 		if (rc)
 			fail(s, c, rc);
 	}
@@ -188,16 +187,16 @@ static void sheet_end(sheet *s)
 }
 
 static const col rec_cols[] = {
-	{"Ref", 14, COL_TEXT},	       {"Report", 36, COL_WRAP},
-	{"Area", 20, COL_WRAP},	       {"Recommendation", 60, COL_WRAP},
-	{"Timescale", 18, COL_WRAP},   {"Due", 12, COL_DATE},
-	{"Owner", 26, COL_WRAP},       {"Plan", 28, COL_WRAP},
-	{"Status", 16, COL_TEXT},      {"RAG", 8, COL_TEXT},
-	{"Last update", 60, COL_WRAP}, {"Last update date", 14, COL_DATE},
+    {"Ref", 14, COL_TEXT},         {"Report", 36, COL_WRAP},
+    {"Area", 20, COL_WRAP},        {"Recommendation", 60, COL_WRAP},
+    {"Timescale", 18, COL_WRAP},   {"Due", 12, COL_DATE},
+    {"Owner", 26, COL_WRAP},       {"Plan", 28, COL_WRAP},
+    {"Status", 16, COL_TEXT},      {"RAG", 8, COL_TEXT},
+    {"Last update", 60, COL_WRAP}, {"Last update date", 14, COL_DATE},
 };
 
 static void rec_row(sheet *s, const ov_dataset *ds, const ov_rec *rec,
-		    const ov_rec_state *st)
+                    const ov_rec_state *st)
 {
 	const ov_report *rep = ov_dataset_find_report(ds, rec->report);
 	char *who = ov_export_person(ds, st->owner);
@@ -227,7 +226,7 @@ static void write_recs(xw *x, const ov_dataset *ds, ov_day as_at)
 	ov_rec_state st;
 
 	sheet_begin(&s, x, "Recommendations", rec_cols,
-		    sizeof rec_cols / sizeof *rec_cols);
+	            sizeof rec_cols / sizeof *rec_cols);
 	for (size_t i = 0; i < ds->n_recs && !x->rc; i++) {
 		ov_rec_fold(&ds->recs[i], as_at, &st);
 		if (st.status != OV_STATUS_NONE)
@@ -243,7 +242,7 @@ static void write_recs(xw *x, const ov_dataset *ds, ov_day as_at)
 
 /* Writes the rows of entity e (as_at: the day the sheet is as at). */
 typedef void rows_fn(sheet *s, const ov_dataset *ds, const void *e,
-		     ov_day as_at);
+                     ov_day as_at);
 
 typedef struct dated_sheet {
 	const char *name;
@@ -270,7 +269,7 @@ static int cmp_dated(const void *a, const void *b)
 }
 
 static void write_dated(xw *x, const ov_dataset *ds, ov_day as_at,
-			const dated_sheet *def)
+                        const dated_sheet *def)
 {
 	const ov_entity *t = &ov_entities[def->entity];
 	const ov_field *date = ov_field_find(t->shape, def->date_key);
@@ -317,18 +316,18 @@ static void grade_text(const ov_peel_cell *c, ov_buf *b)
 }
 
 static const col peel_cols[] = {
-	{"Assessment", 24, COL_WRAP}, {"Number", 8, COL_NUM},
-	{"Pillar", 16, COL_TEXT},     {"Question", 40, COL_WRAP},
-	{"Grade", 30, COL_WRAP},      {"Carried from", 24, COL_WRAP},
+    {"Assessment", 24, COL_WRAP}, {"Number", 8, COL_NUM},
+    {"Pillar", 16, COL_TEXT},     {"Question", 40, COL_WRAP},
+    {"Grade", 30, COL_WRAP},      {"Carried from", 24, COL_WRAP},
 };
 
 /* An assessment's table with carry-forward, a row per question. */
 static void peel_rows(sheet *s, const ov_dataset *ds, const void *e,
-		      ov_day as_at)
+                      ov_day as_at)
 {
 	const ov_assessment *a = e;
-	ov_peel_cell *cells = ov_xcalloc(a->n_questions ? a->n_questions : 1,
-					 sizeof *cells);
+	ov_peel_cell *cells =
+	    ov_xcalloc(a->n_questions ? a->n_questions : 1, sizeof *cells);
 	ov_buf grade = OV_BUF_INIT;
 
 	(void)as_at; /* the assessment is dated on or before it */
@@ -352,19 +351,18 @@ static void peel_rows(sheet *s, const ov_dataset *ds, const void *e,
 
 /* Every assessment dated on or before as_at, oldest first. */
 static const dated_sheet peel_sheet = {
-	"PEEL", peel_cols, sizeof peel_cols / sizeof *peel_cols,
-	OV_ENT_ASSESSMENT, "date", peel_rows,
+    "PEEL", peel_cols, sizeof peel_cols / sizeof *peel_cols, OV_ENT_ASSESSMENT,
+    "date", peel_rows,
 };
 
 static const col act_cols[] = {
-	{"From", 12, COL_DATE},	       {"To", 12, COL_DATE},
-	{"Kind", 16, COL_TEXT},	       {"Subject", 40, COL_WRAP},
-	{"Place", 12, COL_WRAP},       {"Feedback date", 14, COL_DATE},
-	{"Feedback", 60, COL_WRAP},
+    {"From", 12, COL_DATE},     {"To", 12, COL_DATE},
+    {"Kind", 16, COL_TEXT},     {"Subject", 40, COL_WRAP},
+    {"Place", 12, COL_WRAP},    {"Feedback date", 14, COL_DATE},
+    {"Feedback", 60, COL_WRAP},
 };
 
-static void act_row(sheet *s, const ov_dataset *ds, const void *e,
-		    ov_day as_at)
+static void act_row(sheet *s, const ov_dataset *ds, const void *e, ov_day as_at)
 {
 	const ov_activity *a = e;
 	/* Feedback dated after as_at had not been received then. */
@@ -385,8 +383,8 @@ static void act_row(sheet *s, const ov_dataset *ds, const void *e,
 
 /* Activities begun on or before as_at, in date order. */
 static const dated_sheet act_sheet = {
-	"Activities", act_cols, sizeof act_cols / sizeof *act_cols,
-	OV_ENT_ACTIVITY, "from", act_row,
+    "Activities",    act_cols, sizeof act_cols / sizeof *act_cols,
+    OV_ENT_ACTIVITY, "from",   act_row,
 };
 
 static void make_formats(xw *x)
@@ -398,7 +396,7 @@ static void make_formats(xw *x)
 	if (!x->head || !x->text || !x->wrap || !x->date) {
 		x->rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
 		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path,
-			   "cannot add cell formats");
+		           "cannot add cell formats");
 		return;
 	}
 	format_set_bold(x->head);
@@ -424,20 +422,19 @@ static void set_properties(xw *x, ov_day as_at)
 	if (rc) {
 		x->rc = rc;
 		ov_diag_at(x->d, OV_PROB_RUNTIME, x->path, "%s",
-			   lxw_strerror(rc));
+		           lxw_strerror(rc));
 	}
 }
 
 /* ds must be sorted (ov_dataset_sort) for the look-ups. */
 int ov_xlsx_write(const ov_dataset *ds, ov_day as_at, const char *path,
-		  ov_diag *d)
+                  ov_diag *d)
 {
 	return ov_xlsx_write_except(ds, as_at, path, NULL, d);
 }
 
-int ov_xlsx_write_except(const ov_dataset *ds, ov_day as_at,
-			 const char *path, const char *const *keep,
-			 ov_diag *d)
+int ov_xlsx_write_except(const ov_dataset *ds, ov_day as_at, const char *path,
+                         const char *const *keep, ov_diag *d)
 {
 	xw x = {0};
 	ov_outfile o;
@@ -446,8 +443,8 @@ int ov_xlsx_write_except(const ov_dataset *ds, ov_day as_at,
 
 	if (strcmp(path, "-") == 0) {
 		ov_diag_at(d, OV_PROB_INPUT, "-",
-			   "a workbook cannot be written to standard output; "
-			   "give a file name");
+		           "a workbook cannot be written to standard output; "
+		           "give a file name");
 		return -1;
 	}
 	/* libxlsxwriter writes the whole workbook to a file it names when
@@ -477,8 +474,8 @@ int ov_xlsx_write_except(const ov_dataset *ds, ov_day as_at,
 	}
 	lrc = workbook_close(x.wb);
 	if (lrc) {
-		ov_diag_at(d, OV_PROB_RUNTIME, path, "cannot write workbook: %s",
-			   lxw_strerror(lrc));
+		ov_diag_at(d, OV_PROB_RUNTIME, path,
+		           "cannot write workbook: %s", lxw_strerror(lrc));
 		goto fail;
 	}
 	return ov_outfile_commit(&o, d);

@@ -407,8 +407,8 @@ int ov_api_rec(ov_web_req *q, ov_web_resp *r)
 /* ---- POST /api/v1/recommendations/REF/events ---- */
 
 /* The members an event may have (web/events.h), all strings. */
-static const char *const event_keys[] = {"kind",  "date",  "note", "rag",
-                                         "owner", "basis", NULL};
+static const char *const event_keys[] = {
+    "kind", "date", "note", "rag", "owner", "basis", "target", "reason", NULL};
 
 static bool is_json(const char *ct)
 {
@@ -467,7 +467,8 @@ static int read_event(const ov_web_req *q, json_t **doc, const char *values[],
 		if (!event_keys[i]) {
 			ov_diag_at(d, OV_PROB_INPUT, key,
 			           "not a member of an event (it has kind, "
-			           "date, note, rag, owner, basis)");
+			           "date, note, rag, owner, basis, target, "
+			           "reason)");
 			rc = -1;
 		} else if (!json_is_string(v)) {
 			ov_diag_at(d, OV_PROB_INPUT, key, "must be a string");
@@ -518,7 +519,7 @@ static json_t *recorded_json(const ov_rec_view *v, const ov_recorded *done,
 int ov_api_rec_events(ov_web_req *q, ov_web_resp *r)
 {
 	ov_diag d = OV_DIAG_INIT;
-	const char *values[7] = {0};
+	const char *values[9] = {0};
 	json_t *body = NULL, *doc = NULL;
 	ov_recorded done;
 	ov_rec_view v;
@@ -535,6 +536,8 @@ int ov_api_rec_events(ov_web_req *q, ov_web_resp *r)
 	                   .rag = values[3],
 	                   .owner = values[4],
 	                   .basis = values[5],
+	                   .target = values[6],
+	                   .reason = values[7],
 	                   .author = q->sess->who.login};
 	if (ov_web_record(q->app, q->param, &e, &done, &d) < 0)
 		goto out;

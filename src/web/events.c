@@ -18,7 +18,7 @@ int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
                   ov_recorded *out, ov_diag *d)
 {
 	enum ov_event_kind kind;
-	ov_day date;
+	ov_day date, target = OV_DAY_NONE;
 	int bad = 0;
 
 	if (!e->kind || ov_event_kind_parse(e->kind, &kind) != 0 ||
@@ -53,8 +53,29 @@ int ov_web_record(ov_app *a, const char *ref, const ov_web_event *e,
 		           "Enter the basis for this decision");
 		bad = 1;
 	}
+	if (kind == OV_EV_TARGET &&
+	    (!nonempty(e->target) || ov_date_parse(e->target, &target) != 0)) {
+		ov_diag_at(d, OV_PROB_INPUT, "target",
+		           "Enter the new target date as YYYY-MM-DD, a real "
+		           "date");
+		bad = 1;
+	}
+	if (kind == OV_EV_TARGET && !nonempty(e->reason)) {
+		ov_diag_at(d, OV_PROB_INPUT, "reason",
+		           "Enter why the target date moved");
+		bad = 1;
+	}
 	if (bad)
 		return -1;
+	if (kind == OV_EV_TARGET) {
+		ov_rec_target t = {.date = date,
+		                   .author = e->author,
+		                   .note = nonempty(e->note),
+		                   .reason = e->reason,
+		                   .target = target};
+
+		return ov_app_rec_revise_target(a, ref, &t, out, d);
+	}
 	if (kind == OV_EV_UPDATE || kind == OV_EV_RAG || kind == OV_EV_OWNER) {
 		ov_rec_update u = {.date = date, .author = e->author};
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/enums.h"
+#include "paper/words.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "web/events.h"
@@ -13,23 +14,61 @@
 /* The forms, one per kind of event, in the order shown. */
 static const struct form_def {
 	const char *kind, *title, *button;
-	bool note, rag, owner, basis;
+	bool note, rag, owner, basis, target;
 } forms[] = {
-    {"update", "Add a progress update", "Add update", true, 0, 0, 0},
-    {"rag", "Set the RAG rating", "Set RAG", 0, true, 0, 0},
-    {"owner", "Change the owner", "Change owner", 0, 0, true, 0},
-    {"closure-proposed", "Propose closure", "Propose closure", true, 0, 0, 0},
-    {"closed", "Record closure by HMICFRS", "Record closure", true, 0, 0, true},
-    {"reopened", "Reopen", "Reopen", true, 0, 0, 0},
-    {"superseded", "Mark as superseded", "Mark superseded", true, 0, 0, true},
+    {"update", "Add a progress update", "Add update", true, 0, 0, 0, 0},
+    {"rag", "Set the RAG rating", "Set RAG", 0, true, 0, 0, 0},
+    {"owner", "Change the owner", "Change owner", 0, 0, true, 0, 0},
+    {"target-revised", "Revise target date", "Revise target date", 0, 0, 0, 0,
+     true},
+    {"closure-proposed", "Propose closure", "Propose closure", true, 0, 0, 0,
+     0},
+    {"closed", "Record closure by HMICFRS", "Record closure", true, 0, 0, true,
+     0},
+    {"reopened", "Reopen", "Reopen", true, 0, 0, 0, 0},
+    {"superseded", "Mark as superseded", "Mark superseded", true, 0, 0, true,
+     0},
     {"not-applicable", "Mark as not applicable", "Mark not applicable", true, 0,
-     0, true},
+     0, true, 0},
 };
 
 static const char *fmt_day(ov_day day, char buf[11])
 {
 	ov_date_format(day, buf);
 	return buf;
+}
+
+/* The target in force where the force has moved it (core/fold.h: the
+ * last target-revised event as at the view's date): the new date, why,
+ * and when it moved; nothing when the original due date stands. */
+static void target_rows(ov_page *p, const ov_rec_view *v)
+{
+	char b[11];
+
+	if (v->state.target == OV_DAY_NONE)
+		return;
+	ov_page_summary_row(
+	    p, "Revised target",
+	    fmt_day(ov_rec_effective_due(&v->state, v->due), b));
+	ov_page_summary_row(p, "Why the target moved", v->state.target_reason);
+	ov_page_summary_row(p, "Target moved on",
+	                    fmt_day(v->state.target_date, b));
+}
+
+/* An event's date at the precision it is known: YYYY-MM-DD for a day,
+ * else the paper's words ("July 2018", "2018"; paper/words.h). */
+static void date_cell(ov_page *p, const ov_event *e)
+{
+	char b[11];
+	char *w;
+
+	if (e->precision == OV_PRECISION_NONE) {
+		ov_page_cell(p, fmt_day(e->date, b));
+		return;
+	}
+	w = ov_day_words(e->date, e->precision);
+	ov_page_cell(p, w);
+	free(w);
 }
 
 static void fields(ov_page *p, const ov_rec_view *v)
@@ -51,6 +90,7 @@ static void fields(ov_page *p, const ov_rec_view *v)
 	ov_page_summary_row(p, "Timescale", rec->timescale);
 	ov_page_summary_row(p, "Due",
 	                    v->due == OV_DAY_NONE ? NULL : fmt_day(v->due, b));
+	target_rows(p, v);
 	ov_page_summary_start(p, "Status");
 	ov_page_status_tag(p, v->state.status);
 	ov_page_summary_end(p);
@@ -79,10 +119,24 @@ static void fields(ov_page *p, const ov_rec_view *v)
 	free(rep);
 }
 
+/* "New target 2027-03-31. Reason: ..." */
+static void target_detail(ov_page *p, const ov_event *e)
+{
+	char b[11];
+
+	ov_html_text(&p->h, "New target ");
+	ov_html_text(&p->h, fmt_day(e->target, b));
+	ov_html_text(&p->h, ". ");
+	if (e->reason) {
+		ov_html_text(&p->h, "Reason: ");
+		ov_html_text(&p->h, e->reason);
+		ov_html_text(&p->h, " ");
+	}
+}
+
 static void timeline(ov_page *p, const ov_rec_view *v)
 {
 	static const char *const heads[] = {"Date", "Event", "By", "Detail"};
-	char b[11];
 
 	ov_html_open(&p->h, "div", "class", "app-table-wrap", NULL);
 	ov_page_table_open(p, "Timeline", heads, 4);
@@ -90,7 +144,7 @@ static void timeline(ov_page *p, const ov_rec_view *v)
 		const ov_event *e = &v->rec.events[i];
 
 		ov_page_row_open(p);
-		ov_page_cell(p, fmt_day(e->date, b));
+		date_cell(p, e);
 		ov_page_cell(p, ov_event_kind_label(e->kind));
 		ov_page_cell(p, e->author);
 		ov_page_cell_open(p);
@@ -102,6 +156,8 @@ static void timeline(ov_page *p, const ov_rec_view *v)
 			ov_html_text(&p->h, ov_rec_view_name(v, e->owner));
 			ov_html_text(&p->h, " ");
 		}
+		if (e->kind == OV_EV_TARGET)
+			target_detail(p, e);
 		if (e->basis) {
 			ov_html_text(&p->h, "Basis: ");
 			ov_html_text(&p->h, e->basis);
@@ -151,6 +207,13 @@ static void event_form(ov_page *p, const ov_rec_view *v,
 	if (f->owner)
 		ov_page_input(p, "owner", "New owner (person id)", "text",
 		              mine ? ov_kvs_get(mine, "owner") : "", NULL);
+	if (f->target) {
+		ov_page_input(p, "target", "New target date (YYYY-MM-DD)",
+		              "text", mine ? ov_kvs_get(mine, "target") : "",
+		              NULL);
+		ov_page_textarea(p, "reason", "Why the target moved",
+		                 mine ? ov_kvs_get(mine, "reason") : "", NULL);
+	}
 	if (f->basis)
 		ov_page_textarea(p, "basis", "Basis",
 		                 mine ? ov_kvs_get(mine, "basis") : "", NULL);
@@ -231,6 +294,8 @@ int ov_page_rec_event(ov_web_req *q, ov_web_resp *r)
 	    .rag = ov_kvs_get(&q->form, "rag"),
 	    .owner = ov_kvs_get(&q->form, "owner"),
 	    .basis = ov_kvs_get(&q->form, "basis"),
+	    .target = ov_kvs_get(&q->form, "target"),
+	    .reason = ov_kvs_get(&q->form, "reason"),
 	};
 
 	memset(&v, 0, sizeof v);

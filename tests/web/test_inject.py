@@ -55,6 +55,15 @@ for i, p in enumerate(PAYLOADS):
     r = ed.post(page + "/events", {"kind": "update", "date": "2026-11-30",
                                    "note": p})
     t.ok(r.status == 303, "progress note %d stored" % i, r.text[:200])
+    r = ed.post(page + "/events", {"kind": "target-revised",
+                                   "date": "2026-11-30",
+                                   "target": "2027-03-31", "reason": p})
+    t.ok(r.status == 303, "target reason %d stored" % i, r.text[:200])
+    r = ed.post(page + "/events", {"kind": "target-revised",
+                                   "date": "2026-11-30", "target": p,
+                                   "reason": "x"})
+    t.ok(r.status == 400, "target date of payload %d refused" % i, r.status)
+    no_raw(r.text, "refused target date %d" % i)
     r = ed.post(page + "/events", {"kind": "superseded",
                                    "date": "2026-11-30", "basis": p,
                                    "note": p})
