@@ -497,6 +497,8 @@ static int from_state(ov_app *a, const ov_rec_filter *f, ov_register *out,
 	size_t total = 0;
 
 	query_for(f, &q);
+	/* The whole list comes in the store's order and is sorted here. */
+	q.any_order = !q.offset && !q.limit;
 	if (ov_store_query_states(a->s, &q, take_state, &g, &total, answered,
 				  d) != OV_STORE_OK) {
 		rows_release(g.rows, 0, g.n);
@@ -506,6 +508,10 @@ static int from_state(ov_app *a, const ov_rec_filter *f, ov_register *out,
 	if (!*answered) {
 		rows_release(g.rows, 0, g.n);
 		free(g.rows);
+		return 0;
+	}
+	if (q.any_order) {
+		order_and_page(&g, f, out);
 		return 0;
 	}
 	out->rows = g.rows ? g.rows : ov_xmalloc(sizeof *out->rows);

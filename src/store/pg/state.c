@@ -391,24 +391,28 @@ static ov_store_rc count_rows(pg *s, qsql *b, size_t *total, ov_diag *d)
 	return rc;
 }
 
-static void page_sql(ov_buf *sql, const qsql *b)
+/* any_order (the whole list, in no order: ov_store_query): nothing is
+ * sorted, the server joining as it likes. */
+static void page_sql(ov_buf *sql, const qsql *b, bool any_order)
 {
+	const char *order = any_order ? "" : ov_buf_str(&b->order);
+
 	ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due, ");
 	ov_store_sql_cols(sql, &ov_shape_rec, "x", 0);
 	ov_buf_printf(sql,
 	              ", r.title, r.plan, p.id, p.name, p.title FROM"
 	              " (SELECT s.rec AS rec%s FROM %s WHERE %s"
-	              " ORDER BY %s LIMIT $%d OFFSET $%d) pg"
+	              "%s%s LIMIT $%d OFFSET $%d) pg"
 	              " JOIN %s s ON s.rec = pg.rec%s"
 	              " JOIN recommendations x ON x.id = pg.rec"
 	              " LEFT JOIN reports r ON r.id = x.report"
-	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+	              " LEFT JOIN people p ON p.id = s.owner%s%s",
 	              b->intervals ? ", s.from_day AS from_day" : "",
 	              ov_buf_str(&b->from), ov_buf_str(&b->where),
-	              ov_buf_str(&b->order), b->p.n + 1, b->p.n + 2,
+	              *order ? " ORDER BY " : "", order, b->p.n + 1, b->p.n + 2,
 	              ov_buf_str(&b->src),
 	              b->intervals ? " AND s.from_day = pg.from_day" : "",
-	              ov_buf_str(&b->order));
+	              *order ? " ORDER BY " : "", order);
 }
 
 /* Row i of the page to fn; -2 for a damaged row. */
@@ -449,7 +453,7 @@ static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
 	ov_store_rc rc;
 	int r = 0;
 
-	page_sql(&sql, b);
+	page_sql(&sql, b, q->any_order && !q->limit && !q->offset);
 	/* LIMIT NULL: all rows. */
 	if (q->limit && q->limit <= INT64_MAX)
 		pg_p_int(&b->p, (long long)q->limit);
