@@ -8,7 +8,9 @@
 #   - the yardstick: psql \copy of the same recommendation and event rows
 #     from CSV into bare tables (the same columns and keys as run.sh's
 #     sqlite3 yardstick), in one transaction, then the same secondary index;
-#   - `oversight export` from it equals the document, byte for byte.
+#   - `oversight export` from it equals the document, byte for byte;
+#   - the overdue list as at 2023-12-31 (CSV) against the same rows from a
+#     flat table of precomputed state in psql (the floor).
 # Environment: BIN (default build/oversight: use a release build), OUT
 # (default bench/out), RECS / EVENTS (default 100000 / 1000000).  Prints
 # a Markdown table.
@@ -72,3 +74,43 @@ else
 fi
 echo
 echo "import / yardstick: $(echo "$import_secs $yard_secs" | awk '{printf "%.2f", $1 / $2}')x"
+
+# The overdue list as at 2023-12-31, CSV, from the register just imported,
+# against its floor on PostgreSQL: the same rows printed by psql from a
+# flat table of every rec's state as at that date, precomputed (loaded
+# from oversight's own CSV of the whole register, empty fields NULL, text
+# in "C" order as the register's), filtered and sorted there.  Best of 5,
+# wall (both wait on the same server: its work is not in the client's
+# CPU) and the client's CPU.
+at=2023-12-31
+flat_sql="SELECT * FROM flat WHERE status IN ('open', 'closure-proposed') AND due < '$at' ORDER BY report, ref"
+"$BIN" --db "$(uri ov_bench)" recs --as-at $at --format csv > "$OUT/all-pg.csv"
+cols=$(head -n 1 "$OUT/all-pg.csv" | sed 's/,/ text COLLATE "C", /g; s/$/ text COLLATE "C"/')
+"$PSQL" -qX1 -v ON_ERROR_STOP=1 "$(uri ov_yard)" \
+	-c "CREATE TABLE flat ($cols)" \
+	-c "\\copy flat FROM '$OUT/all-pg.csv' CSV HEADER" -c "ANALYZE flat"
+best() { # best of 5: "wall_ms cpu_ms"
+	bw= bc=
+	for i in 1 2 3 4 5; do
+		t0=$(date +%s%N)
+		$TIME -f '%U %S' -o "$OUT/cpu.txt" "$@" > /dev/null
+		t1=$(date +%s%N)
+		w=$(( (t1 - t0) / 1000000 ))
+		c=$(awk '{ printf "%d", ($1 + $2) * 1000 + 0.5 }' "$OUT/cpu.txt")
+		if [ -z "$bw" ] || [ "$w" -lt "$bw" ]; then bw=$w; fi
+		if [ -z "$bc" ] || [ "$c" -lt "$bc" ]; then bc=$c; fi
+	done
+	echo "$bw $bc"
+}
+rows=$("$BIN" --db "$(uri ov_bench)" recs --overdue --as-at $at --format csv | wc -l)
+frows=$("$PSQL" -XAq --csv "$(uri ov_yard)" -c "$flat_sql" | wc -l)
+set -- $(best "$PSQL" -XAq --csv "$(uri ov_yard)" -c "$flat_sql")
+fw=$1 fc=$2
+set -- $(best "$BIN" --db "$(uri ov_bench)" recs --overdue --as-at $at --format csv)
+echo
+echo "The overdue list as at $at, CSV, best of 5:"
+echo
+echo "| what | rows | wall | client CPU | ratio to the flat table (wall) |"
+echo "|---|---|---|---|---|"
+echo "| flat table, psql (the floor) | $((frows - 1)) | $fw ms | $fc ms | 1× |"
+echo "| oversight, PostgreSQL | $((rows - 1)) | $1 ms | $2 ms | $(awk -v a="$1" -v b="$fw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')× |"

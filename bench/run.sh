@@ -130,7 +130,7 @@ overdue() {
 	echo "| oversight, SQLite | $((rows - 1)) | $ow ms | $oc ms | $(awk -v a="$oc" -v b="$fc" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')× |"
 	# PostgreSQL: the same list (PG_DB a postgresql:// URI holding the same
 	# national dataset, imported by oversight).  Its flat-table floor
-	# (psql) is for the PostgreSQL backend's run to add.
+	# (psql), in the same run, is bench/pg.sh's.
 	if [ -n "${PG_DB:-}" ]; then
 		pw=$(best_ms 5 "$BIN" --db "$PG_DB" recs --overdue --as-at $at --format csv)
 		pc=$(best_cpu 5 "$BIN" --db "$PG_DB" recs --overdue --as-at $at --format csv)

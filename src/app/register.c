@@ -190,13 +190,81 @@ int ov_rec_filter_set(ov_rec_filter *f, const char *name, const char *value,
 	return -1;
 }
 
+/* Display names by owner id, made once each (from the stored state,
+ * where a row's owner is a person the store read for it): open
+ * addressing, cap a power of two, at most half full. */
+typedef struct name_cache {
+	char **id, **disp;
+	size_t n, cap;
+} name_cache;
+
 typedef struct reg {
 	const ov_rec_filter *f;
 	ov_dataset *ds;     /* people and reports (folding only) */
 	char **disp;        /* display name of each person, made once */
+	name_cache names;   /* from the stored state */
 	ov_rec_row *rows;
 	size_t n, cap;
 } reg;
+
+static size_t name_slot(char *const *ids, size_t cap, const char *id)
+{
+	size_t h = 14695981039346656037u;
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (h &= cap - 1; ids[h] && strcmp(ids[h], id);
+	     h = (h + 1) & (cap - 1))
+		;
+	return h;
+}
+
+static void name_cache_grow(name_cache *c)
+{
+	size_t cap = c->cap ? 2 * c->cap : 64;
+	char **id = ov_xcalloc(cap, sizeof *id);
+	char **disp = ov_xcalloc(cap, sizeof *disp);
+
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->id[i]) {
+			size_t k = name_slot(id, cap, c->id[i]);
+
+			id[k] = c->id[i];
+			disp[k] = c->disp[i];
+		}
+	free(c->id);
+	free(c->disp);
+	c->id = id;
+	c->disp = disp;
+	c->cap = cap;
+}
+
+/* p's display name, borrowed from c (made on first sight of p's id). */
+static const char *name_cached(name_cache *c, const ov_person *p)
+{
+	size_t k;
+
+	if (2 * (c->n + 1) > c->cap)
+		name_cache_grow(c);
+	k = name_slot(c->id, c->cap, p->id);
+	if (!c->id[k]) {
+		c->id[k] = ov_xstrdup(p->id);
+		c->disp[k] = ov_person_display(p);
+		c->n++;
+	}
+	return c->disp[k];
+}
+
+static void name_cache_release(name_cache *c)
+{
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->id[i]);
+		free(c->disp[i]);
+	}
+	free(c->id);
+	free(c->disp);
+	memset(c, 0, sizeof *c);
+}
 
 /* "Name, Title" of the owner, borrowed from r or (an owner not among the
  * people, which the schema forbids) made in *tmp, which the caller
@@ -478,13 +546,11 @@ static int take_state(const ov_store_state_row *row, void *ctx)
 	row_src src = {row->rec, st, row->due, row->report_title,
 		       row->report_plan, NULL};
 	ov_person missing = {.id = (char *)st->owner};
-	char *name = NULL;
 
 	if (st->owner)
-		name = ov_person_display(row->owner ? row->owner : &missing);
-	src.owner_name = name;
+		src.owner_name = name_cached(
+		    &g->names, row->owner ? row->owner : &missing);
 	add_row(g, &src);
-	free(name);
 	return 0;
 }
 
@@ -495,10 +561,16 @@ static int from_state(ov_app *a, const ov_rec_filter *f, ov_register *out,
 	reg g = {.f = f};
 	ov_store_query q;
 	size_t total = 0;
+	ov_store_rc rc;
 
 	query_for(f, &q);
-	if (ov_store_query_states(a->s, &q, take_state, &g, &total, answered,
-				  d) != OV_STORE_OK) {
+	/* The whole list comes in the store's order and is sorted here. */
+	q.any_order = !q.offset && !q.limit;
+	rc = ov_store_query_states(a->s, &q, take_state, &g, &total, answered,
+				   d);
+	/* Each row holds its own copy of its owner's name. */
+	name_cache_release(&g.names);
+	if (rc != OV_STORE_OK) {
 		rows_release(g.rows, 0, g.n);
 		free(g.rows);
 		return -1;
@@ -506,6 +578,10 @@ static int from_state(ov_app *a, const ov_rec_filter *f, ov_register *out,
 	if (!*answered) {
 		rows_release(g.rows, 0, g.n);
 		free(g.rows);
+		return 0;
+	}
+	if (q.any_order) {
+		order_and_page(&g, f, out);
 		return 0;
 	}
 	out->rows = g.rows ? g.rows : ov_xmalloc(sizeof *out->rows);

@@ -185,7 +185,8 @@ ov_store_rc ov_store_failure_clear(ov_store *s, const char *login,
 /* The recs that pass q as at q->as_at, read from what is stored (each
  * rec's state if no rec has an event after q->as_at, else its interval
  * holding q->as_at: a range lookup, from <= as_at < to, never a fold), in
- * q->order, the page q asks for to fn, and in *total how many pass over
+ * q->order (with q->any_order and no page: in the store's own order), the
+ * page q asks for to fn, and in *total how many pass over
  * all pages; one read transaction.  Unless the stored state is stale
  * (ov_store_state_stale) the store answers for any date; if it is stale,
  * or a backend cannot answer for that date, *answered is false and

@@ -148,6 +148,11 @@ typedef struct ov_store_query {
 	const char *q;
 	enum ov_store_key order[OV_STORE_MAX_KEYS];
 	size_t offset, limit;  /* rows [offset, offset+limit); limit 0: all */
+	/* With no page (offset and limit 0): the rows may come in the
+	 * store's own order, the caller sorting them by order (sorting
+	 * pointers to rows it made anyway costs less than the database
+	 * sorting rows that wide).  order still says what a page would be. */
+	bool any_order;
 } ov_store_query;
 
 /* One row a query of the stored states answers, borrowed for the call:

@@ -718,6 +718,73 @@ static int index_ok(ov_store *s)
 	return ok;
 }
 
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The refs of a query in any order (q->any_order), sorted: the same set
+ * as in order. */
+static char *sorted_refs(char *refs)
+{
+	char *w[64], *save = NULL, *out;
+	size_t n = 0;
+	ov_buf b = OV_BUF_INIT;
+
+	for (char *t = strtok_r(refs, " ", &save); t && n < 64;
+	     t = strtok_r(NULL, " ", &save))
+		w[n++] = t;
+	qsort(w, n, sizeof *w, cmp_ref);
+	for (size_t i = 0; i < n; i++)
+		ov_buf_printf(&b, "%s%s", i ? " " : "", w[i]);
+	out = ov_buf_detach(&b);
+	free(refs);
+	return out;
+}
+
+/* The whole list in the store's own order: the same rows, each as in
+ * order (its report and owner too), and its count; a page keeps its
+ * order. */
+static void test_any_order(ov_store *s)
+{
+	static const char *const dates[] = {"2030-01-01", "2018-07-31"};
+	static const char *const names[] = {
+	    "any order, from the states: every rec, total 4, a row with its "
+	    "owner and report",
+	    "any order, from the intervals: every rec, total 4, a row with "
+	    "its owner and report"};
+	ov_store_query q;
+	size_t total = 0;
+	int sf_ok = 0;
+	char *got;
+
+	for (size_t i = 0; i < 2; i++) {
+		query_init(&q, dates[i]);
+		q.any_order = true;
+		got = sorted_refs(query(s, &q, &total, &sf_ok));
+		tap_ok(!strcmp(got, "NCPI-F01 SF-R01 SF-R02 XYZ-R01") &&
+			       total == 4 && sf_ok,
+		       names[i]);
+		if (strcmp(got, "NCPI-F01 SF-R01 SF-R02 XYZ-R01") ||
+		    total != 4 || !sf_ok)
+			printf("#   got '%s' (total %zu, row %d)\n", got, total,
+			       sf_ok);
+		free(got);
+	}
+	query_init(&q, "2030-01-01");
+	q.any_order = true;
+	q.owner = "p-dci";
+	is_query(s, &q, "NCPI-F01", 1, "any order, filtered by owner");
+	query_init(&q, "2030-01-01");
+	q.any_order = true;
+	q.order[0] = OV_KEY_REF;
+	q.order[1] = OV_KEY_END;
+	q.offset = 1;
+	q.limit = 2;
+	is_query(s, &q, "SF-R01 SF-R02", 4,
+		 "any order with a page: the page in order, total 4");
+}
+
 /* The state as an import left it (fx_small with its states). */
 static void test_state_store(ov_store *s)
 {
@@ -1636,6 +1703,7 @@ void contract_run(const contract_backend *b)
 		test_scan(s);
 		test_look(s);
 		test_state_store(s);
+		test_any_order(s);
 		test_register(db, s);
 		test_append(s);
 		test_state_rebuild(s);

@@ -391,28 +391,93 @@ static ov_store_rc count_rows(pg *s, qsql *b, size_t *total, ov_diag *d)
 	return rc;
 }
 
-static void page_sql(ov_buf *sql, const qsql *b)
+/* any_order (the whole list, in no order: ov_store_query): nothing is
+ * sorted, the server joining as it likes. */
+static void page_sql(ov_buf *sql, const qsql *b, bool any_order)
 {
+	const char *order = any_order ? "" : ov_buf_str(&b->order);
+
+	if (any_order) {
+		/* Each passing row joined to its rec as it comes, nothing
+		 * read twice; its report and owner from the few read once
+		 * (names_load). */
+		ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due, ");
+		ov_store_sql_cols(sql, &ov_shape_rec, "x", 0);
+		ov_buf_printf(sql,
+		              " FROM %s JOIN recommendations x ON x.id = s.rec"
+		              " WHERE %s LIMIT $%d OFFSET $%d",
+		              ov_buf_str(&b->from), ov_buf_str(&b->where),
+		              b->p.n + 1, b->p.n + 2);
+		return;
+	}
+
 	ov_buf_puts(sql, "SELECT " STATE_COLS ", x.due, ");
 	ov_store_sql_cols(sql, &ov_shape_rec, "x", 0);
 	ov_buf_printf(sql,
 	              ", r.title, r.plan, p.id, p.name, p.title FROM"
 	              " (SELECT s.rec AS rec%s FROM %s WHERE %s"
-	              " ORDER BY %s LIMIT $%d OFFSET $%d) pg"
+	              "%s%s LIMIT $%d OFFSET $%d) pg"
 	              " JOIN %s s ON s.rec = pg.rec%s"
 	              " JOIN recommendations x ON x.id = pg.rec"
 	              " LEFT JOIN reports r ON r.id = x.report"
-	              " LEFT JOIN people p ON p.id = s.owner ORDER BY %s",
+	              " LEFT JOIN people p ON p.id = s.owner%s%s",
 	              b->intervals ? ", s.from_day AS from_day" : "",
 	              ov_buf_str(&b->from), ov_buf_str(&b->where),
-	              ov_buf_str(&b->order), b->p.n + 1, b->p.n + 2,
+	              *order ? " ORDER BY " : "", order, b->p.n + 1, b->p.n + 2,
 	              ov_buf_str(&b->src),
 	              b->intervals ? " AND s.from_day = pg.from_day" : "",
-	              ov_buf_str(&b->order));
+	              *order ? " ORDER BY " : "", order);
 }
 
-/* Row i of the page to fn; -2 for a damaged row. */
-static int page_row(const PGresult *res, int i, ov_store_row_fn *fn, void *ctx)
+/* The reports' titles and plans and the people's names and titles, for
+ * a whole list: a few hundred rows read once instead of joined to each
+ * of tens of thousands (ids in "C" order, as strcmp's). */
+typedef struct names {
+	PGresult *report, *person;
+} names;
+
+static ov_store_rc names_load(pg *s, names *nm, ov_diag *d)
+{
+	ov_store_rc rc =
+	    pg_run(s, "SELECT id, title, plan FROM reports ORDER BY id", NULL,
+	           &nm->report, "cannot read the register", NULL, NULL, d);
+
+	if (!rc)
+		rc = pg_run(s, "SELECT id, name, title FROM people ORDER BY id",
+		            NULL, &nm->person, "cannot read the register", NULL,
+		            NULL, d);
+	return rc;
+}
+
+static void names_release(names *nm)
+{
+	PQclear(nm->report);
+	PQclear(nm->person);
+}
+
+/* The row of res whose first column is id, or -1. */
+static int name_find(const PGresult *res, const char *id)
+{
+	int lo = 0, hi = res && id ? PQntuples(res) : 0;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, PQgetvalue(res, mid, 0));
+
+		if (!c)
+			return mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/* Row i of the page to fn (its report and owner from nm, else from its
+ * last five columns); -2 for a damaged row. */
+static int page_row(const PGresult *res, int i, const names *nm,
+                    ov_store_row_fn *fn, void *ctx)
 {
 	ov_store_state v;
 	ov_store_state_row row = {.state = &v};
@@ -429,11 +494,26 @@ static int page_row(const PGresult *res, int i, ov_store_row_fn *fn, void *ctx)
 	if (at < 0 || !rec.ref)
 		goto out;
 	row.rec = &rec;
-	row.report_title = pg_val(res, i, at);
-	row.report_plan = pg_val(res, i, at + 1);
-	owner.id = (char *)pg_val(res, i, at + 2);
-	owner.name = (char *)pg_val(res, i, at + 3);
-	owner.title = (char *)pg_val(res, i, at + 4);
+	if (nm) {
+		int rp = name_find(nm->report, rec.report);
+		int pp = name_find(nm->person, v.owner);
+
+		if (rp >= 0) {
+			row.report_title = pg_val(nm->report, rp, 1);
+			row.report_plan = pg_val(nm->report, rp, 2);
+		}
+		if (pp >= 0)
+			owner = (ov_person){
+			    .id = (char *)pg_val(nm->person, pp, 0),
+			    .name = (char *)pg_val(nm->person, pp, 1),
+			    .title = (char *)pg_val(nm->person, pp, 2)};
+	} else {
+		row.report_title = pg_val(res, i, at);
+		row.report_plan = pg_val(res, i, at + 1);
+		owner.id = (char *)pg_val(res, i, at + 2);
+		owner.name = (char *)pg_val(res, i, at + 3);
+		owner.title = (char *)pg_val(res, i, at + 4);
+	}
 	row.owner = owner.id ? &owner : NULL;
 	r = fn(&row, ctx) < 0 ? -1 : 0;
 out:
@@ -442,14 +522,19 @@ out:
 }
 
 static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
-                             ov_store_row_fn *fn, void *ctx, ov_diag *d)
+                             ov_store_row_fn *fn, void *ctx, size_t *n,
+                             ov_diag *d)
 {
 	ov_buf sql = OV_BUF_INIT;
 	PGresult *res = NULL;
-	ov_store_rc rc;
+	ov_store_rc rc = OV_STORE_OK;
 	int r = 0;
+	bool any = q->any_order && !q->limit && !q->offset;
+	names nm = {0};
 
-	page_sql(&sql, b);
+	page_sql(&sql, b, any);
+	if (any)
+		rc = names_load(s, &nm, d);
 	/* LIMIT NULL: all rows. */
 	if (q->limit && q->limit <= INT64_MAX)
 		pg_p_int(&b->p, (long long)q->limit);
@@ -457,15 +542,20 @@ static ov_store_rc read_page(pg *s, const ov_store_query *q, qsql *b,
 		pg_p_str(&b->p, NULL);
 	pg_p_int(&b->p,
 	         q->offset <= INT64_MAX ? (long long)q->offset : INT64_MAX);
-	rc = pg_run(s, ov_buf_str(&sql), &b->p, &res,
-	            "cannot read the register", NULL, NULL, d);
+	if (!rc)
+		rc = pg_run(s, ov_buf_str(&sql), &b->p, &res,
+		            "cannot read the register", NULL, NULL, d);
 	for (int i = 0; !rc && r == 0 && i < PQntuples(res); i++)
-		r = page_row(res, i, fn, ctx);
+		r = page_row(res, i, any ? &nm : NULL, fn, ctx);
+	/* The whole list is its own count. */
+	if (!rc && !q->limit && !q->offset)
+		*n = (size_t)PQntuples(res);
 	if (!rc && r == -2)
 		rc = pg_damaged(s, d, "recommendation state", NULL);
 	else if (!rc && r == -1)
 		rc = OV_STORE_ERROR;
 	PQclear(res);
+	names_release(&nm);
 	ov_buf_release(&sql);
 	return rc;
 }
@@ -488,10 +578,11 @@ ov_store_rc pg_query_states(void *impl, const ov_store_query *q,
 	b.intervals = how == ANSWER_INTERVALS;
 	if (!rc && *answered && build(s, q, &b, d) < 0)
 		rc = OV_STORE_ERROR;
-	if (!rc && *answered)
+	/* The whole list (no page) is its own count: the query runs once. */
+	if (!rc && *answered && (q->limit || q->offset))
 		rc = count_rows(s, &b, total, d);
 	if (!rc && *answered)
-		rc = read_page(s, q, &b, fn, ctx, d);
+		rc = read_page(s, q, &b, fn, ctx, total, d);
 	if (rc)
 		*answered = false;
 	pg_rollback(s);
